@@ -1,0 +1,30 @@
+"""Deployment settings, read once from the environment (``GASATLAS_*``, ``DATABASE_URL``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+Basemap = Literal["tiles", "offline"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GASATLAS_", extra="ignore")
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    static_dir: Path = PROJECT_ROOT / "static"
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'gasatlas.sqlite3'}",
+        validation_alias=AliasChoices("DATABASE_URL", "GASATLAS_DATABASE_URL"),
+    )
+    basemap: Basemap = "tiles"
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return Settings()

@@ -1,0 +1,324 @@
+"""Load and validate the curated dataset in ``data/``: one path for every file.
+
+Each file is parsed and every record validated with the models in
+``gasatlas.schema``; then the whole dataset is cross-checked (unique ids,
+references between files, coordinates inside the country they claim). All
+problems are collected and raised together, each naming file, line or feature,
+record id and field, so a contributor can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from gasatlas.geo import CountryShapes
+from gasatlas.schema import Actor, CountryFeature, Event, Facility, Route
+from gasatlas.vocab import ActorKind
+
+COUNTRIES_FILE = "countries.geojson"
+FACILITIES_FILE = "facilities.csv"
+ROUTES_FILE = "routes.geojson"
+EVENTS_FILE = "events.csv"
+ACTORS_FILE = "actors.csv"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, located as precisely as the format allows."""
+
+    file: str
+    message: str
+    location: str | None = None  # "line 7" for CSV, "feature 3" for GeoJSON
+    record_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.location:
+            where.append(self.location)
+        if self.record_id:
+            where.append(f"id '{self.record_id}'")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """The dataset failed validation; ``problems`` lists every finding."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"- {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data files:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated dataset as data frames, plus the raw country shapes for the map."""
+
+    countries: pd.DataFrame
+    country_shapes: dict = field(repr=False)
+    facilities: pd.DataFrame
+    routes: pd.DataFrame
+    events: pd.DataFrame
+    actors: pd.DataFrame
+
+
+@dataclass
+class _Validated:
+    """Records that passed their own model, with where each came from."""
+
+    file: str
+    records: list[tuple[str, BaseModel]]  # (location, record)
+
+
+def _pydantic_problems(file: str, location: str, record_id: str | None, error: ValidationError) -> Iterator[Problem]:
+    for detail in error.errors():
+        field_path = ".".join(str(part) for part in detail["loc"]) or None
+        value = detail.get("input")
+        shown = f" (got {value!r})" if isinstance(value, str | int | float) and len(str(value)) < 80 else ""
+        yield Problem(file, f"{detail['msg']}{shown}", location, record_id, field_path)
+
+
+def _validate_rows(
+    file: str,
+    rows: Iterable[tuple[str, dict[str, Any]]],
+    model: type[Model],
+    problems: list[Problem],
+    context: dict | None = None,
+) -> _Validated:
+    validated = _Validated(file, [])
+    for location, row in rows:
+        record_id = row.get("id") or row.get("iso_a3")
+        try:
+            validated.records.append((location, model.model_validate(row, context=context)))
+        except ValidationError as error:
+            problems.extend(_pydantic_problems(file, location, record_id, error))
+    return validated
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "file not found"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path.name, f"not UTF-8 text (byte {error.start})"))
+    return None
+
+
+def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Problem]) -> Iterator[tuple[str, dict]]:
+    """Rows of a CSV text as (``line N``, dict); header and cell-count problems are reported."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="__extra__")
+    header = reader.fieldnames or []
+    known = {f.alias or name for name, f in model.model_fields.items()}
+    required = {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
+    unknown = [column for column in header if column not in known]
+    missing = sorted(required - set(header))
+    if unknown:
+        problems.append(Problem(file, f"unknown column(s): {', '.join(unknown)}", "line 1"))
+    if missing:
+        problems.append(Problem(file, f"missing column(s): {', '.join(missing)}", "line 1"))
+        return
+    for row in reader:
+        location = f"line {reader.line_num}"
+        if "__extra__" in row:
+            problems.append(Problem(file, "more cells than the header has columns", location, row.get("id")))
+            continue
+        if None in row.values():
+            problems.append(Problem(file, "fewer cells than the header has columns", location, row.get("id")))
+            continue
+        yield location, {key: value for key, value in row.items() if key in known}
+
+
+def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[tuple[str, dict]]:
+    """Features of a GeoJSON text as (``feature N``, feature) with structural problems reported."""
+    try:
+        collection = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(Problem(file, f"invalid JSON: {error.msg}", f"line {error.lineno}, column {error.colno}"))
+        return
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        problems.append(Problem(file, "must be a GeoJSON FeatureCollection"))
+        return
+    for number, feature in enumerate(collection.get("features", []), start=1):
+        location = f"feature {number}"
+        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+            problems.append(Problem(file, "a feature needs a 'properties' object", location))
+            continue
+        yield location, feature
+
+
+def _check_geometry(
+    file: str, location: str, record_id: str | None, feature: dict, allowed: set[str], problems: list[Problem]
+) -> bool:
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict) or geometry.get("type") not in allowed:
+        problems.append(Problem(file, f"geometry must be one of {sorted(allowed)}", location, record_id, "geometry"))
+        return False
+    if not geometry.get("coordinates"):
+        problems.append(Problem(file, "geometry has no coordinates", location, record_id, "geometry"))
+        return False
+    return True
+
+
+def _load_geojson(
+    data_dir: Path, file: str, model: type[Model], geometry_types: set[str], problems: list[Problem]
+) -> tuple[_Validated, dict[str, dict]]:
+    """Validate the properties of every feature and keep each valid feature's geometry."""
+    text = read_text(data_dir / file, problems)
+    validated = _Validated(file, [])
+    geometries: dict[str, dict] = {}
+    if text is None:
+        return validated, geometries
+    for location, feature in geojson_features(file, text, problems):
+        properties = feature["properties"]
+        record_id = properties.get("id") or properties.get("iso_a3")
+        geometry_ok = _check_geometry(file, location, record_id, feature, geometry_types, problems)
+        batch = _validate_rows(file, [(location, properties)], model, problems)
+        if geometry_ok and batch.records:
+            validated.records.extend(batch.records)
+            geometries[location] = feature["geometry"]
+    return validated, geometries
+
+
+def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Problem]) -> _Validated:
+    text = read_text(data_dir / file, problems)
+    if text is None:
+        return _Validated(file, [])
+    return _validate_rows(file, csv_rows(file, text, model, problems), model, problems)
+
+
+def _key(record: BaseModel) -> str:
+    return getattr(record, "id", None) or getattr(record, "iso_a3")
+
+
+def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
+    counts = Counter(_key(record) for _, record in batch.records)
+    for location, record in batch.records:
+        if counts[_key(record)] > 1:
+            problems.append(Problem(batch.file, "duplicated id", location, _key(record), "id"))
+
+
+def _check_references(
+    batch: _Validated,
+    field_name: str,
+    allowed: set[str],
+    what: str,
+    problems: list[Problem],
+) -> None:
+    for location, record in batch.records:
+        value = getattr(record, field_name)
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if item is not None and item not in allowed:
+                problems.append(Problem(batch.file, f"unknown {what} '{item}'", location, _key(record), field_name))
+
+
+def _check_inside_country(
+    batch: _Validated, country_field: str, shapes: CountryShapes, problems: list[Problem]
+) -> None:
+    for location, record in batch.records:
+        iso3 = getattr(record, country_field)
+        if iso3 in shapes and not shapes.holds(iso3, record.lat, record.lon):
+            outside = shapes.degrees_outside(iso3, record.lat, record.lon)
+            problems.append(
+                Problem(
+                    batch.file,
+                    f"({record.lat}, {record.lon}) lies {outside * 111:.0f} km outside {iso3}",
+                    location,
+                    _key(record),
+                    "lat/lon",
+                )
+            )
+
+
+def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
+    """Records as a frame; list fields become tuples so frames stay hashable for caching."""
+    columns = [f.alias or name for name, f in model.model_fields.items()]
+    rows = []
+    for location, record in batch.records:
+        row = record.model_dump(by_alias=True)
+        row.update({key: tuple(value) for key, value in row.items() if isinstance(value, list)})
+        if geometries is not None:
+            row["geometry"] = geometries[location]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns + (["geometry"] if geometries is not None else []))
+
+
+def events_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """Normalise an events frame: real timestamps, sorted by date then id."""
+    result = events.copy()
+    result["date"] = pd.to_datetime(result["date"])
+    return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and validate every file in ``data_dir``; raise ``DataValidationError`` on any problem."""
+    problems: list[Problem] = []
+
+    countries, country_geometries = _load_geojson(
+        data_dir, COUNTRIES_FILE, CountryFeature, {"Polygon", "MultiPolygon"}, problems
+    )
+    routes, route_geometries = _load_geojson(
+        data_dir, ROUTES_FILE, Route, {"LineString", "MultiLineString"}, problems
+    )
+    facilities = _load_csv(data_dir, FACILITIES_FILE, Facility, problems)
+    actors = _load_csv(data_dir, ACTORS_FILE, Actor, problems)
+    events = _load_csv(data_dir, EVENTS_FILE, Event, problems)
+
+    for batch in (countries, routes, facilities, actors, events):
+        _check_unique_ids(batch, problems)
+
+    iso3 = {_key(record) for _, record in countries.records}
+    shapes = CountryShapes(
+        {
+            "features": [
+                {"properties": {"iso_a3": record.iso_a3}, "geometry": country_geometries[location]}
+                for location, record in countries.records
+            ]
+        }
+    )
+    people = {r.id for _, r in actors.records if r.kind == ActorKind.PERSON}
+    organisations = {r.id for _, r in actors.records if r.kind == ActorKind.ORGANISATION}
+    _check_references(facilities, "country", iso3, "country code", problems)
+    _check_references(actors, "country", iso3, "country code", problems)
+    _check_references(routes, "countries", iso3, "country code", problems)
+    _check_references(events, "place_country", iso3, "country code", problems)
+    _check_references(events, "countries", iso3, "country code", problems)
+    _check_references(events, "route_ids", {_key(r) for _, r in routes.records}, "route id", problems)
+    _check_references(events, "facility_ids", {_key(r) for _, r in facilities.records}, "facility id", problems)
+    _check_references(events, "participants", people, "person id (see actors.csv)", problems)
+    _check_references(events, "organisations", organisations, "organisation id (see actors.csv)", problems)
+    _check_inside_country(facilities, "country", shapes, problems)
+    _check_inside_country(events, "place_country", shapes, problems)
+
+    if problems:
+        raise DataValidationError(problems)
+
+    return Dataset(
+        countries=_frame(countries, CountryFeature),
+        country_shapes={
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": record.model_dump(), "geometry": country_geometries[location]}
+                for location, record in countries.records
+            ],
+        },
+        facilities=_frame(facilities, Facility),
+        routes=_frame(routes, Route, route_geometries),
+        events=events_frame(_frame(events, Event)),
+        actors=_frame(actors, Actor),
+    )

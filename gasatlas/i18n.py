@@ -1,0 +1,89 @@
+"""Interface strings in English and Russian, and dates written the way each language does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gasatlas.vocab import DatePrecision, Lang
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTHS_RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                      "сентября", "октября", "ноября", "декабря"]
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+
+STRINGS: dict[str, dict[Lang, str]] = {
+    "app_title": {"en": "Central Asia Gas Atlas", "ru": "Газовый атлас Центральной Азии"},
+    "app_tagline": {
+        "en": "Where Russian and Central Asian gas flows, who agreed what, and when — every fact with its source.",
+        "ru": "Куда идёт газ России и Центральной Азии, кто о чём договорился и когда — у каждого факта есть источник.",
+    },
+    "nav_map": {"en": "Map", "ru": "Карта"},
+    "loading": {"en": "Loading the atlas data…", "ru": "Загрузка данных атласа…"},
+    "link_ignored": {"en": "Part of the link was ignored", "ru": "Часть ссылки проигнорирована"},
+    "language": {"en": "Language", "ru": "Язык"},
+    "basemap": {"en": "Basemap", "ru": "Подложка"},
+    "basemap_tiles": {"en": "Online map tiles", "ru": "Онлайн-карта"},
+    "basemap_offline": {"en": "Offline (country shapes only)", "ru": "Офлайн (только контуры стран)"},
+    "basemap_help": {
+        "en": "Without internet the tiles cannot load; country shapes, routes and markers always show.",
+        "ru": "Без интернета плитки карты не загрузятся; контуры стран, маршруты и метки видны всегда.",
+    },
+    "network_as_of": {"en": "Network as of", "ru": "Сеть на дату"},
+    "status_since": {"en": "since", "ru": "с"},
+    "since_unknown": {"en": "start date not in sources", "ru": "дата начала не указана в источниках"},
+    "legend": {"en": "Legend", "ru": "Легенда"},
+    "legend_routes": {"en": "Routes by status (width grows with capacity)", "ru": "Маршруты по статусу (толщина — по мощности)"},
+    "legend_corridor": {"en": "Curved thin line: supply direction without a pipe of its own",
+                        "ru": "Тонкая дуга: направление поставок без собственной трубы"},
+    "legend_arrow": {"en": "Arrow: direction of flow on the chosen date", "ru": "Стрелка: направление потока на выбранную дату"},
+    "legend_facilities": {"en": "Facilities", "ru": "Объекты"},
+    "legend_countries": {"en": "Countries", "ru": "Страны"},
+    "focus_country": {"en": "Focus country", "ru": "Страна в фокусе"},
+    "context_country": {"en": "Neighbour shown for context", "ru": "Соседняя страна (для контекста)"},
+    "capacity": {"en": "Capacity", "ru": "Мощность"},
+    "bcm_per_year": {"en": "bcm/yr", "ru": "млрд м³/год"},
+    "length": {"en": "Length", "ru": "Протяжённость"},
+    "km": {"en": "km", "ru": "км"},
+    "operator": {"en": "Operator", "ru": "Оператор"},
+    "source": {"en": "Source", "ru": "Источник"},
+    "geometry": {"en": "Geometry", "ru": "Геометрия"},
+    "location_precision": {"en": "Location", "ru": "Местоположение"},
+    "data_error": {
+        "en": "The atlas data could not be loaded. Fix the data files and reload:",
+        "ru": "Не удалось загрузить данные атласа. Исправьте файлы данных и перезагрузите страницу:",
+    },
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    """The interface string ``key`` in ``lang``; a missing key fails loudly in tests."""
+    return STRINGS[key][lang]
+
+
+def format_date(
+    value: dt.date | None,
+    precision: DatePrecision | str,
+    lang: Lang,
+    label: str | None = None,
+) -> str:
+    """A date as a reader should see it: no more precise than the source allows.
+
+    ``label`` is the source's own wording ("late November 2022") and wins for
+    month, year and approximate dates, where the stored day is only representative.
+    """
+    if value is None:
+        return "—"
+    if label and precision != DatePrecision.DAY:
+        return label
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        if lang == "ru":
+            return f"{MONTHS_RU[value.month - 1]} {value.year}"
+        return f"{MONTHS_EN[value.month - 1]} {value.year}"
+    if lang == "ru":
+        text = f"{value.day} {MONTHS_RU_GENITIVE[value.month - 1]} {value.year}"
+        return f"около {text}" if precision == DatePrecision.APPROXIMATE else text
+    text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return f"c. {text}" if precision == DatePrecision.APPROXIMATE else text

@@ -1,0 +1,264 @@
+"""Map layers built from data frames: the base map and the overlays that change with filters.
+
+Everything here is a pure function of data (and language), so the page can
+cache it, the tests can inspect it, and the benchmark can time it. Text is
+escaped here, once, before it becomes HTML; layers carry it as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import pandas as pd
+
+from gasatlas.config import Basemap
+from gasatlas.data import Dataset
+from gasatlas.geo import points_along
+from gasatlas.i18n import format_date, t
+from gasatlas.leaflet import AtlasMap, ScriptLayer, add_header_css
+from gasatlas.palette import (
+    CORRIDOR_OPACITY,
+    COUNTRY_CONTEXT_STYLE,
+    COUNTRY_FOCUS_STYLE,
+    FACILITY_SYMBOL,
+    OFFLINE_SEA_COLOR,
+    ROUTE_OPACITY,
+    ROUTE_STATUS_STYLE,
+    route_weight,
+    symbol_svg,
+)
+from gasatlas.sanitize import html_text
+from gasatlas.status import routes_as_of
+from gasatlas.vocab import GeometryLicence, Lang, RouteKind, RouteStatus, label
+
+MAP_CENTER = (47.0, 66.0)
+MAP_ZOOM = 4
+TILES_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
+TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
+
+GEM_LINK = '<a href="https://globalenergymonitor.org/projects/global-gas-infrastructure-tracker/">GEM</a> (CC BY 4.0)'
+OSM_LINK = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)'
+LICENCE_ATTRIBUTION: dict[GeometryLicence, list[str]] = {
+    GeometryLicence.GEM_OSM: [GEM_LINK, OSM_LINK],
+    GeometryLicence.GEM: [GEM_LINK],
+    GeometryLicence.ATLAS: [],
+}
+"""Map credits (trusted HTML) for the route lines on show; full wording is in data/README.md."""
+
+MAP_CSS = f"""
+.leaflet-container {{ background: {OFFLINE_SEA_COLOR}; font: 13px/1.4 system-ui, sans-serif; }}
+.ga-country-label {{ white-space: nowrap; text-align: center; pointer-events: none;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
+.ga-country-label span {{ display: inline-block; transform: translate(-50%, -50%); }}
+.ga-country-label.focus span {{ font-weight: 700; font-size: 14px; color: #2b2b2b; letter-spacing: .04em; text-transform: uppercase; }}
+.ga-country-label.context span {{ font-size: 11px; color: #7a7a7a; }}
+.ga-facility, .ga-arrow {{ background: none; border: none; }}
+.ga-facility svg {{ filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }}
+.ga-facility.processing_plant svg {{ filter: drop-shadow(0 0 4px #fff) drop-shadow(0 1px 2px rgba(0,0,0,.6)); }}
+.ga-muted {{ color: #666; }}
+"""
+
+COUNTRIES_JS = """function (data) {
+  return L.geoJSON(data.shapes, {
+    interactive: false,
+    attribution: data.attribution,
+    style: function (f) { return f.properties.focus ? data.focus : data.context; }
+  });
+}"""
+
+COUNTRY_LABELS_JS = """function (data) {
+  var group = L.layerGroup();
+  data.forEach(function (c) {
+    L.marker([c.lat, c.lon], {interactive: false, keyboard: false, icon: L.divIcon({
+      className: 'ga-country-label ' + (c.focus ? 'focus' : 'context'), iconSize: null,
+      html: '<span>' + c.name + '</span>'
+    })}).addTo(group);
+  });
+  return group;
+}"""
+
+ROUTES_JS = """function (data) {
+  var group = L.featureGroup();
+  L.geoJSON(data.routes, {
+    attribution: data.attribution,
+    style: function (f) { return f.properties.style; },
+    onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.tip, {sticky: true}); }
+  }).addTo(group);
+  data.arrows.forEach(function (a) {
+    L.marker([a.lat, a.lon], {interactive: false, keyboard: false, icon: L.divIcon({
+      className: 'ga-arrow', iconSize: [16, 16], iconAnchor: [8, 8],
+      html: '<svg viewBox="0 0 16 16" width="16" height="16" style="transform: rotate(' + Number(a.bearing) +
+        'deg)"><path d="M8 1.5 14 14 8 10.5 2 14z" fill="' + a.color + '" stroke="#fff" stroke-width="1.2"/></svg>'
+    })}).addTo(group);
+  });
+  return group;
+}"""
+
+FACILITIES_JS = """function (data) {
+  var group = L.featureGroup();
+  data.forEach(function (f) {
+    var marker = L.marker([f.lat, f.lon], {
+      riseOnHover: true, zIndexOffset: f.z,
+      icon: L.divIcon({className: 'ga-facility ' + f.kind, html: f.svg,
+                       iconSize: [f.size, f.size], iconAnchor: [f.size / 2, f.size / 2]})
+    });
+    marker.feature = {type: 'Feature', properties: {layer: 'facility', id: f.id}};
+    marker.bindTooltip(f.tip, {direction: 'top', offset: [0, -f.size / 2]});
+    marker.addTo(group);
+  });
+  return group;
+}"""
+
+
+def base_map(country_shapes: dict, basemap: Basemap) -> AtlasMap:
+    """The part of the map that never changes during a session: view, tiles, country shapes.
+
+    streamlit-folium keeps the map (and the user's zoom and pan) as long as this
+    part is identical between reruns; everything else goes into overlays.
+    """
+    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, min_zoom=2, max_zoom=12,
+                    control_scale=True)
+    add_header_css(fmap, MAP_CSS)
+    if basemap == "tiles":
+        folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=19).add_to(fmap)
+    shapes = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"focus": f["properties"]["focus"]}, "geometry": f["geometry"]}
+            for f in country_shapes["features"]
+        ],
+    }
+    data = {
+        "shapes": shapes,
+        "focus": COUNTRY_FOCUS_STYLE,
+        "context": COUNTRY_CONTEXT_STYLE,
+        "attribution": '<a href="https://www.naturalearthdata.com/">Natural Earth</a>',
+    }
+    ScriptLayer(COUNTRIES_JS, data, name="Countries").add_to(fmap)
+    return fmap
+
+
+def country_labels_layer(countries: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="country-labels")
+    data = [
+        {"lat": row.label_lat, "lon": row.label_lon, "focus": bool(row.focus),
+         "name": html_text(getattr(row, f"name_{lang}"))}
+        for row in countries.itertuples()
+    ]
+    ScriptLayer(COUNTRY_LABELS_JS, data, name="CountryLabels").add_to(group)
+    return group
+
+
+def _parts(geometry: dict) -> list[list[list[float]]]:
+    return [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
+
+
+def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float, float, float]]:
+    """Arrow positions (lon, lat, bearing) showing the flow direction on the route.
+
+    Geometries run in the design flow direction; a reversed route flows the other way.
+    Long routes get three arrows, short parts one, tiny fragments none.
+    """
+    parts = _parts(geometry)
+    lengths = [sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(p, p[1:])) for p in parts]
+    longest = max(lengths, default=0)
+    arrows: list[tuple[float, float, float]] = []
+    for part, length in zip(parts, lengths):
+        if length < 0.15 * longest or length == 0:
+            continue
+        coords = part[::-1] if status == RouteStatus.REVERSED else part
+        fractions = (0.2, 0.5, 0.8) if length > 12 else (0.5,)
+        arrows.extend(points_along(coords, fractions))
+    return arrows
+
+
+def _since_text(row, lang: Lang) -> str:
+    if row.status_since is None:
+        return t("since_unknown", lang)
+    change = next(c for c in row.status_history if c["from"] == row.status_since)
+    return f"{t('status_since', lang)} {format_date(row.status_since, change['from_precision'], lang)}"
+
+
+def route_tooltip(row, lang: Lang) -> str:
+    name = html_text(getattr(row, f"name_{lang}"))
+    status = html_text(label(row.status, lang))
+    kind = html_text(label(row.kind, lang))
+    quality = html_text(label(row.geometry_quality, lang))
+    return (
+        f"<b>{name}</b><br>{status} · {html_text(_since_text(row, lang))}"
+        f'<br><span class="ga-muted">{kind}; {quality}</span>'
+    )
+
+
+def routes_layer(routes_as_of: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    """Routes styled by their status on the chosen date (see ``gasatlas.status.routes_as_of``)."""
+    features, arrows = [], []
+    for row in routes_as_of.itertuples():
+        style = ROUTE_STATUS_STYLE[RouteStatus(row.status)]
+        corridor = row.kind == RouteKind.SUPPLY_CORRIDOR
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": row.geometry,
+                "properties": {
+                    "layer": "route",
+                    "id": row.id,
+                    "tip": route_tooltip(row, lang),
+                    "style": {
+                        "color": style.color,
+                        "weight": route_weight(row.kind, row.capacity_bcm),
+                        "opacity": CORRIDOR_OPACITY if corridor else ROUTE_OPACITY,
+                        "dashArray": style.dash,
+                        "lineCap": "round",
+                    },
+                },
+            }
+        )
+        arrows.extend(
+            {"lon": round(lon, 4), "lat": round(lat, 4), "bearing": round(bearing, 1), "color": style.color}
+            for lon, lat, bearing in route_arrows(row.geometry, row.status)
+        )
+    credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in LICENCE_ATTRIBUTION[licence]]
+    attribution = "Routes: " + ", ".join(dict.fromkeys(credits)) if credits else ""
+    group = folium.FeatureGroup(name="routes")
+    ScriptLayer(ROUTES_JS, {"routes": features, "arrows": arrows, "attribution": attribution}, name="Routes").add_to(group)
+    return group
+
+
+def facility_tooltip(row, lang: Lang) -> str:
+    name = html_text(getattr(row, f"name_{lang}"))
+    kind = html_text(label(row.kind, lang))
+    precision = html_text(label(row.geo_precision, lang))
+    return f"<b>{name}</b><br>{kind}<br><span class=\"ga-muted\">{t('location_precision', lang)}: {precision}</span>"
+
+
+def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    data = []
+    for row in facilities.itertuples():
+        symbol = FACILITY_SYMBOL[row.kind]
+        name = html_text(getattr(row, f"name_{lang}"))
+        data.append(
+            {
+                "id": row.id,
+                "kind": str(row.kind),
+                "lat": row.lat,
+                "lon": row.lon,
+                "size": symbol.size,
+                "z": 500 if symbol.size >= 24 else 0,
+                "svg": symbol_svg(symbol, label_html=name, data_id=row.id),
+                "tip": facility_tooltip(row, lang),
+            }
+        )
+    group = folium.FeatureGroup(name="facilities")
+    ScriptLayer(FACILITIES_JS, data, name="Facilities").add_to(group)
+    return group
+
+
+def overlays(dataset: Dataset, as_of: dt.date, lang: Lang) -> list[folium.FeatureGroup]:
+    """The layers that follow the page state, in drawing order."""
+    return [
+        country_labels_layer(dataset.countries, lang),
+        routes_layer(routes_as_of(dataset.routes, as_of), lang),
+        facilities_layer(dataset.facilities, lang),
+    ]

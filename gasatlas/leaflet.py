@@ -1,0 +1,65 @@
+"""The two folium extensions the atlas builds every map from.
+
+``AtlasMap`` is a folium map that loads Leaflet from this app instead of CDNs and
+leaves out the Bootstrap/Font Awesome bundle folium adds by default (the atlas
+draws its own SVG symbols). ``ScriptLayer`` is a layer written as one JS factory
+function applied to JSON data: the data is embedded with :func:`js_json`, never
+spliced into a template string, so no text in it can become code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from gasatlas.assets import LEAFLET_CSS, LEAFLET_JS
+from gasatlas.sanitize import js_json
+
+
+class AtlasMap(folium.Map):
+    """A folium map whose JavaScript and CSS are all served by the app itself."""
+
+    default_js = LEAFLET_JS
+    default_css = LEAFLET_CSS
+
+
+class ScriptLayer(JSCSSMixin, MacroElement):
+    """A Leaflet layer made by ``factory(data)`` and added to the parent map or group.
+
+    ``factory`` is trusted code from this package (a JS function expression that
+    returns a Leaflet layer); ``data`` is untrusted and travels as JSON.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = ({{ this.factory }})({{ this.data_json }});
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        factory: str,
+        data: Any,
+        *,
+        js: list[tuple[str, str]] | None = None,
+        css: list[tuple[str, str]] | None = None,
+        name: str = "ScriptLayer",
+    ) -> None:
+        super().__init__()
+        self._name = name
+        self.factory = factory
+        self.data_json = js_json(data)
+        self.default_js = js or []
+        self.default_css = css or []
+
+
+def add_header_css(fmap: folium.Map, css: str) -> None:
+    """Style rules for the map iframe (streamlit-folium copies the header into it)."""
+    fmap.get_root().header.add_child(Element(f"<style>{css}</style>"))

@@ -1,0 +1,152 @@
+"""Controlled vocabularies of the dataset, with their English and Russian labels.
+
+Every code that may appear in a data file is defined here once, so validation,
+filters, the legend and both languages agree on the same list.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+Lang = Literal["en", "ru"]
+LANGUAGES: tuple[Lang, ...] = ("en", "ru")
+
+
+class RouteStatus(StrEnum):
+    OPERATING = "operating"
+    REVERSED = "reversed"
+    SUSPENDED = "suspended"
+    UNDER_CONSTRUCTION = "under_construction"
+    PROPOSED = "proposed"
+    MOTHBALLED = "mothballed"
+
+
+class RouteKind(StrEnum):
+    PIPELINE = "pipeline"
+    PROPOSED_PIPELINE = "proposed_pipeline"
+    SUPPLY_CORRIDOR = "supply_corridor"
+
+
+class GeometryQuality(StrEnum):
+    SURVEYED = "surveyed"
+    SCHEMATIC = "schematic"
+
+
+class GeometryLicence(StrEnum):
+    """Where a route's line comes from, and so which attribution it needs."""
+
+    GEM_OSM = "gem_osm"
+    GEM = "gem"
+    ATLAS = "atlas"
+
+
+class EventType(StrEnum):
+    MEETING = "meeting"
+    AGREEMENT = "agreement"
+    STATEMENT = "statement"
+    PROPOSAL = "proposal"
+    SUPPLY_CHANGE = "supply_change"
+    DISRUPTION = "disruption"
+    CONSTRUCTION = "construction"
+
+
+class FacilityKind(StrEnum):
+    PROCESSING_PLANT = "processing_plant"
+    GAS_FIELD = "gas_field"
+    COMPRESSOR_STATION = "compressor_station"
+    BORDER_CROSSING = "border_crossing"
+    PIPELINE_HUB = "pipeline_hub"
+    HEADQUARTERS = "headquarters"
+
+
+class DatePrecision(StrEnum):
+    """How far a date can be trusted; month/year dates hold a representative day."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    APPROXIMATE = "approximate"
+
+
+class GeoPrecision(StrEnum):
+    """How far a coordinate can be trusted.
+
+    ``exact``: the site itself; ``town``: the settlement it is in or next to;
+    ``approximate``: unverified, within tens of kilometres; ``country``: only
+    the country is known and the point is that country's label point.
+    """
+
+    EXACT = "exact"
+    TOWN = "town"
+    APPROXIMATE = "approximate"
+    COUNTRY = "country"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+LABELS: dict[str, dict[Lang, str]] = {
+    # route statuses
+    "operating": {"en": "Operating", "ru": "Действует"},
+    "reversed": {"en": "Reversed flow", "ru": "Реверс"},
+    "suspended": {"en": "Suspended", "ru": "Приостановлен"},
+    "under_construction": {"en": "Under construction", "ru": "Строится"},
+    "proposed": {"en": "Proposed", "ru": "Предложен"},
+    "mothballed": {"en": "Mothballed", "ru": "Законсервирован"},
+    # route kinds
+    "pipeline": {"en": "Pipeline", "ru": "Газопровод"},
+    "proposed_pipeline": {"en": "Proposed pipeline", "ru": "Проектируемый газопровод"},
+    "supply_corridor": {"en": "Supply direction (no own pipe)", "ru": "Направление поставок (без своей трубы)"},
+    # geometry quality
+    "surveyed": {"en": "Surveyed route", "ru": "Трасса по съёмке"},
+    "schematic": {"en": "Schematic line", "ru": "Схематичная линия"},
+    # geometry licences
+    "gem_osm": {
+        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), traced from © OpenStreetMap contributors (ODbL 1.0)",
+        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), по данным © участников OpenStreetMap (ODbL 1.0)",
+    },
+    "gem": {
+        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)",
+        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)",
+    },
+    "atlas": {
+        "en": "Schematic line drawn by Central Asia Gas Atlas through the waypoints named in its source",
+        "ru": "Схематичная линия Central Asia Gas Atlas через точки, названные в источнике",
+    },
+    # event types
+    "meeting": {"en": "Meeting", "ru": "Встреча"},
+    "agreement": {"en": "Agreement", "ru": "Соглашение"},
+    "statement": {"en": "Statement", "ru": "Заявление"},
+    "proposal": {"en": "Proposal", "ru": "Предложение"},
+    "supply_change": {"en": "Supply change", "ru": "Изменение поставок"},
+    "disruption": {"en": "Disruption", "ru": "Перебой"},
+    "construction": {"en": "Construction", "ru": "Строительство"},
+    # facility kinds
+    "processing_plant": {"en": "Gas processing plant", "ru": "Газоперерабатывающий завод"},
+    "gas_field": {"en": "Gas field", "ru": "Месторождение"},
+    "compressor_station": {"en": "Compressor station", "ru": "Компрессорная станция"},
+    "border_crossing": {"en": "Border crossing", "ru": "Пограничный переход"},
+    "pipeline_hub": {"en": "Pipeline hub", "ru": "Узел газопроводов"},
+    "headquarters": {"en": "Headquarters", "ru": "Штаб-квартира"},
+    # date precision
+    "day": {"en": "exact day", "ru": "точная дата"},
+    "month": {"en": "month only", "ru": "с точностью до месяца"},
+    "year": {"en": "year only", "ru": "с точностью до года"},
+    "approximate": {"en": "approximate", "ru": "приблизительно"},
+    # geo precision
+    "exact": {"en": "exact site", "ru": "точное место"},
+    "town": {"en": "town or city", "ru": "населённый пункт"},
+    "country": {"en": "country only (place not reported)", "ru": "только страна (место не указано)"},
+    # actor kinds
+    "person": {"en": "Person", "ru": "Персона"},
+    "organisation": {"en": "Organisation", "ru": "Организация"},
+}
+"""Display labels for every vocabulary code. ``approximate`` serves both precisions."""
+
+
+def label(code: str, lang: Lang) -> str:
+    """The display label of a vocabulary code; an unknown code is shown as itself."""
+    return LABELS.get(code, {}).get(lang, code)
