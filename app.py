@@ -11,8 +11,11 @@ atlas = ui.dataset()
 ui.init_view_from_url(atlas)
 lang = ui.language_selector()
 
+# URL paths deliberately differ from the file names: Streamlit also registers every
+# file in pages/ as a legacy page under its file name, and a rerun that names such a
+# page would run that file alone, without this entry script.
 page = st.navigation(
-    [st.Page("pages/map.py", title=t("nav_map", lang), icon=":material/map:", url_path="map", default=True)]
+    [st.Page("pages/map_workspace.py", title=t("nav_map", lang), icon=":material/map:", url_path="map", default=True)]
 )
 page.run()
 ui.publish_view(ui.current_view())
