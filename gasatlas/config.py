@@ -10,6 +10,8 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STATIC_DIR = PROJECT_ROOT / "static"
+"""Streamlit serves ./static beside app.py at /app/static (server.enableStaticServing)."""
 Basemap = Literal["tiles", "offline"]
 
 
@@ -17,7 +19,6 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GASATLAS_", extra="ignore")
 
     data_dir: Path = PROJECT_ROOT / "data"
-    static_dir: Path = PROJECT_ROOT / "static"
     database_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'var' / 'gasatlas.sqlite3'}",
         validation_alias=AliasChoices("DATABASE_URL", "GASATLAS_DATABASE_URL"),

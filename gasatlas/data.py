@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from gasatlas.filters import with_search_text
 from gasatlas.geo import CountryShapes
 from gasatlas.schema import Actor, CountryFeature, Event, Facility, Route
 from gasatlas.vocab import ActorKind
@@ -259,9 +260,8 @@ def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict
 
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, sorted by date then id."""
-    result = events.copy()
-    result["date"] = pd.to_datetime(result["date"])
+    """Normalise an events frame: real timestamps, search text, sorted by date then id."""
+    result = with_search_text(events.assign(date=pd.to_datetime(events["date"])))
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 

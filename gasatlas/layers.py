@@ -12,6 +12,8 @@ import datetime as dt
 import folium
 import pandas as pd
 
+from gasatlas.assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
+from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.geo import points_along
@@ -21,19 +23,24 @@ from gasatlas.palette import (
     CORRIDOR_OPACITY,
     COUNTRY_CONTEXT_STYLE,
     COUNTRY_FOCUS_STYLE,
+    EVENT_TYPE_COLOR,
     FACILITY_SYMBOL,
     OFFLINE_SEA_COLOR,
     ROUTE_OPACITY,
     ROUTE_STATUS_STYLE,
+    SELECTED_EVENT_COLOR,
     route_weight,
     symbol_svg,
 )
 from gasatlas.sanitize import html_text
 from gasatlas.status import routes_as_of
-from gasatlas.vocab import GeometryLicence, Lang, RouteKind, RouteStatus, label
+from gasatlas.viewstate import Selection
+from gasatlas.vocab import GeometryLicence, GeoPrecision, Lang, RouteKind, RouteStatus, label
 
 MAP_CENTER = (47.0, 66.0)
 MAP_ZOOM = 4
+MIN_ZOOM = 2
+MAX_ZOOM = 12
 TILES_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
 
@@ -46,6 +53,12 @@ LICENCE_ATTRIBUTION: dict[GeometryLicence, list[str]] = {
 }
 """Map credits (trusted HTML) for the route lines on show; full wording is in data/README.md."""
 
+EVENT_CSS = "\n".join(
+    f".ga-event.{kind} {{ background: {color}; border-color: {color}; }}"
+    f" .ga-event.{kind}:not(.country) {{ border-color: #fff; }}"
+    for kind, color in EVENT_TYPE_COLOR.items()
+)
+
 MAP_CSS = f"""
 .leaflet-container {{ background: {OFFLINE_SEA_COLOR}; font: 13px/1.4 system-ui, sans-serif; }}
 .ga-country-label {{ white-space: nowrap; text-align: center; pointer-events: none;
@@ -57,6 +70,16 @@ MAP_CSS = f"""
 .ga-facility svg {{ filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }}
 .ga-facility.processing_plant svg {{ filter: drop-shadow(0 0 4px #fff) drop-shadow(0 1px 2px rgba(0,0,0,.6)); }}
 .ga-muted {{ color: #666; }}
+.leaflet-container .leaflet-control-attribution {{ font-size: 11px; }}
+.ga-event {{ border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,.35); box-sizing: border-box; }}
+.ga-event.country {{ background: #fff !important; border-width: 3px; }}
+{EVENT_CSS}
+.ga-selected {{ border-radius: 50%; border: 3px solid {SELECTED_EVENT_COLOR}; background: rgba(255,212,0,.25);
+  box-shadow: 0 0 0 2px #333, 0 0 10px 3px rgba(255,212,0,.9); box-sizing: border-box; }}
+.leaflet-popup-content {{ margin: 10px 12px; }}
+.leaflet-popup-content .ga-card {{ font-size: 13px; }}
+.leaflet-popup-content .ga-card h3 {{ font-size: 14px; }}
+{CARD_CSS}
 """
 
 COUNTRIES_JS = """function (data) {
@@ -111,17 +134,69 @@ FACILITIES_JS = """function (data) {
 }"""
 
 
+EVENTS_JS = """function (data) {
+  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+                                      spiderfyDistanceMultiplier: 1.5});
+  var icons = {};
+  function icon(t, p) {
+    var key = t + ':' + p;
+    if (!icons[key]) {
+      icons[key] = L.divIcon({className: 'ga-event ' + data.types[t] + (p ? ' country' : ''),
+                              iconSize: [14, 14], iconAnchor: [7, 7]});
+    }
+    return icons[key];
+  }
+  function tip(i) {
+    var box = document.createElement('div');
+    var when = document.createElement('b');
+    when.textContent = data.date[i];
+    box.appendChild(when);
+    if (data.title) {
+      box.appendChild(document.createElement('br'));
+      box.appendChild(document.createTextNode(data.title[i]));
+    }
+    return box;
+  }
+  var markers = new Array(data.id.length);
+  for (var i = 0; i < data.id.length; i++) {
+    var marker = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i]), keyboard: false});
+    marker.feature = {type: 'Feature', properties: {layer: 'event', id: data.id[i]}};
+    marker.bindTooltip(tip.bind(null, i), {direction: 'top', offset: [0, -6]});
+    markers[i] = marker;
+  }
+  cluster.addLayers(markers);
+  return cluster;
+}"""
+
+SELECTION_JS = """function (data) {
+  var group = L.featureGroup();
+  if (data.line) {
+    L.geoJSON(data.line, {interactive: false, style: {color: data.color, weight: data.weight, opacity: 0.55}})
+      .addTo(group);
+  }
+  var marker = L.marker([data.lat, data.lon], {zIndexOffset: 10000, keyboard: false,
+    icon: L.divIcon({className: 'ga-selected', iconSize: [28, 28], iconAnchor: [14, 14]})});
+  marker.feature = {type: 'Feature', properties: {layer: data.kind, id: data.id, click: data.nonce}};
+  if (data.popup) {
+    marker.bindPopup(data.popup, {maxWidth: 340, minWidth: 240, autoPanPadding: [24, 24]});
+    marker.on('add', function () { marker.openPopup(); });
+  }
+  marker.addTo(group);
+  return group;
+}"""
+
+
 def base_map(country_shapes: dict, basemap: Basemap) -> AtlasMap:
     """The part of the map that never changes during a session: view, tiles, country shapes.
 
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
     part is identical between reruns; everything else goes into overlays.
     """
-    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, min_zoom=2, max_zoom=12,
-                    control_scale=True)
+    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
+                    minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)  # map options: clustering needs maxZoom
     add_header_css(fmap, MAP_CSS)
     if basemap == "tiles":
-        folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=19).add_to(fmap)
+        folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
     shapes = {
         "type": "FeatureCollection",
         "features": [
@@ -255,10 +330,94 @@ def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGrou
     return group
 
 
-def overlays(dataset: Dataset, as_of: dt.date, lang: Lang) -> list[folium.FeatureGroup]:
-    """The layers that follow the page state, in drawing order."""
-    return [
-        country_labels_layer(dataset.countries, lang),
-        routes_layer(routes_as_of(dataset.routes, as_of), lang),
-        facilities_layer(dataset.facilities, lang),
+TOOLTIP_TITLES_UP_TO = 5_000
+"""Above this many events, marker tooltips show only the date: titles would dominate the payload."""
+
+
+def events_layer(events: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    """Events as one clustered layer fed by column arrays: a few dozen bytes per event.
+
+    Popups are not shipped; the selected event's popup comes with the selection layer.
+    """
+    types = list(EVENT_TYPE_COLOR)
+    type_index = {kind: i for i, kind in enumerate(types)}
+    dates = [
+        format_date(day, precision, lang, label_text if isinstance(label_text, str) else None)
+        for day, precision, label_text in zip(
+            events["date"].dt.date, events["date_precision"], events[f"date_label_{lang}"]
+        )
     ]
+    data = {
+        "types": [str(kind) for kind in types],
+        "id": events["id"].tolist(),
+        "lat": events["lat"].round(4).tolist(),
+        "lon": events["lon"].round(4).tolist(),
+        "t": [type_index[kind] for kind in events["event_type"]],
+        "p": (events["geo_precision"] == GeoPrecision.COUNTRY).astype(int).tolist(),
+        "date": dates,
+    }
+    if len(events) <= TOOLTIP_TITLES_UP_TO:
+        data["title"] = events[f"title_{lang}"].tolist()
+    group = folium.FeatureGroup(name="events")
+    ScriptLayer(EVENTS_JS, data, js=MARKERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)
+    return group
+
+
+def _midpoint(geometry: dict) -> tuple[float, float]:
+    longest = max(_parts(geometry), key=len)
+    lon, lat, _ = points_along(longest, (0.5,))[0]
+    return lat, lon
+
+
+def selection_layer(
+    atlas: Dataset, selected: Selection, as_of: dt.date, lang: Lang, nonce: int = 0
+) -> folium.FeatureGroup | None:
+    """The highlighted pick: a ring (and for events its popup), a halo for a route.
+
+    ``nonce`` changes on every click so that clicking the same marker again
+    re-opens its popup even though nothing else changed.
+    """
+    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": nonce, "popup": None, "line": None}
+    if selected.kind == "event":
+        found = atlas.events[atlas.events["id"] == selected.id]
+        if found.empty:
+            return None
+        event = next(found.itertuples())
+        data.update(lat=event.lat, lon=event.lon, popup=event_html(event, atlas, lang))
+    elif selected.kind == "facility":
+        found = atlas.facilities[atlas.facilities["id"] == selected.id]
+        if found.empty:
+            return None
+        facility = next(found.itertuples())
+        data.update(lat=facility.lat, lon=facility.lon)
+    else:
+        found = atlas.routes[atlas.routes["id"] == selected.id]
+        if found.empty:
+            return None
+        route = next(found.itertuples())
+        lat, lon = _midpoint(route.geometry)
+        data.update(lat=lat, lon=lon, line=route.geometry, color=SELECTED_EVENT_COLOR,
+                    weight=route_weight(route.kind, route.capacity_bcm) + 8)
+    group = folium.FeatureGroup(name="selection")
+    ScriptLayer(SELECTION_JS, data, name="Selection").add_to(group)
+    return group
+
+
+def overlays(
+    atlas: Dataset,
+    events: pd.DataFrame,
+    as_of: dt.date,
+    lang: Lang,
+    selected: Selection | None = None,
+    nonce: int = 0,
+) -> list[folium.FeatureGroup]:
+    """The layers that follow the page state, in drawing order."""
+    groups = [
+        country_labels_layer(atlas.countries, lang),
+        routes_layer(routes_as_of(atlas.routes, as_of), lang),
+        facilities_layer(atlas.facilities, lang),
+        events_layer(events, lang),
+    ]
+    if selected is not None and (highlight := selection_layer(atlas, selected, as_of, lang, nonce)) is not None:
+        groups.append(highlight)
+    return groups

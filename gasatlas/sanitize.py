@@ -6,6 +6,7 @@ the browser three ways, and each needs its own escaping:
 * as HTML (popups, tooltips, cards, labels): :func:`html_text`;
 * as data embedded in a generated ``<script>`` (our map layers): :func:`js_json`,
   which also stops ``</script>`` and ``<!--`` from ending the script early;
+* as a Streamlit widget label, which renders Markdown: :func:`markdown_text`;
 * inside the JavaScript template strings (backticks) that folium's own
   ``Popup``/``Tooltip`` write: :func:`folium_template_html`, which additionally
   neutralises backticks, ``${`` and backslashes.
@@ -54,6 +55,17 @@ def link_html(url: Any, text: Any) -> str:
 def js_json(value: Any) -> str:
     """JSON that is safe to paste into a ``<script>`` element or a JS expression."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_BREAKERS)
+
+
+_MARKDOWN_SPECIALS = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|<>~$:"})
+
+
+def markdown_text(value: Any) -> str:
+    """Text for a Streamlit label that renders Markdown: every Markdown character is literal.
+
+    Without this a name like ``![x](http://host/pixel.png)`` would make the browser fetch an image.
+    """
+    return str(value or "").replace("\n", " ").translate(_MARKDOWN_SPECIALS)
 
 
 def folium_template_html(markup: str) -> str:

@@ -1,28 +1,43 @@
-"""The map workspace: the gas network and facilities of the region."""
-
-import datetime as dt
+"""The map workspace: the network as of a date, the filtered events, and what the reader picked."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from gasatlas import ui
-from gasatlas.i18n import t
+from gasatlas.cards import CARD_CSS, legend_html
+from gasatlas.filters import apply_filter
+from gasatlas.i18n import format_date, t
 from gasatlas.layers import base_map, overlays
+from gasatlas.ui import controls, resources, state, workspace
 
-lang = ui.current_language()
-atlas = ui.dataset()
+view = state.view()
+lang = view.lang
+atlas = resources.dataset(lang)
+shown = apply_filter(atlas.events, view.filter)
+as_of = view.filter.date_to
+basemap = controls.basemap_selector(lang)
 
 st.title(t("app_title", lang))
-st.caption(t("app_tagline", lang))
-
-as_of = st.sidebar.date_input(t("network_as_of", lang), value=ui.day_span(atlas)[1], key="as_of")
-basemap = ui.basemap_selector(lang)
-
-st_folium(
-    base_map(atlas.country_shapes, basemap),
-    feature_group_to_add=overlays(atlas, as_of, lang),
-    key="atlas-map",
-    height=620,
-    use_container_width=True,
-    returned_objects=[],
+st.caption(
+    t("shown_of_total", lang).format(shown=len(shown), total=len(atlas.events))
+    + " · "
+    + t("network_on", lang).format(date=format_date(as_of, "day", lang))
 )
+
+map_column, card_column = st.columns([0.64, 0.36], gap="medium")
+with map_column:
+    workspace.render_map(
+        atlas,
+        base_map(atlas.country_shapes, basemap),
+        overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE]),
+        center=st.session_state[state.KEY_MAP_CENTER],
+    )
+with card_column:
+    workspace.detail_card(atlas, view.selected, shown, as_of, lang)
+    with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):
+        st.html(f"<style>{CARD_CSS}</style>{legend_html(lang)}")
+
+st.subheader(t("events_table", lang))
+if shown.empty:
+    st.info(t("no_match", lang), icon=":material/search_off:")
+    st.button(t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset", type="primary")
+else:
+    workspace.events_table(atlas, shown, lang)

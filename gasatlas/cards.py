@@ -1,0 +1,249 @@
+"""A record as a reader sees it: the HTML of popups, detail cards and the legend.
+
+One builder serves the map popup and the card beside the map, so both always
+say the same thing. Every value from data passes through ``html_text`` or
+``link_html`` here; nothing else in the app turns records into HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from gasatlas.data import Dataset
+from gasatlas.i18n import format_date, t
+from gasatlas.palette import (
+    COUNTRY_CONTEXT_STYLE,
+    COUNTRY_FOCUS_STYLE,
+    EVENT_TYPE_COLOR,
+    FACILITY_SYMBOL,
+    ROUTE_STATUS_STYLE,
+    symbol_svg,
+)
+from gasatlas.sanitize import html_text, link_html
+from gasatlas.status import status_as_of
+from gasatlas.vocab import EventType, FacilityKind, Lang, RouteStatus, label
+
+CARD_CSS = """
+.ga-card { font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; max-width: 46rem; }
+.ga-card h3 { font-size: 1.05rem; margin: .25rem 0 .35rem; line-height: 1.3; }
+.ga-card p { margin: .35rem 0; }
+.ga-card dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .6rem; margin: .4rem 0; }
+.ga-card dt { color: #555; }
+.ga-card dd { margin: 0; }
+.ga-card blockquote { margin: .5rem 0; padding: .25rem .6rem; border-left: 3px solid #bbb; color: #333; }
+.ga-card cite { display: block; font-style: normal; color: #666; font-size: .85em; }
+.ga-card table { border-collapse: collapse; font-size: .9em; margin: .3rem 0; }
+.ga-card td, .ga-card th { border-bottom: 1px solid #e3e3e3; padding: .15rem .4rem; text-align: left; vertical-align: top; }
+.ga-muted { color: #666; }
+.ga-badge { display: inline-block; padding: 0 .45rem; border-radius: .7rem; color: #fff; font-size: .8em;
+  font-weight: 600; margin-right: .35rem; }
+.ga-legend { font: 13px/1.5 system-ui, sans-serif; }
+.ga-legend h4 { font-size: .9rem; margin: .5rem 0 .2rem; }
+.ga-legend ul { list-style: none; margin: 0; padding: 0; }
+.ga-legend li { display: flex; align-items: center; gap: .45rem; }
+.ga-legend img { flex: none; }
+"""
+
+
+def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: bool = False) -> str:
+    indexed = actors.set_index("id")
+    parts = []
+    for actor_id in ids:
+        if actor_id not in indexed.index:
+            parts.append(html_text(actor_id))
+            continue
+        row = indexed.loc[actor_id]
+        name = html_text(row[f"name_{lang}"])
+        role = row[f"role_{lang}"]
+        parts.append(f'{name} <span class="ga-muted">({html_text(role)})</span>' if with_roles and role else name)
+    return ", ".join(parts)
+
+
+def actor_names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang) -> list[str]:
+    """Plain (unescaped) names for tables and labels, in the reader's language."""
+    indexed = actors.set_index("id")[f"name_{lang}"]
+    return [str(indexed.get(actor_id, actor_id)) for actor_id in ids]
+
+
+def event_date_text(event, lang: Lang) -> str:
+    date = event.date.date() if hasattr(event.date, "date") else event.date
+    return format_date(date, event.date_precision, lang, getattr(event, f"date_label_{lang}"))
+
+
+def _badge(text: str, color: str) -> str:
+    return f'<span class="ga-badge" style="background:{color}">{html_text(text)}</span>'
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def event_html(event, atlas: Dataset, lang: Lang) -> str:
+    """The full story of one event: when, where, who, what, and from which source."""
+    kind = EventType(event.event_type)
+    rows = []
+    if event.participants:
+        rows.append((t("participants", lang), _names(event.participants, atlas.actors, lang, with_roles=True)))
+    if event.organisations:
+        rows.append((t("organisations", lang), _names(event.organisations, atlas.actors, lang)))
+    details = "".join(f"<dt>{html_text(term)}</dt><dd>{value}</dd>" for term, value in rows)
+    quote = ""
+    if isinstance(event.quote, str) and event.quote:
+        quote = (f"<blockquote>«{html_text(event.quote)}»<cite>— {html_text(event.source_title)}</cite>"
+                 "</blockquote>")
+    also = ""
+    if event.also_reported:
+        links = ", ".join(link_html(url, _host(url)) for url in event.also_reported)
+        also = f' · {html_text(t("also_reported", lang))}: {links}'
+    return (
+        f'<div class="ga-card ga-card--event" data-event-id="{html_text(event.id)}">'
+        f'<div>{_badge(label(kind, lang), EVENT_TYPE_COLOR[kind])}<b>{html_text(event_date_text(event, lang))}</b> '
+        f'<span class="ga-muted">({html_text(label(event.date_precision, lang))})</span></div>'
+        f"<h3>{html_text(getattr(event, f'title_{lang}'))}</h3>"
+        f'<div>{html_text(getattr(event, f"place_name_{lang}"))} '
+        f'<span class="ga-muted">({html_text(label(event.geo_precision, lang))})</span></div>'
+        f"<dl>{details}</dl>"
+        f"<p>{html_text(getattr(event, f'summary_{lang}'))}</p>"
+        f"{quote}"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(event.source_url, event.source_title)}'
+        f"{also}</div>"
+        "</div>"
+    )
+
+
+def _quantity(value: float | None, unit_key: str, lang: Lang) -> str:
+    if value is None or pd.isna(value):
+        return f'<span class="ga-muted">{html_text(t("not_reported", lang))}</span>'
+    number = f"{value:,.1f}".rstrip("0").rstrip(".")
+    if lang == "ru":
+        number = number.replace(",", " ").replace(".", ",")
+    return f"{html_text(number)} {html_text(t(unit_key, lang))}"
+
+
+def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:
+    names = atlas.countries.set_index("iso_a3")[f"name_{lang}"]
+    return ", ".join(html_text(names.get(code, code)) for code in codes)
+
+
+def _history_rows(history, lang: Lang) -> str:
+    rows = []
+    for change in history:
+        when = (format_date(change["from"], change["from_precision"], lang) if change["from"]
+                else t("since_unknown", lang))
+        note = change["direction_note" if lang == "en" else "direction_note_ru"]
+        style = ROUTE_STATUS_STYLE[RouteStatus(change["status"])]
+        rows.append(
+            f"<tr><td>{html_text(when)}</td><td>{_badge(label(change['status'], lang), style.color)}</td>"
+            f"<td>{html_text(note)}</td></tr>"
+        )
+    return "".join(rows)
+
+
+def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
+    """A route's identity, its state on ``as_of``, its whole history and its source."""
+    current = status_as_of(route.status_history, as_of)
+    if current is None:
+        state = f'<span class="ga-muted">{html_text(t("not_yet", lang))}</span>'
+    else:
+        style = ROUTE_STATUS_STYLE[RouteStatus(current["status"])]
+        note = current["direction_note" if lang == "en" else "direction_note_ru"]
+        state = f"{_badge(label(current['status'], lang), style.color)}{html_text(note)}"
+    operator = route.operator if lang == "en" else route.operator_ru
+    return (
+        f'<div class="ga-card ga-card--route" data-route-id="{html_text(route.id)}">'
+        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · {html_text(label(route.geometry_quality, lang))}</div>'
+        f"<h3>{html_text(getattr(route, f'name_{lang}'))}</h3>"
+        f"<p><b>{html_text(t('status_on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
+        "<dl>"
+        f"<dt>{html_text(t('capacity', lang))}</dt><dd>{_quantity(route.capacity_bcm, 'bcm_per_year', lang)}</dd>"
+        f"<dt>{html_text(t('length', lang))}</dt><dd>{_quantity(route.length_km, 'km', lang)}</dd>"
+        f"<dt>{html_text(t('operator', lang))}</dt><dd>{html_text(operator)}</dd>"
+        f"<dt>{html_text(t('countries', lang))}</dt><dd>{_country_names(route.countries, atlas, lang)}</dd>"
+        "</dl>"
+        f"<p>{html_text(getattr(route, f'description_{lang}'))}</p>"
+        f"<table><tr><th>{html_text(t('from', lang))}</th><th>{html_text(t('status', lang))}</th>"
+        f"<th>{html_text(t('direction', lang))}</th></tr>{_history_rows(route.status_history, lang)}</table>"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(route.source_url, route.source_title)}<br>'
+        f'{html_text(t("geometry", lang))}: {html_text(label(route.geometry_licence, lang))}</div>'
+        "</div>"
+    )
+
+
+def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
+    kind = FacilityKind(facility.kind)
+    note = getattr(facility, f"note_{lang}")
+    capacity = ""
+    if facility.capacity_bcm is not None and not pd.isna(facility.capacity_bcm):
+        capacity = (f"<dt>{html_text(t('capacity', lang))}</dt>"
+                    f"<dd>{_quantity(facility.capacity_bcm, 'bcm_per_year', lang)}</dd>")
+    return (
+        f'<div class="ga-card ga-card--facility" data-facility-id="{html_text(facility.id)}">'
+        f'<div class="ga-muted">{html_text(label(kind, lang))}</div>'
+        f"<h3>{html_text(getattr(facility, f'name_{lang}'))}</h3>"
+        "<dl>"
+        f"<dt>{html_text(t('country', lang))}</dt><dd>{_country_names([facility.country], atlas, lang)}</dd>"
+        f"<dt>{html_text(t('location_precision', lang))}</dt><dd>{html_text(label(facility.geo_precision, lang))} "
+        f'<span class="ga-muted">({facility.lat:.4f}, {facility.lon:.4f})</span></dd>'
+        f"{capacity}</dl>"
+        f"<p>{html_text(note) if isinstance(note, str) else ''}</p>"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(facility.source_url, facility.source_title)}</div>'
+        "</div>"
+    )
+
+
+def _image(svg: str) -> str:
+    """An inline SVG as an ``<img>``: Streamlit's HTML sanitiser keeps data-URI images, not ``<svg>``."""
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img alt="" src="data:image/svg+xml;base64,{encoded}">'
+
+
+def _line_swatch(color: str, dash: str | None, width: float = 4) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="10" viewBox="0 0 34 10"><line x1="1" y1="5" x2="33" y2="5" stroke="{color}" '
+            f'stroke-width="{width}" stroke-linecap="round"{dash_attr}/></svg>')
+
+
+def _dot(color: str, hollow: bool = False) -> str:
+    fill = "#ffffff" if hollow else color
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14"><circle cx="7" cy="7" r="5.5" fill="{fill}" '
+            f'stroke="{color if hollow else "#ffffff"}" stroke-width="{2.5 if hollow else 1.5}"/></svg>')
+
+
+def _area(style: dict) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14" viewBox="0 0 20 14"><rect x="1" y="1" width="18" height="12" '
+            f'fill="{style["fillColor"]}" stroke="{style["color"]}" stroke-width="1.2"/></svg>')
+
+
+def legend_html(lang: Lang) -> str:
+    """What every symbol on the map means, drawn from the same palette as the map."""
+    def item(symbol_svg_markup: str, text: str) -> str:
+        return f"<li>{_image(symbol_svg_markup)}<span>{html_text(text)}</span></li>"
+
+    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang)) for status, s in ROUTE_STATUS_STYLE.items())
+    arrow = ('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><path d="M8 1.5 14 14 8 10.5 2 14z" fill="#555" '
+             'transform="rotate(90 8 8)"/></svg>')
+    corridor = ('<svg xmlns="http://www.w3.org/2000/svg" width="34" height="14" viewBox="0 0 34 14"><path d="M1 12 Q17 -2 33 12" fill="none" '
+                'stroke="#555" stroke-width="2.5"/></svg>')
+    facilities = "".join(
+        item(symbol_svg(symbol), label(kind, lang)) for kind, symbol in FACILITY_SYMBOL.items()
+    )
+    events = "".join(item(_dot(color), label(kind, lang)) for kind, color in EVENT_TYPE_COLOR.items())
+    cluster = ('<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22"><circle cx="11" cy="11" r="10" fill="rgba(110,204,57,.6)"/>'
+               '<circle cx="11" cy="11" r="7" fill="rgba(110,204,57,.9)"/><text x="11" y="14.5" font-size="9" '
+               'text-anchor="middle" font-family="sans-serif">3</text></svg>')
+    return (
+        f'<div class="ga-legend"><h4>{html_text(t("legend_routes", lang))}</h4><ul>{statuses}'
+        f'{item(corridor, t("legend_corridor", lang))}{item(arrow, t("legend_arrow", lang))}</ul>'
+        f'<h4>{html_text(t("legend_facilities", lang))}</h4><ul>{facilities}</ul>'
+        f'<h4>{html_text(t("legend_events", lang))}</h4><ul>{events}'
+        f'{item(_dot("#555555", hollow=True), t("legend_country_only", lang))}'
+        f'{item(cluster, t("legend_cluster", lang))}</ul>'
+        f'<h4>{html_text(t("legend_countries", lang))}</h4><ul>'
+        f'{item(_area(COUNTRY_FOCUS_STYLE), t("focus_country", lang))}'
+        f'{item(_area(COUNTRY_CONTEXT_STYLE), t("context_country", lang))}</ul></div>'
+    )

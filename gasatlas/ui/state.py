@@ -1,0 +1,134 @@
+"""The reader's view — language, basemap, filters, selection — kept in one place.
+
+The view lives in ``st.session_state`` as one ``ViewState`` (the source of
+truth) and is mirrored to the URL after every run, so a link reproduces it and
+every page shares it. Widgets never own it: each is created with its value from
+the view and writes back what it returns. Changing a widget from code (a reset)
+re-creates the widgets under new keys instead of writing to their state, which
+also survives a rerun the map component can trigger before the sidebar widgets
+have reported their values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import streamlit as st
+
+from gasatlas.config import settings
+from gasatlas.data import Dataset
+from gasatlas.filters import EventFilter
+from gasatlas.i18n import t
+from gasatlas.viewstate import Selection, ViewState, Vocabulary, clamp_dates, from_query, to_query
+from gasatlas.vocab import LANGUAGES, Lang
+
+KEY_VIEW = "atlas_view"
+KEY_GENERATION = "widget_generation"
+KEY_MAP_CENTER = "map_center"
+KEY_CLICK_NONCE = "map_click_nonce"
+KEY_TABLE_VERSION = "table_version"
+
+
+def day_span(atlas: Dataset) -> tuple[dt.date, dt.date]:
+    """First and last event day: the range the date slider covers."""
+    dates = atlas.events["date"]
+    return dates.min().date(), dates.max().date()
+
+
+def vocabulary(atlas: Dataset) -> Vocabulary:
+    return Vocabulary(
+        countries=frozenset(atlas.countries["iso_a3"]),
+        event_types=frozenset(atlas.events["event_type"]),
+        actors=frozenset(atlas.actors["id"]),
+        ids={
+            "event": frozenset(atlas.events["id"]),
+            "route": frozenset(atlas.routes["id"]),
+            "facility": frozenset(atlas.facilities["id"]),
+        },
+    )
+
+
+def url_language() -> Lang:
+    """The language before the view exists (for messages shown while loading)."""
+    if KEY_VIEW in st.session_state:
+        return view().lang
+    lang = st.query_params.get("lang", "en")
+    return lang if lang in LANGUAGES else "en"
+
+
+def init(atlas: Dataset) -> None:
+    """On a session's first run, take the view from the URL (reporting what was ignored)."""
+    if KEY_VIEW in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state, problems = from_query(params, vocabulary(atlas), default_basemap=settings().basemap)
+    state = clamp_dates(state, *day_span(atlas))
+    st.session_state[KEY_VIEW] = state
+    st.session_state[KEY_GENERATION] = 0
+    st.session_state[KEY_MAP_CENTER] = location(atlas, state.selected)
+    st.session_state[KEY_CLICK_NONCE] = 0
+    st.session_state[KEY_TABLE_VERSION] = 0
+    for problem in problems:
+        st.toast(f"{t('link_ignored', state.lang)}: {problem}", icon=":material/link_off:")
+
+
+def view() -> ViewState:
+    return st.session_state[KEY_VIEW]
+
+
+def update(**changes) -> None:
+    st.session_state[KEY_VIEW] = replace(view(), **changes)
+
+
+def update_filter(**changes) -> None:
+    update(filter=replace(view().filter, **changes))
+
+
+def widget_key(name: str) -> str:
+    """A widget's key in the current generation (see ``recreate_widgets``)."""
+    return f"{name}-{st.session_state[KEY_GENERATION]}"
+
+
+def pending(name: str, fallback):
+    """A widget's value at the start of a run: what the reader just set, else the view's."""
+    return st.session_state.get(widget_key(name), fallback)
+
+
+def recreate_widgets() -> None:
+    """Give the sidebar widgets new keys, so they start again from the view's values."""
+    st.session_state[KEY_GENERATION] += 1
+
+
+def reset_filters(atlas: Dataset) -> None:
+    """Widget callback: show every event again (the selection stays)."""
+    first, last = day_span(atlas)
+    update(filter=EventFilter(date_from=first, date_to=last))
+    recreate_widgets()
+
+
+def location(atlas: Dataset, selection: Selection | None) -> tuple[float, float] | None:
+    """Where the map should centre to show ``selection``; None keeps the reader's view."""
+    if selection is None or selection.kind == "route":  # a route is long: keep the view
+        return None
+    frame = atlas.events if selection.kind == "event" else atlas.facilities
+    rows = frame[frame["id"] == selection.id]
+    return None if rows.empty else (float(rows.iloc[0]["lat"]), float(rows.iloc[0]["lon"]))
+
+
+def select(atlas: Dataset, selection: Selection | None, *, centre: bool, refresh_table: bool) -> None:
+    """Make ``selection`` current; ``centre`` moves the map to it, ``refresh_table`` re-selects its row."""
+    update(selected=selection)
+    if centre:
+        st.session_state[KEY_MAP_CENTER] = location(atlas, selection)
+    if refresh_table:
+        st.session_state[KEY_TABLE_VERSION] += 1
+
+
+def publish(atlas: Dataset) -> None:
+    """Mirror the view into the URL (only when it changed, to spare the browser history)."""
+    wanted = to_query(view(), span=day_span(atlas), default_basemap=settings().basemap)
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    normalised = {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}
+    if current != normalised:
+        st.query_params.from_dict(wanted)

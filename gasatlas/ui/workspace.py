@@ -1,0 +1,137 @@
+"""The map workspace's parts: the map, the events table and the detail card, linked both ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gasatlas import cards, tables
+from gasatlas.cards import CARD_CSS
+from gasatlas.data import Dataset
+from gasatlas.i18n import t
+from gasatlas.sanitize import markdown_text
+from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
+from gasatlas.ui import state
+from gasatlas.viewstate import Selection
+from gasatlas.vocab import Lang
+
+MAP_KEY = "atlas-map"
+
+MAP_HEIGHT = 600
+
+
+def _on_map_click(atlas: Dataset) -> None:
+    """Map callback: runs before the rerun, so the new selection is drawn in the same run."""
+    value = st.session_state.get(MAP_KEY)
+    clicked = selection_from_map(value)
+    if clicked is not None:
+        st.session_state[state.KEY_CLICK_NONCE] = click_count(value)
+        state.select(atlas, clicked, centre=False, refresh_table=True)
+
+
+def render_map(atlas: Dataset, fmap, layers: list, center: tuple[float, float] | None) -> dict | None:
+    """Show the map; clicks select what was clicked (see ``_on_map_click``).
+
+    The base map stays identical across reruns, so streamlit-folium keeps the
+    reader's zoom and pan and swaps only ``layers``. ``center`` moves the view
+    only when it changes (a table row or a link picked something).
+    """
+    return st_folium(
+        fmap,
+        feature_group_to_add=layers,
+        center=center,
+        key=MAP_KEY,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=MAP_RETURNED_OBJECTS,
+        on_change=functools.partial(_on_map_click, atlas),
+    )
+
+
+def _on_table_select(atlas: Dataset, table_key: str, shown_ids: list[str]) -> None:
+    rows = st.session_state[table_key]["selection"]["rows"]
+    state.select(atlas, selection_from_rows(rows, shown_ids), centre=True, refresh_table=False)
+
+
+def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
+    """The filtered events; picking a row selects the event on the map and in the card.
+
+    A selection made elsewhere (map, link) re-creates the table under a new key
+    with that row pre-selected: Streamlit tables cannot be selected from code otherwise.
+    """
+    table = tables.events_table(shown, atlas, lang)
+    shown_ids = list(table.index)
+    table_key = f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}"
+    row = row_of(state.view().selected, shown_ids)
+    headers = tables.event_table_headers(lang)
+    st.dataframe(
+        table.reset_index(drop=True),
+        key=table_key,
+        on_select=functools.partial(_on_table_select, atlas, table_key, shown_ids),
+        selection_mode="single-row",
+        selection_default={"selection": {"rows": [row] if row is not None else []}},
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "date": st.column_config.TextColumn(headers["date"], width="small"),
+            "title": st.column_config.TextColumn(headers["title"], width="large"),
+            "type": st.column_config.TextColumn(headers["type"], width="small"),
+            "place": st.column_config.TextColumn(headers["place"]),
+            "participants": st.column_config.TextColumn(headers["participants"]),
+            "source": st.column_config.LinkColumn(headers["source"], display_text=r"https?://(?:www\.)?([^/]+)"),
+        },
+    )
+
+
+def _related_buttons(atlas: Dataset, heading: str, items: list[tuple[Selection, str]], key: str) -> None:
+    if not items:
+        return
+    st.caption(heading)
+    for item, text in items:
+        st.button(markdown_text(text), key=f"{key}-{item.code()}", on_click=state.select, args=(atlas, item),
+                  kwargs={"centre": True, "refresh_table": True}, type="tertiary", icon=":material/arrow_forward:")
+
+
+def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame, as_of: dt.date, lang: Lang) -> None:
+    """The card beside the map for what is selected, with links to what it relates to."""
+    if selection is None:
+        st.info(t("click_hint", lang), icon=":material/touch_app:")
+        return
+    with st.container(border=True, key="detail-card"):
+        if selection.kind == "event":
+            event = next(atlas.events[atlas.events["id"] == selection.id].itertuples(), None)
+            if event is None:
+                return
+            if selection.id not in set(shown["id"]):
+                st.warning(t("selection_filtered_out", lang), icon=":material/filter_alt:")
+            st.html(f"<style>{CARD_CSS}</style>{cards.event_html(event, atlas, lang)}")
+            routes = atlas.routes.set_index("id")
+            facilities = atlas.facilities.set_index("id")
+            _related_buttons(atlas, t("related_routes", lang),
+                             [(Selection("route", r), routes.loc[r, f"name_{lang}"]) for r in event.route_ids], "rel")
+            _related_buttons(atlas, t("related_facilities", lang),
+                             [(Selection("facility", f), facilities.loc[f, f"name_{lang}"]) for f in event.facility_ids],
+                             "rel")
+        else:
+            frame = atlas.routes if selection.kind == "route" else atlas.facilities
+            record = next(frame[frame["id"] == selection.id].itertuples(), None)
+            if record is None:
+                return
+            if selection.kind == "route":
+                st.html(f"<style>{CARD_CSS}</style>{cards.route_html(record, atlas, as_of, lang)}")
+                linked = atlas.events[atlas.events["route_ids"].map(lambda ids: selection.id in ids)]
+            else:
+                st.html(f"<style>{CARD_CSS}</style>{cards.facility_html(record, atlas, lang)}")
+                linked = atlas.events[atlas.events["facility_ids"].map(lambda ids: selection.id in ids)]
+            _related_buttons(
+                atlas, t("related_events", lang),
+                [(Selection("event", e.id), f"{cards.event_date_text(e, lang)} — {getattr(e, f'title_{lang}')}")
+                 for e in linked.itertuples()],
+                "rel",
+            )
+        st.button(t("clear_selection", lang), on_click=state.select, args=(atlas, None),
+                  kwargs={"centre": False, "refresh_table": True}, icon=":material/close:", key="clear-selection")
