@@ -1,16 +1,64 @@
-"""The app runs as Streamlit runs it: every page, both languages, bad data handled."""
+"""The app as Streamlit runs it: page wiring, view state and selection, with the map faked.
+
+The map is a custom component AppTest cannot render, so ``st_folium`` is replaced
+by a stand-in that records what it was given and can report a click the way the
+real component does: by setting its value and calling ``on_change`` before a rerun.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import PROJECT_ROOT, settings
 
 APP = str(PROJECT_ROOT / "app.py")
 TIMEOUT = 30
+ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+
+
+class FakeMap:
+    """Stands in for streamlit-folium's ``st_folium``."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict] = []
+        self.pending_click: dict | None = None
+        self.clicks = 0
+
+    def click(self, layer: str, item: str) -> None:
+        self.clicks += 1
+        self.pending_click = {
+            "last_object_clicked": {"lat": 51.7, "lng": 55.0},
+            "last_object_clicked_count": self.clicks,
+            "last_active_drawing": {"type": "Feature", "properties": {"layer": layer, "id": item}},
+        }
+
+    def __call__(self, fig, *, feature_group_to_add, center, key, on_change, **_):
+        self.calls.append({"layers": feature_group_to_add, "center": center})
+        if self.pending_click is not None:
+            st.session_state[key], self.pending_click = self.pending_click, None
+            on_change()
+            st.rerun()
+        return st.session_state.get(key)
+
+    def layer(self, name: str) -> dict | None:
+        """The data of the last drawn overlay called ``name`` (events, routes, selection…)."""
+        for group in self.calls[-1]["layers"]:
+            if group.layer_name == name:
+                return json.loads(next(iter(group._children.values())).data_json)
+        return None
+
+
+@pytest.fixture
+def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
+    fake = FakeMap()
+    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    return fake
 
 
 @pytest.fixture
@@ -25,45 +73,157 @@ def data_dir(monkeypatch: pytest.MonkeyPatch):
     settings.cache_clear()
 
 
-def run_app(**query: str) -> AppTest:
+def run_app(**query: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
 
 
-def test_the_map_page_runs_without_exceptions() -> None:
+def card(at: AppTest) -> str:
+    return next((h.proto.body for h in at.get("html") if 'class="ga-card' in h.proto.body), "")
+
+
+def shown_count(at: AppTest) -> str:
+    return at.caption[0].value.split(" · ")[0]
+
+
+def table_selection(at: AppTest) -> list[int]:
+    return list(json.loads(at.dataframe[0].proto.selection_default)["selection"]["rows"])
+
+
+def test_the_map_page_runs_without_exceptions(fake_map: FakeMap) -> None:
     at = run_app()
 
     assert not at.exception
     assert at.title[0].value == "Central Asia Gas Atlas"
+    assert shown_count(at) == "Showing 20 of 20 events"
+    assert {"country-labels", "routes", "facilities", "events"} <= {g.layer_name for g in fake_map.calls[-1]["layers"]}
 
 
-def test_a_link_with_lang_ru_opens_the_russian_interface() -> None:
+def test_a_link_with_lang_ru_opens_the_russian_interface(fake_map: FakeMap) -> None:
     at = run_app(lang="ru")
 
     assert not at.exception
     assert at.title[0].value == "Газовый атлас Центральной Азии"
+    assert fake_map.layer("events")["date"][0] == "28 ноября 2022"
 
 
-def test_choosing_a_language_switches_the_interface_and_the_link() -> None:
+def test_choosing_a_language_switches_the_interface_and_the_link(fake_map: FakeMap) -> None:
     at = run_app()
 
     at.sidebar.button_group[0].set_value("ru").run()
 
     assert at.title[0].value == "Газовый атлас Центральной Азии"
     assert at.query_params["lang"] == "ru"
+    assert at.dataframe[0].value.iloc[0]["type"] == "Предложение"
 
 
-def test_an_invalid_link_value_is_ignored_with_a_notice() -> None:
-    at = run_app(lang="xx", basemap="satellite")
+def test_a_map_click_selects_the_event_shows_its_card_and_its_row(fake_map: FakeMap) -> None:
+    at = run_app()
+
+    fake_map.click("event", ROADMAP)
+    at.run()
+
+    assert "Gazprom and Kazakhstan sign a roadmap" in card(at)
+    assert at.query_params["sel"] == f"event:{ROADMAP}"
+    row = table_selection(at)
+    assert at.dataframe[0].value.iloc[row[0]]["title"].startswith("Gazprom and Kazakhstan sign a roadmap")
+    assert fake_map.layer("selection")["id"] == ROADMAP
+    assert fake_map.calls[-1]["center"] is None, "a click keeps the reader's view"
+
+
+def test_clicking_the_same_marker_again_redraws_its_popup(fake_map: FakeMap) -> None:
+    at = run_app()
+    fake_map.click("event", ROADMAP)
+    at.run()
+    first = fake_map.layer("selection")["nonce"]
+
+    fake_map.click("event", ROADMAP)
+    at.run()
+
+    assert fake_map.layer("selection")["nonce"] != first
+    assert "Gazprom and Kazakhstan sign a roadmap" in card(at)
+
+
+def test_a_route_click_shows_its_card_and_its_events(fake_map: FakeMap) -> None:
+    at = run_app()
+
+    fake_map.click("route", "corr-tm-uz")
+    at.run()
+
+    assert "Turkmen gas to Uzbekistan" in card(at)
+    related = [b.label for b in at.button if "Turkmen" in b.label]
+    assert len(related) == 2
+
+
+def test_a_related_event_button_selects_it_and_centres_the_map(fake_map: FakeMap) -> None:
+    at = run_app()
+    fake_map.click("facility", "orenburg-gpp")
+    at.run()
+
+    next(b for b in at.button if "roadmap" in b.label).click().run()
+
+    assert at.query_params["sel"] == f"event:{ROADMAP}"
+    assert fake_map.calls[-1]["center"] == (59.93863, 30.31413)
+
+
+def test_filters_update_the_counts_the_map_and_the_table_together(fake_map: FakeMap) -> None:
+    at = run_app()
+
+    at.sidebar.text_input[0].input("Orenburg").run()
+
+    assert shown_count(at) == "Showing 2 of 20 events"
+    assert len(fake_map.layer("events")["id"]) == 2
+    assert len(at.dataframe[0].value) == 2
+    assert at.query_params["q"] == "Orenburg"
+
+
+def test_no_match_shows_an_empty_state_with_a_one_click_reset(fake_map: FakeMap) -> None:
+    at = run_app(q="no such event anywhere")
+
+    assert shown_count(at) == "Showing 0 of 20 events"
+    assert not at.dataframe
+    at.button(key="empty-reset").click().run()
+
+    assert shown_count(at) == "Showing 20 of 20 events"
+    assert at.sidebar.text_input[0].value == ""
+    assert "q" not in at.query_params
+
+
+def test_a_shared_link_reproduces_filters_and_selection(fake_map: FakeMap) -> None:
+    at = run_app(**{"from": "2023-01-01", "to": "2023-06-30", "type": ["meeting", "agreement"],
+                    "sel": f"event:{ROADMAP}", "lang": "ru"})
+
+    assert not at.exception
+    assert at.sidebar.slider[0].value == (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    assert at.sidebar.multiselect[1].value == ["agreement", "meeting"]
+    assert "дорожную карту" in card(at)
+    assert fake_map.calls[-1]["center"] == (59.93863, 30.31413)
+    assert len(fake_map.layer("events")["id"]) == len(at.dataframe[0].value) == 5
+
+
+def test_the_network_follows_the_end_of_the_date_range(fake_map: FakeMap) -> None:
+    at = run_app(to="2023-06-30")
+    before = {f["properties"]["id"]: f["properties"]["style"]["color"] for f in fake_map.layer("routes")["routes"]}
+    at.sidebar.slider[0].set_range(at.sidebar.slider[0].value[0], dt.date(2023, 12, 31)).run()
+    after = {f["properties"]["id"]: f["properties"]["style"]["color"] for f in fake_map.layer("routes")["routes"]}
+
+    assert before["cac"] != after["cac"], "Central Asia–Center reversed on 7 Oct 2023"
+
+
+def test_an_invalid_link_value_is_ignored_with_a_notice(fake_map: FakeMap) -> None:
+    at = run_app(lang="xx", basemap="satellite", country="ATL")
 
     assert not at.exception
     assert at.title[0].value == "Central Asia Gas Atlas"
-    assert any("unknown language" in toast.value for toast in at.toast)
+    notices = " ".join(toast.value for toast in at.toast)
+    assert "unknown language" in notices and "unknown country" in notices
 
 
-def test_a_broken_data_file_stops_the_app_with_the_problem_named(data_dir, minimal_data: Path) -> None:
+def test_a_broken_data_file_stops_the_app_with_the_problem_named(
+    fake_map: FakeMap, data_dir, minimal_data: Path
+) -> None:
     events = minimal_data / "events.csv"
     events.write_text(events.read_text(encoding="utf-8").replace("2023-01-18", "2023-02-30"), encoding="utf-8")
     data_dir(minimal_data)

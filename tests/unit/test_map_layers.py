@@ -33,7 +33,7 @@ def rendered(fmap, groups) -> str:
 
 
 def test_the_map_page_references_no_remote_script_or_stylesheet(atlas) -> None:
-    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(atlas, dt.date(2023, 10, 7), "en"))
+    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(atlas, atlas.events, dt.date(2023, 10, 7), "en"))
 
     remote = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert remote == []
@@ -91,9 +91,9 @@ def test_hostile_names_reach_the_map_only_as_escaped_json(atlas, hostile: str) -
     countries = atlas.countries.copy()
     countries.loc[0, "name_en"] = hostile
     hostile_atlas = dataclasses.replace(atlas, facilities=facilities, routes=routes, countries=countries)
-    groups = overlays(hostile_atlas, dt.date(2024, 1, 1), "en")
+    groups = overlays(hostile_atlas, atlas.events, dt.date(2024, 1, 1), "en")
 
-    labels, routes_data, facilities_data = (layer_data(group) for group in groups)
+    labels, routes_data, facilities_data, _ = (layer_data(group) for group in groups)
     assert labels[0]["name"] == html_text(hostile)
     assert routes_data["routes"][0]["properties"]["tip"].startswith(f"<b>{html_text(hostile)}</b>")
     assert html_text(hostile) in facilities_data[0]["tip"]

@@ -1,0 +1,103 @@
+"""Clicks and rows map to records; the view survives a trip through the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gasatlas.filters import EventFilter
+from gasatlas.selection import click_count, row_of, selection_from_map, selection_from_rows
+from gasatlas.viewstate import Selection, ViewState, Vocabulary, clamp_dates, from_query, to_query
+
+VOCABULARY = Vocabulary(
+    countries=frozenset({"KAZ", "RUS", "UZB"}),
+    event_types=frozenset({"meeting", "agreement"}),
+    actors=frozenset({"sklyar", "gazprom"}),
+    ids={"event": frozenset({"ev-a", "ev-b"}), "route": frozenset({"cac"}), "facility": frozenset({"orenburg-gpp"})},
+)
+
+
+def click(layer: str, item: str, count: int = 1) -> dict:
+    return {
+        "last_object_clicked": {"lat": 51.7, "lng": 55.0},
+        "last_object_clicked_count": count,
+        "last_active_drawing": {"type": "Feature", "properties": {"layer": layer, "id": item}, "geometry": None},
+    }
+
+
+@pytest.mark.parametrize(("layer", "item"), [("event", "ev-a"), ("route", "cac"), ("facility", "orenburg-gpp")])
+def test_a_map_click_names_the_record_it_landed_on(layer: str, item: str) -> None:
+    assert selection_from_map(click(layer, item)) == Selection(layer, item)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, {}, {"last_active_drawing": None}, {"last_active_drawing": {"properties": {"layer": "tile", "id": "x"}}},
+     {"last_active_drawing": {"properties": {"layer": "event", "id": ""}}}, {"last_active_drawing": "nonsense"}],
+)
+def test_anything_else_selects_nothing(value) -> None:
+    assert selection_from_map(value) is None
+
+
+def test_the_click_counter_tells_repeated_clicks_apart() -> None:
+    assert click_count(click("event", "ev-a", count=1)) != click_count(click("event", "ev-a", count=2))
+    assert click_count(None) == 0
+
+
+def test_a_table_row_maps_to_its_event_and_back() -> None:
+    shown = ["ev-b", "ev-a"]
+
+    assert selection_from_rows([1], shown) == Selection("event", "ev-a")
+    assert row_of(Selection("event", "ev-a"), shown) == 1
+    assert selection_from_rows([], shown) is None
+    assert selection_from_rows([5], shown) is None
+    assert row_of(Selection("event", "ev-hidden"), shown) is None
+    assert row_of(Selection("route", "cac"), shown) is None
+
+
+def test_a_view_round_trips_through_the_url() -> None:
+    view = ViewState(
+        lang="ru",
+        basemap="offline",
+        filter=EventFilter(
+            date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 6, 30), countries=frozenset({"KAZ", "UZB"}),
+            event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
+        ),
+        selected=Selection("facility", "orenburg-gpp"),
+    )
+
+    query = to_query(view)
+    parsed, problems = from_query({key: value if isinstance(value, list) else [value] for key, value in query.items()},
+                                  VOCABULARY)
+
+    assert parsed == view
+    assert problems == []
+    assert query["country"] == ["KAZ", "UZB"] and query["sel"] == "facility:orenburg-gpp"
+
+
+def test_defaults_stay_out_of_the_url() -> None:
+    span = (dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+    view = ViewState(filter=EventFilter(date_from=span[0], date_to=span[1]))
+
+    assert to_query(view, span=span) == {}
+
+
+def test_a_bad_link_is_read_as_far_as_it_makes_sense() -> None:
+    params = {"lang": ["fr"], "from": ["2023-02-30"], "country": ["KAZ", "ATL"], "sel": ["event:ev-zzz"],
+              "type": ["meeting"]}
+
+    view, problems = from_query(params, VOCABULARY)
+
+    assert view.lang == "en" and view.filter.date_from is None and view.selected is None
+    assert view.filter.countries == {"KAZ"} and view.filter.event_types == {"meeting"}
+    assert len(problems) == 4
+
+
+def test_dates_are_swapped_and_kept_inside_the_data() -> None:
+    view, problems = from_query({"from": ["2030-01-01"], "to": ["2020-01-01"]}, VOCABULARY)
+
+    clamped = clamp_dates(view, dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+
+    assert problems == ["'from' is after 'to'; the dates were swapped"]
+    assert (clamped.filter.date_from, clamped.filter.date_to) == (dt.date(2022, 11, 28), dt.date(2024, 11, 28))
