@@ -18,7 +18,7 @@ from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.geo import points_along
 from gasatlas.i18n import format_date, t
-from gasatlas.leaflet import AtlasMap, ScriptLayer, add_header_css
+from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css
 from gasatlas.palette import (
     CORRIDOR_OPACITY,
     COUNTRY_CONTEXT_STYLE,
@@ -195,6 +195,7 @@ def base_map(country_shapes: dict, basemap: Basemap) -> AtlasMap:
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)  # map options: clustering needs maxZoom
     add_header_css(fmap, MAP_CSS)
+    MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
     if basemap == "tiles":
         folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
     shapes = {

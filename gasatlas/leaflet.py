@@ -60,6 +60,37 @@ class ScriptLayer(JSCSSMixin, MacroElement):
         self.default_css = css or []
 
 
+class MapScript(MacroElement):
+    """Trusted code run once with the map it is added to, as ``function (map) {...}``."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            ({{ this.function }})({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, function: str, name: str = "MapScript") -> None:
+        super().__init__()
+        self._name = name
+        self.function = function
+
+
+FOCUS_WITHOUT_SCROLLING = """function (map) {
+  // Leaflet focuses the map on mousedown for keyboard control. Inside an iframe that is
+  // not fully on screen, focus() scrolls the host page, the marker under the pointer moves
+  // away before mouseup, and the click is lost. Focus without scrolling instead.
+  var keyboard = map.keyboard;
+  if (!keyboard) return;
+  L.DomEvent.off(map.getContainer(), 'mousedown', keyboard._onMouseDown, keyboard);
+  keyboard._onMouseDown = function () {
+    if (!this._focused) this._map.getContainer().focus({preventScroll: true});
+  };
+  L.DomEvent.on(map.getContainer(), 'mousedown', keyboard._onMouseDown, keyboard);
+}"""
+
+
 def add_header_css(fmap: folium.Map, css: str) -> None:
     """Style rules for the map iframe (streamlit-folium copies the header into it)."""
     fmap.get_root().header.add_child(Element(f"<style>{css}</style>"))

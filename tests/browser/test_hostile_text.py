@@ -1,0 +1,111 @@
+"""Hostile text in the data reaches every view as text and never runs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from gasatlas.config import PROJECT_ROOT
+
+from .conftest import AppServer, AtlasPage, new_atlas_page, start_app_server
+
+ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+IMG = "<img src=x onerror=\"window.__xss='img'\">"
+TEMPLATE = "${window.__xss='template'}"
+BACKTICK = "`); window.__xss='backtick'; (`"
+SCRIPT = "</script><script>window.__xss='script'</script>"
+ALL = f"{IMG} {TEMPLATE} {BACKTICK} {SCRIPT}"
+
+
+def _rewrite_csv(path: Path, row_id: str, changes: dict[str, str]) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row["id"] == row_id:
+            row.update(changes)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    _rewrite_csv(data / "events.csv", ROADMAP, {
+        "title_en": f"Roadmap {IMG} {TEMPLATE}", "summary_en": f"Summary {BACKTICK} {SCRIPT}",
+        "quote": f"Quote {IMG}", "place_name_en": f"Place {TEMPLATE}", "source_title": f"Source {BACKTICK}",
+    })
+    _rewrite_csv(data / "actors.csv", "sklyar", {"name_en": f"Sklyar {IMG}"})
+    _rewrite_csv(data / "facilities.csv", "orenburg-gpp", {"name_en": f"Plant {ALL}"})
+    routes = json.loads((data / "routes.geojson").read_text(encoding="utf-8"))
+    for feature in routes["features"]:
+        if feature["properties"]["id"] == "karachaganak-orenburg":
+            feature["properties"]["name_en"] = f"Route {ALL}"
+    (data / "routes.geojson").write_text(json.dumps(routes, ensure_ascii=False), encoding="utf-8")
+    server = start_app_server(data)
+    yield server
+    server.process.terminate()
+    server.process.wait(timeout=20)
+
+
+@pytest.fixture
+def hostile(browser: Browser, hostile_server: AppServer) -> Iterator[AtlasPage]:
+    page, context = new_atlas_page(browser, hostile_server.base_url)
+    page.dialogs = []
+    page.page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def assert_nothing_ran(atlas: AtlasPage) -> None:
+    assert atlas.page.evaluate("window.__xss") is None
+    assert atlas.map().locator("body").evaluate("() => window.__xss") is None
+    assert atlas.dialogs == []
+    assert atlas.map().locator("img[src='x']").count() == 0
+    assert atlas.page.locator("img[src='x']").count() == 0
+
+
+def test_a_hostile_event_shows_as_text_in_popup_card_and_table(hostile: AtlasPage) -> None:
+    frame = hostile.open(f"?basemap=offline&sel=event:{ROADMAP}").wait_for_map()
+
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(f"Roadmap {IMG} {TEMPLATE}")
+    expect(popup).to_contain_text(f"Summary {BACKTICK} {SCRIPT}")
+    expect(popup).to_contain_text(f"Sklyar {IMG}")
+    card = hostile.page.locator(f"[data-testid=stMain] [data-event-id='{ROADMAP}']")
+    expect(card).to_contain_text(f"Place {TEMPLATE}")
+    expect(hostile.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]")).to_contain_text(
+        f"Roadmap {IMG}")
+    assert_nothing_ran(hostile)
+
+
+def test_hostile_names_in_tooltips_labels_and_cards_stay_text(hostile: AtlasPage) -> None:
+    frame = hostile.open("?basemap=offline").wait_for_map()
+
+    frame.locator("svg[data-facility-id='orenburg-gpp']").hover()
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(f"Plant {ALL}")
+    hostile.rerun_after(lambda: frame.locator("svg[data-facility-id='orenburg-gpp']").click())
+    expect(hostile.page.locator("[data-testid=stMain] [data-facility-id='orenburg-gpp']")).to_contain_text(
+        f"Plant {ALL}")
+    assert_nothing_ran(hostile)
+
+
+def test_a_hostile_route_name_stays_text_on_buttons_and_its_card(hostile: AtlasPage) -> None:
+    hostile.open(f"?basemap=offline&sel=event:{ROADMAP}").wait_for_map()
+    button = hostile.page.locator("[data-testid=stMain] button").filter(has_text="Route <img")
+
+    expect(button).to_contain_text(f"Route {ALL}")  # Markdown in a button label is shown, not rendered
+    hostile.rerun_after(button.click)
+
+    expect(hostile.page.locator("[data-testid=stMain] [data-route-id='karachaganak-orenburg']")).to_contain_text(
+        f"Route {ALL}")
+    assert_nothing_ran(hostile)

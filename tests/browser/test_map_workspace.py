@@ -1,0 +1,140 @@
+"""What a reader does on the map page, in a real browser with the network blocked."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import FrameLocator, expect
+
+from .conftest import UI_TIMEOUT_MS, AtlasPage
+
+ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+TASHKENT_REFUSAL = "ev-2022-12-07-uzbekistan-rejects-union"
+ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixels
+
+
+def events_on_map(frame: FrameLocator) -> int:
+    """How many event markers the map holds (clustered or not)."""
+    return frame.locator("body").evaluate(
+        "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) "
+        "n += l.getLayers().length; }); return n; }"
+    )
+
+
+def map_centre(frame: FrameLocator) -> tuple[float, float]:
+    centre = frame.locator("body").evaluate("() => { const c = window.map.getCenter(); return [c.lat, c.lng]; }")
+    return centre[0], centre[1]
+
+
+def caption(atlas: AtlasPage) -> str:
+    return atlas.page.locator("[data-testid=stCaptionContainer]").first.inner_text()
+
+
+def selected_row_text(atlas: AtlasPage) -> str:
+    return atlas.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]").inner_text()
+
+
+def query(atlas: AtlasPage) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(atlas.url).query)
+
+
+def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> None:
+    frame = atlas.open("?basemap=offline").wait_for_map()
+    expect(frame.locator(".marker-cluster, .ga-event").first).to_be_visible()
+    assert events_on_map(frame) == 20
+
+    end_of_range = atlas.page.locator("[data-testid=stSlider]").first.get_by_role("slider").nth(1)
+    end_of_range.focus()
+    atlas.rerun_after(lambda: [atlas.page.keyboard.press("PageDown") for _ in range(3)])
+
+    expect(atlas.page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
+        re.compile(r"Showing 1\d of 20 events"))
+    shown = int(re.search(r"Showing (\d+) of 20", caption(atlas)).group(1))
+    frame.locator("body").evaluate(
+        "(_, n) => new Promise(done => { const check = () => { let c = 0; window.map.eachLayer(l => {"
+        " if (l instanceof L.MarkerClusterGroup) c += l.getLayers().length; });"
+        " c === n ? done() : setTimeout(check, 50); }; check(); })", shown)
+    assert events_on_map(frame) == shown
+    assert "to" in query(atlas)
+
+
+def test_clicking_a_marker_shows_its_popup_card_and_table_row(atlas: AtlasPage) -> None:
+    frame = atlas.open("?basemap=offline&q=commercial+contracts").wait_for_map()
+    marker = frame.locator(".ga-event")
+    expect(marker).to_have_count(1)
+
+    atlas.rerun_after(marker.click)
+
+    expect(frame.locator(".leaflet-popup-content .ga-card")).to_contain_text("Uzbekistan rejects a 'union'")
+    expect(atlas.page.locator(f"[data-testid=stMain] [data-event-id='{TASHKENT_REFUSAL}']")).to_be_visible()
+    expect(atlas.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]")).to_contain_text("7 Dec 2022")
+    assert query(atlas)["sel"] == [f"event:{TASHKENT_REFUSAL}"]
+
+    # Close the popup, click the same marker again: it still answers.
+    frame.locator(".leaflet-popup-close-button").click()
+    expect(frame.locator(".leaflet-popup")).to_have_count(0)
+    atlas.rerun_after(lambda: frame.locator(".ga-selected").click())
+    expect(frame.locator(".leaflet-popup-content .ga-card")).to_have_count(1)
+    expect(frame.locator(".leaflet-popup-content .ga-card")).to_be_visible()
+
+
+def test_choosing_a_table_row_centres_the_map_on_that_event(atlas: AtlasPage) -> None:
+    frame = atlas.open("?basemap=offline").wait_for_map()
+    frame.locator("body").evaluate("() => window.map.setView([45, 66], 5)")
+    grid = atlas.page.locator("[data-testid=stDataFrame]")
+    grid.scroll_into_view_if_needed()
+    rows = grid.locator("tr[role=row]")
+    index = next(i for i in range(rows.count()) if "18 Jan 2023" in rows.nth(i).inner_text()) - 1  # header row
+    box = grid.bounding_box()
+
+    atlas.rerun_after(lambda: atlas.page.mouse.click(box["x"] + 14, box["y"] + ROW_HEIGHT * (index + 1.5)))
+
+    expect(atlas.page.locator(f"[data-testid=stMain] [data-event-id='{ROADMAP}']")).to_be_visible()
+    expect(frame.locator(".ga-selected")).to_have_count(1)
+    lat, lon = map_centre(frame)
+    assert abs(lat - 59.94) < 3 and abs(lon - 30.31) < 3, (lat, lon)  # its popup nudges the view up
+    assert frame.locator("body").evaluate("() => window.map.getBounds().contains([59.94, 30.31])")
+    assert frame.locator("body").evaluate("() => window.map.getZoom()") == 5, "the zoom is the reader's"
+
+
+def test_a_shared_link_opens_the_same_view(atlas: AtlasPage) -> None:
+    link = f"?basemap=offline&lang=ru&from=2023-01-01&to=2023-12-31&type=agreement&sel=event:{ROADMAP}"
+    frame = atlas.open(link).wait_for_map()
+
+    expect(atlas.page.locator("h1")).to_have_text("Газовый атлас Центральной Азии")
+    assert caption(atlas).startswith("Показано событий: 4 из 20")
+    expect(frame.locator(".leaflet-popup-content")).to_contain_text("дорожную карту")
+    expect(atlas.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]")).to_contain_text("18 января 2023")
+    assert events_on_map(frame) == 4
+    lat, lon = map_centre(frame)
+    assert abs(lat - 59.94) < 3 and abs(lon - 30.31) < 3
+    assert query(atlas)["type"] == ["agreement"]
+
+
+def test_switching_language_translates_page_map_and_link(atlas: AtlasPage) -> None:
+    frame = atlas.open("?basemap=offline").wait_for_map()
+    expect(frame.locator(".ga-country-label.focus").filter(has_text="Kazakhstan")).to_have_count(1)
+
+    atlas.rerun_after(lambda: atlas.page.get_by_text("Русский", exact=True).click())
+
+    expect(atlas.page.locator("h1")).to_have_text("Газовый атлас Центральной Азии")
+    expect(frame.locator(".ga-country-label.focus").filter(has_text="Казахстан")).to_have_count(1)
+    assert query(atlas)["lang"] == ["ru"]
+    expect(atlas.page.locator("[data-testid=stDataFrame]")).to_contain_text("Предложение")
+
+
+def test_the_page_fits_a_phone(browser, app_server) -> None:
+    from .conftest import new_atlas_page
+
+    phone, context = new_atlas_page(browser, app_server.base_url, width=390, height=844)
+    try:
+        frame = phone.open("?basemap=offline").wait_for_map()
+        expect(frame.locator("svg[data-facility-id='orenburg-gpp']")).to_be_visible()
+        width = phone.page.evaluate("document.scrollingElement.scrollWidth")
+        iframe = phone.page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        assert width <= 390 and iframe["width"] <= 390
+        phone.page.wait_for_function("() => document.querySelector('[data-testid=stDataFrame]')",
+                                     timeout=UI_TIMEOUT_MS)
+    finally:
+        context.close()
