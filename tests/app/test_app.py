@@ -16,8 +16,12 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import PROJECT_ROOT, settings
+from gasatlas.data import load_dataset
+from gasatlas.filters import EventFilter, apply_filter
 
 APP = str(PROJECT_ROOT / "app.py")
+EVENTS = load_dataset(PROJECT_ROOT / "data").events
+TOTAL = len(EVENTS)
 TIMEOUT = 30
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 
@@ -97,7 +101,7 @@ def test_the_map_page_runs_without_exceptions(fake_map: FakeMap) -> None:
 
     assert not at.exception
     assert at.title[0].value == "Central Asia Gas Atlas"
-    assert shown_count(at) == "Showing 20 of 20 events"
+    assert shown_count(at) == f"Showing {TOTAL} of {TOTAL} events"
     assert {"country-labels", "routes", "facilities", "events"} <= {g.layer_name for g in fake_map.calls[-1]["layers"]}
 
 
@@ -173,20 +177,22 @@ def test_filters_update_the_counts_the_map_and_the_table_together(fake_map: Fake
 
     at.sidebar.text_input[0].input("Orenburg").run()
 
-    assert shown_count(at) == "Showing 2 of 20 events"
-    assert len(fake_map.layer("events")["id"]) == 2
-    assert len(at.dataframe[0].value) == 2
+    expected = apply_filter(EVENTS, EventFilter(text="Orenburg"))
+    assert 0 < len(expected) < TOTAL
+    assert shown_count(at) == f"Showing {len(expected)} of {TOTAL} events"
+    assert fake_map.layer("events")["id"] == list(expected["id"])
+    assert len(at.dataframe[0].value) == len(expected)
     assert at.query_params["q"] == "Orenburg"
 
 
 def test_no_match_shows_an_empty_state_with_a_one_click_reset(fake_map: FakeMap) -> None:
     at = run_app(q="no such event anywhere")
 
-    assert shown_count(at) == "Showing 0 of 20 events"
+    assert shown_count(at) == f"Showing 0 of {TOTAL} events"
     assert not at.dataframe
     at.button(key="empty-reset").click().run()
 
-    assert shown_count(at) == "Showing 20 of 20 events"
+    assert shown_count(at) == f"Showing {TOTAL} of {TOTAL} events"
     assert at.sidebar.text_input[0].value == ""
     assert "q" not in at.query_params
 

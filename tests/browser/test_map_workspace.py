@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import FrameLocator, expect
 
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset
+from gasatlas.filters import EventFilter, apply_filter
+
 from .conftest import UI_TIMEOUT_MS, AtlasPage
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+EVENTS = load_dataset(PROJECT_ROOT / "data").events
+TOTAL = len(EVENTS)
 TASHKENT_REFUSAL = "ev-2022-12-07-uzbekistan-rejects-union"
 ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixels
 
@@ -42,15 +49,15 @@ def query(atlas: AtlasPage) -> dict[str, list[str]]:
 def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> None:
     frame = atlas.open("?basemap=offline").wait_for_map()
     expect(frame.locator(".marker-cluster, .ga-event").first).to_be_visible()
-    assert events_on_map(frame) == 20
+    assert events_on_map(frame) == TOTAL
 
     end_of_range = atlas.page.locator("[data-testid=stSlider]").first.get_by_role("slider").nth(1)
     end_of_range.focus()
     atlas.rerun_after(lambda: [atlas.page.keyboard.press("PageDown") for _ in range(3)])
 
     expect(atlas.page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
-        re.compile(r"Showing 1\d of 20 events"))
-    shown = int(re.search(r"Showing (\d+) of 20", caption(atlas)).group(1))
+        re.compile(rf"Showing 1\d of {TOTAL} events"))
+    shown = int(re.search(rf"Showing (\d+) of {TOTAL}", caption(atlas)).group(1))
     frame.locator("body").evaluate(
         "(_, n) => new Promise(done => { const check = () => { let c = 0; window.map.eachLayer(l => {"
         " if (l instanceof L.MarkerClusterGroup) c += l.getLayers().length; });"
@@ -103,10 +110,12 @@ def test_a_shared_link_opens_the_same_view(atlas: AtlasPage) -> None:
     frame = atlas.open(link).wait_for_map()
 
     expect(atlas.page.locator("h1")).to_have_text("Газовый атлас Центральной Азии")
-    assert caption(atlas).startswith("Показано событий: 4 из 20")
+    expected = apply_filter(EVENTS, EventFilter(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31),
+                                                event_types=frozenset({"agreement"})))
+    assert caption(atlas).startswith(f"Показано событий: {len(expected)} из {TOTAL}")
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("дорожную карту")
     expect(atlas.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]")).to_contain_text("18 января 2023")
-    assert events_on_map(frame) == 4
+    assert events_on_map(frame) == len(expected)
     lat, lon = map_centre(frame)
     assert abs(lat - 59.94) < 3 and abs(lon - 30.31) < 3
     assert query(atlas)["type"] == ["agreement"]
