@@ -32,9 +32,9 @@ CARD_CSS = """
 .ga-card { font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; max-width: 46rem; }
 .ga-card h3 { font-size: 1.05rem; margin: .25rem 0 .35rem; line-height: 1.3; }
 .ga-card p { margin: .35rem 0; }
-.ga-card dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .6rem; margin: .4rem 0; }
-.ga-card dt { color: #555; }
-.ga-card dd { margin: 0; }
+.ga-card dl { margin: .4rem 0; padding: 0; }
+.ga-card dt { color: #555; font-size: .85em; font-weight: 600; margin: .3rem 0 0; }
+.ga-card dd { margin: 0; padding: 0; }
 .ga-card blockquote { margin: .5rem 0; padding: .25rem .6rem; border-left: 3px solid #bbb; color: #333; }
 .ga-card cite { display: block; font-style: normal; color: #666; font-size: .85em; }
 .ga-card table { border-collapse: collapse; font-size: .9em; margin: .3rem 0; }

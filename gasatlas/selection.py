@@ -10,10 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from shapely.geometry import Point, shape
+
 from gasatlas.viewstate import SELECTION_KINDS, Selection
 
 MAP_RETURNED_OBJECTS = ["last_object_clicked", "last_object_clicked_count", "last_active_drawing"]
 """The parts of the map's state the page needs: clicks only, so panning never reruns the app."""
+
+
+POINT_TOLERANCE_DEG = 1e-4
+LINE_TOLERANCE_DEG = 0.5
+
+
+def _clicked_on(geometry: Mapping | None, clicked: Mapping | None) -> bool:
+    """Whether the click position lies on the feature the component reports.
+
+    A click on a marker cluster counts as a click but carries no feature, so the
+    component still reports the feature of the *previous* click; comparing
+    positions tells a fresh pick from that stale one.
+    """
+    if not geometry or not clicked:
+        return bool(not geometry)
+    try:
+        point = Point(float(clicked["lng"]), float(clicked["lat"]))
+        if geometry.get("type") == "Point":
+            lon, lat = geometry["coordinates"][:2]
+            return point.distance(Point(lon, lat)) <= POINT_TOLERANCE_DEG
+        return shape(geometry).distance(point) <= LINE_TOLERANCE_DEG
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return False
 
 
 def selection_from_map(value: Mapping | None) -> Selection | None:
@@ -23,6 +48,8 @@ def selection_from_map(value: Mapping | None) -> Selection | None:
     feature = value.get("last_active_drawing") or {}
     properties = feature.get("properties") if isinstance(feature, Mapping) else None
     if not isinstance(properties, Mapping):
+        return None
+    if not _clicked_on(feature.get("geometry"), value.get("last_object_clicked")):
         return None
     kind, item = properties.get("layer"), properties.get("id")
     if kind in SELECTION_KINDS and isinstance(item, str) and item:

@@ -21,7 +21,7 @@ from gasatlas.vocab import Lang
 
 MAP_KEY = "atlas-map"
 
-MAP_HEIGHT = 600
+MAP_HEIGHT = 560
 
 
 def _on_map_click(atlas: Dataset) -> None:

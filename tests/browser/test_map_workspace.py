@@ -21,6 +21,15 @@ TASHKENT_REFUSAL = "ev-2022-12-07-uzbekistan-rejects-union"
 ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixels
 
 
+CLUSTER_SETTLED = """() => ({settled: new Promise(done => {
+  window.map.once('zoomend', () => done('zoomed'));
+  window.map.eachLayer(layer => {
+    if (layer instanceof L.MarkerClusterGroup) layer.once('spiderfied', () => done('spread'));
+  });
+})})"""
+"""A promise (wrapped, so creating it does not wait) that a cluster click zoomed in or spread events out."""
+
+
 def events_on_map(frame: FrameLocator) -> int:
     """How many event markers the map holds (clustered or not)."""
     return frame.locator("body").evaluate(
@@ -29,9 +38,25 @@ def events_on_map(frame: FrameLocator) -> int:
     )
 
 
-def map_centre(frame: FrameLocator) -> tuple[float, float]:
-    centre = frame.locator("body").evaluate("() => { const c = window.map.getCenter(); return [c.lat, c.lng]; }")
-    return centre[0], centre[1]
+def shows(frame: FrameLocator, lat: float, lon: float) -> bool:
+    """Whether the map comes to show the point, popup and all (it centres, then auto-pans).
+
+    Polls on animation frames inside the page (up to 10 s) while the view settles.
+    """
+    return frame.locator("body").evaluate(
+        """(_, [lat, lon]) => new Promise(done => {
+             const deadline = performance.now() + 10000;
+             const check = () => {
+               const map = window.map, popup = document.querySelector('.leaflet-popup');
+               const box = map.getContainer().getBoundingClientRect();
+               const r = popup && popup.getBoundingClientRect();
+               const fits = !!r && r.top >= box.top - 1 && r.left >= box.left - 1 && r.right <= box.right + 1;
+               if (map.getBounds().contains([lat, lon]) && fits) done(true);
+               else if (performance.now() > deadline) done(false);
+               else requestAnimationFrame(check);
+             };
+             check();
+           })""", [lat, lon])
 
 
 def caption(atlas: AtlasPage) -> str:
@@ -99,9 +124,7 @@ def test_choosing_a_table_row_centres_the_map_on_that_event(atlas: AtlasPage) ->
 
     expect(atlas.page.locator(f"[data-testid=stMain] [data-event-id='{ROADMAP}']")).to_be_visible()
     expect(frame.locator(".ga-selected")).to_have_count(1)
-    lat, lon = map_centre(frame)
-    assert abs(lat - 59.94) < 3 and abs(lon - 30.31) < 3, (lat, lon)  # its popup nudges the view up
-    assert frame.locator("body").evaluate("() => window.map.getBounds().contains([59.94, 30.31])")
+    assert shows(frame, 59.94, 30.31)
     assert frame.locator("body").evaluate("() => window.map.getZoom()") == 5, "the zoom is the reader's"
 
 
@@ -116,8 +139,7 @@ def test_a_shared_link_opens_the_same_view(atlas: AtlasPage) -> None:
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("дорожную карту")
     expect(atlas.page.locator("[data-testid=stDataFrame] tr[aria-selected=true]")).to_contain_text("18 января 2023")
     assert events_on_map(frame) == len(expected)
-    lat, lon = map_centre(frame)
-    assert abs(lat - 59.94) < 3 and abs(lon - 30.31) < 3
+    assert shows(frame, 59.94, 30.31)
     assert query(atlas)["type"] == ["agreement"]
 
 
@@ -147,3 +169,27 @@ def test_the_page_fits_a_phone(browser, app_server) -> None:
                                      timeout=UI_TIMEOUT_MS)
     finally:
         context.close()
+
+
+def test_events_at_the_same_place_stay_individually_clickable(atlas: AtlasPage) -> None:
+    frame = atlas.open("?basemap=offline&q=St+Petersburg").wait_for_map()
+    together = apply_filter(EVENTS, EventFilter(text="St Petersburg"))
+    same_spot = together[(together["lat"] == 59.93863) & (together["lon"] == 30.31413)]
+    assert len(same_spot) >= 3
+
+    frame.locator("body").evaluate("() => window.map.setView([59.9, 30.3], 4, {animate: false})")  # pan there
+
+    # Clicking a cluster zooms in, and spreads out events that share one position.
+    for _ in range(12):  # bounded: at most one click per zoom level
+        if frame.locator(".ga-event").count() == len(together):
+            break
+        settled = frame.locator("body").evaluate_handle(CLUSTER_SETTLED)
+        frame.locator(".marker-cluster").first.click()
+        settled.evaluate("handle => handle.settled")
+    expect(frame.locator(".ga-event")).to_have_count(len(together))
+    assert atlas.url.count("sel=") == 0, "a cluster click selects nothing"
+
+    atlas.rerun_after(frame.locator(".ga-event").first.click)
+    expect(atlas.page.locator("[data-testid=stMain] [data-event-id]")).to_have_count(1)
+    selected = atlas.page.locator("[data-testid=stMain] [data-event-id]").get_attribute("data-event-id")
+    assert selected in set(together["id"])

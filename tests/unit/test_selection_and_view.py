@@ -40,6 +40,27 @@ def test_anything_else_selects_nothing(value) -> None:
     assert selection_from_map(value) is None
 
 
+def test_a_click_elsewhere_does_not_reselect_the_previous_pick() -> None:
+    marker = click("event", "ev-a") | {
+        "last_active_drawing": {"type": "Feature", "properties": {"layer": "event", "id": "ev-a"},
+                                "geometry": {"type": "Point", "coordinates": [55.0, 51.7]}}}
+    on_cluster = marker | {"last_object_clicked": {"lat": 43.2, "lng": 76.9}, "last_object_clicked_count": 2}
+
+    assert selection_from_map(marker) == Selection("event", "ev-a")
+    assert selection_from_map(on_cluster) is None
+
+
+def test_a_click_near_a_route_line_picks_the_route() -> None:
+    line = {"type": "LineString", "coordinates": [[50.0, 50.0], [60.0, 40.0]]}
+    route = {"last_object_clicked": {"lat": 45.05, "lng": 55.0}, "last_object_clicked_count": 1,
+             "last_active_drawing": {"type": "Feature", "properties": {"layer": "route", "id": "cac"},
+                                     "geometry": line}}
+    far = route | {"last_object_clicked": {"lat": 30.0, "lng": 80.0}}
+
+    assert selection_from_map(route) == Selection("route", "cac")
+    assert selection_from_map(far) is None
+
+
 def test_the_click_counter_tells_repeated_clicks_apart() -> None:
     assert click_count(click("event", "ev-a", count=1)) != click_count(click("event", "ev-a", count=2))
     assert click_count(None) == 0
