@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
-from gasatlas.ui import controls, resources, state
+from gasatlas.ui import controls, navigation, resources, state
 
 st.set_page_config(page_title="Central Asia Gas Atlas", page_icon=resources.FAVICON, layout="wide")
 resources.ensure_vendor_assets()
@@ -12,11 +11,5 @@ state.init(atlas)
 lang = controls.language_selector()
 controls.filter_sidebar(atlas, lang)
 
-# URL paths deliberately differ from the file names: Streamlit also registers every
-# file in pages/ as a legacy page under its file name, and a rerun that names such a
-# page would run that file alone, without this entry script.
-page = st.navigation(
-    [st.Page("pages/map_workspace.py", title=t("nav_map", lang), icon=":material/map:", url_path="map", default=True)]
-)
-page.run()
+st.navigation(navigation.pages(lang)).run()
 state.publish(atlas)

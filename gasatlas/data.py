@@ -13,8 +13,8 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -203,7 +203,7 @@ def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Prob
 
 
 def _key(record: BaseModel) -> str:
-    return getattr(record, "id", None) or getattr(record, "iso_a3")
+    return getattr(record, "id", None) or record.iso_a3
 
 
 def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
@@ -246,6 +246,40 @@ def _check_inside_country(
             )
 
 
+@dataclass(frozen=True)
+class References:
+    """What events and actors may refer to: the codes, ids and country shapes of a dataset."""
+
+    countries: frozenset[str]
+    routes: frozenset[str]
+    facilities: frozenset[str]
+    people: frozenset[str]
+    organisations: frozenset[str]
+    shapes: CountryShapes = field(repr=False)
+
+    def with_actors(self, actors: Iterable[Actor]) -> References:
+        actors = list(actors)
+        return replace(
+            self,
+            people=self.people | {a.id for a in actors if a.kind == ActorKind.PERSON},
+            organisations=self.organisations | {a.id for a in actors if a.kind == ActorKind.ORGANISATION},
+        )
+
+
+def _check_actors(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+    _check_references(batch, "country", refs.countries, "country code", problems)
+
+
+def _check_events(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+    _check_references(batch, "place_country", refs.countries, "country code", problems)
+    _check_references(batch, "countries", refs.countries, "country code", problems)
+    _check_references(batch, "route_ids", refs.routes, "route id", problems)
+    _check_references(batch, "facility_ids", refs.facilities, "facility id", problems)
+    _check_references(batch, "participants", refs.people, "person id (see actors.csv)", problems)
+    _check_references(batch, "organisations", refs.organisations, "organisation id (see actors.csv)", problems)
+    _check_inside_country(batch, "place_country", refs.shapes, problems)
+
+
 def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
     """Records as a frame; list fields become tuples so frames stay hashable for caching."""
     columns = [f.alias or name for name, f in model.model_fields.items()]
@@ -282,7 +316,6 @@ def load_dataset(data_dir: Path) -> Dataset:
     for batch in (countries, routes, facilities, actors, events):
         _check_unique_ids(batch, problems)
 
-    iso3 = {_key(record) for _, record in countries.records}
     shapes = CountryShapes(
         {
             "features": [
@@ -291,19 +324,19 @@ def load_dataset(data_dir: Path) -> Dataset:
             ]
         }
     )
-    people = {r.id for _, r in actors.records if r.kind == ActorKind.PERSON}
-    organisations = {r.id for _, r in actors.records if r.kind == ActorKind.ORGANISATION}
-    _check_references(facilities, "country", iso3, "country code", problems)
-    _check_references(actors, "country", iso3, "country code", problems)
-    _check_references(routes, "countries", iso3, "country code", problems)
-    _check_references(events, "place_country", iso3, "country code", problems)
-    _check_references(events, "countries", iso3, "country code", problems)
-    _check_references(events, "route_ids", {_key(r) for _, r in routes.records}, "route id", problems)
-    _check_references(events, "facility_ids", {_key(r) for _, r in facilities.records}, "facility id", problems)
-    _check_references(events, "participants", people, "person id (see actors.csv)", problems)
-    _check_references(events, "organisations", organisations, "organisation id (see actors.csv)", problems)
+    refs = References(
+        countries=frozenset(_key(record) for _, record in countries.records),
+        routes=frozenset(_key(record) for _, record in routes.records),
+        facilities=frozenset(_key(record) for _, record in facilities.records),
+        people=frozenset(r.id for _, r in actors.records if r.kind == ActorKind.PERSON),
+        organisations=frozenset(r.id for _, r in actors.records if r.kind == ActorKind.ORGANISATION),
+        shapes=shapes,
+    )
+    _check_references(facilities, "country", refs.countries, "country code", problems)
+    _check_references(routes, "countries", refs.countries, "country code", problems)
     _check_inside_country(facilities, "country", shapes, problems)
-    _check_inside_country(events, "place_country", shapes, problems)
+    _check_actors(actors, refs, problems)
+    _check_events(events, refs, problems)
 
     if problems:
         raise DataValidationError(problems)
@@ -322,3 +355,60 @@ def load_dataset(data_dir: Path) -> Dataset:
         events=events_frame(_frame(events, Event)),
         actors=_frame(actors, Actor),
     )
+
+
+def references(atlas: Dataset) -> References:
+    """What new records may refer to in an already loaded dataset."""
+    actors = atlas.actors
+    return References(
+        countries=frozenset(atlas.countries["iso_a3"]),
+        routes=frozenset(atlas.routes["id"]),
+        facilities=frozenset(atlas.facilities["id"]),
+        people=frozenset(actors.loc[actors["kind"] == ActorKind.PERSON, "id"]),
+        organisations=frozenset(actors.loc[actors["kind"] == ActorKind.ORGANISATION, "id"]),
+        shapes=CountryShapes(atlas.country_shapes),
+    )
+
+
+def validate_additions(
+    atlas: Dataset,
+    events: Sequence[Mapping[str, Any]],
+    actors: Sequence[Mapping[str, Any]] = (),
+    source: str = "submitted events",
+) -> tuple[list[Event], list[Actor]]:
+    """Check records about to join the dataset exactly as the data files are checked.
+
+    New actors may be referred to by the new events. Raises ``DataValidationError``
+    naming the record (``event 2``) and field, so a form or a command can say what is wrong.
+    """
+    problems: list[Problem] = []
+    new_actors = _validate_rows(source, [(f"actor {i}", dict(a)) for i, a in enumerate(actors, 1)], Actor, problems)
+    new_events = _validate_rows(source, [(f"event {i}", dict(e)) for i, e in enumerate(events, 1)], Event, problems)
+    _check_unique_ids(new_actors, problems)
+    _check_unique_ids(new_events, problems)
+    refs = references(atlas).with_actors(record for _, record in new_actors.records)
+    _check_actors(new_actors, refs, problems)
+    _check_events(new_events, refs, problems)
+    if problems:
+        raise DataValidationError(problems)
+    return [r for _, r in new_events.records], [r for _, r in new_actors.records]
+
+
+def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame) -> Dataset:
+    """The curated dataset plus what users stored; the curated, reviewed record wins on an id clash."""
+    if events.empty and actors.empty:
+        return atlas
+    new_events = events[~events["id"].isin(atlas.events["id"])]
+    new_actors = actors[~actors["id"].isin(atlas.actors["id"])]
+    return replace(
+        atlas,
+        events=events_frame(pd.concat([atlas.events.drop(columns="search_text"), new_events], ignore_index=True)),
+        actors=pd.concat([atlas.actors, new_actors], ignore_index=True),
+    )
+
+
+def records_frame(records: Iterable[BaseModel], model: type[BaseModel]) -> pd.DataFrame:
+    """Validated records (e.g. from the store) as a frame shaped like the data files' frames."""
+    batch = _Validated("records", [(str(i), record) for i, record in enumerate(records)])
+    frame = _frame(batch, model)
+    return events_frame(frame) if model is Event else frame

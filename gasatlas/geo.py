@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -53,7 +54,7 @@ def points_along(coords: Sequence[Sequence[float]], fractions: Sequence[float]) 
     Lengths are measured in plain degrees: good enough to spread direction arrows.
     Returns (lon, lat, bearing) tuples.
     """
-    segments = [(a, b, math.dist(a, b)) for a, b in zip(coords, coords[1:]) if math.dist(a, b) > 0]
+    segments = [(a, b, math.dist(a, b)) for a, b in itertools.pairwise(coords) if math.dist(a, b) > 0]
     total = sum(length for _, _, length in segments)
     if total == 0:
         return []

@@ -8,6 +8,7 @@ escaped here, once, before it becomes HTML; layers carry it as JSON.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import folium
 import pandas as pd
@@ -245,7 +246,7 @@ def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float,
     Long routes get three arrows, short parts one, tiny fragments none.
     """
     parts = _parts(geometry)
-    lengths = [sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(p, p[1:])) for p in parts]
+    lengths = [sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in itertools.pairwise(p)) for p in parts]
     longest = max(lengths, default=0)
     arrows: list[tuple[float, float, float]] = []
     for part, length in zip(parts, lengths):

@@ -210,3 +210,12 @@ class Event(Sourced):
         if quote is not None and len(quote) > 400:
             raise ValueError("a quote is at most one sentence (400 characters)")
         return quote
+
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "date", "date_precision", "date_label_en", "date_label_ru", "title_en", "title_ru", "summary_en",
+    "summary_ru", "event_type", "place_name_en", "place_name_ru", "place_country", "lat", "lon", "geo_precision",
+    "countries", "participants", "organisations", "route_ids", "facility_ids", "source_title", "source_url", "quote",
+    "also_reported",
+)
+"""The column order of ``data/events.csv`` and of every export in its format."""

@@ -110,7 +110,7 @@ def build() -> dict:
             }
         )
     features.sort(key=lambda f: (not f["properties"]["focus"], f["properties"]["iso_a3"]))
-    missing = set(m[0] for m in COUNTRIES.values()) - {f["properties"]["iso_a3"] for f in features}
+    missing = {m[0] for m in COUNTRIES.values()} - {f["properties"]["iso_a3"] for f in features}
     if missing:
         raise SystemExit(f"world-atlas lacks countries: {sorted(missing)}")
     return {"type": "FeatureCollection", "features": features}

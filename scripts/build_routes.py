@@ -15,6 +15,7 @@ Properties stay as reviewed in git; only ``geometry`` is rewritten:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 from pathlib import Path
@@ -81,7 +82,7 @@ def schematic_geometry(waypoints: list[dict], curve: bool) -> LineString:
     if not curve:
         return LineString(points)
     coords: list[tuple[float, float]] = [points[0]]
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         coords.extend(_arc(a, b)[1:])
     return LineString(coords)
 

@@ -1,4 +1,4 @@
-"""Things loaded once per server process: the validated dataset and the map's assets."""
+"""Things shared across sessions: the curated dataset, the event store, the map's assets."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import streamlit as st
 
 from gasatlas.assets import install_vendor_assets
 from gasatlas.config import STATIC_DIR, settings
-from gasatlas.data import DataValidationError, Dataset, load_dataset
+from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.i18n import t
+from gasatlas.store import EventStore, StoreError
 from gasatlas.vocab import Lang
 
 FAVICON = str(Path(__file__).with_name("images") / "favicon.svg")
@@ -33,21 +34,49 @@ def _data_version(data_dir: Path) -> tuple[tuple[str, int], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _load(data_dir: str, version: tuple) -> Dataset:
+def _curated(data_dir: str, version: tuple) -> Dataset:
     return load_dataset(Path(data_dir))
 
 
-def dataset(lang: Lang) -> Dataset:
-    """The validated dataset, loaded once per data version and shared by all sessions.
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> EventStore:
+    return EventStore(url)
 
-    Shared, so callers must treat its frames as read-only. A broken data file
-    stops the page with every problem listed instead of a traceback.
-    """
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:
+    return with_stored(_curated(data_dir, data_version), *_store(url).frames())
+
+
+def store() -> EventStore:
+    """The event store of this deployment (``DATABASE_URL``), opened once per process."""
+    return _store(settings().database_url)
+
+
+def curated(lang: Lang) -> Dataset:
+    """The reviewed data files alone (what stored events may refer to)."""
     data_dir = settings().data_dir
     try:
-        with st.spinner(t("loading", lang)):
-            return _load(str(data_dir), _data_version(data_dir))
+        return _curated(str(data_dir), _data_version(data_dir))
     except DataValidationError as error:
         st.error(t("data_error", lang))
         st.code("\n".join(str(problem) for problem in error.problems), language=None)
         st.stop()
+
+
+def dataset(lang: Lang) -> Dataset:
+    """The curated data plus stored events, cached until a data file or the store changes.
+
+    Shared by all sessions, so callers must treat its frames as read-only. A broken
+    data file stops the page with every problem listed; an unreachable store only
+    hides the stored events, with a warning.
+    """
+    data_dir = settings().data_dir
+    with st.spinner(t("loading", lang)):
+        base = curated(lang)
+        try:
+            version = store().version()
+        except StoreError as error:
+            st.warning(f"{t('store_unavailable', lang)} {error}", icon=":material/database_off:")
+            return base
+        return _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)

@@ -73,8 +73,7 @@ def data_dir(monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setenv("GASATLAS_DATA_DIR", str(path))
         settings.cache_clear()
 
-    yield _use
-    settings.cache_clear()
+    return _use
 
 
 def run_app(**query: str | list[str]) -> AppTest:

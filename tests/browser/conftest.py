@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import pytest
@@ -79,18 +80,26 @@ class AppServer:
     base_url: str
     data_dir: Path
     process: subprocess.Popen
+    log: IO[str]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
 
 
 def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> AppServer:
+    """``streamlit run`` on a free port, with its own data folder and a fresh SQLite event store."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "GASATLAS_DATA_DIR": str(data_dir),
+        "DATABASE_URL": f"sqlite:///{data_dir.parent / 'store' / 'events.sqlite3'}",
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         **(extra_env or {}),
     }
-    log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; closed by stop()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -103,7 +112,7 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) ->
             log.seek(0)
             raise RuntimeError(f"streamlit did not start:\n{log.read()}")
         time.sleep(0.2)  # polling the health endpoint, not waiting for the UI
-    return AppServer(base_url, data_dir, process)
+    return AppServer(base_url, data_dir, process, log)
 
 
 @pytest.fixture(scope="session")
@@ -118,8 +127,7 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def app_server(app_data_dir: Path) -> Iterator[AppServer]:
     server = start_app_server(app_data_dir)
     yield server
-    server.process.terminate()
-    server.process.wait(timeout=20)
+    server.stop()
 
 
 @pytest.fixture(scope="session")

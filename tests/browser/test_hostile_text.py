@@ -53,8 +53,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServ
     (data / "routes.geojson").write_text(json.dumps(routes, ensure_ascii=False), encoding="utf-8")
     server = start_app_server(data)
     yield server
-    server.process.terminate()
-    server.process.wait(timeout=20)
+    server.stop()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
+from gasatlas.schema import EVENT_COLUMNS, Event
 from gasatlas.status import routes_as_of, status_as_of
 
 from ..conftest import SHARED
@@ -21,6 +22,13 @@ SEED_ARTICLE = SHARED / "seed" / "000_c4f7025143f6b3ea.txt"
 @pytest.fixture(scope="module")
 def atlas():
     return load_dataset(DATA)
+
+
+def test_the_events_file_has_every_field_in_the_documented_order() -> None:
+    header = (DATA / "events.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+
+    assert tuple(header) == EVENT_COLUMNS
+    assert set(EVENT_COLUMNS) == set(Event.model_fields)
 
 
 def test_the_seven_focus_countries_and_their_neighbours_are_mapped(atlas) -> None:

@@ -1,0 +1,112 @@
+"""Downloads: events, routes and facilities as CSV, GeoJSON and Excel, and how to cite a view.
+
+Every export is built from data frames the app already holds, so what a reader
+downloads is exactly what the filtered table shows. The CSV is the format of
+``data/events.csv``, so a download can be re-imported without loss.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
+
+ROUTE_PROPERTIES = ("id", "name_en", "name_ru", "kind", "capacity_bcm", "length_km", "countries", "operator",
+                    "operator_ru", "description_en", "description_ru", "geometry_quality", "geometry_licence",
+                    "status_history", "source_title", "source_url")
+FACILITY_PROPERTIES = ("id", "name_en", "name_ru", "kind", "country", "geo_precision", "capacity_bcm", "note_en",
+                       "note_ru", "source_title", "source_url")
+LICENCE_NOTE = (
+    "Route geometries: Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0); lines traced from "
+    "OpenStreetMap are (c) OpenStreetMap contributors and available under the ODbL 1.0 (share-alike). "
+    "See data/README.md of Central Asia Gas Atlas."
+)
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON or CSV can hold it: ISO dates, lists for tuples, None for NaN."""
+    if isinstance(value, pd.Timestamp | dt.date):
+        return value.date().isoformat() if isinstance(value, pd.Timestamp) else value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    return value
+
+
+def _csv_cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return str(value)
+
+
+def events_csv(events: Iterable[Mapping[str, Any]]) -> str:
+    """Events in the exact format of ``data/events.csv``: its columns, order and list cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EVENT_COLUMNS)
+    for event in events:
+        writer.writerow([_csv_cell(event.get(column)) for column in EVENT_COLUMNS])
+    return buffer.getvalue()
+
+
+def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+    wanted = [column for column in columns if column in frame.columns]
+    return [{column: _plain(value) for column, value in zip(wanted, row)}
+            for row in frame[wanted].itertuples(index=False, name=None)]
+
+
+def events_geojson(events: pd.DataFrame) -> dict:
+    """Events as GeoJSON points; properties are the events.csv columns (lists stay lists)."""
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
+         "properties": record}
+        for record in frame_records(events, EVENT_COLUMNS)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def routes_geojson(routes: pd.DataFrame) -> dict:
+    features = [
+        {"type": "Feature", "geometry": geometry, "properties": record}
+        for record, geometry in zip(frame_records(routes, ROUTE_PROPERTIES), routes["geometry"])
+    ]
+    return {"type": "FeatureCollection", "licence": LICENCE_NOTE, "features": features}
+
+
+def facilities_geojson(facilities: pd.DataFrame) -> dict:
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": record}
+        for record, lat, lon in zip(frame_records(facilities, FACILITY_PROPERTIES), facilities["lat"],
+                                    facilities["lon"])
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(collection: dict) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1)
+
+
+def events_excel(events: pd.DataFrame) -> bytes:
+    """The events as an Excel workbook, one row per event in the events.csv columns."""
+    table = pd.DataFrame(
+        [{column: _csv_cell(value) if isinstance(value, list) else value for column, value in record.items()}
+         for record in frame_records(events, EVENT_COLUMNS)],
+        columns=list(EVENT_COLUMNS),
+    )
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name="events", index=False)
+    return buffer.getvalue()

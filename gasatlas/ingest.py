@@ -1,0 +1,154 @@
+"""From a news article to stored events — the one code path of the command line and the page.
+
+    python -m gasatlas.ingest ARTICLE --published YYYY-MM-DD [--source-title T] [--source-url U]
+                              [--format json|csv] [--save]
+
+prints the candidate events the article reports (the columns of data/events.csv
+plus ``confidence``) and, with ``--save``, stores them. Bad input — an empty or
+binary file, a text over the size limit, an impossible or future date — exits
+with status 2 and one message; a refused save exits with status 1. Either way
+nothing is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, article_text, extract_events
+
+from gasatlas.config import settings
+from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
+from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
+from gasatlas.store import EventStore, Provenance, StoreError
+
+MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 4  # UTF-8 needs at most four bytes a character
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text and where it came from."""
+
+    text: str
+    published: dt.date
+    source_title: str
+    source_url: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def read_article(raw: bytes | str, filename: str | None, published: dt.date, source_title: str,
+                 source_url: str) -> Article:
+    """Check and reduce an upload or a paste to text; ``ArticleError`` says what is wrong with it."""
+    if isinstance(raw, bytes) and len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"the article is larger than {MAX_ARTICLE_CHARS:,} characters")
+    if published > dt.date.today():
+        raise ArticleError(f"the publication date {published.isoformat()} is in the future")
+    return Article(article_text(raw, filename), published, source_title.strip(), source_url.strip())
+
+
+def propose(article: Article, atlas: Dataset) -> list[Candidate]:
+    """The candidate events the article reports, for review."""
+    return extract_events(article.text, article.published, atlas,
+                          source_title=article.source_title, source_url=article.source_url)
+
+
+def save(store: EventStore, atlas: Dataset, article: Article, accepted: Sequence[Candidate]) -> list[str]:
+    """Store the accepted candidates (and the people they introduce) in one transaction."""
+    actors = {actor.id: asdict(actor) | {"source_title": article.source_title, "source_url": article.source_url}
+              for candidate in accepted for actor in candidate.new_actors}
+    return store.save(
+        atlas,
+        [candidate.event for candidate in accepted],
+        actors=list(actors.values()),
+        provenance=Provenance("extracted", article.published, article.sha256),
+        confidence=[candidate.confidence for candidate in accepted],
+    )
+
+
+def candidate_row(candidate: Candidate) -> dict:
+    """A candidate as one flat record: the events.csv columns plus confidence and flags."""
+    row = {}
+    for column in EVENT_COLUMNS:
+        value = candidate.event.get(column)
+        if isinstance(value, list | tuple):
+            value = LIST_SEPARATOR.join(value)
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        row[column] = "" if value is None else value
+    row["confidence"] = round(candidate.confidence, 3)
+    row["flags"] = "; ".join(candidate.flags)
+    return row
+
+
+def format_candidates(candidates: Sequence[Candidate], output: str) -> str:
+    rows = [candidate_row(candidate) for candidate in candidates]
+    if output == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, "confidence", "flags"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a real date (YYYY-MM-DD)") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gasatlas.ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("article", type=Path, help="a .txt, .md or .html file")
+    parser.add_argument("--published", type=_date, required=True, help="publication date, YYYY-MM-DD")
+    parser.add_argument("--source-title", help="publication and headline (default: the file name)")
+    parser.add_argument("--source-url", default="", help="the article's URL (needed to --save)")
+    parser.add_argument("--format", choices=["json", "csv"], default="json", dest="output")
+    parser.add_argument("--save", action="store_true", help="store the candidates in the event store")
+    args = parser.parse_args(argv)
+
+    def fail(message: str, status: int = 2) -> int:
+        print(f"error: {message}", file=sys.stderr)
+        return status
+
+    try:
+        raw = args.article.read_bytes()
+    except OSError as error:
+        return fail(f"cannot read {args.article}: {error.strerror}")
+    if args.save and not args.source_url:
+        return fail("--save needs --source-url: every stored event names its source")
+    try:
+        article = read_article(raw, args.article.name, args.published, args.source_title or args.article.stem,
+                               args.source_url)
+    except ArticleError as error:
+        return fail(f"{args.article}: {error}")
+
+    curated = load_dataset(settings().data_dir)
+    store = EventStore(settings().database_url) if args.save else None
+    atlas = with_stored(curated, *store.frames()) if store else curated
+    candidates = propose(article, atlas)
+    sys.stdout.write(format_candidates(candidates, args.output))
+    if store is None:
+        return 0
+    try:
+        stored = save(store, curated, article, candidates)
+    except (DataValidationError, StoreError) as error:
+        return fail(f"nothing was stored: {error}", status=1)
+    print(f"stored {len(stored)} event(s): {', '.join(stored)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""The event store: what users add to the atlas, in a real database.
+
+SQLite by default (a file, WAL mode, created on first use); any SQLAlchemy URL
+works, and PostgreSQL is tested. The curated ``data/`` files stay the reviewed
+source; stored events and actors are merged with them by id (see
+``gasatlas.data.with_stored``), and can be exported back to the
+``data/events.csv`` format without loss.
+
+Every save is one transaction: all of a submission is stored, or none of it.
+Concurrent saves never overwrite each other: an id that is already taken gets
+the next free suffix (``-2``, ``-3``…), and a save that loses a race on an id is
+retried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from gasatlas import exports
+from gasatlas.data import (
+    EVENTS_FILE,
+    Dataset,
+    DataValidationError,
+    Problem,
+    csv_rows,
+    read_text,
+    records_frame,
+    validate_additions,
+)
+from gasatlas.schema import Actor, Event
+
+Origin = Literal["extracted", "imported", "manual"]
+SAVE_ATTEMPTS = 5
+
+metadata = sa.MetaData()
+
+events_table = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("record", sa.JSON, nullable=False),  # the Event exactly as validated
+    sa.Column("date", sa.Date, nullable=False, index=True),
+    sa.Column("origin", sa.String(16), nullable=False),
+    sa.Column("published", sa.Date),
+    sa.Column("article_sha256", sa.String(64)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+actors_table = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+class StoreError(RuntimeError):
+    """A save that could not happen; the store is as it was before."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a submission came from, kept with every event it adds."""
+
+    origin: Origin
+    published: dt.date | None = None
+    article_sha256: str | None = None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cursor.execute("PRAGMA busy_timeout=10000")  # a second writer waits instead of failing
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for ``url``; an SQLite file and its folder are created on first use."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    return engine
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    if wanted not in taken:
+        return wanted
+    stem = re.sub(r"-\d+$", "", wanted)[:75]
+    number = 2
+    while f"{stem}-{number}" in taken:
+        number += 1
+    return f"{stem}-{number}"
+
+
+def _json_record(record: Event | Actor) -> dict:
+    return record.model_dump(mode="json", by_alias=True)
+
+
+class EventStore:
+    """Stored events and actors behind one SQLAlchemy engine."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self.engine = create_engine(url)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot open the event store at {sa.make_url(url).render_as_string()}: {error}") from error
+
+    # reading -------------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(events_table.c.record).order_by(events_table.c.date,
+                                                                                 events_table.c.id))
+            return [Event.model_validate(row.record) for row in rows]
+
+    def actors(self) -> list[Actor]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(actors_table.c.record).order_by(actors_table.c.id))
+            return [Actor.model_validate(row.record) for row in rows]
+
+    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Stored events and actors as frames shaped like the curated ones."""
+        return records_frame(self.events(), Event), records_frame(self.actors(), Actor)
+
+    def version(self) -> tuple[int, int, str]:
+        """Changes whenever a save lands: a cheap cache key for the merged dataset."""
+        try:
+            with self.engine.connect() as connection:
+                events, last = connection.execute(
+                    sa.select(sa.func.count(), sa.func.max(events_table.c.saved_at))
+                ).one()
+                actors = connection.execute(sa.select(sa.func.count()).select_from(actors_table)).scalar_one()
+        except SQLAlchemyError as error:
+            raise StoreError(f"the event store cannot be read: {error.orig or error}") from error
+        return events, actors, str(last)
+
+    def provenance(self) -> pd.DataFrame:
+        """When and how each stored event arrived (for the data page and exports)."""
+        columns = [events_table.c.id, events_table.c.origin, events_table.c.published,
+                   events_table.c.article_sha256, events_table.c.confidence, events_table.c.saved_at]
+        with self.engine.connect() as connection:
+            return pd.DataFrame(connection.execute(sa.select(*columns)).mappings().all(),
+                                columns=[c.name for c in columns])
+
+    # writing -------------------------------------------------------------
+
+    def save(
+        self,
+        atlas: Dataset,
+        events: Sequence[dict],
+        actors: Sequence[dict] = (),
+        provenance: Provenance = Provenance("manual"),
+        confidence: Sequence[float | None] | None = None,
+    ) -> list[str]:
+        """Validate and store a submission in one transaction; return the ids it was stored under.
+
+        ``atlas`` is the curated dataset; the store adds its own actors, so new
+        events may name people stored earlier. An id already used in either place
+        is given a free suffix, and references to a renamed new actor follow it.
+        Raises ``DataValidationError`` for an invalid record and ``StoreError`` if
+        the database refuses; either way nothing is stored.
+        """
+        stored_actors = records_frame(self.actors(), Actor)
+        known = replace(atlas, actors=pd.concat([atlas.actors, stored_actors], ignore_index=True))
+        valid_events, valid_actors = validate_additions(known, events, actors)
+        if not valid_events and not valid_actors:
+            return []
+        scores = list(confidence) if confidence is not None else [None] * len(valid_events)
+        for attempt in range(1, SAVE_ATTEMPTS + 1):
+            try:
+                return self._insert(atlas, valid_events, valid_actors, provenance, scores)
+            except IntegrityError as error:  # a concurrent save took an id between our read and our write
+                if attempt == SAVE_ATTEMPTS:
+                    raise StoreError(f"could not find free ids after {SAVE_ATTEMPTS} attempts: {error.orig}") from error
+            except OperationalError as error:
+                raise StoreError(f"the event store refused the save: {error.orig}") from error
+        raise AssertionError("unreachable")
+
+    def _insert(
+        self,
+        atlas: Dataset,
+        events: list[Event],
+        actors: list[Actor],
+        provenance: Provenance,
+        confidence: list[float | None],
+    ) -> list[str]:
+        now = dt.datetime.now(dt.UTC)
+        with self.engine.begin() as connection:
+            taken_actors = set(atlas.actors["id"]) | set(connection.execute(sa.select(actors_table.c.id)).scalars())
+            renamed: dict[str, str] = {}
+            for actor in actors:
+                new_id = _free_id(actor.id, taken_actors)
+                taken_actors.add(new_id)
+                renamed[actor.id] = new_id
+                connection.execute(actors_table.insert().values(
+                    id=new_id, record=_json_record(actor.model_copy(update={"id": new_id})), saved_at=now))
+            taken_events = set(atlas.events["id"]) | set(connection.execute(sa.select(events_table.c.id)).scalars())
+            stored_ids = []
+            for event, score in zip(events, confidence, strict=True):
+                new_id = _free_id(event.id, taken_events)
+                taken_events.add(new_id)
+                stored = event.model_copy(update={
+                    "id": new_id,
+                    "participants": [renamed.get(a, a) for a in event.participants],
+                    "organisations": [renamed.get(a, a) for a in event.organisations],
+                })
+                connection.execute(events_table.insert().values(
+                    id=new_id, record=_json_record(stored), date=stored.date, origin=provenance.origin,
+                    published=provenance.published, article_sha256=provenance.article_sha256,
+                    confidence=score, saved_at=now,
+                ))
+                stored_ids.append(new_id)
+        return stored_ids
+
+
+# the data/events.csv format ---------------------------------------------------
+
+def events_csv(events: Iterable[Event]) -> str:
+    """Stored events in the exact format of ``data/events.csv``."""
+    return exports.events_csv(event.model_dump(mode="json", by_alias=True) for event in events)
+
+
+def parse_events_csv(text: str, source: str = EVENTS_FILE) -> list[dict]:
+    """Rows of an events CSV as dicts, after the same header and cell checks as the data files."""
+    problems: list[Problem] = []
+    rows = [row for _, row in csv_rows(source, text, Event, problems)]
+    if problems:
+        raise DataValidationError(problems)
+    return rows
+
+
+def import_events_csv(store: EventStore, atlas: Dataset, path: Path) -> list[str]:
+    """Add the events of a CSV file in the ``data/events.csv`` format to the store."""
+    problems: list[Problem] = []
+    text = read_text(path, problems)
+    if text is None:
+        raise DataValidationError(problems)
+    return store.save(atlas, parse_events_csv(text, path.name), provenance=Provenance("imported"))

@@ -1,0 +1,37 @@
+"""The app's pages, in one list the entry script and page links share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from gasatlas.i18n import t
+from gasatlas.vocab import Lang
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    url_path: str  # deliberately not the file name: see ``pages``
+    title_key: str
+    icon: str
+
+
+MAP = PageSpec("pages/map_workspace.py", "map", "nav_map", ":material/map:")
+ADD_NEWS = PageSpec("pages/add_news.py", "add-news", "nav_add_news", ":material/post_add:")
+PAGES = [MAP, ADD_NEWS]
+
+
+def pages(lang: Lang) -> list[st.Page]:
+    """The navigation entries in the reader's language.
+
+    URL paths differ from the file names: Streamlit also registers every file in
+    pages/ as a legacy page under its file name, and a rerun that names such a
+    page would run that file alone, without the entry script.
+    """
+    return [
+        st.Page(spec.path, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path,
+                default=spec is MAP)
+        for spec in PAGES
+    ]

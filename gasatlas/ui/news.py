@@ -1,0 +1,198 @@
+"""The Add news page's parts: the article form, the review table of candidates, the save."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, find_duplicates, language_of
+
+from gasatlas import ingest
+from gasatlas.data import Dataset, DataValidationError
+from gasatlas.i18n import t
+from gasatlas.store import StoreError
+from gasatlas.ui import navigation, resources, state
+from gasatlas.viewstate import Selection
+from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
+
+KEY_ARTICLE = "news_article"
+KEY_CANDIDATES = "news_candidates"
+KEY_REVIEW = "news_review_version"
+KEY_SAVED = "news_saved_ids"
+UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+EDITABLE = ["accept", "date", "date_precision", "event_type", "title_en", "title_ru", "place_name_en",
+            "place_name_ru", "place_country", "lat", "lon", "geo_precision", "countries", "participants",
+            "organisations", "route_ids", "facility_ids"]
+SHOWN = [*EDITABLE, "confidence", "duplicate_of", "flags", "quote"]
+
+
+def article_form(lang: Lang) -> ingest.Article | None:
+    """The article and its source; returns the checked article when the reader asks for extraction."""
+    with st.form("article", border=True):
+        pasted = st.text_area(t("news_paste", lang), height=220, max_chars=None,
+                              placeholder=t("news_paste_placeholder", lang))
+        uploaded = st.file_uploader(t("news_upload", lang), type=UPLOAD_TYPES)
+        left, right = st.columns(2)
+        published = left.date_input(t("news_published", lang), value=None, max_value=dt.date.today(),
+                                    format="YYYY-MM-DD")
+        source_title = right.text_input(t("news_source_title", lang), max_chars=300)
+        source_url = st.text_input(t("news_source_url", lang), placeholder="https://…", max_chars=1000)
+        submitted = st.form_submit_button(t("news_extract", lang), type="primary", icon=":material/auto_awesome:")
+    if not submitted:
+        return None
+    problems = []
+    if uploaded is None and not pasted.strip():
+        problems.append(t("news_need_text", lang))
+    if published is None:
+        problems.append(t("news_need_date", lang))
+    if not source_title.strip():
+        problems.append(t("news_need_title", lang))
+    if not source_url.strip().startswith(("https://", "http://")):
+        problems.append(t("news_need_url", lang))
+    if problems:
+        st.error("\n".join(f"- {problem}" for problem in problems))
+        return None
+    raw, filename = (uploaded.getvalue(), uploaded.name) if uploaded is not None else (pasted, None)
+    try:
+        return ingest.read_article(raw, filename, published, source_title, source_url)
+    except ArticleError as error:
+        st.error(f"{t('news_bad_article', lang)}: {error}")
+        return None
+
+
+def propose(atlas: Dataset, article: ingest.Article, lang: Lang) -> None:
+    """Extract candidates once per submitted article and keep them for review."""
+    with st.spinner(t("news_extracting", lang)):
+        candidates = ingest.propose(article, atlas)
+    st.session_state[KEY_ARTICLE] = article
+    st.session_state[KEY_CANDIDATES] = candidates
+    st.session_state[KEY_REVIEW] = st.session_state.get(KEY_REVIEW, 0) + 1
+    st.session_state.pop(KEY_SAVED, None)
+
+
+def language_note(article: ingest.Article, lang: Lang) -> None:
+    st.caption(LANGUAGE_SUPPORT[language_of(article.text)][lang])
+
+
+def _review_frame(candidates: list[Candidate], atlas: Dataset) -> pd.DataFrame:
+    rows = []
+    for candidate in candidates:
+        duplicates = find_duplicates(candidate, atlas.events)
+        row = {column: candidate.event.get(column) for column in EDITABLE if column != "accept"}
+        for column in ("countries", "participants", "organisations", "route_ids", "facility_ids"):
+            row[column] = list(row[column] or [])
+        row.update(accept=not duplicates, confidence=candidate.confidence, duplicate_of=", ".join(duplicates),
+                   flags="; ".join(candidate.flags), quote=candidate.event.get("quote") or "")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=SHOWN)
+
+
+def _names(frame: pd.DataFrame, column: str, lang: Lang) -> dict[str, str]:
+    return dict(zip(frame["id"], frame[f"{column}_{lang}"]))
+
+
+def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
+    """The candidates in an editable table: accept, correct or reject each one."""
+    candidates: list[Candidate] = st.session_state.get(KEY_CANDIDATES) or []
+    if not candidates:
+        st.info(t("news_none_found", lang), icon=":material/search_off:")
+        return None
+    new_people = {a.id: a.name_ru for c in candidates for a in c.new_actors}
+    actors = atlas.actors
+    people = {**_names(actors[actors["kind"] == "person"], "name", lang), **new_people}
+    organisations = _names(actors[actors["kind"] == "organisation"], "name", lang)
+    organisations |= {a.id: a.name_ru for c in candidates for a in c.new_actors if a.kind == "organisation"}
+    countries = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"]))
+    routes, facilities = _names(atlas.routes, "name", lang), _names(atlas.facilities, "name", lang)
+
+    def multi(title: str, options: dict[str, str]) -> st.column_config.MultiselectColumn:
+        return st.column_config.MultiselectColumn(title, options=list(options), format_func=lambda o: options.get(o, o))
+
+    def select(title: str, options: list[str], named: bool = True) -> st.column_config.SelectboxColumn:
+        return st.column_config.SelectboxColumn(title, options=options, required=True,
+                                                format_func=(lambda o: label(o, lang)) if named else None)
+
+    st.caption(t("news_review_help", lang))
+    return st.data_editor(
+        _review_frame(candidates, atlas),
+        key=f"news-review-{st.session_state[KEY_REVIEW]}",
+        hide_index=True,
+        num_rows="fixed",
+        disabled=["confidence", "duplicate_of", "flags", "quote"],
+        column_config={
+            "accept": st.column_config.CheckboxColumn(t("news_accept", lang), pinned=True),
+            "date": st.column_config.DateColumn(t("col_date", lang), format="YYYY-MM-DD", required=True),
+            "date_precision": select(t("news_date_precision", lang), [str(p) for p in DatePrecision]),
+            "event_type": select(t("col_type", lang), [str(e) for e in EventType]),
+            "title_en": st.column_config.TextColumn("Title (EN)", required=True, max_chars=300),
+            "title_ru": st.column_config.TextColumn("Заголовок (RU)", required=True, max_chars=300),
+            "place_name_en": st.column_config.TextColumn(t("col_place", lang) + " (EN)", required=True),
+            "place_name_ru": st.column_config.TextColumn(t("col_place", lang) + " (RU)", required=True),
+            "place_country": select(t("country", lang), list(countries), named=False),
+            "lat": st.column_config.NumberColumn("lat", min_value=-90, max_value=90, format="%.4f"),
+            "lon": st.column_config.NumberColumn("lon", min_value=-180, max_value=360, format="%.4f"),
+            "geo_precision": select(t("location_precision", lang), [str(p) for p in GeoPrecision]),
+            "countries": multi(t("countries", lang), countries),
+            "participants": multi(t("participants", lang), people),
+            "organisations": multi(t("organisations", lang), organisations),
+            "route_ids": multi(t("related_routes", lang), routes),
+            "facility_ids": multi(t("related_facilities", lang), facilities),
+            "confidence": st.column_config.ProgressColumn(t("news_confidence", lang), min_value=0, max_value=1),
+            "duplicate_of": st.column_config.TextColumn(t("news_duplicate", lang)),
+            "flags": st.column_config.TextColumn(t("news_flags", lang), width="large"),
+            "quote": st.column_config.TextColumn(t("news_quote", lang), width="large"),
+        },
+    )
+
+
+def accepted_candidates(edited: pd.DataFrame) -> list[Candidate]:
+    """The reviewed candidates the reader kept, with their corrections applied."""
+    candidates: list[Candidate] = st.session_state[KEY_CANDIDATES]
+    kept = []
+    for candidate, (_, row) in zip(candidates, edited.iterrows(), strict=True):
+        if not row["accept"]:
+            continue
+        event = dict(candidate.event)
+        for column in EDITABLE[1:]:
+            value = row[column]
+            event[column] = list(value) if isinstance(value, list | tuple) else value
+        if isinstance(event["date"], pd.Timestamp):
+            event["date"] = event["date"].date()
+        used = set(event["participants"]) | set(event["organisations"])
+        kept.append(Candidate(event=event, confidence=candidate.confidence, flags=candidate.flags,
+                              new_actors=[a for a in candidate.new_actors if a.id in used],
+                              sentence_index=candidate.sentence_index))
+    return kept
+
+
+def save_button(atlas: Dataset, edited: pd.DataFrame, lang: Lang) -> None:
+    accepted = accepted_candidates(edited)
+    if not st.button(t("news_save", lang).format(count=len(accepted)), type="primary", disabled=not accepted,
+                     icon=":material/save:"):
+        return
+    try:
+        stored = ingest.save(resources.store(), resources.curated(lang), st.session_state[KEY_ARTICLE], accepted)
+    except DataValidationError as error:
+        st.error(t("news_save_invalid", lang))
+        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        return
+    except StoreError as error:
+        st.error(f"{t('news_save_failed', lang)} {error}")
+        return
+    st.session_state[KEY_SAVED] = stored
+    st.session_state.pop(KEY_CANDIDATES, None)
+    st.rerun()
+
+
+def saved_notice(lang: Lang) -> None:
+    """After a save: what was stored, and a way to see it on the map."""
+    stored = st.session_state.get(KEY_SAVED)
+    if not stored:
+        return
+    st.success(t("news_saved", lang).format(count=len(stored)), icon=":material/check_circle:")
+    if st.button(t("news_show_on_map", lang), icon=":material/map:"):
+        atlas = resources.dataset(lang)
+        state.reset_filters(atlas)
+        state.select(atlas, Selection("event", stored[0]), centre=True, refresh_table=True)
+        st.switch_page(navigation.MAP.path)

@@ -1,0 +1,22 @@
+"""Add news: turn an article into reviewed, sourced events on the map."""
+
+import streamlit as st
+
+from gasatlas.i18n import t
+from gasatlas.ui import news, resources, state
+
+lang = state.view().lang
+atlas = resources.dataset(lang)
+
+st.title(t("news_title", lang))
+st.caption(t("news_intro", lang))
+news.saved_notice(lang)
+
+article = news.article_form(lang)
+if article is not None:
+    news.propose(atlas, article, lang)
+if st.session_state.get(news.KEY_CANDIDATES) is not None:
+    news.language_note(st.session_state[news.KEY_ARTICLE], lang)
+    edited = news.review(atlas, lang)
+    if edited is not None:
+        news.save_button(atlas, edited, lang)

@@ -1,0 +1,182 @@
+"""The event store keeps what users add: whole submissions or nothing, nothing lost, both databases."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import DataValidationError, load_dataset, with_stored
+from gasatlas.schema import Event
+from gasatlas.store import EventStore, Provenance, StoreError, events_csv, metadata, parse_events_csv
+
+POSTGRES_URL = os.environ.get("GASATLAS_TEST_POSTGRES_URL")
+REQUIRE_POSTGRES = os.environ.get("GASATLAS_REQUIRE_POSTGRES") == "1"
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+
+
+def event(event_id: str = "ev-2023-02-01-test-meeting", **changes) -> dict:
+    record = {
+        "id": event_id, "date": "2023-02-01", "date_precision": "day", "title_en": "Test meeting",
+        "title_ru": "Тестовая встреча", "summary_en": "A meeting for the tests.", "summary_ru": "Встреча для тестов.",
+        "event_type": "meeting", "place_name_en": "Astana", "place_name_ru": "Астана", "place_country": "KAZ",
+        "lat": 51.1801, "lon": 71.44598, "geo_precision": "town", "countries": "KAZ;RUS",
+        "participants": "sklyar;miller", "organisations": "gazprom", "route_ids": "corr-ru-kz",
+        "facility_ids": "", "source_title": "Example", "source_url": "https://example.org/news/1",
+        "quote": "", "also_reported": "",
+    }
+    record.update(changes)
+    return record
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[EventStore]:
+    if request.param == "sqlite":
+        yield EventStore(f"sqlite:///{tmp_path / 'store' / 'events.sqlite3'}")
+        return
+    if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("GASATLAS_TEST_POSTGRES_URL is not set (scripts/test.sh starts a PostgreSQL server)")
+        pytest.skip("no PostgreSQL server (run through scripts/test.sh)")
+    engine = sa.create_engine(POSTGRES_URL)
+    metadata.drop_all(engine)
+    engine.dispose()
+    store = EventStore(POSTGRES_URL)
+    yield store
+    metadata.drop_all(store.engine)
+    store.engine.dispose()
+
+
+def count(store: EventStore) -> int:
+    return store.version()[0]
+
+
+def test_the_sqlite_file_is_created_on_first_use_in_wal_mode(tmp_path) -> None:
+    path = tmp_path / "new" / "folder" / "atlas.sqlite3"
+
+    store = EventStore(f"sqlite:///{path}")
+
+    assert path.exists()
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_saved_events_come_back_and_join_the_map(store: EventStore) -> None:
+    ids = store.save(ATLAS, [event()], provenance=Provenance("extracted", dt.date(2023, 2, 2), "ab" * 32),
+                     confidence=[0.8])
+
+    events, actors = store.frames()
+    merged = with_stored(ATLAS, events, actors)
+    assert ids == ["ev-2023-02-01-test-meeting"]
+    assert merged.events.set_index("id").loc[ids[0], "participants"] == ("sklyar", "miller")
+    assert len(merged.events) == len(ATLAS.events) + 1
+    provenance = store.provenance().set_index("id").loc[ids[0]]
+    assert (provenance["origin"], provenance["confidence"]) == ("extracted", 0.8)
+
+
+def test_new_actors_are_stored_and_can_be_referred_to(store: EventStore) -> None:
+    actor = {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov", "name_ru": "Иван Петров",
+             "source_title": "Example", "source_url": "https://example.org/news/1"}
+
+    store.save(ATLAS, [event(participants="ivan-petrov;sklyar")], actors=[actor])
+
+    merged = with_stored(ATLAS, *store.frames())
+    assert "ivan-petrov" in set(merged.actors["id"])
+
+
+def test_an_id_already_taken_gets_the_next_free_suffix(store: EventStore) -> None:
+    curated_id = ATLAS.events["id"].iloc[0]
+
+    first = store.save(ATLAS, [event(curated_id)])
+    second = store.save(ATLAS, [event(curated_id)])
+
+    assert first == [f"{curated_id}-2"] and second == [f"{curated_id}-3"]
+
+
+def test_an_invalid_submission_is_refused_whole_and_says_why(store: EventStore) -> None:
+    store.save(ATLAS, [event("ev-kept")])
+
+    with pytest.raises(DataValidationError) as refused:
+        store.save(ATLAS, [event("ev-good"), event("ev-bad", route_ids="no-such-route")])
+
+    assert "submitted events, event 2, id 'ev-bad', field 'route_ids': unknown route id 'no-such-route'" in str(
+        refused.value)
+    assert [e.id for e in store.events()] == ["ev-kept"]
+
+
+def test_a_save_that_fails_midway_leaves_the_store_as_it_was(store: EventStore, monkeypatch) -> None:
+    store.save(ATLAS, [event("ev-kept")])
+    calls = {"n": 0}
+    original = sa.Table.insert
+
+    def failing_insert(table, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("disk full"))
+        return original(table, *args, **kwargs)
+
+    monkeypatch.setattr(sa.Table, "insert", failing_insert)
+    with pytest.raises(StoreError, match="refused the save: disk full"):
+        store.save(ATLAS, [event("ev-one"), event("ev-two")])
+    monkeypatch.undo()
+
+    assert [e.id for e in store.events()] == ["ev-kept"]
+
+
+def _save_batch(url: str, writer: int, size: int) -> list[str]:
+    """One app instance saving a batch of events whose ids clash with every other writer's."""
+    store = EventStore(url)
+    saved = []
+    for number in range(size):
+        saved += store.save(ATLAS, [event(f"ev-2023-02-01-race-{number}")])
+    store.engine.dispose()
+    return saved
+
+
+def test_concurrent_writers_lose_nothing(store: EventStore) -> None:
+    writers, size = 4, 8
+    store.engine.dispose()
+
+    with concurrent.futures.ProcessPoolExecutor(max_workers=writers) as pool:
+        results = list(pool.map(_save_batch, [store.url] * writers, range(writers), [size] * writers))
+
+    saved = [event_id for batch in results for event_id in batch]
+    assert len(saved) == len(set(saved)) == writers * size
+    assert count(store) == writers * size
+    assert {e.id for e in store.events()} == set(saved)
+
+
+def test_export_and_reimport_are_lossless(store: EventStore, tmp_path) -> None:
+    actor = {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov", "name_ru": "Иван Петров",
+             "source_title": "Example", "source_url": "https://example.org/news/1"}
+    store.save(ATLAS, [
+        event("ev-a", quote="«Цитата, с запятой и \"кавычками\"».", also_reported="https://a.example/1;https://b.example/2"),
+        event("ev-b", date="2022-11-15", date_precision="month", date_label_en="mid Nov 2022",
+              date_label_ru="середина ноября 2022", participants="ivan-petrov", organisations="", route_ids=""),
+    ], actors=[actor])
+    exported = events_csv(store.events())
+
+    copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    copy.save(ATLAS, [], actors=[a.model_dump() for a in store.actors()])
+    copy.save(ATLAS, parse_events_csv(exported))
+
+    assert events_csv(copy.events()) == exported
+    assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in store.events()]
+
+
+def test_the_curated_events_file_round_trips_through_the_export_format() -> None:
+    curated = (PROJECT_ROOT / "data" / "events.csv").read_text(encoding="utf-8")
+
+    rows = parse_events_csv(curated)
+
+    assert events_csv(Event.model_validate(row) for row in rows) == curated
+
+
+def test_an_unreachable_database_is_reported_plainly() -> None:
+    with pytest.raises(StoreError, match="cannot open the event store"):
+        EventStore("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1")
