@@ -31,7 +31,8 @@ class EventFilter:
 
 def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     """Add the lower-cased text that free-text search runs over (both languages)."""
-    text = events[list(SEARCH_COLUMNS)].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
+    columns = events[list(SEARCH_COLUMNS)].fillna("").astype(str)
+    text = columns.iloc[:, 0].str.cat(columns.iloc[:, 1:], sep=" ").str.casefold()
     return events.assign(search_text=text)
 
 

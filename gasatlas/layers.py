@@ -235,7 +235,7 @@ def country_labels_layer(countries: pd.DataFrame, lang: Lang) -> folium.FeatureG
     return group
 
 
-def _parts(geometry: dict) -> list[list[list[float]]]:
+def line_parts(geometry: dict) -> list[list[list[float]]]:
     return [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
 
 
@@ -245,7 +245,7 @@ def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float,
     Geometries run in the design flow direction; a reversed route flows the other way.
     Long routes get three arrows, short parts one, tiny fragments none.
     """
-    parts = _parts(geometry)
+    parts = line_parts(geometry)
     lengths = [sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in itertools.pairwise(p)) for p in parts]
     longest = max(lengths, default=0)
     arrows: list[tuple[float, float, float]] = []
@@ -374,7 +374,7 @@ def events_layer(events: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
 
 
 def _midpoint(geometry: dict) -> tuple[float, float]:
-    longest = max(_parts(geometry), key=len)
+    longest = max(line_parts(geometry), key=len)
     lon, lat, _ = points_along(longest, (0.5,))[0]
     return lat, lon
 

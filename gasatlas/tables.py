@@ -6,6 +6,7 @@ import pandas as pd
 
 from gasatlas.data import Dataset
 from gasatlas.i18n import format_date, t
+from gasatlas.status import status_as_of
 from gasatlas.vocab import Lang, label
 
 EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source")
@@ -38,3 +39,46 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
 
 def event_table_headers(lang: Lang) -> dict[str, str]:
     return {column: t(f"col_{column}", lang) for column in EVENT_TABLE_COLUMNS}
+
+
+def _history_text(history, lang: Lang) -> str:
+    parts = []
+    for change in history:
+        when = format_date(change["from"], change["from_precision"], lang) if change["from"] else "…"
+        parts.append(f"{when}: {label(change['status'], lang)}")
+    return " → ".join(parts)
+
+
+def routes_table(routes: pd.DataFrame, countries: pd.DataFrame, as_of, lang: Lang) -> pd.DataFrame:
+    """Every route with its figures, its status on ``as_of`` and its whole history in one line."""
+    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"]))
+    statuses = [status_as_of(history, as_of) for history in routes["status_history"]]
+    return pd.DataFrame(
+        {
+            "name": routes[f"name_{lang}"].to_numpy(),
+            "kind": [label(kind, lang) for kind in routes["kind"]],
+            "status": [label(s["status"], lang) if s else "—" for s in statuses],
+            "capacity": routes["capacity_bcm"].to_numpy(),
+            "length": routes["length_km"].to_numpy(),
+            "operator": routes["operator" if lang == "en" else "operator_ru"].to_numpy(),
+            "countries": [", ".join(names.get(c, c) for c in codes) for codes in routes["countries"]],
+            "history": [_history_text(history, lang) for history in routes["status_history"]],
+            "source": routes["source_url"].to_numpy(),
+        },
+        index=pd.Index(routes["id"].to_numpy(), name="id"),
+    )
+
+
+def facilities_table(facilities: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"]))
+    return pd.DataFrame(
+        {
+            "name": facilities[f"name_{lang}"].to_numpy(),
+            "kind": [label(kind, lang) for kind in facilities["kind"]],
+            "country": [names.get(code, code) for code in facilities["country"]],
+            "capacity": facilities["capacity_bcm"].to_numpy(),
+            "precision": [label(p, lang) for p in facilities["geo_precision"]],
+            "source": facilities["source_url"].to_numpy(),
+        },
+        index=pd.Index(facilities["id"].to_numpy(), name="id"),
+    )

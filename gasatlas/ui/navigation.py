@@ -19,8 +19,12 @@ class PageSpec:
 
 
 MAP = PageSpec("pages/map_workspace.py", "map", "nav_map", ":material/map:")
+TIMELINE = PageSpec("pages/timeline_view.py", "timeline", "nav_timeline", ":material/timeline:")
+ACTORS = PageSpec("pages/actors_network.py", "actors", "nav_actors", ":material/hub:")
+ROUTES = PageSpec("pages/routes_catalogue.py", "routes", "nav_routes", ":material/conversion_path:")
+DATA = PageSpec("pages/data_sources.py", "data", "nav_data", ":material/dataset:")
 ADD_NEWS = PageSpec("pages/add_news.py", "add-news", "nav_add_news", ":material/post_add:")
-PAGES = [MAP, ADD_NEWS]
+PAGES = [MAP, TIMELINE, ACTORS, ROUTES, DATA, ADD_NEWS]
 
 
 def pages(lang: Lang) -> list[st.Page]:

@@ -100,6 +100,18 @@ def recreate_widgets() -> None:
     st.session_state[KEY_GENERATION] += 1
 
 
+def set_dates(start: dt.date, end: dt.date) -> None:
+    """Choose a date range from outside the sidebar (e.g. the timeline), keeping the slider in step."""
+    update_filter(date_from=min(start, end), date_to=max(start, end))
+    recreate_widgets()
+
+
+def set_actors(actors: frozenset[str]) -> None:
+    """Show only these actors' events everywhere (empty: everyone)."""
+    update_filter(actors=actors)
+    recreate_widgets()
+
+
 def reset_filters(atlas: Dataset) -> None:
     """Widget callback: show every event again (the selection stays)."""
     first, last = day_span(atlas)

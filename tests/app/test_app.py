@@ -42,7 +42,7 @@ class FakeMap:
             "last_active_drawing": {"type": "Feature", "properties": {"layer": layer, "id": item}},
         }
 
-    def __call__(self, fig, *, feature_group_to_add, center, key, on_change, **_):
+    def __call__(self, fig, *, feature_group_to_add, key, center=None, on_change=None, **_):
         self.calls.append({"layers": feature_group_to_add, "center": center})
         if self.pending_click is not None:
             st.session_state[key], self.pending_click = self.pending_click, None

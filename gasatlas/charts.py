@@ -1,0 +1,143 @@
+"""Altair charts for the timeline and the actors network, coloured from the shared palette.
+
+Selections are named here (``BRUSH``, ``PICK``, ``ACTOR``) because the pages read
+them back from Streamlit by these names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from gasatlas.i18n import t
+from gasatlas.palette import EVENT_TYPE_COLOR, ROUTE_STATUS_STYLE, SELECTED_EVENT_COLOR
+from gasatlas.vocab import Lang, label
+
+BRUSH = "brush"
+PICK = "pick"
+ACTOR = "actor"
+CHART_WIDTH = "container"
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+"""Stretch to the page's width but keep the height we ask for (legends add to it)."""
+
+
+def _type_scale(lang: Lang) -> alt.Scale:
+    return alt.Scale(domain=[label(kind, lang) for kind in EVENT_TYPE_COLOR], range=list(EVENT_TYPE_COLOR.values()))
+
+
+def status_scale(lang: Lang) -> alt.Scale:
+    return alt.Scale(domain=[label(status, lang) for status in ROUTE_STATUS_STYLE],
+                     range=[style.color for style in ROUTE_STATUS_STYLE.values()])
+
+
+ROW_AXIS = alt.Axis(minExtent=230, maxExtent=230, labelLimit=220, labelOverlap=False)
+"""The same label column width on every timeline chart, so their time axes line up."""
+
+
+def _time_axis(span: tuple[dt.date, dt.date]) -> alt.Scale:
+    """One time scale for every timeline chart, so they line up."""
+    return alt.Scale(domain=[pd.Timestamp(span[0]).isoformat(), pd.Timestamp(span[1]).isoformat()])
+
+
+def timeline_chart(
+    events: pd.DataFrame,
+    span: tuple[dt.date, dt.date],
+    chosen: tuple[dt.date, dt.date],
+    colour_by: str,
+    lang: Lang,
+    selected_id: str | None = None,
+) -> alt.LayerChart:
+    """Events over time, one row per type (or country), the chosen dates shaded.
+
+    Dragging across the events (``BRUSH``) picks a date range; clicking an event (``PICK``) selects it.
+    """
+    x_scale = _time_axis(span)
+    brush = alt.selection_interval(name=BRUSH, encodings=["x"])
+    pick = alt.selection_point(name=PICK, fields=["id"], on="click")
+    by_type = colour_by == "type"
+    legend = alt.Legend(orient="bottom", columns=4)
+    colour = (alt.Color("type_label:N", title=t("col_type", lang), scale=_type_scale(lang), legend=legend)
+              if by_type else alt.Color("country:N", title=t("country", lang), legend=legend))
+    row = alt.Y("type_label:N" if by_type else "country:N", title=None, sort=None, axis=ROW_AXIS)
+    chosen_range = alt.Chart(
+        pd.DataFrame({"start": [pd.Timestamp(chosen[0])], "end": [pd.Timestamp(chosen[1])]})
+    ).mark_rect(color=SELECTED_EVENT_COLOR, opacity=0.15).encode(
+        x=alt.X("start:T", scale=x_scale, title=None), x2="end:T")
+    points = alt.Chart(events).mark_circle(size=110, opacity=0.9, stroke="#333").encode(
+        x=alt.X("date:T", title=None, scale=x_scale), y=row, color=colour,
+        strokeWidth=alt.condition(alt.datum.id == (selected_id or ""), alt.value(2.5), alt.value(0)),
+        tooltip=[alt.Tooltip("when:N", title=t("col_date", lang)), alt.Tooltip("title:N", title=t("col_title", lang)),
+                 alt.Tooltip("type_label:N", title=t("col_type", lang))],
+    ).add_params(brush, pick)
+    return alt.layer(chosen_range, points).properties(height=260, width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang) -> alt.Chart:
+    """Each route's status as a band of dated segments, on the timeline's time axis."""
+    return alt.Chart(bands).mark_bar(height=14).encode(
+        x=alt.X("start:T", title=None, scale=_time_axis(span)), x2="end:T",
+        y=alt.Y("route:N", title=None, sort=None, axis=ROW_AXIS),
+        color=alt.Color("status_label:N", title=t("status", lang), scale=status_scale(lang),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("route:N", title=t("related_routes", lang)),
+                 alt.Tooltip("status_label:N", title=t("status", lang)),
+                 alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
+                 alt.Tooltip("note:N", title=t("direction", lang))],
+    ).properties(height=22 * max(1, bands["route"].nunique()), width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: frozenset[str]) -> alt.LayerChart:
+    """Actors as circles sized by their events, linked by the events they share; click one to choose it."""
+    pick = alt.selection_point(name=ACTOR, fields=["id"], on="click")
+    axis = {"axis": None, "scale": alt.Scale(zero=False, nice=False, padding=30)}
+    links = alt.Chart(edges).mark_rule(color="#9a9a9a", opacity=0.6).encode(
+        x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("events:Q", legend=None, scale=alt.Scale(range=[1, 6])),
+        tooltip=[alt.Tooltip("dates:N", title=t("shared_events", lang))],
+    )
+    midpoints = edges.assign(mx=(edges["x"] + edges["x2"]) / 2, my=(edges["y"] + edges["y2"]) / 2)
+    link_dates = alt.Chart(midpoints).mark_text(fontSize=9, color="#555", dy=-4).encode(
+        x=alt.X("mx:Q", **axis), y=alt.Y("my:Q", **axis), text="dates:N")
+    kinds = alt.Scale(domain=[label("person", lang), label("organisation", lang)], range=["#0072B2", "#E69F00"])
+    shown = nodes.assign(kind_label=[label(kind, lang) for kind in nodes["kind"]],
+                         chosen=[actor in chosen for actor in nodes["id"]])
+    circles = alt.Chart(shown).mark_circle(opacity=0.9, stroke="#222").encode(
+        x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis),
+        size=alt.Size("events:Q", title=t("events_count", lang), scale=alt.Scale(range=[80, 1400])),
+        color=alt.Color("kind_label:N", title=None, scale=kinds),
+        strokeWidth=alt.condition(alt.datum.chosen, alt.value(3), alt.value(0.5)),
+        tooltip=[alt.Tooltip("name:N", title=t("actor", lang)), alt.Tooltip("events:Q", title=t("events_count", lang))],
+    ).add_params(pick)
+    names = alt.Chart(shown).mark_text(fontSize=11, dy=-14).encode(
+        x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), text="name:N")
+    layers = [links, circles, names] if len(edges) > 40 else [links, link_dates, circles, names]
+    return alt.layer(*layers).properties(height=560, width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """One route's statuses as a single band over time."""
+    return alt.Chart(bands).mark_bar(height=18).encode(
+        x=alt.X("start:T", title=None), x2="end:T", y=alt.Y("route:N", title=None, axis=None),
+        color=alt.Color("status_label:N", title=None, scale=status_scale(lang),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("status_label:N", title=t("status", lang)),
+                 alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
+                 alt.Tooltip("note:N", title=t("direction", lang))],
+    ).properties(height=40, width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:
+    """The date range a reader brushed on the timeline (Vega-Lite reports epoch milliseconds)."""
+    span = (selection.get(BRUSH) or {}).get("date")
+    if not span or len(span) != 2:
+        return None
+    start, end = sorted(pd.Timestamp(value, unit="ms").date() for value in span)
+    return start, end
+
+
+def picked(selection: dict, name: str) -> str | None:
+    """The id of the mark a reader clicked in point selection ``name`` (``PICK`` or ``ACTOR``)."""
+    points = selection.get(name) or []
+    return points[0].get("id") if points and isinstance(points[0], dict) and points[0].get("id") else None

@@ -1,0 +1,60 @@
+"""The actors page: the network of who met whom, and the table behind it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gasatlas.charts import ACTOR, network_chart, picked
+from gasatlas.data import Dataset
+from gasatlas.filters import apply_filter
+from gasatlas.i18n import t
+from gasatlas.network import actor_network, actors_table
+from gasatlas.ui import state
+from gasatlas.vocab import Lang, label
+
+KEY_CHART = "actors-chart"
+KEY_TABLE = "actors-table"
+
+
+def _on_chart_select() -> None:
+    if actor := picked(st.session_state[state.widget_key(KEY_CHART)]["selection"], ACTOR):
+        state.set_actors(frozenset({actor}))
+
+
+def _on_table_select(actor_ids: list[str]) -> None:
+    rows = st.session_state[state.widget_key(KEY_TABLE)]["selection"]["rows"]
+    if rows:
+        state.set_actors(frozenset({actor_ids[rows[0]]}))
+
+
+def actors(atlas: Dataset, lang: Lang) -> None:
+    view = state.view()
+    shown = apply_filter(atlas.events, view.filter)
+    chosen = view.filter.actors
+    if chosen:
+        names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"]))
+        st.info(t("chosen_actors", lang).format(names=", ".join(sorted(names.get(a, a) for a in chosen))),
+                icon=":material/person_search:")
+        st.button(t("clear_actor", lang), on_click=state.set_actors, args=(frozenset(),), icon=":material/group:")
+    nodes, edges = actor_network(shown, atlas.actors, lang)
+    if nodes.empty:
+        st.info(t("no_actors", lang), icon=":material/group_off:")
+        return
+    st.altair_chart(network_chart(nodes, edges, lang, chosen), key=state.widget_key(KEY_CHART),
+                    on_select=_on_chart_select, selection_mode=ACTOR, width="stretch")
+    table = actors_table(shown, atlas.actors, lang)
+    table = table[table["events"] > 0].reset_index(drop=True)
+    table["kind"] = [label(kind, lang) for kind in table["kind"]]
+    st.dataframe(
+        table.drop(columns="id"), key=state.widget_key(KEY_TABLE), hide_index=True, width="stretch",
+        on_select=lambda: _on_table_select(list(table["id"])), selection_mode="single-row",
+        column_config={
+            "name": st.column_config.TextColumn(t("actor", lang)),
+            "kind": st.column_config.TextColumn(t("col_kind", lang)),
+            "role": st.column_config.TextColumn(t("role", lang)),
+            "country": st.column_config.TextColumn(t("country", lang)),
+            "events": st.column_config.NumberColumn(t("events_count", lang)),
+            "first": st.column_config.DateColumn(t("first_event", lang), format="YYYY-MM-DD"),
+            "last": st.column_config.DateColumn(t("last_event", lang), format="YYYY-MM-DD"),
+        },
+    )

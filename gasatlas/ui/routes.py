@@ -1,0 +1,94 @@
+"""The routes page: every route and facility in tables, and one route in detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gasatlas import tables
+from gasatlas.charts import route_status_chart
+from gasatlas.data import Dataset
+from gasatlas.filters import apply_filter
+from gasatlas.i18n import format_date, t
+from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
+from gasatlas.status import routes_as_of
+from gasatlas.timeline import status_bands
+from gasatlas.ui import state
+from gasatlas.viewstate import Selection
+from gasatlas.vocab import Lang
+
+LINK = st.column_config.LinkColumn
+SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
+
+
+def catalogue(atlas: Dataset, lang: Lang) -> None:
+    """Routes and facilities as sortable tables, statuses as of the end of the date range."""
+    as_of = state.view().filter.date_to
+    st.subheader(t("routes_table", lang))
+    st.dataframe(
+        tables.routes_table(atlas.routes, atlas.countries, as_of, lang), hide_index=True, width="stretch",
+        column_config={
+            "name": t("col_name", lang), "kind": t("col_kind", lang),
+            "status": t("col_status", lang).format(date=format_date(as_of, "day", lang)),
+            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%.1f"),
+            "length": st.column_config.NumberColumn(t("col_length", lang), format="%d"),
+            "operator": t("col_operator", lang), "countries": t("col_countries", lang),
+            "history": st.column_config.TextColumn(t("col_history", lang), width="large"),
+            "source": LINK(t("source", lang), display_text=SOURCE_HOST),
+        },
+    )
+    st.subheader(t("facilities_table", lang))
+    st.dataframe(
+        tables.facilities_table(atlas.facilities, atlas.countries, lang), hide_index=True, width="stretch",
+        column_config={
+            "name": t("col_name", lang), "kind": t("col_kind", lang), "country": t("country", lang),
+            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%.1f"),
+            "precision": t("col_precision", lang),
+            "source": LINK(t("source", lang), display_text=SOURCE_HOST),
+        },
+    )
+
+
+def _choose(atlas: Dataset, key: str) -> None:
+    state.select(atlas, Selection("route", st.session_state[key]), centre=False, refresh_table=True)
+
+
+def route_detail(atlas: Dataset, lang: Lang) -> None:
+    """One route: its own small map with its events, its status over time and its event list."""
+    view = state.view()
+    names = dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"]))
+    ids = list(names)
+    current = view.selected.id if view.selected and view.selected.kind == "route" else ids[0]
+    key = state.widget_key("route-choice")
+    route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
+                            key=key, on_change=_choose, args=(atlas, key))
+    route = atlas.routes[atlas.routes["id"] == route_id]
+    events = apply_filter(atlas.events, view.filter)
+    linked = events[events["route_ids"].map(lambda routes: route_id in routes)]
+    as_of = view.filter.date_to
+
+    map_column, detail_column = st.columns([0.55, 0.45], gap="medium")
+    with map_column:
+        facilities = atlas.facilities[atlas.facilities["id"].isin(set(itertools.chain(*linked["facility_ids"])))]
+        layers = [routes_layer(routes_as_of(route, as_of), lang), facilities_layer(facilities, lang),
+                  events_layer(linked, lang)]
+        fmap = base_map(atlas.country_shapes, view.basemap)
+        coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
+        lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
+        st_folium(fmap, feature_group_to_add=layers, key=f"route-map-{route_id}", height=380,
+                  use_container_width=True, returned_objects=[])
+    with detail_column:
+        first, last = state.day_span(atlas)
+        known = [change["from"] for change in route.iloc[0]["status_history"] if change["from"]]
+        start = min([first, *known]) - dt.timedelta(days=365)
+        bands = status_bands(route, start, last + dt.timedelta(days=365), lang)
+        st.caption(t("status_history", lang))
+        st.altair_chart(route_status_chart(bands, lang), width="stretch")
+        st.caption(t("route_events", lang))
+        st.dataframe(tables.events_table(linked, atlas, lang)[["date", "title", "type"]], hide_index=True,
+                     width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),
+                                                     "type": t("col_type", lang)})

@@ -1,0 +1,13 @@
+"""Actors: who met whom, linked by the events they share."""
+
+import streamlit as st
+
+from gasatlas.i18n import t
+from gasatlas.ui import actors, resources, state
+
+lang = state.view().lang
+atlas = resources.dataset(lang)
+
+st.title(t("actors_title", lang))
+st.caption(t("actors_help", lang))
+actors.actors(atlas, lang)

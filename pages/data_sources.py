@@ -1,0 +1,19 @@
+"""Data & sources: every source, the data dictionary, downloads, and how to cite the view."""
+
+import streamlit as st
+
+from gasatlas.i18n import t
+from gasatlas.ui import data_page, resources, state
+
+lang = state.view().lang
+atlas = resources.dataset(lang)
+
+st.title(t("data_title", lang))
+st.subheader(t("downloads", lang))
+data_page.downloads(atlas, lang)
+st.subheader(t("cite", lang))
+data_page.citation(atlas, lang)
+st.subheader(t("sources", lang))
+data_page.sources(atlas, lang)
+st.subheader(t("dictionary", lang))
+data_page.dictionary(lang)

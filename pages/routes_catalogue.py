@@ -1,0 +1,14 @@
+"""Routes: every route and facility, and one route in detail."""
+
+import streamlit as st
+
+from gasatlas.i18n import t
+from gasatlas.ui import resources, routes, state
+
+lang = state.view().lang
+atlas = resources.dataset(lang)
+
+st.title(t("routes_title", lang))
+st.subheader(t("route_detail", lang))
+routes.route_detail(atlas, lang)
+routes.catalogue(atlas, lang)

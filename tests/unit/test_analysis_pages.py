@@ -1,0 +1,134 @@
+"""The logic behind the timeline, actors, routes and data pages."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from gasatlas.charts import ACTOR, BRUSH, PICK, brushed_dates, picked
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset
+from gasatlas.dictionary import DICTIONARY
+from gasatlas.exports import events_csv, events_excel, events_geojson, frame_records, routes_geojson
+from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.network import actor_network, actors_table
+from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
+from gasatlas.sources import sources_table
+from gasatlas.store import parse_events_csv
+from gasatlas.tables import routes_table
+from gasatlas.timeline import status_bands
+
+ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_dataset(PROJECT_ROOT / "data")
+
+
+def test_a_brushed_span_becomes_a_date_range() -> None:
+    start, end = pd.Timestamp("2023-01-01").value // 10**6, pd.Timestamp("2023-06-30").value // 10**6
+
+    assert brushed_dates({BRUSH: {"date": [end, start]}}) == (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    assert brushed_dates({BRUSH: {}}) is None and brushed_dates({}) is None
+
+
+def test_a_clicked_mark_names_its_id() -> None:
+    assert picked({PICK: [{"id": ROADMAP}]}, PICK) == ROADMAP
+    assert picked({ACTOR: [{"id": "sklyar"}]}, ACTOR) == "sklyar"
+    assert picked({PICK: []}, PICK) is None and picked({}, ACTOR) is None
+
+
+def test_status_bands_split_each_route_at_its_changes(atlas) -> None:
+    bands = status_bands(atlas.routes, dt.date(2022, 1, 1), dt.date(2024, 12, 31), "en")
+
+    cac = bands[bands["route_id"] == "cac"]
+    assert list(cac["status"]) == ["operating", "reversed"]
+    assert cac.iloc[0]["end"] == cac.iloc[1]["start"] == pd.Timestamp("2023-10-07")
+    tm_uz = bands[bands["route_id"] == "corr-tm-uz"]
+    assert list(tm_uz["status"]) == ["operating", "suspended", "operating"]
+    assert "power-of-siberia-2" in set(bands["route_id"]), "an undated proposal runs from the window's start"
+
+
+def test_the_actor_network_links_people_who_share_events(atlas) -> None:
+    nodes, edges = actor_network(atlas.events, atlas.actors, "en")
+
+    sklyar_miller = edges[(edges["source"] == "miller") & (edges["target"] == "sklyar")].iloc[0]
+    assert sklyar_miller["events"] >= 3
+    assert "18 Jan 2023" in sklyar_miller["dates"]
+    assert nodes.set_index("id").loc["gazprom", "events"] == max(nodes["events"])
+    assert nodes[["x", "y"]].notna().all().all()
+
+
+def test_the_actors_table_counts_only_the_shown_events(atlas) -> None:
+    meetings = apply_filter(atlas.events, EventFilter(event_types=frozenset({"meeting"})))
+
+    table = actors_table(meetings, atlas.actors, "ru").set_index("id")
+
+    assert table.loc["sklyar", "events"] == sum("sklyar" in p for p in meetings["participants"])
+    assert table.loc["sklyar", "name"] == "Роман Скляр"
+
+
+def test_every_cited_source_is_listed_with_what_rests_on_it(atlas) -> None:
+    table = sources_table(atlas, atlas.events).set_index("url")
+
+    seed = "https://www.spot.uz/ru/2023/01/20/gas-ru-kz/"
+    assert table.loc[seed, "events"] == (atlas.events["source_url"] == seed).sum()
+    assert table.loc[seed, "also_reported"] >= 3
+    assert table.loc["https://en.wikipedia.org/wiki/Karachaganak_Field", "facilities"] == 1
+    assert set(atlas.routes["source_url"]) <= set(table.index)
+
+
+def test_the_csv_download_is_the_events_file_format_and_reimports(atlas) -> None:
+    shown = apply_filter(atlas.events, EventFilter(event_types=frozenset({"agreement"})))
+
+    text = events_csv(frame_records(shown, EVENT_COLUMNS))
+    rows = list(csv.DictReader(io.StringIO(text)))
+
+    assert [row["id"] for row in rows] == list(shown["id"])
+    assert tuple(rows[0]) == EVENT_COLUMNS
+    assert [Event.model_validate(row).id for row in parse_events_csv(text)] == list(shown["id"])
+
+
+def test_geojson_and_excel_downloads_hold_the_same_events(atlas) -> None:
+    shown = apply_filter(atlas.events, EventFilter(countries=frozenset({"UZB"})))
+
+    points = events_geojson(shown)
+    workbook = pd.read_excel(io.BytesIO(events_excel(shown)))
+
+    assert [f["properties"]["id"] for f in points["features"]] == list(shown["id"]) == list(workbook["id"])
+    first = points["features"][0]
+    assert first["geometry"]["coordinates"] == [first["properties"]["lon"], first["properties"]["lat"]]
+    json.dumps(points)  # serialisable as is
+
+
+def test_the_routes_download_carries_the_licence_and_full_history(atlas) -> None:
+    collection = routes_geojson(atlas.routes)
+
+    cac = next(f for f in collection["features"] if f["properties"]["id"] == "cac")
+    assert "ODbL" in collection["licence"]
+    assert cac["properties"]["status_history"][1]["from"] == "2023-10-07"
+
+
+def test_the_routes_table_shows_status_on_the_date_and_the_history(atlas) -> None:
+    table = routes_table(atlas.routes, atlas.countries, dt.date(2023, 1, 15), "en")
+
+    assert table.loc["corr-tm-uz", "status"] == "Suspended"
+    assert table.loc["cac", "history"] == "1969: Operating → 7 Oct 2023: Reversed flow"
+
+
+@pytest.mark.parametrize(
+    ("file", "model"),
+    [("events.csv", Event), ("routes.geojson", Route), ("facilities.csv", Facility), ("actors.csv", Actor),
+     ("countries.geojson", CountryFeature)],
+)
+def test_the_data_dictionary_documents_every_field(file: str, model) -> None:
+    fields = {f.alias or name for name, f in model.model_fields.items()}
+
+    assert set(DICTIONARY[file]) == fields
+    assert all(english and russian for english, russian in DICTIONARY[file].values())
