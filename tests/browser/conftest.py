@@ -123,9 +123,27 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+def warm_up(browser: Browser, server: AppServer) -> None:
+    """Open the main page once.
+
+    With a pages/ folder beside app.py, Streamlit serves a fresh process's very first
+    session in legacy multipage mode, where a deep link such as /timeline shows a
+    "Page not found" notice before st.navigation takes over. Every later session
+    is unaffected; the tests start from that state.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.base_url)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=UI_TIMEOUT_MS)
+    page.locator("h1").first.wait_for(timeout=UI_TIMEOUT_MS)
+    context.close()
+
+
 @pytest.fixture(scope="session")
-def app_server(app_data_dir: Path) -> Iterator[AppServer]:
+def app_server(app_data_dir: Path, browser: Browser) -> Iterator[AppServer]:
     server = start_app_server(app_data_dir)
+    warm_up(browser, server)
     yield server
     server.stop()
 

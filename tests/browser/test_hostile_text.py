@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, expect
 
 from gasatlas.config import PROJECT_ROOT
 
-from .conftest import AppServer, AtlasPage, new_atlas_page, start_app_server
+from .conftest import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 IMG = "<img src=x onerror=\"window.__xss='img'\">"
@@ -37,7 +37,7 @@ def _rewrite_csv(path: Path, row_id: str, changes: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(PROJECT_ROOT / "data", data)
     _rewrite_csv(data / "events.csv", ROADMAP, {
@@ -52,6 +52,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServ
             feature["properties"]["name_en"] = f"Route {ALL}"
     (data / "routes.geojson").write_text(json.dumps(routes, ensure_ascii=False), encoding="utf-8")
     server = start_app_server(data)
+    warm_up(browser, server)
     yield server
     server.stop()
 
