@@ -23,8 +23,9 @@ from pydantic import BaseModel, ValidationError
 
 from gasatlas.filters import with_search_text
 from gasatlas.geo import CountryShapes
+from gasatlas.i18n import format_date
 from gasatlas.schema import Actor, CountryFeature, Event, Facility, Route
-from gasatlas.vocab import ActorKind
+from gasatlas.vocab import LANGUAGES, ActorKind
 
 COUNTRIES_FILE = "countries.geojson"
 FACILITIES_FILE = "facilities.csv"
@@ -293,9 +294,22 @@ def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict
     return pd.DataFrame(rows, columns=columns + (["geometry"] if geometries is not None else []))
 
 
+def _date_texts(events: pd.DataFrame, lang: str) -> list[str]:
+    """Each event's date as readers see it in ``lang``, formatted once per distinct date."""
+    keys = list(zip(events["date"].dt.date.tolist(), events["date_precision"].tolist(),
+                    events[f"date_label_{lang}"].tolist()))
+    texts = {key: format_date(key[0], key[1], lang, key[2] if isinstance(key[2], str) else None)
+             for key in dict.fromkeys(keys)}
+    return [texts[key] for key in keys]
+
+
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, search text, sorted by date then id."""
+    """Normalise an events frame: real timestamps, display dates and search text, sorted by date then id.
+
+    The display and search columns are computed once here, not on every rerun.
+    """
     result = with_search_text(events.assign(date=pd.to_datetime(events["date"])))
+    result = result.assign(**{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -402,7 +416,7 @@ def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame) -> D
     new_actors = actors[~actors["id"].isin(atlas.actors["id"])]
     return replace(
         atlas,
-        events=events_frame(pd.concat([atlas.events.drop(columns="search_text"), new_events], ignore_index=True)),
+        events=events_frame(pd.concat([atlas.events, new_events], ignore_index=True)),
         actors=pd.concat([atlas.actors, new_actors], ignore_index=True),
     )
 

@@ -350,21 +350,15 @@ def events_layer(events: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
     Popups are not shipped; the selected event's popup comes with the selection layer.
     """
     types = list(EVENT_TYPE_COLOR)
-    type_index = {kind: i for i, kind in enumerate(types)}
-    dates = [
-        format_date(day, precision, lang, label_text if isinstance(label_text, str) else None)
-        for day, precision, label_text in zip(
-            events["date"].dt.date, events["date_precision"], events[f"date_label_{lang}"]
-        )
-    ]
+    type_index = {str(kind): i for i, kind in enumerate(types)}
     data = {
         "types": [str(kind) for kind in types],
         "id": events["id"].tolist(),
         "lat": events["lat"].round(4).tolist(),
         "lon": events["lon"].round(4).tolist(),
-        "t": [type_index[kind] for kind in events["event_type"]],
+        "t": events["event_type"].map(type_index).tolist(),
         "p": (events["geo_precision"] == GeoPrecision.COUNTRY).astype(int).tolist(),
-        "date": dates,
+        "date": events[f"date_text_{lang}"].tolist(),
     }
     if len(events) <= TOOLTIP_TITLES_UP_TO:
         data["title"] = events[f"title_{lang}"].tolist()

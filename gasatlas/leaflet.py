@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -27,11 +27,29 @@ class AtlasMap(folium.Map):
     default_css = LEAFLET_CSS
 
 
+class RawScript(Element):
+    """Script text placed in the page as it is.
+
+    branca's ``MacroElement.render`` wraps each rendered script in a new
+    ``Element``, i.e. compiles it as a Jinja template: with data inside, that
+    costs time in proportion to the data and would evaluate any ``{{ ... }}``
+    an article or a data file contains. This element is never templated.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class ScriptLayer(JSCSSMixin, MacroElement):
     """A Leaflet layer made by ``factory(data)`` and added to the parent map or group.
 
     ``factory`` is trusted code from this package (a JS function expression that
-    returns a Leaflet layer); ``data`` is untrusted and travels as JSON.
+    returns a Leaflet layer); ``data`` is untrusted and travels as JSON, and the
+    script holding it is never passed through Jinja (see ``RawScript``).
     """
 
     _template = Template(
@@ -58,6 +76,14 @@ class ScriptLayer(JSCSSMixin, MacroElement):
         self.data_json = js_json(data)
         self.default_js = js or []
         self.default_css = css or []
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 class MapScript(MacroElement):
@@ -91,6 +117,20 @@ FOCUS_WITHOUT_SCROLLING = """function (map) {
 }"""
 
 
+class StyleSheet(MacroElement):
+    """Style rules in the map page's header (streamlit-folium copies the header into its iframe).
+
+    A class-level template: building a branca ``Element`` from a string would
+    compile a new Jinja template on every rerun.
+    """
+
+    _template = Template("{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}")
+
+    def __init__(self, css: str) -> None:
+        super().__init__()
+        self._name = "StyleSheet"
+        self.css = css
+
+
 def add_header_css(fmap: folium.Map, css: str) -> None:
-    """Style rules for the map iframe (streamlit-folium copies the header into it)."""
-    fmap.get_root().header.add_child(Element(f"<style>{css}</style>"))
+    StyleSheet(css).add_to(fmap)

@@ -19,15 +19,8 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-_SCRIPT_BREAKERS = str.maketrans(
-    {
-        "<": "\\u003c",
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+_SCRIPT_BREAKERS = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                    ("\u2029", "\\u2029"))
 
 
 def html_text(value: Any) -> str:
@@ -54,7 +47,10 @@ def link_html(url: Any, text: Any) -> str:
 
 def js_json(value: Any) -> str:
     """JSON that is safe to paste into a ``<script>`` element or a JS expression."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_BREAKERS)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in _SCRIPT_BREAKERS:  # str.replace is many times faster than str.translate here
+        text = text.replace(character, escape)
+    return text
 
 
 _MARKDOWN_SPECIALS = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|<>~$:"})

@@ -7,7 +7,7 @@ import pandas as pd
 from gasatlas.data import Dataset
 from gasatlas.i18n import format_date, t
 from gasatlas.status import status_as_of
-from gasatlas.vocab import Lang, label
+from gasatlas.vocab import EventType, Lang, label
 
 EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source")
 
@@ -18,23 +18,19 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
     Dates are written no more precisely than they are known; people are named,
     not referenced by id. The event id is the (hidden) index.
     """
-    names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"]))
-    labels = events[f"date_label_{lang}"]
-    table = pd.DataFrame(
+    names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist()))
+    type_labels = {code: label(code, lang) for code in EventType}
+    return pd.DataFrame(
         {
-            "date": [
-                format_date(day, precision, lang, text if isinstance(text, str) else None)
-                for day, precision, text in zip(events["date"].dt.date, events["date_precision"], labels)
-            ],
+            "date": events[f"date_text_{lang}"].to_numpy(),
             "title": events[f"title_{lang}"].to_numpy(),
-            "type": [label(kind, lang) for kind in events["event_type"]],
+            "type": events["event_type"].map(type_labels).to_numpy(),
             "place": events[f"place_name_{lang}"].to_numpy(),
-            "participants": [", ".join(names.get(p, p) for p in people) for people in events["participants"]],
+            "participants": [", ".join(names.get(p, p) for p in people) for people in events["participants"].tolist()],
             "source": events["source_url"].to_numpy(),
         },
         index=pd.Index(events["id"].to_numpy(), name="id"),
     )
-    return table
 
 
 def event_table_headers(lang: Lang) -> dict[str, str]:

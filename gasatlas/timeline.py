@@ -6,24 +6,21 @@ import datetime as dt
 
 import pandas as pd
 
-from gasatlas.i18n import format_date
 from gasatlas.vocab import Lang, label
 
 
 def timeline_events(events: pd.DataFrame, atlas_countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """One row per event with what the timeline draws and shows on hover (plain text)."""
     names = dict(zip(atlas_countries["iso_a3"], atlas_countries[f"name_{lang}"]))
-    labels = events[f"date_label_{lang}"]
     return pd.DataFrame(
         {
             "id": events["id"].to_numpy(),
             "date": events["date"].to_numpy(),
-            "when": [format_date(day, precision, lang, text if isinstance(text, str) else None)
-                     for day, precision, text in zip(events["date"].dt.date, events["date_precision"], labels)],
+            "when": events[f"date_text_{lang}"].to_numpy(),
             "title": events[f"title_{lang}"].to_numpy(),
             "type": events["event_type"].to_numpy(),
-            "type_label": [label(kind, lang) for kind in events["event_type"]],
-            "country": [names.get(codes[0], codes[0]) if codes else "" for codes in events["countries"]],
+            "type_label": [label(kind, lang) for kind in events["event_type"].tolist()],
+            "country": [names.get(codes[0], codes[0]) if codes else "" for codes in events["countries"].tolist()],
         }
     )
 

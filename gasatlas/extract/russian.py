@@ -87,5 +87,6 @@ def read_russian(text: str) -> list[Sentence]:
             token.lemmatize(models.morph_vocab)
         for span in doc.spans:
             span.normalize(models.morph_vocab)
-        sentences.extend(_sentence(sent, offset, len(sentences) + i, paragraph) for i, sent in enumerate(doc.sents))
+        first = len(sentences)
+        sentences.extend(_sentence(sent, offset, first + i, paragraph) for i, sent in enumerate(doc.sents))
     return sentences

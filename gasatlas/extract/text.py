@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import PurePath
+from typing import ClassVar
 
 import trafilatura
 
@@ -20,7 +21,7 @@ MAX_HTML_CHARS = MAX_ARTICLE_CHARS * 10
 
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt", ".md"}
-LOOKS_LIKE_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b|</(?:p|div|article|body|span|h[1-6])>", re.I)
+LOOKS_LIKE_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b|</(?:p|div|article|body|span|h[1-6])>", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
@@ -42,6 +43,8 @@ def normalise_whitespace(text: str) -> str:
 def _decode(raw: bytes | str) -> str:
     if isinstance(raw, str):
         text = raw
+    elif b"\x00" in raw:
+        raise ArticleError("the file is binary, not text")
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -55,8 +58,9 @@ def _decode(raw: bytes | str) -> str:
 class _TextOnly(HTMLParser):
     """The last resort for markup trafilatura gives nothing for: the visible text, block by block."""
 
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"}
-    HIDDEN = {"script", "style", "noscript", "template", "head"}
+    BLOCKS: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr", "blockquote"})
+    HIDDEN: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "template", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

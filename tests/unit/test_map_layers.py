@@ -112,3 +112,16 @@ def test_facility_markers_are_findable_by_id_and_named_for_screen_readers(atlas)
 
     assert 'data-facility-id=\\"orenburg-gpp\\"' in script
     assert 'aria-label=\\"Оренбургский газоперерабатывающий завод\\"' in script
+
+
+@pytest.mark.parametrize("template", ["{{ 7*7 }}", "{% if true %}yes{% endif %}", "{{ unbalanced", "{# note #}"])
+def test_template_syntax_in_data_is_shipped_as_text_not_evaluated(atlas, template: str) -> None:
+    facilities = atlas.facilities.copy()
+    facilities.loc[0, "name_en"] = f"Plant {template} end"
+    hostile_atlas = dataclasses.replace(atlas, facilities=facilities)
+
+    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(hostile_atlas, atlas.events,
+                                                                        dt.date(2024, 1, 1), "en"))
+
+    assert html_text(f"Plant {template} end") in html
+    assert "Plant 49 end" not in html and "Plant yes end" not in html

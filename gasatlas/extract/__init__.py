@@ -1,0 +1,23 @@
+"""News text → candidate events for the atlas: the article reader and the extraction pipeline."""
+
+from gasatlas.extract.pipeline import (
+    LANGUAGE_SUPPORT,
+    Candidate,
+    ProposedActor,
+    extract_events,
+    find_duplicates,
+    language_of,
+)
+from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, article_text
+
+__all__ = [
+    "LANGUAGE_SUPPORT",
+    "MAX_ARTICLE_CHARS",
+    "ArticleError",
+    "Candidate",
+    "ProposedActor",
+    "article_text",
+    "extract_events",
+    "find_duplicates",
+    "language_of",
+]

@@ -1,0 +1,149 @@
+"""Keyword rules, one table each: what type of event a passage reports, which words
+start a new fact, and which routes a passage concerns.
+
+Patterns are stems matched in lower-cased text, Russian and English side by side,
+so a reviewer can read why a candidate got its type or its route.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gasatlas.data import Dataset
+from gasatlas.extract.aliases import ROUTE_ALIASES
+from gasatlas.extract.phrases import Key, name_variants, phrase_keys
+from gasatlas.extract.russian import lemma
+from gasatlas.vocab import EventType
+
+FACT = 1.0
+"""Strength of a trigger that is the event itself (signed, halted, resumed), not talk about it."""
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    event_type: EventType
+    pattern: re.Pattern
+    strength: float
+
+
+def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
+    return TriggerRule(event_type, re.compile(pattern, re.IGNORECASE), strength)
+
+
+EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
+    _rule(EventType.AGREEMENT, r"\bподписа\w*|\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bsign(?:ed|s|ing)?\b"
+                               r"|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b", FACT),
+    _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
+    _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
+                                r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
+                                r"|\bdisrupt\w*|\boutages?\b", FACT),
+    _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставк\w*|\bпоставк\w*\s+начал\w*|\bвозобнов\w*"
+                                   r"|\bувелич\w*\s+поставк\w*|\bзапущен\w*\s+поставк\w*|\bреверс\w*|\bresum\w*"
+                                   r"|\b(?:began|begun|started|start)\s+(?:supplying|supplies|deliveries|exports|pumping)\b"
+                                   r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
+                                   r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
+    _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось|\bввод\w*\s+в\s+эксплуатаци\w*"
+                                  r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
+                                  r"|\bcommissioned\b", FACT),
+    _rule(EventType.MEETING, r"\bвстрет\w*|\bвстреч\w*|\bпереговор\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
+                             r"|\bпосети\w*|\bвизит\w*|\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bvisit\w*"
+                             r"|\bhosted\b", 0.8),
+    _rule(EventType.PROPOSAL, r"\bинициатив\w*|\bпредлож\w*|\bпредлага\w*|\bвыдвину\w*|\bpropos\w*|\binitiative\w*"
+                              r"|\bsuggest\w*", 0.7),
+    _rule(EventType.CONSTRUCTION, r"\bстроительств\w*|\bпострои\w*|\bпрокладк\w*|\bconstruction\b|\bbuild\w*"
+                                  r"|\bbuilt\b", 0.6),
+    _rule(EventType.MEETING, r"\bобсуди\w*|\bобсужда\w*|\bdiscuss\w*|\bфорум\w*|\bсаммит\w*|\bконференци\w*"
+                             r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
+    _rule(EventType.STATEMENT, r"\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
+                               r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
+                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b"
+                               r"|\breported\b", 0.5),
+)
+"""Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
+
+NEW_FACT_MARKERS: tuple[re.Pattern, ...] = (
+    re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
+    re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
+               r"|\bкак\s+сообщают\s+сми\b|\baccording\s+to\s+(?:media|press|news)\b|\bmedia\s+reported\b"
+               r"|\breportedly\b", re.IGNORECASE),
+)
+"""Words that begin a separate fact even without a date of its own: a reply, a media report."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: EventType
+    strength: float
+    position: int
+    text: str
+
+
+def triggers_in(text: str, offset: int = 0) -> list[Trigger]:
+    """Event-type triggers of a sentence. What follows a speech verb is what someone said:
+    "сообщил о продолжении переговоров" is a statement, not a meeting — unless it is a fact
+    (FACT strength: "писал, что Туркменистан приостановил экспорт" is a disruption)."""
+    found = [Trigger(rule.event_type, rule.strength, offset + m.start(), m.group())
+             for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)]
+    speech = min((t.position for t in found if t.event_type == EventType.STATEMENT), default=None)
+    return [t for t in found if speech is None or t.position <= speech or t.strength >= FACT]
+
+
+def strongest(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that types a passage: the strongest, the earliest of equals."""
+    return max(triggers, key=lambda t: (t.strength, -t.position), default=None)
+
+
+def starts_new_fact(text: str) -> bool:
+    return any(marker.search(text) for marker in NEW_FACT_MARKERS)
+
+
+@dataclass(frozen=True)
+class RouteRef:
+    route_id: str
+
+
+@dataclass(frozen=True)
+class RouteRule:
+    """A route a passage concerns when all ``countries`` and one of ``any_country`` are
+    involved, ``words`` occur, and one of ``facilities`` is linked (each when given)."""
+
+    route_id: str
+    words: re.Pattern | None = None
+    countries: frozenset[str] = frozenset()
+    any_country: frozenset[str] = frozenset()
+    facilities: frozenset[str] = frozenset()
+
+    def applies(self, text: str, countries: set[str], facilities: set[str]) -> bool:
+        return ((self.words is None or bool(self.words.search(text)))
+                and self.countries <= countries
+                and (not self.any_country or bool(self.any_country & countries))
+                and (not self.facilities or bool(self.facilities & facilities)))
+
+
+SUPPLY_WORDS = re.compile(r"поставк|постав(?:ля|ит)|экспорт|импорт|транзит|транспортировк|supply|supplies|deliver"
+                          r"|export|import|transit", re.IGNORECASE)
+BUYER_WORDS = re.compile(r"покупател|претендент|buyer|customer", re.IGNORECASE)
+GAS_UNION = re.compile(r"газов\w*\s+союз|gas\s+union", re.IGNORECASE)
+
+ROUTE_RULES: tuple[RouteRule, ...] = (
+    RouteRule("corr-ru-uz-via-kz", words=GAS_UNION),
+    RouteRule("corr-ru-uz-via-kz", words=SUPPLY_WORDS, countries=frozenset({"RUS", "UZB"})),
+    RouteRule("corr-ru-cn-union", words=BUYER_WORDS, countries=frozenset({"RUS", "CHN"})),
+    RouteRule("corr-ru-af-pk", words=SUPPLY_WORDS, countries=frozenset({"RUS"}), any_country=frozenset({"AFG", "PAK"})),
+    RouteRule("corr-tm-uz", words=SUPPLY_WORDS, countries=frozenset({"TKM", "UZB"})),
+    RouteRule("corr-ru-kz", words=SUPPLY_WORDS, countries=frozenset({"RUS", "KAZ"})),
+    RouteRule("karachaganak-orenburg", facilities=frozenset({"orenburg-gpp", "karachaganak"})),
+)
+"""Routes by what a passage says about gas between countries; named routes are found by name."""
+
+
+def routes_by_rule(text: str, countries: set[str], facilities: set[str]) -> list[str]:
+    return list(dict.fromkeys(rule.route_id for rule in ROUTE_RULES if rule.applies(text, countries, facilities)))
+
+
+def route_name_entries(atlas: Dataset) -> Iterator[tuple[set[Key], RouteRef]]:
+    for row in atlas.routes.itertuples(index=False):
+        names = [*name_variants(row.name_en), *name_variants(row.name_ru), *ROUTE_ALIASES.get(row.id, ())]
+        yield {key for name in names for key in phrase_keys(name, lemma)}, RouteRef(row.id)
