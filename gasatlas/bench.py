@@ -3,8 +3,9 @@
     python -m gasatlas.bench --sizes 1000,10000,100000 [--repeats 5] [--json PATH]
 
 For each size, synthetic events are added to the curated atlas, and one rerun
-of the map page after a date-slider step is timed: filter + table frame + map
-layers + the payload streamlit-folium sends to the browser. "naive" builds one
+of the map page after a date-slider step is timed: the sidebar's facet counts,
+filter, table frame, map layers, and the payload streamlit-folium sends to the
+browser. "naive" builds one
 ``folium.Marker`` with popup and tooltip per event and sends the whole map, as
 most folium-in-Streamlit apps do. Both run in the same process, side by side.
 """
@@ -32,10 +33,11 @@ import streamlit_folium as sf
 
 from gasatlas.config import settings
 from gasatlas.data import Dataset, load_dataset
-from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.filters import EventFilter, apply_filter, facet_counts
 from gasatlas.layers import TILES_ATTRIBUTION, TILES_URL, base_map, overlays
 from gasatlas.synth import synthetic_frame
 from gasatlas.tables import events_table
+from gasatlas.ui.workspace import SHOWN_COLUMNS
 
 SLIDER_STEP = dt.timedelta(days=30)
 
@@ -63,6 +65,12 @@ def component_payload(fmap: folium.Map, layers: list[folium.FeatureGroup] | None
     return len(json.dumps({"script": script, "header": header, "html": html_part, "feature_group": groups}))
 
 
+def facet_counts_for_sidebar(atlas: Dataset, event_filter: EventFilter) -> None:
+    """The counts beside each filter option, as the sidebar computes them on every rerun."""
+    for facet in ("countries", "event_types", "actors"):
+        facet_counts(atlas.events, event_filter, facet)
+
+
 def atlas_with(atlas: Dataset, synthetic: pd.DataFrame) -> Dataset:
     events = pd.concat([atlas.events, synthetic], ignore_index=True).sort_values(["date", "id"], kind="stable")
     return dataclasses.replace(atlas, events=events.reset_index(drop=True))
@@ -75,13 +83,16 @@ def slider_step(atlas: Dataset) -> EventFilter:
 
 
 def ours(atlas: Dataset, event_filter: EventFilter) -> int:
-    shown = apply_filter(atlas.events, event_filter)
+    """What the map page does on a rerun (``pages/map_workspace.py``), minus Streamlit itself."""
+    facet_counts_for_sidebar(atlas, event_filter)
+    shown = apply_filter(atlas.events, event_filter, SHOWN_COLUMNS)
     events_table(shown, atlas, "en")
     return component_payload(base_map(atlas.country_shapes, "tiles"),
                              overlays(atlas, shown, event_filter.date_to, "en"))
 
 
 def naive(atlas: Dataset, event_filter: EventFilter) -> int:
+    facet_counts_for_sidebar(atlas, event_filter)
     shown = apply_filter(atlas.events, event_filter)
     events_table(shown, atlas, "en")
     fmap = folium.Map(location=(47, 66), zoom_start=4, tiles=TILES_URL, attr=TILES_ATTRIBUTION)
@@ -112,8 +123,9 @@ def measure(name: str, rerun: Callable[[Dataset, EventFilter], int], atlas: Data
 
 def table(rows: list[Measurement]) -> str:
     """A plain-text table, ours and naive side by side with the ratio."""
-    lines = [f"{'events':>8} {'impl':<6} {'shown':>8} {'median ms':>10} {'runs':>4} {'payload MB':>11} "
-             f"{'peak MB':>8} {'naive/ours':>10}"]
+    header = (f"{'events':>8} {'impl':<6} {'shown':>8} {'median ms':>10} {'runs':>4} {'payload MB':>11} "
+              f"{'peak MB':>8} {'naive/ours':>10}")
+    lines = [header]
     by_size: dict[int, dict[str, Measurement]] = {}
     for row in rows:
         by_size.setdefault(row.events, {})[row.implementation] = row

@@ -68,7 +68,11 @@ class DataValidationError(ValueError):
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated dataset as data frames, plus the raw country shapes for the map."""
+    """The validated dataset as data frames, plus the raw country shapes for the map.
+
+    ``events_version`` fingerprints what the map draws of the events, so the
+    browser can keep markers it already built for the same data.
+    """
 
     countries: pd.DataFrame
     country_shapes: dict = field(repr=False)
@@ -76,6 +80,13 @@ class Dataset:
     routes: pd.DataFrame
     events: pd.DataFrame
     actors: pd.DataFrame
+    events_version: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        drawn = self.events[["id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
+                             "title_en", "title_ru"]]
+        fingerprint = int(pd.util.hash_pandas_object(drawn, index=False).sum()) & 0xFFFFFFFFFFFF
+        object.__setattr__(self, "events_version", f"{len(self.events)}-{fingerprint:x}")
 
 
 @dataclass

@@ -136,8 +136,17 @@ FACILITIES_JS = """function (data) {
 
 
 EVENTS_JS = """function (data) {
-  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
-                                      spiderfyDistanceMultiplier: 1.5});
+  // Markers and their clustering survive reruns (the page re-runs this on every change):
+  // a slider step then only removes and adds the events that changed, instead of
+  // rebuilding and re-clustering every marker. A new data version starts afresh.
+  var kept = window.__gasAtlasEvents;
+  if (!kept || kept.version !== data.version) {
+    kept = window.__gasAtlasEvents = {
+      version: data.version, markers: {}, shown: {}, count: 0,
+      cluster: L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+                                     spiderfyDistanceMultiplier: 1.5})
+    };
+  }
   var icons = {};
   function icon(t, p) {
     var key = t + ':' + p;
@@ -158,15 +167,29 @@ EVENTS_JS = """function (data) {
     }
     return box;
   }
-  var markers = new Array(data.id.length);
-  for (var i = 0; i < data.id.length; i++) {
-    var marker = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i]), keyboard: false});
-    marker.feature = {type: 'Feature', properties: {layer: 'event', id: data.id[i]}};
-    marker.bindTooltip(tip.bind(null, i), {direction: 'top', offset: [0, -6]});
-    markers[i] = marker;
+  function marker(i) {
+    var made = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i]), keyboard: false});
+    made.feature = {type: 'Feature', properties: {layer: 'event', id: data.id[i]}};
+    made.bindTooltip(tip.bind(null, i), {direction: 'top', offset: [0, -6]});
+    return made;
   }
-  cluster.addLayers(markers);
-  return cluster;
+  var wanted = {}, added = [], removed = [];
+  for (var i = 0; i < data.id.length; i++) {
+    var id = data.id[i];
+    wanted[id] = true;
+    if (!kept.shown[id]) added.push(kept.markers[id] || (kept.markers[id] = marker(i)));
+  }
+  for (var shownId in kept.shown) if (!wanted[shownId]) removed.push(kept.markers[shownId]);
+  if (removed.length > kept.count / 2) {  // removing most markers one by one is slower than starting over
+    kept.cluster.clearLayers();
+    added = data.id.map(function (id) { return kept.markers[id]; });
+  } else if (removed.length) {
+    kept.cluster.removeLayers(removed);
+  }
+  if (added.length) kept.cluster.addLayers(added);
+  kept.shown = wanted;
+  kept.count = data.id.length;
+  return kept.cluster;
 }"""
 
 SELECTION_JS = """function (data) {
@@ -340,14 +363,19 @@ def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGrou
     return group
 
 
+EVENT_LAYER_COLUMNS = ("id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
+                       "title_en", "title_ru")
+"""The events columns the map layer is made from."""
 TOOLTIP_TITLES_UP_TO = 5_000
 """Above this many events, marker tooltips show only the date: titles would dominate the payload."""
 
 
-def events_layer(events: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.FeatureGroup:
     """Events as one clustered layer fed by column arrays: a few dozen bytes per event.
 
     Popups are not shipped; the selected event's popup comes with the selection layer.
+    ``version`` names the data the events come from (``Dataset.events_version``):
+    while it stays the same, the browser reuses the markers it built.
     """
     types = list(EVENT_TYPE_COLOR)
     type_index = {str(kind): i for i, kind in enumerate(types)}
@@ -360,8 +388,10 @@ def events_layer(events: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
         "p": (events["geo_precision"] == GeoPrecision.COUNTRY).astype(int).tolist(),
         "date": events[f"date_text_{lang}"].tolist(),
     }
-    if len(events) <= TOOLTIP_TITLES_UP_TO:
+    with_titles = len(events) <= TOOLTIP_TITLES_UP_TO
+    if with_titles:
         data["title"] = events[f"title_{lang}"].tolist()
+    data["version"] = f"{version}:{lang}:{int(with_titles)}"
     group = folium.FeatureGroup(name="events")
     ScriptLayer(EVENTS_JS, data, js=MARKERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)
     return group
@@ -420,7 +450,7 @@ def overlays(
         country_labels_layer(atlas.countries, lang),
         routes_layer(routes_as_of(atlas.routes, as_of), lang),
         facilities_layer(atlas.facilities, lang),
-        events_layer(events, lang),
+        events_layer(events, lang, atlas.events_version),
     ]
     if selected is not None and (highlight := selection_layer(atlas, selected, as_of, lang, nonce)) is not None:
         groups.append(highlight)

@@ -34,12 +34,18 @@ COUNTRY_WEIGHTS = {"RUS": 30, "KAZ": 25, "UZB": 15, "TKM": 10, "CHN": 10, "AFG":
                    "KGZ": 1, "TJK": 1, "MNG": 1, "IRN": 0.5, "IND": 0.5}
 HOSTILE = ["<img src=x onerror=alert(1)>", "`); alert(1); (`", "${alert(1)}", "</script><script>alert(1)</script>"]
 HOSTILE_SHARE = 0.01
-WORDS = ("gas supply transit pipeline contract volume talks delegation roadmap agreement minister company price "
-         "processing plant field export import winter demand capacity reverse flow terms partners cooperation "
-         "memorandum project construction compressor station metering tariff storage").split()
-WORDS_RU = ("газ поставки транзит газопровод контракт объём переговоры делегация дорожная карта соглашение министр "
-            "компания цена переработка завод месторождение экспорт импорт зима спрос мощность реверс условия "
-            "партнёры сотрудничество меморандум проект строительство станция тариф").split()
+WORDS = (
+    "gas", "supply", "transit", "pipeline", "contract", "volume", "talks", "delegation", "roadmap",
+    "agreement", "minister", "company", "price", "processing", "plant", "field", "export", "import", "winter",
+    "demand", "capacity", "reverse", "flow", "terms", "partners", "cooperation", "memorandum", "project",
+    "construction", "compressor", "station", "metering", "tariff", "storage",
+)
+WORDS_RU = (
+    "газ", "поставки", "транзит", "газопровод", "контракт", "объём", "переговоры", "делегация", "дорожная",
+    "карта", "соглашение", "министр", "компания", "цена", "переработка", "завод", "месторождение", "экспорт",
+    "импорт", "зима", "спрос", "мощность", "реверс", "условия", "партнёры", "сотрудничество", "меморандум",
+    "проект", "строительство", "станция", "тариф",
+)
 PRECISIONS = [(DatePrecision.DAY, 0.85), (DatePrecision.MONTH, 0.1), (DatePrecision.APPROXIMATE, 0.05)]
 
 
@@ -56,7 +62,7 @@ def towns(atlas: Dataset, min_population: int = 15_000) -> dict[str, list[tuple[
     return result
 
 
-def _sentence(rng: random.Random, words: list[str], low: int, high: int) -> str:
+def _sentence(rng: random.Random, words: tuple[str, ...], low: int, high: int) -> str:
     return " ".join(rng.choice(words) for _ in range(rng.randint(low, high))).capitalize()
 
 

@@ -10,6 +10,15 @@ from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, Lang, label
 
 EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source")
+SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
+                  "place_name_ru", "participants", "source_url")
+"""The events columns the table is made from."""
+
+
+def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[str]:
+    """Each group of actor ids as a comma-separated list of names (each distinct group joined once)."""
+    joined = {group: ", ".join(names.get(actor, actor) for actor in group) for group in dict.fromkeys(groups)}
+    return [joined[group] for group in groups]
 
 
 def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFrame:
@@ -19,18 +28,14 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
     not referenced by id. The event id is the (hidden) index.
     """
     names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist()))
-    type_labels = {code: label(code, lang) for code in EventType}
-    return pd.DataFrame(
-        {
-            "date": events[f"date_text_{lang}"].to_numpy(),
-            "title": events[f"title_{lang}"].to_numpy(),
-            "type": events["event_type"].map(type_labels).to_numpy(),
-            "place": events[f"place_name_{lang}"].to_numpy(),
-            "participants": [", ".join(names.get(p, p) for p in people) for people in events["participants"].tolist()],
-            "source": events["source_url"].to_numpy(),
-        },
-        index=pd.Index(events["id"].to_numpy(), name="id"),
-    )
+    type_labels = {str(code): label(code, lang) for code in EventType}
+    # Columns are taken as they are (no conversion of 100,000 strings back and forth).
+    table = events[[f"date_text_{lang}", f"title_{lang}", f"place_name_{lang}", "source_url"]].set_axis(
+        ["date", "title", "place", "source"], axis=1)
+    table["type"] = events["event_type"].map(type_labels)
+    table["participants"] = _joined_names(events["participants"].tolist(), names)
+    table.index = pd.Index(events["id"], name="id")
+    return table[list(EVENT_TABLE_COLUMNS)]
 
 
 def event_table_headers(lang: Lang) -> dict[str, str]:

@@ -11,7 +11,7 @@ from gasatlas.ui import controls, resources, state, workspace
 view = state.view()
 lang = view.lang
 atlas = resources.dataset(lang)
-shown = apply_filter(atlas.events, view.filter)
+shown = apply_filter(atlas.events, view.filter, workspace.SHOWN_COLUMNS)
 as_of = view.filter.date_to
 basemap = controls.basemap_selector(lang)
 

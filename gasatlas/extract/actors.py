@@ -11,7 +11,7 @@ from unidecode import unidecode
 
 from gasatlas.data import Dataset
 from gasatlas.extract.aliases import COUNTRY_ORGANISATIONS, ORGANISATION_ALIASES
-from gasatlas.extract.phrases import Key, name_variants, phrase_keys
+from gasatlas.extract.phrases import QUOTES, Key, name_variants, phrase_keys
 from gasatlas.extract.russian import lemma
 from gasatlas.extract.units import fold
 from gasatlas.vocab import ActorKind
@@ -20,6 +20,12 @@ RUSSIAN_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ою", "ем"
 """What Russian declension adds to a surname or first name (Скляр → Скляром, Песков → Пескову)."""
 
 MAX_ID_LENGTH = 80
+LEGAL_FORM = re.compile(r"^(?:ПАО|ОАО|ЗАО|АО|ООО|ТОО|НК|АК|PJSC|JSC|LLP|LLC)\s+", re.IGNORECASE)
+
+
+def organisation_name(name: str) -> str:
+    """An organisation's name without its legal form and quotes: АО «КазТрансГаз» → КазТрансГаз."""
+    return LEGAL_FORM.sub("", QUOTES.sub("", name)).strip()
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,8 @@ def same_name_word(text_word: str, known_word: str) -> bool:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    """An id from a name in any script: "Альянс" → "alians" (the soft sign's apostrophe is dropped)."""
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", unidecode(text).lower())).strip("-")
 
 
 class ActorBook:
@@ -141,7 +148,7 @@ class NewActors:
         return self._propose(ActorKind.PERSON, names[0])
 
     def organisation(self, name: str) -> tuple[str, ProposedActor]:
-        return self._propose(ActorKind.ORGANISATION, name)
+        return self._propose(ActorKind.ORGANISATION, organisation_name(name))
 
     def _propose(self, kind: str, name: str) -> tuple[str, ProposedActor]:
         key = (kind, fold(name))

@@ -5,7 +5,9 @@ piece of 20 January 2023 is 18 January 2023, "в конце декабря" is l
 2022. Month, year and approximate dates hold a representative day and keep a
 label in both languages ("late Nov 2022" / "конец ноября 2022"); a year that had
 to be assumed is said so in the mention's ``note``, never silently. Dates whose
-period begins after publication are plans or forecasts, not events, and are ignored.
+period begins after publication are plans or forecasts, not events, and are ignored —
+so is a date without a year in a sentence about the future ("поставки начнутся в
+марте"), which is next March, not last March.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from gasatlas.extract.russian import russian_models
@@ -26,13 +28,16 @@ QUALIFIER_YEAR_DAY = {"early": (2, 15), "mid": (7, 1), "late": (11, 15), None: (
 QUALIFIER_RU = {"early": "начало", "mid": "середина", "late": "конец"}
 QUALIFIER_WORDS = {
     "начале": "early", "середине": "mid", "конце": "late",
-    "early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid", "late": "late", "end": "late",
+    "early": "early", "beginning": "early", "start": "early",
+    "mid": "mid", "middle": "mid", "late": "late", "end": "late",
 }
 PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2, DatePrecision.APPROXIMATE: 3}
 """The date of a sentence is its most precise mention ("На предыдущей неделе, 10 января" → 10 Jan)."""
 
-MONTH_RU = {form: number for number, (nominative, genitive) in enumerate(zip(MONTHS_RU, MONTHS_RU_GENITIVE), 1)
+MONTH_RU = {form: number
+            for number, (nominative, genitive) in enumerate(zip(MONTHS_RU, MONTHS_RU_GENITIVE, strict=True), 1)
             for form in (nominative, genitive, genitive[:-1] + "е")}
+"""Month names in the cases news use them: январь, января, январе."""
 MONTH_EN = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTH_EN |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS_RU = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
@@ -43,7 +48,8 @@ _EN_MONTH = r"(?P<month>" + "|".join(
     sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _RU_YEAR_WORD = r"\s*(?:года|году|год|г\.)?"
-_RU_WHICH_YEAR = r"(?:\s+" + _YEAR + _RU_YEAR_WORD + r"|\s+(?P<rel>прошлого|минувшего|этого|текущего|нынешнего)\s+года)?"
+_RU_WHICH_YEAR = (r"(?:\s+" + _YEAR + _RU_YEAR_WORD
+                  + r"|\s+(?P<rel>прошлого|минувшего|этого|текущего|нынешнего)\s+года)?")
 _EN_WHICH_YEAR = r"(?:,?\s+" + _YEAR + r"|\s+(?P<rel>last|this)\s+year)?"
 LAST_YEAR_WORDS = {"прошлого", "минувшего", "last"}
 _EN_QUALIFIER = r"(?i:(?P<q>early|mid|late)|the\s+(?P<qq>beginning|start|middle|end)\s+of)[\s-]+"
@@ -119,113 +125,125 @@ def _qualifier(groups: dict) -> str | None:
     return QUALIFIER_WORDS[word.lower()] if word else None
 
 
-def _rolled_back(year: int, earliest: dt.date, published: dt.date) -> tuple[int, str | None]:
-    """The year of a date written without one: the publication year, or the year before
-    when the date would otherwise begin after publication."""
-    if earliest.replace(year=year) <= published:
-        return year, None
-    return year - 1, f"year not stated: {year - 1} assumed ({year} would be after publication)"
+@dataclass(frozen=True)
+class _Resolver:
+    """Resolves a date expression against the publication day; ``future`` when the expression
+    belongs to a clause about the future."""
+
+    published: dt.date
+    future: bool
+
+    def year_for(self, earliest: dt.date) -> tuple[int, str | None] | None:
+        """The year of a date written without one: the publication year, or the year before when
+        the date would otherwise begin after publication — or none when the sentence is about the
+        future, where such a date is a plan ("поставки начнутся в марте")."""
+        if earliest <= self.published:
+            return earliest.year, None
+        if self.future:
+            return None
+        year = earliest.year - 1
+        return year, f"year not stated: {year} assumed ({year + 1} would be after publication)"
+
+    def day(self, start: int, stop: int, year: int | None, month: int, day: int) -> DateMention | None:
+        try:
+            resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, day))
+            if resolved is None:
+                return None
+            date = dt.date(resolved[0], month, day)
+        except ValueError:  # 30 February, 29 February of a common year
+            return None
+        if date > self.published:
+            return None
+        return DateMention(start, stop, date, DatePrecision.DAY, note=resolved[1])
+
+    def month(self, start: int, stop: int, year: int | None, month: int, qualifier: str | None) -> DateMention | None:
+        resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, 1))
+        if resolved is None or dt.date(resolved[0], month, 1) > self.published:
+            return None
+        year, note = resolved
+        date = min(dt.date(year, month, QUALIFIER_DAY[qualifier]), self.published)
+        label_en = " ".join(filter(None, [qualifier, MONTHS_EN[month - 1], str(year)]))
+        label_ru = (f"{QUALIFIER_RU[qualifier]} {MONTHS_RU_GENITIVE[month - 1]} {year}" if qualifier
+                    else f"{MONTHS_RU[month - 1]} {year}")
+        return DateMention(start, stop, date, DatePrecision.MONTH, label_en, label_ru, note)
+
+    def year(self, start: int, stop: int, year: int, qualifier: str | None) -> DateMention | None:
+        if dt.date(year, 1, 1) > self.published:
+            return None
+        date = min(dt.date(year, *QUALIFIER_YEAR_DAY[qualifier]), self.published)
+        label_en = f"{qualifier} {year}" if qualifier else str(year)
+        label_ru = f"{QUALIFIER_RU[qualifier]} {year} года" if qualifier else f"{year} год"
+        return DateMention(start, stop, date, DatePrecision.YEAR, label_en, label_ru)
+
+    def relative(self, kind: str, start: int, stop: int, groups: dict) -> DateMention | None:
+        published = self.published
+        if kind in {"yesterday", "day_before_yesterday", "today"}:
+            back = {"yesterday": 1, "day_before_yesterday": 2, "today": 0}[kind]
+            return DateMention(start, stop, published - dt.timedelta(days=back), DatePrecision.DAY)
+        if kind == "weekday":
+            if self.future:  # "в понедельник стороны подпишут" is next Monday
+                return None
+            weekday = {**WEEKDAYS_RU, **WEEKDAYS_EN}[groups["weekday"].lower()]
+            day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
+            note = f"weekday read as the last {calendar.day_name[weekday]} before publication: {day_en(day)}"
+            return DateMention(start, stop, day, DatePrecision.DAY, note=note)
+        if kind == "last_week":
+            return DateMention(start, stop, published - dt.timedelta(days=7), DatePrecision.APPROXIMATE,
+                               f"the week before {day_en(published)}", f"за неделю до {day_ru(published)}",
+                               "date is approximate (the week before publication)")
+        if kind == "last_month":
+            last = published.replace(day=1) - dt.timedelta(days=1)
+            return self.month(start, stop, last.year, last.month, None)
+        if kind == "last_year":
+            return self.year(start, stop, published.year - 1, None)
+        return DateMention(start, stop, published - dt.timedelta(days=1), DatePrecision.APPROXIMATE,
+                           f"before {day_en(published)}", f"до {day_ru(published)}",
+                           "date is approximate (before publication)")
+
+    def rule(self, kind: str, match: re.Match) -> DateMention | None:
+        groups = match.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        if groups.get("rel"):
+            year = self.published.year - (groups["rel"].lower() in LAST_YEAR_WORDS)
+        start, stop = match.span()
+        if kind == "day":
+            return self.day(start, stop, year, _month_number(groups["month"]), int(groups["day"]))
+        if kind == "month":
+            return self.month(start, stop, year, _month_number(groups["month"]), _qualifier(groups))
+        if kind == "year":
+            return self.year(start, stop, year, _qualifier(groups))
+        return self.relative(kind, start, stop, groups)
 
 
-def _day(start: int, stop: int, year: int | None, month: int, day: int, published: dt.date) -> DateMention | None:
-    note = None
-    try:
-        if year is None:
-            year, note = _rolled_back(published.year, dt.date(published.year, month, day), published)
-        date = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if date > published:
-        return None
-    return DateMention(start, stop, date, DatePrecision.DAY, note=note)
 
-
-def _month(start: int, stop: int, year: int | None, month: int, qualifier: str | None,
-           published: dt.date) -> DateMention | None:
-    note = None
-    if year is None:
-        year, note = _rolled_back(published.year, dt.date(published.year, month, 1), published)
-    if dt.date(year, month, 1) > published:
-        return None
-    date = min(dt.date(year, month, QUALIFIER_DAY[qualifier]), published)
-    label_en = " ".join(filter(None, [qualifier, MONTHS_EN[month - 1], str(year)]))
-    label_ru = (f"{QUALIFIER_RU[qualifier]} {MONTHS_RU_GENITIVE[month - 1]} {year}" if qualifier
-                else f"{MONTHS_RU[month - 1]} {year}")
-    return DateMention(start, stop, date, DatePrecision.MONTH, label_en, label_ru, note)
-
-
-def _year(start: int, stop: int, year: int, qualifier: str | None, published: dt.date) -> DateMention | None:
-    if dt.date(year, 1, 1) > published:
-        return None
-    date = min(dt.date(year, *QUALIFIER_YEAR_DAY[qualifier]), published)
-    label_en = f"{qualifier} {year}" if qualifier else str(year)
-    label_ru = f"{QUALIFIER_RU[qualifier]} {year} года" if qualifier else f"{year} год"
-    return DateMention(start, stop, date, DatePrecision.YEAR, label_en, label_ru)
-
-
-def _relative(kind: str, start: int, stop: int, groups: dict, published: dt.date) -> DateMention:
-    if kind in {"yesterday", "day_before_yesterday", "today"}:
-        back = {"yesterday": 1, "day_before_yesterday": 2, "today": 0}[kind]
-        return DateMention(start, stop, published - dt.timedelta(days=back), DatePrecision.DAY)
-    if kind == "weekday":
-        weekday = {**WEEKDAYS_RU, **WEEKDAYS_EN}[groups["weekday"].lower()]
-        day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
-        note = f"weekday read as the last {calendar.day_name[weekday]} before publication: {day_en(day)}"
-        return DateMention(start, stop, day, DatePrecision.DAY, note=note)
-    if kind == "last_week":
-        return DateMention(start, stop, published - dt.timedelta(days=7), DatePrecision.APPROXIMATE,
-                           f"the week before {day_en(published)}", f"за неделю до {day_ru(published)}",
-                           "date is approximate (the week before publication)")
-    if kind == "last_month":
-        last = published.replace(day=1) - dt.timedelta(days=1)
-        return _month(start, stop, last.year, last.month, None, published)
-    if kind == "last_year":
-        return _year(start, stop, published.year - 1, None, published)
-    return DateMention(start, stop, published - dt.timedelta(days=1), DatePrecision.APPROXIMATE,
-                       f"before {day_en(published)}", f"до {day_ru(published)}",
-                       "date is approximate (before publication)")
-
-
-def _resolve(kind: str, match: re.Match, published: dt.date) -> DateMention | None:
-    groups = match.groupdict()
-    year = int(groups["year"]) if groups.get("year") else None
-    if groups.get("rel"):
-        year = published.year - (groups["rel"].lower() in LAST_YEAR_WORDS)
-    start, stop = match.span()
-    if kind == "day":
-        return _day(start, stop, year, _month_number(groups["month"]), int(groups["day"]), published)
-    if kind == "month":
-        return _month(start, stop, year, _month_number(groups["month"]), _qualifier(groups), published)
-    if kind == "year":
-        return _year(start, stop, year, _qualifier(groups), published)
-    return _relative(kind, start, stop, groups, published)
-
-
-def _natasha_dates(text: str, published: dt.date) -> Iterator[DateMention]:
-    """Day–month(–year), month–year and year expressions, as natasha reads them."""
+def _natasha_dates(text: str, resolver: Callable[[int, int], _Resolver]) -> Iterator[DateMention | None]:
+    """Day–month(–year), month–year and year expressions, as natasha's DatesExtractor reads them."""
     for match in russian_models().dates(text):
-        fact = match.fact
+        fact, read = match.fact, resolver(match.start, match.stop)
         if fact.month and fact.day:
-            found = _day(match.start, match.stop, fact.year, fact.month, fact.day, published)
+            yield read.day(match.start, match.stop, fact.year, fact.month, fact.day)
         elif fact.month and fact.year:
-            found = _month(match.start, match.stop, fact.year, fact.month, None, published)
+            yield read.month(match.start, match.stop, fact.year, fact.month, None)
         elif fact.year and not fact.month:
-            found = _year(match.start, match.stop, fact.year, None, published)
-        else:
-            found = None
-        if found:
-            yield found
+            yield read.year(match.start, match.stop, fact.year, None)
 
 
-def find_dates(text: str, published: dt.date, lang: str) -> list[DateMention]:
+def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset[int] = frozenset()
+               ) -> list[DateMention]:
     """Every date expression in ``text`` that resolves to a day on or before ``published``.
+    ``future_words``: offsets in ``text`` of the words of clauses about the future.
 
     Where expressions overlap, the longest wins ("в конце ноября 2022 года" over "ноября 2022 года").
     """
+
+    def resolver(start: int, stop: int) -> _Resolver:
+        return _Resolver(published, any(start <= word < stop for word in future_words))
+
     rules = (RU_RULES if lang == "ru" else EN_RULES) + NUMERIC_RULES
-    found = [m for kind, rule in rules for match in rule.finditer(text) if (m := _resolve(kind, match, published))]
+    found = [m for kind, rule in rules for match in rule.finditer(text)
+             if (m := resolver(*match.span()).rule(kind, match))]
     if lang == "ru":
-        found.extend(_natasha_dates(text, published))
+        found.extend(m for m in _natasha_dates(text, resolver) if m)
     kept: list[DateMention] = []
     for mention in sorted(found, key=lambda m: (m.start - m.stop, m.start)):
         if all(mention.stop <= k.start or k.stop <= mention.start for k in kept):

@@ -15,6 +15,9 @@ ABBREVIATIONS = {
     "e.g", "i.e", "u.s", "u.k", "approx",
 }
 """Words whose final full stop does not end a sentence ("Dr. Miller", "Jan. 18")."""
+FUTURE = re.compile(  # without a parser, every word after the first sign of the future counts as about it
+r"\b(?:will|shall|won't)\b|\b(?:is|are)\s+(?:expected|due|scheduled|set|planned|going)\s+to\b"
+                    r"|\bplans?\s+to\b", re.IGNORECASE)
 
 
 def _word_forms(word: str) -> frozenset[str]:
@@ -52,5 +55,8 @@ def read_english(text: str) -> list[Sentence]:
                       _word_forms(match.group()))
                 for match in WORD.finditer(body)
             )
-            sentences.append(Sentence(len(sentences), paragraph, offset + start, offset + stop, body, tokens))
+            future = FUTURE.search(body)
+            future_words = frozenset(t.start for t in tokens if future and t.start >= offset + start + future.start())
+            sentences.append(Sentence(len(sentences), paragraph, offset + start, offset + stop, body, tokens,
+                                      future_words=future_words))
     return sentences

@@ -94,7 +94,7 @@ def _house_style(name: str) -> str:
     return re.sub(r"^Saint ", "St ", name)
 
 
-def _russian_name(city: dict) -> str:
+def russian_name(city: dict) -> str:
     """The Russian name to show: of the Russian-alphabet alternates, the one that reads most
     like the English name; compound names keep their hyphen (Санкт-Петербург, Алма-Ата)."""
     candidates = [name for name in city["alternatenames"] if RUSSIAN_WORDS.match(name)]
@@ -127,7 +127,7 @@ def city_entries(atlas: Dataset) -> Iterator[tuple[set[Key], Place]]:
         iso3 = iso2_to_iso3[city["countrycode"]]
         if not shapes.holds(iso3, city["latitude"], city["longitude"]):
             continue
-        place = Place(PlaceKind.CITY, _house_style(city["name"]), _russian_name(city), iso3, city["latitude"],
+        place = Place(PlaceKind.CITY, _house_style(city["name"]), russian_name(city), iso3, city["latitude"],
                       city["longitude"], GeoPrecision.TOWN)
         names = {city["name"], place.name_en}
         names |= {n for n in city["alternatenames"] if CYRILLIC.search(n)}
@@ -164,3 +164,14 @@ def city_is_plausible(match: Match, sentence: Sentence, lang: str) -> bool:
             if not any(token.capitalised for token in outside):
                 return True
     return False
+
+
+def is_dateline(match: Match, sentence: Sentence) -> bool:
+    """A news agency's dateline ("МОСКВА, 18 января —", or "Астана." on a line of its own) says
+    where the news was filed, not where the event took place, so it never places an event."""
+    if not (isinstance(match.payload, Place) and match.payload.kind in {PlaceKind.CITY, PlaceKind.COUNTRY}):
+        return False
+    tokens = sentence.tokens[match.start:match.stop]
+    alone = len(tokens) == len(sentence.tokens)
+    shouted = match.start == 0 and all(token.text.isupper() and len(token.text) > 1 for token in tokens)
+    return alone or shouted

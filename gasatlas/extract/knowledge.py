@@ -27,7 +27,7 @@ class Knowledge:
     names: PhraseIndex[Name]
     actors: ActorBook
     countries: dict[str, Place]
-    route_ids: frozenset[str]
+    route_countries: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def _fingerprint(atlas: Dataset) -> tuple:
         "countries": ["iso_a3", "name_en", "name_ru", "label_lat", "label_lon"],
         "facilities": ["id", "name_en", "name_ru", "country", "lat", "lon", "geo_precision"],
         "actors": ["id", "kind", "name_en", "name_ru", "country"],
-        "routes": ["id", "name_en", "name_ru"],
+        "routes": ["id", "name_en", "name_ru", "countries"],
     }
     return tuple(tuple(getattr(atlas, frame)[cols].itertuples(index=False, name=None))
                  for frame, cols in columns.items())
@@ -55,7 +55,8 @@ def _build(key: _AtlasKey) -> Knowledge:
     book = ActorBook(atlas)
     entries = [*place_entries(atlas), *book.entries(), *route_name_entries(atlas)]
     countries = {p.country: p for _, p in entries if isinstance(p, Place) and p.kind == PlaceKind.COUNTRY}
-    return Knowledge(PhraseIndex(entries), book, countries, frozenset(atlas.routes["id"]))
+    route_countries = {row.id: tuple(row.countries) for row in atlas.routes.itertuples(index=False)}
+    return Knowledge(PhraseIndex(entries), book, countries, route_countries)
 
 
 def knowledge_of(atlas: Dataset) -> Knowledge:

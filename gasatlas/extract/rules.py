@@ -33,18 +33,20 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
 
 
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
-    _rule(EventType.AGREEMENT, r"\bподписа\w*|\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bsign(?:ed|s|ing)?\b"
-                               r"|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b", FACT),
+    _rule(EventType.AGREEMENT, r"\bподписа\w*|\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*"
+                               r"|\bsign(?:ed|s|ing)?\b|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b", FACT),
     _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
                                 r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
     _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставк\w*|\bпоставк\w*\s+начал\w*|\bвозобнов\w*"
-                                   r"|\bувелич\w*\s+поставк\w*|\bзапущен\w*\s+поставк\w*|\bреверс\w*|\bresum\w*"
-                                   r"|\b(?:began|begun|started|start)\s+(?:supplying|supplies|deliveries|exports|pumping)\b"
+                                   r"|\bувелич\w*\s+поставк\w*|\bзапу(?:сти|ще|ска)\w*\s+поставк\w*|\bреверс\w*"
+                                   r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:gas\s+)?"
+                                   r"(?:supplying|supplies|deliveries|exports|pumping)\b"
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
                                    r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
-    _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось|\bввод\w*\s+в\s+эксплуатаци\w*"
+    _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось"
+                                  r"|\bввод\w*\s+в\s+эксплуатаци\w*"
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
     _rule(EventType.MEETING, r"\bвстрет\w*|\bвстреч\w*|\bпереговор\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"

@@ -33,13 +33,18 @@ class RussianModels:
     dates: DatesExtractor
 
 
+WARM_UP_TEXT = "18 января Алексей Миллер встретился с делегацией в Москве."
+
+
 @lru_cache(maxsize=1)
 def russian_models() -> RussianModels:
-    """natasha's news models, loaded once. The syntax parser is needed because natasha
-    normalises organisation names ("Министерства энергетики") through the syntax tree."""
+    """natasha's news models, loaded once and run once on a short text, so that the weights
+    the models read lazily on first use are paid for here, not by the first article.
+    The syntax parser is needed because natasha normalises organisation names
+    ("Министерства энергетики") and we tell plans from events through the syntax tree."""
     embedding = NewsEmbedding()
     morph_vocab = MorphVocab()
-    return RussianModels(
+    models = RussianModels(
         segmenter=Segmenter(),
         morph_vocab=morph_vocab,
         morph_tagger=NewsMorphTagger(embedding),
@@ -47,6 +52,22 @@ def russian_models() -> RussianModels:
         ner_tagger=NewsNERTagger(embedding),
         dates=DatesExtractor(morph_vocab),
     )
+    _analyse(models, WARM_UP_TEXT)
+    models.dates(WARM_UP_TEXT)
+    return models
+
+
+def _analyse(models: RussianModels, text: str) -> Doc:
+    doc = Doc(text)
+    doc.segment(models.segmenter)
+    doc.tag_morph(models.morph_tagger)
+    doc.parse_syntax(models.syntax_parser)
+    doc.tag_ner(models.ner_tagger)
+    for token in doc.tokens:
+        token.lemmatize(models.morph_vocab)
+    for span in doc.spans:
+        span.normalize(models.morph_vocab)
+    return doc
 
 
 @lru_cache(maxsize=65536)
@@ -54,6 +75,31 @@ def lemma(word: str) -> str:
     """The dictionary form of a word out of context (pymorphy's likeliest parse), for
     turning alias phrases into the lemmas the text's tokens are compared by."""
     return fold(russian_models().morph_vocab.parse(word)[0].normal_form)
+
+
+FUTURE_OF_BE = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"})
+"""The future of "быть", which the tagger marks as present ("будут продолжены")."""
+
+
+def _future_words(doc_sent, offset: int) -> frozenset[int]:
+    """Offsets of the words whose clause is about the future: the verb they hang from in the
+    syntax tree is in the future tense or has "будет" as its auxiliary."""
+    tokens = {token.id: token for token in doc_sent.tokens}
+    future_verbs = {t.id for t in doc_sent.tokens if t.pos in {"VERB", "AUX"} and t.feats.get("Tense") == "Fut"}
+    future_verbs |= {t.head_id for t in doc_sent.tokens if t.rel.startswith("aux") and fold(t.text) in FUTURE_OF_BE}
+
+    def governed_by_future(token) -> bool:
+        seen = set()
+        while token is not None and token.id not in seen:
+            if token.id in future_verbs:
+                return True
+            if token.pos == "VERB":
+                return False
+            seen.add(token.id)
+            token = tokens.get(token.head_id)
+        return False
+
+    return frozenset(offset + t.start for t in doc_sent.tokens if governed_by_future(t))
 
 
 def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
@@ -67,7 +113,8 @@ def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
                   tuple(fold(token.lemma) for token in span.tokens))
         for span in doc_sent.spans
     )
-    return Sentence(index, paragraph, offset + doc_sent.start, offset + doc_sent.stop, doc_sent.text, tokens, spans)
+    return Sentence(index, paragraph, offset + doc_sent.start, offset + doc_sent.stop, doc_sent.text, tokens, spans,
+                    _future_words(doc_sent, offset))
 
 
 def read_russian(text: str) -> list[Sentence]:
@@ -78,15 +125,7 @@ def read_russian(text: str) -> list[Sentence]:
     models = russian_models()
     sentences: list[Sentence] = []
     for paragraph, (offset, chunk) in enumerate(paragraphs(text)):
-        doc = Doc(chunk)
-        doc.segment(models.segmenter)
-        doc.tag_morph(models.morph_tagger)
-        doc.parse_syntax(models.syntax_parser)
-        doc.tag_ner(models.ner_tagger)
-        for token in doc.tokens:
-            token.lemmatize(models.morph_vocab)
-        for span in doc.spans:
-            span.normalize(models.morph_vocab)
+        doc = _analyse(models, chunk)
         first = len(sentences)
         sentences.extend(_sentence(sent, offset, first + i, paragraph) for i, sent in enumerate(doc.sents))
     return sentences

@@ -21,7 +21,8 @@ MAX_HTML_CHARS = MAX_ARTICLE_CHARS * 10
 
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt", ".md"}
-LOOKS_LIKE_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b|</(?:p|div|article|body|span|h[1-6])>", re.IGNORECASE)
+LOOKS_LIKE_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b|</(?:p|div|article|body|span|h[1-6])>",
+                             re.IGNORECASE)
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 EXTRA_BLANK_LINES = re.compile(r"\n{3,}")

@@ -46,7 +46,9 @@ class NamedSpan:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence; ``tokens`` hold words only (punctuation dropped), ``spans`` the NER results."""
+    """One sentence; ``tokens`` hold words only (punctuation dropped), ``spans`` the NER results.
+    ``future_words``: offsets of the words in a clause about the future ("поставки начнутся
+    в марте") — a date among them is a plan, not a past event."""
 
     index: int
     paragraph: int
@@ -55,6 +57,7 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     spans: tuple[NamedSpan, ...] = ()
+    future_words: frozenset[int] = frozenset()
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:

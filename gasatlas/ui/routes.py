@@ -74,7 +74,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     with map_column:
         facilities = atlas.facilities[atlas.facilities["id"].isin(set(itertools.chain(*linked["facility_ids"])))]
         layers = [routes_layer(routes_as_of(route, as_of), lang), facilities_layer(facilities, lang),
-                  events_layer(linked, lang)]
+                  events_layer(linked, lang, atlas.events_version)]
         fmap = base_map(atlas.country_shapes, view.basemap)
         coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
         lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, expect
 
 from gasatlas.config import PROJECT_ROOT
 
-from .conftest import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
+from .harness import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 IMG = "<img src=x onerror=\"window.__xss='img'\">"

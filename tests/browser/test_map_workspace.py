@@ -12,7 +12,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.filters import EventFilter, apply_filter
 
-from .conftest import UI_TIMEOUT_MS, AtlasPage
+from .harness import UI_TIMEOUT_MS, AtlasPage
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
@@ -156,7 +156,7 @@ def test_switching_language_translates_page_map_and_link(atlas: AtlasPage) -> No
 
 
 def test_the_page_fits_a_phone(browser, app_server) -> None:
-    from .conftest import new_atlas_page
+    from .harness import new_atlas_page
 
     phone, context = new_atlas_page(browser, app_server.base_url, width=390, height=844)
     try:

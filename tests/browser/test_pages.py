@@ -12,7 +12,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.filters import EventFilter, apply_filter
 
-from .conftest import AtlasPage
+from .harness import AtlasPage
 
 ROW_HEIGHT = 35
 EVENTS = load_dataset(PROJECT_ROOT / "data").events

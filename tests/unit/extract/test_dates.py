@@ -118,6 +118,22 @@ def test_plans_and_forecasts_after_publication_are_not_event_dates(text: str) ->
     assert date_of(text, lang) is None
 
 
+def test_a_date_without_a_year_in_a_clause_about_the_future_is_a_plan() -> None:
+    text = "Поставки начнутся в марте."
+
+    assert find_dates(text, PUBLISHED, "ru", frozenset({text.index("марте")})) == []
+    assert find_dates(text, PUBLISHED, "ru")[0].date == dt.date(2022, 3, 15), "read as past without the clue"
+
+
+def test_future_clauses_come_from_the_syntax_tree_in_russian_and_from_will_in_english(only, extract) -> None:
+    said = only("Мирзамахмудов 18 января отметил, что поставки российского газа в Узбекистан начнутся в марте.")
+    assert said.event["date"] == dt.date(2023, 1, 18)
+    assert extract("Мирзамахмудов отметил, что поставки российского газа в Узбекистан начнутся в марте.") == []
+    assert extract("Novak said supplies to Uzbekistan will start in March.") == []
+    reported = only("7 декабря министр энергетики Узбекистана заявил, что газ будут покупать по контрактам.")
+    assert reported.event["date"] == dt.date(2022, 12, 7), "the past verb governs the date, not the future one"
+
+
 @pytest.mark.parametrize(
     "text", ["Gas may flow again.", "Стороны встретились.", "Production rose 5%.", "Добыча выросла на 10 млрд м³."]
 )

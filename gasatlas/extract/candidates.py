@@ -1,0 +1,197 @@
+"""Passages turned into candidate events: rows in the exact shape of data/events.csv, with
+their confidence and the warnings a reviewer should read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from gasatlas.data import Dataset
+from gasatlas.extract.actors import ProposedActor, slug
+from gasatlas.extract.compose import quote_of, summary, title
+from gasatlas.extract.dates import DateMention
+from gasatlas.extract.gazetteer import Place, PlaceKind
+from gasatlas.extract.knowledge import Knowledge
+from gasatlas.extract.passages import Passage
+from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
+from gasatlas.schema import EVENT_COLUMNS
+from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
+
+DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.MONTH: 0.8, DatePrecision.YEAR: 0.6, DatePrecision.APPROXIMATE: 0.4}
+INHERITED_DATE_FACTOR = 0.75
+PLACE_SCORE = {GeoPrecision.EXACT: 1.0, GeoPrecision.TOWN: 0.9, GeoPrecision.APPROXIMATE: 0.8}
+COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3, 0.5, 0.3
+WEIGHTS = {"date": 0.35, "place": 0.25, "actors": 0.25, "type": 0.15}
+ENGLISH_FLAG = "English text: people the atlas does not know are not detected — check the quote"
+
+
+@dataclass
+class Candidate:
+    """One event the article reports, ready for review: ``event`` has exactly the columns of events.csv."""
+
+    event: dict
+    confidence: float
+    flags: list[str]
+    new_actors: list[ProposedActor]
+    sentence_index: int
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def confidence(date: DateMention, inherited_date: bool, place: Place | None, known: int, new: int,
+               trigger: Trigger | None) -> float:
+    """How much of the candidate was resolved, 0..1:
+
+        0.35 × date  (day 1.0, month 0.8, year 0.6, approximate 0.4; × 0.75 when taken from the passage before)
+      + 0.25 × place (exact site 1.0, town 0.9, approximate site 0.8, country only 0.5, none in the text 0.3)
+      + 0.25 × actors (share of named people/organisations already in the atlas; 0.5 when none is named)
+      + 0.15 × type (strength of the deciding trigger: 1.0 for the fact itself … 0.5 for "said"; 0.3 without one)
+    """
+    date_score = DATE_SCORE[date.precision] * (INHERITED_DATE_FACTOR if inherited_date else 1.0)
+    if place is None:
+        place_score = NO_PLACE_SCORE
+    elif place.kind == PlaceKind.COUNTRY:
+        place_score = COUNTRY_PLACE_SCORE
+    else:
+        place_score = PLACE_SCORE[place.geo_precision]
+    actor_score = known / (known + new) if known + new else NO_ACTOR_SCORE
+    type_score = trigger.strength if trigger else NO_TRIGGER_SCORE
+    total = (WEIGHTS["date"] * date_score + WEIGHTS["place"] * place_score + WEIGHTS["actors"] * actor_score
+             + WEIGHTS["type"] * type_score)
+    return round(total, 3)
+
+
+def _place_of(passage: Passage) -> Place | None:
+    """The most specific place of the dated sentence; of the passage when that names none.
+    (A roadmap signed in St Petersburg about the Orenburg plant happened in St Petersburg.)"""
+    for places in (passage.readings[0].places, [p for r in passage.readings for p in r.places]):
+        if places:
+            return min(places, key=lambda item: (item[1].kind, item[0]))[1]
+    return None
+
+
+def _date_part(date: DateMention) -> str:
+    if date.precision == DatePrecision.MONTH:
+        return date.date.strftime("%Y-%m")
+    if date.precision == DatePrecision.YEAR:
+        return str(date.date.year)
+    return date.date.isoformat()
+
+
+class CandidateBuilder:
+    """Turns passages into candidates with unique ids, names in both languages and flags."""
+
+    def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source_title: str,
+                 source_url: str) -> None:
+        self.knowledge = knowledge
+        self.published = published
+        self.lang = lang
+        self.source_title = source_title
+        self.source_url = source_url
+        self.used_ids = set(atlas.events["id"])
+
+    def build(self, passage: Passage) -> Candidate | None:
+        readings = passage.readings
+        people = _unique(a for r in readings for _, a in sorted(r.people))
+        organisations = _unique(a for r in readings for _, a in sorted(r.organisations))
+        trigger = strongest([t for r in readings for t in r.triggers])
+        countries = _unique(c for _, c in sorted(c for r in readings for c in r.countries))
+        if not countries:  # a pipeline named with no country ("газопровод «Бейнеу — Бозой — Шымкент»")
+            countries = _unique(c for r in readings for route in r.routes
+                                for c in self.knowledge.route_countries.get(route, ()))
+        if not countries or (trigger is None and not people and not organisations):
+            return None  # nothing to map, or a date with nothing happening on it
+        place = _place_of(passage)
+        if place is not None and place.kind != PlaceKind.COUNTRY:
+            countries = _unique([place.country, *countries])
+        proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
+        event_type = trigger.event_type if trigger else EventType.STATEMENT
+        flags = self._flags(passage, place, trigger, proposals)
+        placed = place is not None and place.kind != PlaceKind.COUNTRY
+        shown = place if placed else self.knowledge.countries[countries[0]]
+        event = {
+            "id": self._event_id(passage.date, event_type, people or organisations or [countries[0].lower()]),
+            "date": passage.date.date,
+            "date_precision": str(passage.date.precision),
+            "date_label_en": passage.date.label_en,
+            "date_label_ru": passage.date.label_ru,
+            "title_en": title(event_type, self._names(people or organisations, proposals, "en"),
+                              shown.name_en, "en"),
+            "title_ru": title(event_type, self._names(people or organisations, proposals, "ru"),
+                              shown.name_ru, "ru"),
+            "summary_en": summary(event_type, self._country_names(countries, "en"), self.source_title,
+                                  self.published, "en"),
+            "summary_ru": summary(event_type, self._country_names(countries, "ru"), self.source_title,
+                                  self.published, "ru"),
+            "event_type": str(event_type),
+            **self._place_fields(shown),
+            "countries": countries,
+            "participants": people,
+            "organisations": organisations,
+            "route_ids": self._routes(passage, countries),
+            "facility_ids": _unique(p.facility_id for r in readings for _, p in r.places if p.facility_id),
+            "source_title": self.source_title,
+            "source_url": self.source_url,
+            "quote": quote_of(readings[0].sentence.text),
+            "also_reported": [],
+        }
+        known = sum(1 for a in [*people, *organisations] if a not in proposals)
+        return Candidate(
+            event={column: event[column] for column in EVENT_COLUMNS},
+            confidence=confidence(passage.date, passage.inherited, place, known, len(proposals), trigger),
+            flags=flags,
+            new_actors=list(proposals.values()),
+            sentence_index=readings[0].sentence.index,
+        )
+
+    def _flags(self, passage: Passage, place: Place | None, trigger: Trigger | None,
+               proposals: dict[str, ProposedActor]) -> list[str]:
+        flags = [passage.date.note] if passage.date.note else []
+        if place is None:
+            flags.append("place not found in the text")
+        flags += [flag for r in passage.readings for flag in r.flags]
+        for actor in proposals.values():
+            kind = "person" if actor.kind == ActorKind.PERSON else "organisation"
+            flags.append(f"new {kind}: {actor.name_ru} (transliteration unverified)")
+        if trigger is None:
+            flags.append("event type guessed: no trigger word found")
+        if self.lang == "en":
+            flags.append(ENGLISH_FLAG)
+        return _unique(flags)
+
+    def _names(self, actor_ids: list[str], proposals: dict[str, ProposedActor], lang: str) -> list[str]:
+        names = []
+        for actor_id in actor_ids:
+            actor = proposals.get(actor_id) or self.knowledge.actors.actors[actor_id]
+            names.append(actor.name_en if lang == "en" else actor.name_ru)
+        return names
+
+    def _country_names(self, countries: list[str], lang: str) -> list[str]:
+        return [getattr(self.knowledge.countries[c], f"name_{lang}") for c in countries]
+
+    @staticmethod
+    def _place_fields(place: Place) -> dict:
+        name_en, name_ru = place.name_en, place.name_ru
+        if place.kind == PlaceKind.COUNTRY:
+            name_en, name_ru = f"{name_en} (place not reported)", f"{name_ru} (место не указано)"
+        return {"place_name_en": name_en, "place_name_ru": name_ru, "place_country": place.country,
+                "lat": place.lat, "lon": place.lon, "geo_precision": str(place.geo_precision)}
+
+    def _routes(self, passage: Passage, countries: list[str]) -> list[str]:
+        text = " ".join(r.sentence.text for r in passage.readings)
+        facilities = {p.facility_id for r in passage.readings for _, p in r.places if p.facility_id}
+        named = [route for r in passage.readings for route in r.routes]
+        found = named + routes_by_rule(text, set(countries), facilities)
+        return [route for route in _unique(found) if route in self.knowledge.route_countries]
+
+    def _event_id(self, date: DateMention, event_type: EventType, main: list[str]) -> str:
+        base = f"ev-{_date_part(date)}-{str(event_type).replace('_', '-')}-{slug(main[0])}"[:76].rstrip("-")
+        event_id, number = base, 1
+        while event_id in self.used_ids:
+            number += 1
+            event_id = f"{base}-{number}"
+        self.used_ids.add(event_id)
+        return event_id

@@ -1,0 +1,158 @@
+"""What each sentence says: its date, places, countries, people, organisations, routes and
+event-type triggers, read against the atlas. New people and organisations are shared
+article-wide, so "Иван Петров" and a later "Петров" are one proposed actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from gasatlas.extract.actors import NewActors, OrganisationRef, PersonRef, ProposedActor
+from gasatlas.extract.aliases import NOT_ACTORS, UNIDENTIFIED_ORGANISATIONS
+from gasatlas.extract.dates import DateMention, find_dates, sentence_date
+from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
+from gasatlas.extract.knowledge import Knowledge, rank
+from gasatlas.extract.phrases import Match, longest_first
+from gasatlas.extract.rules import RouteRef, Trigger, starts_new_fact, triggers_in
+from gasatlas.extract.units import NamedSpan, Sentence, fold
+
+
+@dataclass
+class Reading:
+    """What one sentence says; positions are character offsets in the article, for ordering."""
+
+    sentence: Sentence
+    date: DateMention | None
+    places: list[tuple[int, Place]] = field(default_factory=list)
+    countries: list[tuple[int, str]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)
+    organisations: list[tuple[int, str]] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    proposals: dict[str, ProposedActor] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    new_fact: bool = False
+
+
+def _overlaps(start: int, stop: int, other_start: int, other_stop: int) -> bool:
+    return start < other_stop and other_start < stop
+
+
+class SentenceReader:
+    """Reads sentences of one article against one atlas; new actors are shared article-wide."""
+
+    def __init__(self, knowledge: Knowledge, sentences: list[Sentence], published: dt.date, lang: str,
+                 source_title: str) -> None:
+        self.knowledge = knowledge
+        self.published = published
+        self.lang = lang
+        self.source_title = fold(source_title)
+        full_names = [s.normal for sentence in sentences for s in sentence.spans if s.kind == "PER"]
+        self.new_actors = NewActors(knowledge.actors, full_names)
+
+    def read(self, sentence: Sentence) -> Reading:
+        found = self.knowledge.names.find(sentence.tokens)
+        sentence = self._places_misread_as_people(sentence, found)
+        future_words = frozenset(word - sentence.start for word in sentence.future_words)
+        reading = Reading(sentence, sentence_date(find_dates(sentence.text, self.published, self.lang, future_words)))
+        people_spans = [s for s in sentence.spans if s.kind == "PER"]
+        names = longest_first((m for m in found if self._plausible(m, sentence, people_spans)), rank)
+        covered = [(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop) for m in names]
+        organisations = []
+        for match, (start, stop) in zip(names, covered, strict=True):
+            if is_dateline(match, sentence):
+                written = sentence.text[start - sentence.start:stop - sentence.start]
+                reading.flags.append(f"dateline not used as the place: {written}")
+            elif isinstance(match.payload, OrganisationRef):
+                organisations.append((match.payload, start, stop))
+            else:
+                self._note(reading, match.payload, start)
+        for ref, start, stop in organisations:
+            self._note_organisation(reading, ref, start, stop)
+        for span in sentence.spans:
+            if span.kind == "PER":
+                self._note_person(reading, span)
+            elif not any(_overlaps(span.start, span.stop, a, b) for a, b in covered) and not any(
+                    _overlaps(span.start, span.stop, p.start, p.stop) for p in people_spans):
+                self._note_unknown(reading, span)
+        reading.triggers = triggers_in(sentence.text, sentence.start)
+        reading.new_fact = starts_new_fact(sentence.text)
+        return reading
+
+    def _places_misread_as_people(self, sentence: Sentence, found: list[Match]) -> Sentence:
+        """NER sometimes takes a one-word place for a person ("упомянул Бухару"): a one-word
+        "person" that is a known place and no known person is read as a place."""
+        places = {(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop)
+                  for m in found if isinstance(m.payload, Place)}
+        spans = tuple(
+            replace(span, kind="LOC")
+            if span.kind == "PER" and (span.start, span.stop) in places and " " not in span.normal.strip()
+            and self.knowledge.actors.person_named(span.normal) is None
+            else span
+            for span in sentence.spans
+        )
+        return replace(sentence, spans=spans)
+
+    def _plausible(self, match: Match, sentence: Sentence, people_spans: list[NamedSpan]) -> bool:
+        tokens = sentence.tokens[match.start:match.stop]
+        if any(_overlaps(tokens[0].start, tokens[-1].stop, s.start, s.stop) for s in people_spans):
+            return False  # NER's people win: "Ирина Новак" is not Alexander Novak
+        if isinstance(match.payload, Place) and match.payload.kind == PlaceKind.CITY:
+            return city_is_plausible(match, sentence, self.lang)
+        if isinstance(match.payload, PersonRef):
+            return all(token.capitalised for token in tokens)
+        return True
+
+    def _note(self, reading: Reading, name: Place | CountryHint | PersonRef | RouteRef, start: int) -> None:
+        if isinstance(name, Place):
+            reading.places.append((start, name))
+            reading.countries.append((start, name.country))
+        elif isinstance(name, CountryHint):
+            reading.countries.append((start, name.country))
+        elif isinstance(name, PersonRef):
+            self._add_actor(reading, reading.people, start, name.actor_id)
+        elif isinstance(name, RouteRef):
+            reading.routes.append(name.route_id)
+
+    def _add_actor(self, reading: Reading, into: list, start: int, actor_id: str) -> None:
+        into.append((start, actor_id))
+        known = self.knowledge.actors.actors.get(actor_id)
+        if known is not None and known.country:
+            reading.countries.append((start, known.country))
+
+    def _note_organisation(self, reading: Reading, ref: OrganisationRef, start: int, stop: int) -> None:
+        """Organisations are noted once every country of the sentence is known, because a
+        country's body ("Минэнерго") is the one of the country named nearest to it."""
+        actor_id = ref.actor_id
+        if actor_id is None:
+            by_country = dict(ref.by_country)
+            nearby = sorted((abs(pos - start), iso3) for pos, iso3 in reading.countries if iso3 in by_country)
+            if not nearby:
+                offset = reading.sentence.start
+                name = reading.sentence.text[start - offset:stop - offset]
+                reading.flags.append(f"organisation not identified: {name}")
+                return
+            actor_id = by_country[nearby[0][1]]
+        self._add_actor(reading, reading.organisations, start, actor_id)
+
+    def _note_person(self, reading: Reading, span: NamedSpan) -> None:
+        actor_id, proposal = self.new_actors.person([span.normal, " ".join(span.lemmas)])
+        self._add_actor(reading, reading.people, span.start, actor_id)
+        if proposal is not None:
+            reading.proposals[actor_id] = proposal
+
+    def _note_unknown(self, reading: Reading, span: NamedSpan) -> None:
+        """A place or organisation NER found but the atlas does not know."""
+        name = fold(span.normal)
+        words = name.split() or [name]
+        if span.kind == "LOC":
+            reading.flags.append(f"place not found in gazetteer: {span.normal}")
+        elif span.kind != "ORG" or name in NOT_ACTORS or words[0] in NOT_ACTORS:
+            return
+        elif words[0] in UNIDENTIFIED_ORGANISATIONS:
+            reading.flags.append(f"organisation not identified: {span.normal}")
+        elif not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.source_title):  # the publisher is no actor
+            actor_id, proposal = self.new_actors.organisation(span.normal)
+            self._add_actor(reading, reading.organisations, span.start, actor_id)
+            reading.proposals[actor_id] = proposal

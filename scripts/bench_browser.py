@@ -1,0 +1,131 @@
+"""Browser benchmark: how fast the map page feels in Chromium at 1k, 10k and 100k events.
+
+    python scripts/bench_browser.py [--sizes 1000,10000,100000] [--repeats 3] [--json PATH]
+
+For each size, the curated data plus synthetic events is served by `streamlit run`
+(network blocked, assets local) and timed in headless Chromium:
+
+* load: from the start of navigation to the map holding every event marker (clustered);
+* slider: from the key press that steps the date slider to the map holding the new set.
+
+Times are taken inside the browser (``Date.now()`` in the page and in the map's
+frame), so Playwright's own round trips are not counted.
+
+Needs what scripts/test.sh installs (Debian's chromium, Playwright).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gasatlas.data import load_dataset
+from gasatlas.exports import EVENT_COLUMNS, events_csv, frame_records
+from gasatlas.synth import synthetic_events
+from tests.browser.harness import (
+    launch_chromium,
+    new_atlas_page,
+    start_app_server,
+    warm_up,
+)
+
+MARKERS_ON_MAP = """(_, expected) => new Promise((done, fail) => {
+  const deadline = performance.now() + 600000;
+  const check = () => {
+    let count = -1;
+    if (window.map) window.map.eachLayer(layer => {
+      if (layer instanceof L.MarkerClusterGroup) count = layer.getLayers().length;
+    });
+    if (count === expected) done(Date.now());
+    else if (performance.now() > deadline) fail(new Error(`${count} markers, expected ${expected}`));
+    else requestAnimationFrame(check);
+  };
+  check();
+})"""
+
+
+def data_dir_with(size: int, workdir: Path) -> Path:
+    """The curated data plus ``size`` synthetic events, in a folder of its own."""
+    target = workdir / f"data-{size}"
+    shutil.copytree(ROOT / "data", target)
+    curated = load_dataset(target)
+    rows = frame_records(curated.events, EVENT_COLUMNS) + synthetic_events(curated, size)
+    (target / "events.csv").write_text(events_csv(rows), encoding="utf-8")
+    return target
+
+
+def shown_count(page) -> int:
+    text = page.locator("[data-testid=stCaptionContainer]").first.inner_text()
+    return int(re.search(r"Showing ([\d,]+) of", text).group(1).replace(",", ""))
+
+
+def measure(browser, base_url: str, total: int) -> tuple[float, float]:
+    atlas, context = new_atlas_page(browser, base_url)
+    try:
+        page = atlas.page
+        page.goto(f"{base_url}/?basemap=offline")
+        drawn = atlas.map().locator("body").evaluate(MARKERS_ON_MAP, total)
+        load = (drawn - page.evaluate("performance.timeOrigin")) / 1000
+
+        # The map reports its first state once drawn, which reruns the page once more;
+        # let that settle so the slider step is timed on its own.
+        try:
+            page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
+        except PlaywrightTimeout:
+            pass  # the first state came back without a rerun
+        atlas.wait_for_idle()
+        thumb = page.locator("[data-testid=stSlider]").first.get_by_role("slider").nth(1)
+        thumb.focus()
+        thumb.evaluate("el => el.addEventListener('keydown', () => { window.__pressed = Date.now(); }, {once: true})")
+        atlas.rerun_after(lambda: page.keyboard.press("PageDown"))
+        drawn = atlas.map().locator("body").evaluate(MARKERS_ON_MAP, shown_count(page))
+        slider = (drawn - page.evaluate("window.__pressed")) / 1000
+        assert atlas.external_requests() == [], atlas.external_requests()
+        return load, slider
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory() as workdir, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for size in [int(s) for s in args.sizes.split(",")]:
+            data = data_dir_with(size, Path(workdir))
+            total = len(load_dataset(data).events)
+            server = start_app_server(data)
+            try:
+                warm_up(browser, server)
+                runs = [measure(browser, server.base_url, total) for _ in range(args.repeats)]
+            finally:
+                server.stop()
+            row = {"events": total, "load_s": statistics.median(r[0] for r in runs),
+                   "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
+            results.append(row)
+            print(f"{total:>8,} events: page load to map {row['load_s']:.2f} s, "
+                  f"slider step to map {row['slider_s']:.2f} s (median of {len(runs)})", flush=True)
+        browser.close()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

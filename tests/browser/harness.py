@@ -1,0 +1,191 @@
+"""Driving the app in Debian's Chromium: a `streamlit run` server, and browser tabs on it.
+
+Shared by the browser tests and the browser benchmark. Every request that is not
+for localhost is aborted and recorded, so a caller can prove the app works — and
+asks for nothing — without the internet. Waiting is done on Streamlit's health
+endpoint and on its script-run state, never on fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, FrameLocator, Page, Route
+
+from gasatlas.config import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("GASATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+SERVER_START_TIMEOUT = 60
+UI_TIMEOUT_MS = 30_000
+
+# Counts finished script runs: Streamlit flips data-test-script-state on its root
+# element to "notRunning" at the end of every run.
+COUNT_SCRIPT_RUNS = """
+window.__scriptRuns = 0;
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state !== window.__lastScriptState) {
+    window.__lastScriptState = state;
+    if (state === 'notRunning') window.__scriptRuns += 1;
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=1) as response:
+            return response.read() == b"ok"
+    except OSError:
+        return False
+
+
+@dataclass
+class AppServer:
+    base_url: str
+    data_dir: Path
+    process: subprocess.Popen
+    log: IO[str]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> AppServer:
+    """``streamlit run`` on a free port, with its own data folder and a fresh SQLite event store."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "GASATLAS_DATA_DIR": str(data_dir),
+        "DATABASE_URL": f"sqlite:///{data_dir.parent / 'store' / 'events.sqlite3'}",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **(extra_env or {}),
+    }
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; closed by stop()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while not _healthy(base_url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log.seek(0)
+            raise RuntimeError(f"streamlit did not start:\n{log.read()}")
+        time.sleep(0.2)  # polling the health endpoint, not waiting for the UI
+    return AppServer(base_url, data_dir, process, log)
+
+
+def warm_up(browser: Browser, server: AppServer) -> None:
+    """Open the main page once.
+
+    With a pages/ folder beside app.py, Streamlit serves a fresh process's very first
+    session in legacy multipage mode, where a deep link such as /timeline shows a
+    "Page not found" notice before st.navigation takes over. Every later session
+    is unaffected; the tests start from that state.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.base_url)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=UI_TIMEOUT_MS)
+    page.locator("h1").first.wait_for(timeout=UI_TIMEOUT_MS)
+    context.close()
+
+
+@dataclass
+class AtlasPage:
+    """A browser tab on the app, with the requests it was refused."""
+
+    page: Page
+    base_url: str
+    blocked: list[str] = field(default_factory=list)
+
+    def open(self, query: str = "") -> AtlasPage:
+        self.page.goto(f"{self.base_url}/{query}")
+        self.wait_for_idle()
+        return self
+
+    def wait_for_idle(self) -> None:
+        self.page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+            state="attached", timeout=UI_TIMEOUT_MS
+        )
+
+    def rerun_after(self, action: Callable[[], object]) -> None:
+        """Do ``action`` and wait until the script run it triggered has finished."""
+        runs = self.page.evaluate("window.__scriptRuns")
+        action()
+        self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
+        self.wait_for_idle()
+
+    @property
+    def url(self) -> str:
+        return self.page.evaluate("location.href")  # page.url lags behind history.pushState
+
+    def map(self) -> FrameLocator:
+        return self.page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+
+    def wait_for_map(self) -> FrameLocator:
+        frame = self.map()
+        frame.locator(".leaflet-container").wait_for(state="visible", timeout=UI_TIMEOUT_MS)
+        frame.locator(".ga-country-label").first.wait_for(state="attached", timeout=UI_TIMEOUT_MS)
+        return frame
+
+    def external_requests(self) -> list[str]:
+        return list(self.blocked)
+
+
+def new_atlas_page(browser: Browser, base_url: str, width: int = 1280, height: int = 800) -> tuple[AtlasPage, object]:
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    atlas_page = AtlasPage(page=context.new_page(), base_url=base_url)
+
+    def guard(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            atlas_page.blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", guard)
+    context.add_init_script(COUNT_SCRIPT_RUNS)
+    return atlas_page, context
+
+
+
+
+def launch_chromium(playwright) -> Browser:
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test.sh does)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
