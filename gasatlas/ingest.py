@@ -4,7 +4,8 @@
                               [--format json|csv] [--save]
 
 prints the candidate events the article reports (the columns of data/events.csv
-plus ``confidence``) and, with ``--save``, stores them. Bad input — an empty or
+plus ``confidence``, ``flags`` and ``duplicate_of``) and, with ``--save``, stores
+those that do not repeat an event already in the atlas. Bad input — an empty or
 binary file, a text over the size limit, an impossible or future date — exits
 with status 2 and one message; a refused save exits with status 1. Either way
 nothing is stored.
@@ -23,10 +24,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, article_text, extract_events
-
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
+from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, article_text, extract_events, find_duplicates
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EventStore, Provenance, StoreError
 
@@ -76,8 +76,13 @@ def save(store: EventStore, atlas: Dataset, article: Article, accepted: Sequence
     )
 
 
-def candidate_row(candidate: Candidate) -> dict:
-    """A candidate as one flat record: the events.csv columns plus confidence and flags."""
+def duplicates_of(candidates: Sequence[Candidate], atlas: Dataset) -> list[list[str]]:
+    """For each candidate, the ids of the atlas events it seems to repeat."""
+    return [find_duplicates(candidate, atlas.events) for candidate in candidates]
+
+
+def candidate_row(candidate: Candidate, duplicate_of: Sequence[str] = ()) -> dict:
+    """A candidate as one flat record: the events.csv columns plus confidence, flags and duplicates."""
     row = {}
     for column in EVENT_COLUMNS:
         value = candidate.event.get(column)
@@ -88,15 +93,18 @@ def candidate_row(candidate: Candidate) -> dict:
         row[column] = "" if value is None else value
     row["confidence"] = round(candidate.confidence, 3)
     row["flags"] = "; ".join(candidate.flags)
+    row["duplicate_of"] = LIST_SEPARATOR.join(duplicate_of)
     return row
 
 
-def format_candidates(candidates: Sequence[Candidate], output: str) -> str:
-    rows = [candidate_row(candidate) for candidate in candidates]
+def format_candidates(candidates: Sequence[Candidate], output: str,
+                      duplicates: Sequence[Sequence[str]] | None = None) -> str:
+    duplicates = duplicates if duplicates is not None else [()] * len(candidates)
+    rows = [candidate_row(candidate, found) for candidate, found in zip(candidates, duplicates, strict=True)]
     if output == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, "confidence", "flags"], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, "confidence", "flags", "duplicate_of"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -136,17 +144,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"{args.article}: {error}")
 
     curated = load_dataset(settings().data_dir)
-    store = EventStore(settings().database_url) if args.save else None
-    atlas = with_stored(curated, *store.frames()) if store else curated
+    try:
+        store = EventStore(settings().database_url) if args.save else None
+        atlas = with_stored(curated, *store.frames()) if store else curated
+    except StoreError as error:
+        return fail(f"nothing was stored: {error}", status=1)
     candidates = propose(article, atlas)
-    sys.stdout.write(format_candidates(candidates, args.output))
+    duplicates = duplicates_of(candidates, atlas)
+    sys.stdout.write(format_candidates(candidates, args.output, duplicates))
     if store is None:
         return 0
+    fresh = [candidate for candidate, found in zip(candidates, duplicates, strict=True) if not found]
     try:
-        stored = save(store, curated, article, candidates)
+        stored = save(store, curated, article, fresh)
     except (DataValidationError, StoreError) as error:
         return fail(f"nothing was stored: {error}", status=1)
-    print(f"stored {len(stored)} event(s): {', '.join(stored)}", file=sys.stderr)
+    skipped = len(candidates) - len(fresh)
+    print(f"stored {len(stored)} event(s): {', '.join(stored) or '-'}"
+          + (f"; skipped {skipped} that repeat events already in the atlas (see duplicate_of)" if skipped else ""),
+          file=sys.stderr)
     return 0
 
 

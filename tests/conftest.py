@@ -11,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_DATA = ROOT / "tests" / "fixtures" / "minimal"
 SHARED = ROOT.parent / "shared"
+TEST_ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "orenburg-test-wire.txt"
+"""A made-up Russian news item: one meeting on 14 March 2024 at the Orenburg plant, published the 15th."""
+TEST_ARTICLE_PUBLISHED = "2024-03-15"
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, find_duplicates, language_of
 
 from gasatlas import ingest
 from gasatlas.data import Dataset, DataValidationError
+from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
 from gasatlas.store import StoreError
 from gasatlas.ui import navigation, resources, state
@@ -77,8 +77,7 @@ def language_note(article: ingest.Article, lang: Lang) -> None:
 
 def _review_frame(candidates: list[Candidate], atlas: Dataset) -> pd.DataFrame:
     rows = []
-    for candidate in candidates:
-        duplicates = find_duplicates(candidate, atlas.events)
+    for candidate, duplicates in zip(candidates, ingest.duplicates_of(candidates, atlas), strict=True):
         row = {column: candidate.event.get(column) for column in EDITABLE if column != "accept"}
         for column in ("countries", "participants", "organisations", "route_ids", "facility_ids"):
             row[column] = list(row[column] or [])

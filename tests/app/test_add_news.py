@@ -1,0 +1,111 @@
+"""The Add news page: an article becomes reviewed candidates, and the accepted ones join the map."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gasatlas.config import settings
+from gasatlas.store import EventStore
+from gasatlas.ui import navigation
+
+from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
+from .test_app import APP, TIMEOUT, TOTAL, FakeMap
+
+SOURCE_TITLE = "Test Wire"
+SOURCE_URL = "https://example.org/news/orenburg"
+ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
+                   "по переработке казахстанского газа на Оренбургском газоперерабатывающем заводе.")
+
+
+@pytest.fixture(autouse=True)
+def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
+    fake = FakeMap()
+    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    return fake
+
+
+def add_news_page(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    at.run()
+    return at.switch_page(navigation.ADD_NEWS.path).run()
+
+
+def button(at: AppTest, prefix: str):
+    return next(b for b in at.button if b.label.startswith(prefix))
+
+
+def submit(at: AppTest, text: str, published: dt.date | None, title: str = SOURCE_TITLE,
+           url: str = SOURCE_URL) -> AppTest:
+    at.text_area[0].input(text)
+    at.date_input[0].set_value(published)
+    at.text_input[0].input(title)
+    at.text_input[1].input(url)
+    return button(at, "Find events").click().run()
+
+
+def stored_ids() -> list[str]:
+    return [event.id for event in EventStore(settings().database_url).events()]
+
+
+def test_an_incomplete_form_says_what_is_missing_and_stores_nothing() -> None:
+    at = submit(add_news_page(), "   ", None, title="", url="example.org")
+
+    assert not at.exception
+    message = at.error[0].value
+    for missing in ("Paste a text", "publication date", "Name the source", "full URL"):
+        assert missing in message
+    assert not at.dataframe
+    assert stored_ids() == []
+
+
+def test_an_article_becomes_candidates_that_are_saved_and_shown_on_the_map(fake_map: FakeMap) -> None:
+    at = submit(add_news_page(), TEST_ARTICLE.read_text(encoding="utf-8"),
+                dt.date.fromisoformat(TEST_ARTICLE_PUBLISHED))
+
+    assert not at.exception, at.exception
+    assert any("Russian: full support" in caption.value for caption in at.caption)
+    review = at.dataframe[0].value
+    assert len(review) == 1
+    candidate = review.iloc[0]
+    assert bool(candidate["accept"]) and candidate["duplicate_of"] == ""
+    assert list(candidate["facility_ids"]) == ["orenburg-gpp"]
+    assert list(candidate["participants"]) == ["ivan-petrov", "miller"]
+
+    at = button(at, "Save 1 event").click().run()
+
+    assert not at.exception, at.exception
+    [saved] = stored_ids()
+    assert "Saved 1 event" in at.success[0].value
+    at = button(at, "Show on the map").click().run()
+    assert not at.exception, at.exception
+    assert at.query_params["sel"] == f"event:{saved}"
+    assert at.caption[0].value.startswith(f"Showing {TOTAL + 1} of {TOTAL + 1} events")
+    assert saved in fake_map.layer("events")["id"]
+    assert fake_map.layer("selection")["id"] == saved
+
+
+def test_an_article_about_a_known_event_is_flagged_as_a_duplicate_and_left_unticked() -> None:
+    at = submit(add_news_page(), ROADMAP_ARTICLE, dt.date(2023, 1, 20))
+
+    review = at.dataframe[0].value
+    assert review["duplicate_of"].tolist() == ["ev-2023-01-18-gazprom-kazakhstan-roadmap"]
+    assert not review["accept"].any()
+    assert button(at, "Save 0 event").disabled
+
+
+def test_in_russian_the_page_says_english_text_is_only_partly_supported() -> None:
+    at = add_news_page("ru")
+    at.text_area[0].input("On 1 April 2024 QazaqGaz signed an agreement with Gazprom on gas supplies.")
+    at.date_input[0].set_value(dt.date(2024, 4, 2))
+    at.text_input[0].input(SOURCE_TITLE)
+    at.text_input[1].input(SOURCE_URL)
+    at = button(at, "Найти события").click().run()
+
+    assert not at.exception, at.exception
+    assert at.title[0].value == "События из новостной статьи"
+    assert any("Английский: частично" in caption.value for caption in at.caption)
+    assert list(at.dataframe[0].value["organisations"][0]) == ["qazaqgaz", "gazprom"]

@@ -1,0 +1,68 @@
+"""Adding a news article in the browser: paste, review, save, and find the new event on the map and in the table."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset
+
+from ..conftest import TEST_ARTICLE
+from .harness import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
+
+TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
+
+
+@pytest.fixture(scope="module")
+def private_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
+    """A server with a store of its own: the saved event must not leak into the other browser tests."""
+    data_dir = tmp_path_factory.mktemp("add-news") / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data_dir)
+    server = start_app_server(Path(data_dir))
+    warm_up(browser, server)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def atlas(browser: Browser, private_server: AppServer) -> Iterator[AtlasPage]:
+    atlas_page, context = new_atlas_page(browser, private_server.base_url)
+    yield atlas_page
+    context.close()
+
+
+def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table(atlas: AtlasPage) -> None:
+    page = atlas.open("add-news?basemap=offline").page
+    page.get_by_label("Article text (Russian or English)").fill(TEST_ARTICLE.read_text(encoding="utf-8"))
+    page.get_by_role("spinbutton", name="year, Publication date").click()
+    page.keyboard.type("20240315")  # year, month and day: the field moves on by itself
+    page.get_by_label("Source (publication and headline)").fill("Test Wire")
+    page.get_by_label("Source URL").fill("https://example.org/news/orenburg")
+
+    atlas.rerun_after(lambda: page.get_by_role("button", name="Find events").click())
+
+    expect(page.get_by_text("Russian: full support")).to_be_visible()
+    save = page.get_by_role("button", name="Save 1 event(s)")
+    expect(save).to_be_enabled()
+    atlas.rerun_after(save.click)
+
+    expect(page.get_by_text("Saved 1 event(s).")).to_be_visible()
+    atlas.rerun_after(lambda: page.get_by_role("button", name="Show on the map").click())
+
+    frame = atlas.wait_for_map()
+    expect(page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
+        f"Showing {TOTAL + 1} of {TOTAL + 1} events")
+    expect(frame.locator(".ga-selected")).to_have_count(1)
+    expect(frame.locator(".leaflet-popup-content .ga-card")).to_contain_text("Ivan Petrov, Alexey Miller")
+    grid = page.locator("[data-testid=stDataFrame]")
+    grid.scroll_into_view_if_needed()
+    grid.hover()
+    page.mouse.wheel(0, 2_000)  # the table draws only the rows in view; the new event is among the last
+    expect(grid.locator("tr[aria-selected=true]")).to_contain_text("14 Mar 2024")
+    assert "sel=event%3Aev-2024-03-14-" in atlas.url
+    assert atlas.external_requests() == []

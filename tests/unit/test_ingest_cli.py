@@ -1,0 +1,174 @@
+"""`python -m gasatlas.ingest`: an article in, candidate events out, stored only when asked and only when sound."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from gasatlas import ingest
+from gasatlas.config import settings
+from gasatlas.extract import MAX_ARTICLE_CHARS
+from gasatlas.schema import EVENT_COLUMNS
+from gasatlas.store import EventStore
+
+from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
+
+PUBLISHED = TEST_ARTICLE_PUBLISHED
+SOURCE = ["--source-title", "Test Wire", "--source-url", "https://example.org/news/orenburg"]
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'store' / 'events.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    settings.cache_clear()
+    yield url
+    settings.cache_clear()
+
+
+@pytest.fixture
+def article() -> Path:
+    return TEST_ARTICLE
+
+
+def stored(url: str) -> list[str]:
+    return [event.id for event in EventStore(url).events()]
+
+
+def test_it_prints_the_candidates_as_json_rows_of_events_csv_with_a_confidence(
+        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(article), "--published", PUBLISHED, *SOURCE]) == 0
+
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1
+    row = rows[0]
+    assert set(EVENT_COLUMNS) <= set(row) and 0 < row["confidence"] <= 1
+    assert (row["date"], row["date_precision"]) == ("2024-03-14", "day")
+    assert row["facility_ids"] == "orenburg-gpp"
+    assert row["participants"].split(";") == ["ivan-petrov", "miller"]
+    assert row["source_url"] == "https://example.org/news/orenburg"
+    assert row["quote"].startswith("Генеральный директор")
+    assert stored(database) == [], "printing stores nothing"
+
+
+def test_it_prints_csv_that_reads_back_with_the_events_csv_header(
+        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(article), "--published", PUBLISHED, "--format", "csv", *SOURCE]) == 0
+
+    reader = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    rows = list(reader)
+    assert reader.fieldnames == [*EVENT_COLUMNS, "confidence", "flags", "duplicate_of"]
+    assert [row["date"] for row in rows] == ["2024-03-14"]
+
+
+def test_save_stores_the_candidates_and_the_new_people_they_name(
+        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 0
+
+    printed = json.loads(capsys.readouterr().out)
+    assert stored(database) == [row["id"] for row in printed]
+    assert "ivan-petrov" in {actor.id for actor in EventStore(database).actors()}
+    provenance = EventStore(database).provenance()
+    assert provenance["origin"].tolist() == ["extracted"]
+    assert str(provenance["published"][0])[:10] == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not text"),
+        (("Газ. " * (MAX_ARTICLE_CHARS // 4)).encode(), f"{MAX_ARTICLE_CHARS:,}"),
+    ],
+    ids=["empty", "blank", "binary", "too-long"],
+)
+def test_an_unusable_file_exits_2_with_one_message_and_stores_nothing(
+        tmp_path: Path, database: str, capsys: pytest.CaptureFixture, content: bytes, message: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+
+    assert ingest.main([str(path), "--published", PUBLISHED, "--save", *SOURCE]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err
+    assert stored(database) == []
+
+
+def test_a_future_publication_date_exits_2(article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+
+    assert ingest.main([str(article), "--published", tomorrow, "--save", *SOURCE]) == 2
+
+    assert "in the future" in capsys.readouterr().err
+    assert stored(database) == []
+
+
+def test_an_impossible_date_exits_2_naming_it(article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        ingest.main([str(article), "--published", "2023-02-30", "--save", *SOURCE])
+
+    assert exit_.value.code == 2
+    assert "'2023-02-30' is not a real date" in capsys.readouterr().err
+    assert stored(database) == []
+
+
+def test_a_missing_file_exits_2(tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(tmp_path / "nowhere.txt"), "--published", PUBLISHED]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_save_without_a_source_url_is_refused_before_anything_is_read(
+        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save"]) == 2
+
+    assert "--source-url" in capsys.readouterr().err
+    assert stored(database) == []
+
+
+def test_a_store_that_cannot_be_opened_exits_1_and_prints_no_candidates(
+        article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    not_a_database = tmp_path / "occupied"
+    not_a_database.mkdir()  # a folder where the database file should be
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{not_a_database}")
+    settings.cache_clear()
+
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 1
+
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: nothing was stored: cannot open the event store")
+    settings.cache_clear()
+
+
+def test_saving_the_same_article_twice_stores_its_events_once(
+        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 0
+    first = stored(database)
+    capsys.readouterr()
+
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 0
+
+    out, err = capsys.readouterr()
+    assert [row["duplicate_of"] for row in json.loads(out)] == first
+    assert "stored 0 event(s)" in err and "skipped 1" in err
+    assert stored(database) == first
+
+
+def test_an_article_about_a_curated_event_is_flagged_and_not_stored_again(
+        tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "roadmap.txt"
+    path.write_text("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
+                    "по переработке казахстанского газа на Оренбургском газоперерабатывающем заводе.",
+                    encoding="utf-8")
+
+    assert ingest.main([str(path), "--published", "2023-01-20", "--save", *SOURCE]) == 0
+
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["duplicate_of"] for row in rows] == ["ev-2023-01-18-gazprom-kazakhstan-roadmap"]
+    assert stored(database) == []
