@@ -406,9 +406,23 @@ def validate_additions(
     New actors may be referred to by the new events. Raises ``DataValidationError``
     naming the record (``event 2``) and field, so a form or a command can say what is wrong.
     """
+    return validate_labelled(atlas, [(f"event {i}", dict(e)) for i, e in enumerate(events, 1)],
+                             [(f"actor {i}", dict(a)) for i, a in enumerate(actors, 1)],
+                             events_source=source, actors_source=source)
+
+
+def validate_labelled(
+    atlas: Dataset,
+    events: Sequence[tuple[str, Mapping[str, Any]]],
+    actors: Sequence[tuple[str, Mapping[str, Any]]] = (),
+    *,
+    events_source: str,
+    actors_source: str,
+) -> tuple[list[Event], list[Actor]]:
+    """``validate_additions`` for rows that already have a place to point at (``line 7`` of a file)."""
     problems: list[Problem] = []
-    new_actors = _validate_rows(source, [(f"actor {i}", dict(a)) for i, a in enumerate(actors, 1)], Actor, problems)
-    new_events = _validate_rows(source, [(f"event {i}", dict(e)) for i, e in enumerate(events, 1)], Event, problems)
+    new_actors = _validate_rows(actors_source, [(label, dict(a)) for label, a in actors], Actor, problems)
+    new_events = _validate_rows(events_source, [(label, dict(e)) for label, e in events], Event, problems)
     _check_unique_ids(new_actors, problems)
     _check_unique_ids(new_events, problems)
     refs = references(atlas).with_actors(record for _, record in new_actors.records)

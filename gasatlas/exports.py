@@ -52,14 +52,20 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def events_csv(events: Iterable[Mapping[str, Any]]) -> str:
-    """Events in the exact format of ``data/events.csv``: its columns, order and list cells."""
+def records_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> str:
+    """Records as CSV with the given columns in order, lists joined the way the data files join them."""
+    columns = list(columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EVENT_COLUMNS)
-    for event in events:
-        writer.writerow([_csv_cell(event.get(column)) for column in EVENT_COLUMNS])
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_csv_cell(record.get(column)) for column in columns])
     return buffer.getvalue()
+
+
+def events_csv(events: Iterable[Mapping[str, Any]]) -> str:
+    """Events in the exact format of ``data/events.csv``: its columns, order and list cells."""
+    return records_csv(events, EVENT_COLUMNS)
 
 
 def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:

@@ -164,6 +164,28 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "download_excel": {"en": "Events (Excel)", "ru": "События (Excel)"},
     "download_routes": {"en": "Routes (GeoJSON)", "ru": "Маршруты (GeoJSON)"},
     "download_facilities": {"en": "Facilities (GeoJSON)", "ru": "Объекты (GeoJSON)"},
+    "stored_title": {"en": "Events added by users", "ru": "События, добавленные пользователями"},
+    "stored_help": {
+        "en": "The event store holds {count} event(s) added from news or imported. Download them in the format of "
+              "data/events.csv and data/actors.csv (to review into the curated files, or to move them to another "
+              "deployment), or import such files here.",
+        "ru": "В хранилище событий: {count} (добавлены из новостей или импортированы). Скачайте их в формате "
+              "data/events.csv и data/actors.csv (чтобы проверить и внести в основные файлы или перенести в другую "
+              "установку) или загрузите такие файлы сюда.",
+    },
+    "download_stored": {"en": "Stored events (ZIP of events.csv, actors.csv)",
+                        "ru": "Сохранённые события (ZIP: events.csv, actors.csv)"},
+    "import_events": {"en": "events.csv to import", "ru": "events.csv для импорта"},
+    "import_actors": {"en": "actors.csv with the people they name (optional)",
+                      "ru": "actors.csv с упомянутыми людьми (необязательно)"},
+    "import_button": {"en": "Import", "ru": "Импортировать"},
+    "import_need_file": {"en": "Choose an events.csv first.", "ru": "Сначала выберите events.csv."},
+    "import_not_utf8": {"en": "{file} is not UTF-8 text.", "ru": "{file} — не текст в кодировке UTF-8."},
+    "import_invalid": {"en": "Nothing was imported. Fix these rows and try again:",
+                       "ru": "Ничего не импортировано. Исправьте эти строки и повторите:"},
+    "import_failed": {"en": "Nothing was imported:", "ru": "Ничего не импортировано:"},
+    "imported": {"en": "Imported {stored} event(s); {unchanged} were already in the atlas.",
+                 "ru": "Импортировано событий: {stored}; уже были в атласе: {unchanged}."},
     "cite": {"en": "Cite this view", "ru": "Как сослаться на этот вид"},
     "citation": {
         "en": "Central Asia Gas Atlas: {count} events, {start} – {end}{facets}. Accessed {today}. {url}",

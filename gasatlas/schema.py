@@ -219,3 +219,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "also_reported",
 )
 """The column order of ``data/events.csv`` and of every export in its format."""
+
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "name_en", "name_ru", "role_en", "role_ru", "country", "source_title", "source_url",
+)
+"""The column order of ``data/actors.csv``."""

@@ -14,8 +14,12 @@ retried.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import io
 import re
+import sys
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,17 +31,21 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from gasatlas import exports
+from gasatlas.config import settings
 from gasatlas.data import (
+    ACTORS_FILE,
     EVENTS_FILE,
     Dataset,
     DataValidationError,
     Problem,
     csv_rows,
+    load_dataset,
     read_text,
     records_frame,
     validate_additions,
+    validate_labelled,
 )
-from gasatlas.schema import Actor, Event
+from gasatlas.schema import ACTOR_COLUMNS, EVENT_COLUMNS, Actor, Event
 
 Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5
@@ -161,6 +169,11 @@ class EventStore:
             return pd.DataFrame(connection.execute(sa.select(*columns)).mappings().all(),
                                 columns=[c.name for c in columns])
 
+    def known_to(self, atlas: Dataset) -> Dataset:
+        """The curated dataset with the stored actors added: what a new record may refer to."""
+        stored_actors = records_frame(self.actors(), Actor)
+        return replace(atlas, actors=pd.concat([atlas.actors, stored_actors], ignore_index=True))
+
     # writing -------------------------------------------------------------
 
     def save(
@@ -179,9 +192,7 @@ class EventStore:
         Raises ``DataValidationError`` for an invalid record and ``StoreError`` if
         the database refuses; either way nothing is stored.
         """
-        stored_actors = records_frame(self.actors(), Actor)
-        known = replace(atlas, actors=pd.concat([atlas.actors, stored_actors], ignore_index=True))
-        valid_events, valid_actors = validate_additions(known, events, actors)
+        valid_events, valid_actors = validate_additions(self.known_to(atlas), events, actors)
         if not valid_events and not valid_actors:
             return []
         scores = list(confidence) if confidence is not None else [None] * len(valid_events)
@@ -232,26 +243,131 @@ class EventStore:
         return stored_ids
 
 
-# the data/events.csv format ---------------------------------------------------
+# the data/ file formats: export, import, and the command line ----------------
 
 def events_csv(events: Iterable[Event]) -> str:
     """Stored events in the exact format of ``data/events.csv``."""
-    return exports.events_csv(event.model_dump(mode="json", by_alias=True) for event in events)
+    return exports.events_csv(_json_record(event) for event in events)
 
 
-def parse_events_csv(text: str, source: str = EVENTS_FILE) -> list[dict]:
-    """Rows of an events CSV as dicts, after the same header and cell checks as the data files."""
+def actors_csv(actors: Iterable[Actor]) -> str:
+    """Stored actors in the exact format of ``data/actors.csv``."""
+    return exports.records_csv((_json_record(actor) for actor in actors), ACTOR_COLUMNS)
+
+
+def _parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[str, dict]]:
+    """(``line N``, row) pairs of a CSV text, after the same header and cell checks as the data files."""
     problems: list[Problem] = []
-    rows = [row for _, row in csv_rows(source, text, Event, problems)]
+    rows = list(csv_rows(source, text, model, problems))
     if problems:
         raise DataValidationError(problems)
     return rows
 
 
-def import_events_csv(store: EventStore, atlas: Dataset, path: Path) -> list[str]:
-    """Add the events of a CSV file in the ``data/events.csv`` format to the store."""
-    problems: list[Problem] = []
-    text = read_text(path, problems)
-    if text is None:
-        raise DataValidationError(problems)
-    return store.save(atlas, parse_events_csv(text, path.name), provenance=Provenance("imported"))
+def parse_events_csv(text: str, source: str = EVENTS_FILE) -> list[dict]:
+    """Rows of an events CSV as dicts, after the same header and cell checks as the data files."""
+    return [row for _, row in _parse_csv(text, source, Event)]
+
+
+def export_archive(store: EventStore) -> bytes:
+    """The stored events and the actors they introduced, as a ZIP of ``events.csv`` and ``actors.csv``.
+
+    Both files are in the format of ``data/``, so a reviewer can append them to the
+    curated files, or another deployment can import them.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(EVENTS_FILE, events_csv(store.events()))
+        archive.writestr(ACTORS_FILE, actors_csv(store.actors()))
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    stored: list[str]
+    """Ids the new events were stored under."""
+    unchanged: list[str]
+    """Ids of events the atlas already holds exactly as imported (not stored again)."""
+
+
+def _held_records(atlas: Dataset, store: EventStore) -> dict[str, dict]:
+    """Every event the atlas holds, curated or stored, as its JSON record by id."""
+    curated = exports.frame_records(atlas.events, EVENT_COLUMNS)
+    held = {row["id"]: _json_record(Event.model_validate(row)) for row in curated}
+    held.update({event.id: _json_record(event) for event in store.events()})
+    return held
+
+
+def _is_held(row: dict, held: dict[str, dict], model: type[Event | Actor]) -> bool:
+    try:
+        return held.get(row.get("id")) == _json_record(model.model_validate(row))
+    except ValueError:  # an invalid row: the save names its problems
+        return False
+
+
+def import_csv(store: EventStore, atlas: Dataset, events_text: str, actors_text: str = "", *,
+               events_source: str = EVENTS_FILE, actors_source: str = ACTORS_FILE) -> ImportResult:
+    """Add the events (and actors) of files in the ``data/`` formats to the store, in one transaction.
+
+    Events the atlas already holds with the same content are left alone, so importing
+    an export twice, or into the deployment it came from, adds nothing. Raises
+    ``DataValidationError`` naming file, line and field; nothing is stored then.
+    """
+    events = _parse_csv(events_text, events_source, Event)
+    actors = _parse_csv(actors_text, actors_source, Actor) if actors_text.strip() else []
+    held_events = _held_records(atlas, store)
+    held_actors = {actor.id: _json_record(actor) for actor in store.actors()}
+    held_actors.update({row["id"]: _json_record(Actor.model_validate(row))
+                        for row in exports.frame_records(atlas.actors, ACTOR_COLUMNS)})
+    new_events = [(line, row) for line, row in events if not _is_held(row, held_events, Event)]
+    new_actors = [(line, row) for line, row in actors if not _is_held(row, held_actors, Actor)]
+    validate_labelled(store.known_to(atlas), new_events, new_actors,  # problems named by file and line
+                      events_source=events_source, actors_source=actors_source)
+    stored = store.save(atlas, [row for _, row in new_events], actors=[row for _, row in new_actors],
+                        provenance=Provenance("imported"))
+    fresh = {line for line, _ in new_events}
+    return ImportResult(stored, [row["id"] for line, row in events if line not in fresh])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m gasatlas.store export FOLDER`` | ``import EVENTS_CSV [--actors ACTORS_CSV]``."""
+    parser = argparse.ArgumentParser(prog="python -m gasatlas.store",
+                                     description="Export the event store to the data/ file formats, or import them.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser("export", help="write events.csv and actors.csv of the stored records")
+    export.add_argument("folder", type=Path)
+    load = commands.add_parser("import", help="store the events of an events.csv (and the actors of an actors.csv)")
+    load.add_argument("events", type=Path)
+    load.add_argument("--actors", type=Path)
+    args = parser.parse_args(argv)
+
+    def fail(message: str, status: int) -> int:
+        print(f"error: {message}", file=sys.stderr)
+        return status
+
+    try:
+        store = EventStore(settings().database_url)
+        if args.command == "export":
+            args.folder.mkdir(parents=True, exist_ok=True)
+            (args.folder / EVENTS_FILE).write_text(events_csv(store.events()), encoding="utf-8")
+            (args.folder / ACTORS_FILE).write_text(actors_csv(store.actors()), encoding="utf-8")
+            print(f"wrote {args.folder / EVENTS_FILE} and {args.folder / ACTORS_FILE}", file=sys.stderr)
+            return 0
+        problems: list[Problem] = []
+        events_text = read_text(args.events, problems)
+        actors_text = read_text(args.actors, problems) if args.actors else ""
+        if problems:
+            raise DataValidationError(problems)
+        result = import_csv(store, load_dataset(settings().data_dir), events_text, actors_text or "",
+                            events_source=args.events.name,
+                            actors_source=args.actors.name if args.actors else ACTORS_FILE)
+    except DataValidationError as error:
+        return fail("nothing was stored:\n" + "\n".join(str(problem) for problem in error.problems), 2)
+    except (StoreError, OSError) as error:
+        return fail(f"nothing was stored: {error}", 1)
+    print(f"stored {len(result.stored)} event(s); {len(result.unchanged)} already in the atlas", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

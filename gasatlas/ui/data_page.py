@@ -9,16 +9,18 @@ import streamlit as st
 
 from gasatlas import exports
 from gasatlas.config import settings
-from gasatlas.data import Dataset
+from gasatlas.data import Dataset, DataValidationError
 from gasatlas.dictionary import dictionary_frame
 from gasatlas.filters import apply_filter
 from gasatlas.i18n import format_date, t
 from gasatlas.sources import sources_table
-from gasatlas.ui import state
+from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.ui import resources, state
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
 SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
+KEY_IMPORTED = "data_imported"
 
 
 def sources(atlas: Dataset, lang: Lang) -> None:
@@ -98,3 +100,63 @@ def citation(atlas: Dataset, lang: Lang) -> None:
         url=view_link(atlas),
     )
     st.code(f"{text}\n{t('citation_credits', lang)}", language=None, wrap_lines=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _stored_archive(url: str, version: tuple) -> bytes:
+    return export_archive(resources.store())
+
+
+def stored_events(lang: Lang) -> None:
+    """What users added: a download in the data/ formats, and an import of such files."""
+    imported = st.session_state.pop(KEY_IMPORTED, None)
+    if imported is not None:
+        st.success(t("imported", lang).format(stored=len(imported.stored), unchanged=len(imported.unchanged)),
+                   icon=":material/check_circle:")
+    try:
+        version = resources.store().version()
+    except StoreError as error:
+        st.warning(f"{t('store_unavailable', lang)} {error}", icon=":material/database_off:")
+        return
+    st.caption(t("stored_help", lang).format(count=version[0]))
+    st.download_button(t("download_stored", lang), _stored_archive(settings().database_url, version),
+                       file_name=f"gas-atlas-stored-{dt.date.today().isoformat()}.zip", mime="application/zip",
+                       icon=":material/folder_zip:", key="download-stored", on_click="ignore", disabled=not version[0])
+    with st.form("import-events", border=True):
+        left, right = st.columns(2)
+        events_file = left.file_uploader(t("import_events", lang), type=["csv"], key="import-events-file")
+        actors_file = right.file_uploader(t("import_actors", lang), type=["csv"], key="import-actors-file")
+        submitted = st.form_submit_button(t("import_button", lang), icon=":material/upload:")
+    if submitted:
+        _import(events_file, actors_file, lang)
+
+
+def _uploaded_text(upload, lang: Lang) -> str | None:
+    try:
+        return upload.getvalue().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        st.error(t("import_not_utf8", lang).format(file=upload.name))
+        return None
+
+
+def _import(events_file, actors_file, lang: Lang) -> None:
+    if events_file is None:
+        st.error(t("import_need_file", lang))
+        return
+    events_text = _uploaded_text(events_file, lang)
+    actors_text = _uploaded_text(actors_file, lang) if actors_file is not None else ""
+    if events_text is None or actors_text is None:
+        return
+    try:
+        result = import_csv(resources.store(), resources.curated(lang), events_text, actors_text,
+                            events_source=events_file.name,
+                            actors_source=actors_file.name if actors_file is not None else "actors.csv")
+    except DataValidationError as error:
+        st.error(t("import_invalid", lang))
+        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        return
+    except StoreError as error:
+        st.error(f"{t('import_failed', lang)} {error}")
+        return
+    st.session_state[KEY_IMPORTED] = result
+    st.rerun()
