@@ -19,10 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -34,12 +34,7 @@ sys.path.insert(0, str(ROOT))
 from gasatlas.data import load_dataset
 from gasatlas.exports import EVENT_COLUMNS, events_csv, frame_records
 from gasatlas.synth import synthetic_events
-from tests.browser.harness import (
-    launch_chromium,
-    new_atlas_page,
-    start_app_server,
-    warm_up,
-)
+from tests.browser.harness import launch_chromium, new_atlas_page, serving_copy_of_data
 
 MARKERS_ON_MAP = """(_, expected) => new Promise((done, fail) => {
   const deadline = performance.now() + 600000;
@@ -56,14 +51,15 @@ MARKERS_ON_MAP = """(_, expected) => new Promise((done, fail) => {
 })"""
 
 
-def data_dir_with(size: int, workdir: Path) -> Path:
-    """The curated data plus ``size`` synthetic events, in a folder of its own."""
-    target = workdir / f"data-{size}"
-    shutil.copytree(ROOT / "data", target)
-    curated = load_dataset(target)
-    rows = frame_records(curated.events, EVENT_COLUMNS) + synthetic_events(curated, size)
-    (target / "events.csv").write_text(events_csv(rows), encoding="utf-8")
-    return target
+def add_synthetic_events(size: int) -> Callable[[Path], None]:
+    """Adds ``size`` synthetic events to a copy of the curated data."""
+
+    def prepare(data_dir: Path) -> None:
+        curated = load_dataset(data_dir)
+        rows = frame_records(curated.events, EVENT_COLUMNS) + synthetic_events(curated, size)
+        (data_dir / "events.csv").write_text(events_csv(rows), encoding="utf-8")
+
+    return prepare
 
 
 def shown_count(page) -> int:
@@ -105,17 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     results = []
-    with tempfile.TemporaryDirectory() as workdir, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for size in [int(s) for s in args.sizes.split(",")]:
-            data = data_dir_with(size, Path(workdir))
-            total = len(load_dataset(data).events)
-            server = start_app_server(data)
-            try:
-                warm_up(browser, server)
+            workdir = Path(tempfile.mkdtemp(dir=scratch))
+            with serving_copy_of_data(browser, workdir, add_synthetic_events(size)) as server:
+                total = len(load_dataset(server.data_dir).events)
                 runs = [measure(browser, server.base_url, total) for _ in range(args.repeats)]
-            finally:
-                server.stop()
             row = {"events": total, "load_s": statistics.median(r[0] for r in runs),
                    "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
             results.append(row)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from gasatlas.config import PROJECT_ROOT
-
-from .harness import AppServer, AtlasPage, launch_chromium, new_atlas_page, start_app_server, warm_up
+from .harness import AppServer, AtlasPage, launch_chromium, new_atlas_page, serving_copy_of_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -22,19 +18,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the shipped data, so tests that add to it never touch the repository."""
-    target = tmp_path_factory.mktemp("app") / "data"
-    shutil.copytree(PROJECT_ROOT / "data", target)
-    return target
-
-
-@pytest.fixture(scope="session")
-def app_server(app_data_dir: Path, browser: Browser) -> Iterator[AppServer]:
-    server = start_app_server(app_data_dir)
-    warm_up(browser, server)
-    yield server
-    server.stop()
+def app_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
+    """The app over a copy of the shipped data, so tests that add to it never touch the repository."""
+    with serving_copy_of_data(browser, tmp_path_factory.mktemp("app")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

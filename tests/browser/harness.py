@@ -9,13 +9,15 @@ endpoint and on its script-run state, never on fixed sleeps.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -106,6 +108,22 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) ->
             raise RuntimeError(f"streamlit did not start:\n{log.read()}")
         time.sleep(0.2)  # polling the health endpoint, not waiting for the UI
     return AppServer(base_url, data_dir, process, log)
+
+
+@contextmanager
+def serving_copy_of_data(browser: Browser, workdir: Path,
+                         prepare: Callable[[Path], object] | None = None) -> Iterator[AppServer]:
+    """A warmed-up ``streamlit run`` over its own copy of ``data/`` (changed by ``prepare``) and its own store."""
+    data_dir = workdir / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data_dir)
+    if prepare is not None:
+        prepare(data_dir)
+    server = start_app_server(data_dir)
+    try:
+        warm_up(browser, server)
+        yield server
+    finally:
+        server.stop()
 
 
 def warm_up(browser: Browser, server: AppServer) -> None:

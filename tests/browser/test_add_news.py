@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -13,7 +11,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
 from ..conftest import TEST_ARTICLE
-from .harness import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
+from .harness import AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
 
 TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 
@@ -21,12 +19,8 @@ TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
     """A server with a store of its own: the saved event must not leak into the other browser tests."""
-    data_dir = tmp_path_factory.mktemp("add-news") / "data"
-    shutil.copytree(PROJECT_ROOT / "data", data_dir)
-    server = start_app_server(Path(data_dir))
-    warm_up(browser, server)
-    yield server
-    server.stop()
+    with serving_copy_of_data(browser, tmp_path_factory.mktemp("add-news")) as server:
+        yield server
 
 
 @pytest.fixture

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from gasatlas.config import PROJECT_ROOT
-
-from .harness import AppServer, AtlasPage, new_atlas_page, start_app_server, warm_up
+from .harness import AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 IMG = "<img src=x onerror=\"window.__xss='img'\">"
@@ -36,10 +33,8 @@ def _rewrite_csv(path: Path, row_id: str, changes: dict[str, str]) -> None:
         writer.writerows(rows)
 
 
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
-    data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(PROJECT_ROOT / "data", data)
+def make_hostile(data: Path) -> None:
+    """Put every kind of hostile string into the fields that reach popups, cards, tooltips and tables."""
     _rewrite_csv(data / "events.csv", ROADMAP, {
         "title_en": f"Roadmap {IMG} {TEMPLATE}", "summary_en": f"Summary {BACKTICK} {SCRIPT}",
         "quote": f"Quote {IMG}", "place_name_en": f"Place {TEMPLATE}", "source_title": f"Source {BACKTICK}",
@@ -51,10 +46,12 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -
         if feature["properties"]["id"] == "karachaganak-orenburg":
             feature["properties"]["name_en"] = f"Route {ALL}"
     (data / "routes.geojson").write_text(json.dumps(routes, ensure_ascii=False), encoding="utf-8")
-    server = start_app_server(data)
-    warm_up(browser, server)
-    yield server
-    server.stop()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[AppServer]:
+    with serving_copy_of_data(browser, tmp_path_factory.mktemp("hostile"), make_hostile) as server:
+        yield server
 
 
 @pytest.fixture
