@@ -26,11 +26,20 @@ from pathlib import Path
 
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
-from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, article_text, extract_events, find_duplicates
+from gasatlas.extract import (
+    MAX_ARTICLE_CHARS,
+    ArticleError,
+    Candidate,
+    article_text,
+    extract_events,
+    find_duplicates,
+)
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EventStore, Provenance, StoreError
 
 MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 4  # UTF-8 needs at most four bytes a character
+CANDIDATE_COLUMNS = (*EVENT_COLUMNS, "confidence", "flags", "duplicate_of")
+"""What the command prints for each candidate: a data/events.csv row and what a reviewer needs."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,7 @@ def format_candidates(candidates: Sequence[Candidate], output: str,
     if output == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, "confidence", "flags", "duplicate_of"], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()

@@ -76,6 +76,8 @@ class AppServer:
     data_dir: Path
     process: subprocess.Popen
     log: IO[str]
+    first_page_s: float | None = None
+    """How long the first page took, data loading and caching included (set by ``warm_up``)."""
 
     def stop(self) -> None:
         self.process.terminate()
@@ -111,8 +113,8 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) ->
 
 
 @contextmanager
-def serving_copy_of_data(browser: Browser, workdir: Path,
-                         prepare: Callable[[Path], object] | None = None) -> Iterator[AppServer]:
+def serving_copy_of_data(browser: Browser, workdir: Path, prepare: Callable[[Path], object] | None = None,
+                         first_page_timeout_ms: int = UI_TIMEOUT_MS) -> Iterator[AppServer]:
     """A warmed-up ``streamlit run`` over its own copy of ``data/`` (changed by ``prepare``) and its own store."""
     data_dir = workdir / "data"
     shutil.copytree(PROJECT_ROOT / "data", data_dir)
@@ -120,26 +122,29 @@ def serving_copy_of_data(browser: Browser, workdir: Path,
         prepare(data_dir)
     server = start_app_server(data_dir)
     try:
-        warm_up(browser, server)
+        warm_up(browser, server, first_page_timeout_ms)
         yield server
     finally:
         server.stop()
 
 
-def warm_up(browser: Browser, server: AppServer) -> None:
+def warm_up(browser: Browser, server: AppServer, timeout_ms: int = UI_TIMEOUT_MS) -> None:
     """Open the main page once.
 
     With a pages/ folder beside app.py, Streamlit serves a fresh process's very first
     session in legacy multipage mode, where a deep link such as /timeline shows a
     "Page not found" notice before st.navigation takes over. Every later session
-    is unaffected; the tests start from that state.
+    is unaffected; the tests start from that state. This first page also loads and
+    caches the dataset, which takes long for a very large one: hence the timeout.
     """
     context = browser.new_context()
     page = context.new_page()
+    started = time.monotonic()
     page.goto(server.base_url)
+    page.locator("h1").first.wait_for(timeout=timeout_ms)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=UI_TIMEOUT_MS)
-    page.locator("h1").first.wait_for(timeout=UI_TIMEOUT_MS)
+        state="attached", timeout=timeout_ms)
+    server.first_page_s = time.monotonic() - started
     context.close()
 
 
