@@ -15,7 +15,7 @@ from gasatlas.filters import apply_filter
 from gasatlas.i18n import format_date, t
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
-from gasatlas.ui import resources, state
+from gasatlas.ui import notices, resources, state
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
@@ -152,8 +152,7 @@ def _import(events_file, actors_file, lang: Lang) -> None:
                             events_source=events_file.name,
                             actors_source=actors_file.name if actors_file is not None else "actors.csv")
     except DataValidationError as error:
-        st.error(t("import_invalid", lang))
-        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        notices.refused(t("import_invalid", lang), error)
         return
     except StoreError as error:
         st.error(f"{t('import_failed', lang)} {error}")

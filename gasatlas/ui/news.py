@@ -12,7 +12,7 @@ from gasatlas.data import Dataset, DataValidationError
 from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
 from gasatlas.store import StoreError
-from gasatlas.ui import navigation, resources, state
+from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
 
@@ -173,8 +173,7 @@ def save_button(atlas: Dataset, edited: pd.DataFrame, lang: Lang) -> None:
     try:
         stored = ingest.save(resources.store(), resources.curated(lang), st.session_state[KEY_ARTICLE], accepted)
     except DataValidationError as error:
-        st.error(t("news_save_invalid", lang))
-        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        notices.refused(t("news_save_invalid", lang), error)
         return
     except StoreError as error:
         st.error(f"{t('news_save_failed', lang)} {error}")

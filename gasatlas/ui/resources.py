@@ -11,6 +11,7 @@ from gasatlas.config import STATIC_DIR, settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.i18n import t
 from gasatlas.store import EventStore, StoreError
+from gasatlas.ui import notices
 from gasatlas.vocab import Lang
 
 FAVICON = str(Path(__file__).with_name("images") / "favicon.svg")
@@ -59,8 +60,7 @@ def curated(lang: Lang) -> Dataset:
     try:
         return _curated(str(data_dir), _data_version(data_dir))
     except DataValidationError as error:
-        st.error(t("data_error", lang))
-        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        notices.refused(t("data_error", lang), error)
         st.stop()
 
 
