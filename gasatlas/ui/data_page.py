@@ -53,7 +53,7 @@ def downloads(atlas: Dataset, lang: Lang) -> None:
     shown = apply_filter(atlas.events, state.view().filter)
     st.caption(t("downloads_help", lang).format(count=len(shown)))
     stamp = dt.date.today().isoformat()
-    columns = st.columns(5)
+    columns = [*st.columns(3), *st.columns(3)[:2]]  # two rows: labels stay whole at laptop width
     columns[0].download_button(t("download_csv", lang), exports.events_csv(exports.frame_records(
         shown, exports.EVENT_COLUMNS)), file_name=f"gas-atlas-events-{stamp}.csv", mime="text/csv",
         icon=":material/table:", key="download-csv", on_click="ignore")
