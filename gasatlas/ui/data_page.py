@@ -9,7 +9,7 @@ import streamlit as st
 
 from gasatlas import exports
 from gasatlas.config import settings
-from gasatlas.data import Dataset, DataValidationError
+from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
 from gasatlas.filters import apply_filter
 from gasatlas.i18n import format_date, t
@@ -147,15 +147,12 @@ def _import(events_file, actors_file, lang: Lang) -> None:
     actors_text = _uploaded_text(actors_file, lang) if actors_file is not None else ""
     if events_text is None or actors_text is None:
         return
-    try:
-        result = import_csv(resources.store(), resources.curated(lang), events_text, actors_text,
-                            events_source=events_file.name,
-                            actors_source=actors_file.name if actors_file is not None else "actors.csv")
-    except DataValidationError as error:
-        notices.refused(t("import_invalid", lang), error)
-        return
-    except StoreError as error:
-        st.error(f"{t('import_failed', lang)} {error}")
+    result = notices.store_write(
+        lambda: import_csv(resources.store(), resources.curated(lang), events_text, actors_text,
+                           events_source=events_file.name,
+                           actors_source=actors_file.name if actors_file is not None else "actors.csv"),
+        invalid=t("import_invalid", lang), failed=t("import_failed", lang))
+    if result is None:
         return
     st.session_state[KEY_IMPORTED] = result
     st.rerun()

@@ -8,10 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from gasatlas import ingest
-from gasatlas.data import Dataset, DataValidationError
+from gasatlas.data import Dataset
 from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
-from gasatlas.store import StoreError
 from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
@@ -170,13 +169,10 @@ def save_button(atlas: Dataset, edited: pd.DataFrame, lang: Lang) -> None:
     if not st.button(t("news_save", lang).format(count=len(accepted)), type="primary", disabled=not accepted,
                      icon=":material/save:"):
         return
-    try:
-        stored = ingest.save(resources.store(), resources.curated(lang), st.session_state[KEY_ARTICLE], accepted)
-    except DataValidationError as error:
-        notices.refused(t("news_save_invalid", lang), error)
-        return
-    except StoreError as error:
-        st.error(f"{t('news_save_failed', lang)} {error}")
+    stored = notices.store_write(
+        lambda: ingest.save(resources.store(), resources.curated(lang), st.session_state[KEY_ARTICLE], accepted),
+        invalid=t("news_save_invalid", lang), failed=t("news_save_failed", lang))
+    if stored is None:
         return
     st.session_state[KEY_SAVED] = stored
     st.session_state.pop(KEY_CANDIDATES, None)
