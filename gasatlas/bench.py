@@ -83,7 +83,7 @@ def slider_step(atlas: Dataset) -> EventFilter:
 
 
 def ours(atlas: Dataset, event_filter: EventFilter) -> int:
-    """What the map page does on a rerun (``pages/map_workspace.py``), minus Streamlit itself."""
+    """What the map page does on a rerun (``pages/map.py``), minus Streamlit itself."""
     facet_counts_for_sidebar(atlas, event_filter)
     shown = apply_filter(atlas.events, event_filter, SHOWN_COLUMNS)
     events_table(shown, atlas, "en")

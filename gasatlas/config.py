@@ -24,6 +24,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "GASATLAS_DATABASE_URL"),
     )
     basemap: Basemap = "tiles"
+    extraction_workers: int = Field(default=1, ge=1, le=16)
+    """Articles read at once by the whole server (each costs about a CPU-second per 1,000 characters)."""
+    extraction_queue: int = Field(default=8, ge=0, le=1000)
+    """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
 
 
 @lru_cache(maxsize=1)

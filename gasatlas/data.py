@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +25,8 @@ from pydantic import BaseModel, ValidationError
 from gasatlas.filters import with_search_text
 from gasatlas.geo import CountryShapes
 from gasatlas.i18n import format_date
-from gasatlas.schema import Actor, CountryFeature, Event, Facility, Route
+from gasatlas.sanitize import unguard_cell
+from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
 from gasatlas.vocab import LANGUAGES, ActorKind
 
 COUNTRIES_FILE = "countries.geojson"
@@ -85,8 +87,18 @@ class Dataset:
     def __post_init__(self) -> None:
         drawn = self.events[["id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
                              "title_en", "title_ru"]]
-        fingerprint = int(pd.util.hash_pandas_object(drawn, index=False).sum()) & 0xFFFFFFFFFFFF
-        object.__setattr__(self, "events_version", f"{len(self.events)}-{fingerprint:x}")
+        object.__setattr__(self, "events_version", _fingerprint(drawn))
+
+    @cached_property
+    def events_content_version(self) -> str:
+        """Fingerprints every published column of the events: the cache key of their downloads."""
+        published = self.events[[column for column in EVENT_COLUMNS if column in self.events.columns]]
+        return _fingerprint(published.astype(str))
+
+
+def _fingerprint(frame: pd.DataFrame) -> str:
+    digest = int(pd.util.hash_pandas_object(frame, index=False).sum()) & 0xFFFFFFFFFFFF
+    return f"{len(frame)}-{digest:x}"
 
 
 @dataclass
@@ -145,7 +157,14 @@ def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Proble
     if missing:
         problems.append(Problem(file, f"missing column(s): {', '.join(missing)}", "line 1"))
         return
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a NUL byte, a cell over the csv module's 128 KiB limit…
+            problems.append(Problem(file, f"unreadable CSV: {error}", f"line {reader.line_num}"))
+            return
         location = f"line {reader.line_num}"
         if "__extra__" in row:
             problems.append(Problem(file, "more cells than the header has columns", location, row.get("id")))
@@ -153,7 +172,7 @@ def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Proble
         if None in row.values():
             problems.append(Problem(file, "fewer cells than the header has columns", location, row.get("id")))
             continue
-        yield location, {key: value for key, value in row.items() if key in known}
+        yield location, {key: unguard_cell(value) for key, value in row.items() if key in known}
 
 
 def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[tuple[str, dict]]:

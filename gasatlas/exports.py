@@ -3,6 +3,12 @@
 Every export is built from data frames the app already holds, so what a reader
 downloads is exactly what the filtered table shows. The CSV is the format of
 ``data/events.csv``, so a download can be re-imported without loss.
+
+Texts come from anyone who may add events, and a spreadsheet reads a cell that
+begins with ``=``, ``+``, ``-`` or ``@`` as a formula (OWASP: CSV injection). So
+CSV cells that a spreadsheet would evaluate get a leading apostrophe, which every
+reader of the ``data/`` formats removes again (``sanitize.unguard_cell``, applied by
+``gasatlas.data``), and Excel cells are written as text, never as formulas.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
 
+from gasatlas.sanitize import guard_cell
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 
 ROUTE_PROPERTIES = ("id", "name_en", "name_ru", "kind", "capacity_bcm", "length_km", "countries", "operator",
@@ -48,8 +56,8 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return str(value)
+        return guard_cell(LIST_SEPARATOR.join(str(item) for item in value))
+    return guard_cell(value) if isinstance(value, str) else str(value)
 
 
 def records_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> str:
@@ -106,13 +114,25 @@ def geojson_text(collection: dict) -> str:
 
 
 def events_excel(events: pd.DataFrame) -> bytes:
-    """The events as an Excel workbook, one row per event in the events.csv columns."""
-    table = pd.DataFrame(
-        [{column: _csv_cell(value) if isinstance(value, list) else value for column, value in record.items()}
-         for record in frame_records(events, EVENT_COLUMNS)],
-        columns=list(EVENT_COLUMNS),
-    )
+    """The events as an Excel workbook, one row per event in the events.csv columns.
+
+    Every text is a text cell, marked "quote prefix" as Excel does for text typed
+    after an apostrophe: a title such as ``=HYPERLINK(…)`` shows as written and
+    stays text even when the cell is edited.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "events"
+    sheet.append(list(EVENT_COLUMNS))
+    for number, record in enumerate(frame_records(events, EVENT_COLUMNS), start=2):
+        for column, name in enumerate(EVENT_COLUMNS, start=1):
+            value = record.get(name)
+            if isinstance(value, list):
+                value = LIST_SEPARATOR.join(str(item) for item in value)
+            cell = sheet.cell(row=number, column=column, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+                cell.quotePrefix = True
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="events", index=False)
+    workbook.save(buffer)
     return buffer.getvalue()

@@ -6,9 +6,10 @@
 prints the candidate events the article reports (the columns of data/events.csv
 plus ``confidence``, ``flags`` and ``duplicate_of``) and, with ``--save``, stores
 those that do not repeat an event already in the atlas. Bad input — an empty or
-binary file, a text over the size limit, an impossible or future date — exits
-with status 2 and one message; a refused save exits with status 1. Either way
-nothing is stored.
+binary file, a file or text over its size limit, an impossible date or one
+outside the atlas's window (1900 to today) — exits with status 2 and one message;
+a store that cannot be opened or refuses the save exits with status 1. Either
+way nothing is stored.
 """
 
 from __future__ import annotations
@@ -24,20 +25,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from gasatlas import datewindow
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
-from gasatlas.extract import (
-    MAX_ARTICLE_CHARS,
-    ArticleError,
-    Candidate,
-    article_text,
-    extract_events,
-    find_duplicates,
-)
+from gasatlas.extract import ArticleError, Candidate, article_text, extract_events, find_duplicates
+from gasatlas.jobs import Report
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EventStore, Provenance, StoreError
 
-MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 4  # UTF-8 needs at most four bytes a character
 CANDIDATE_COLUMNS = (*EVENT_COLUMNS, "confidence", "flags", "duplicate_of")
 """What the command prints for each candidate: a data/events.csv row and what a reviewer needs."""
 
@@ -50,6 +45,8 @@ class Article:
     published: dt.date
     source_title: str
     source_url: str
+    encoding: str | None = None
+    """The encoding the file was read in ("Windows-1251"); None for a paste."""
 
     @property
     def sha256(self) -> str:
@@ -59,17 +56,18 @@ class Article:
 def read_article(raw: bytes | str, filename: str | None, published: dt.date, source_title: str,
                  source_url: str) -> Article:
     """Check and reduce an upload or a paste to text; ``ArticleError`` says what is wrong with it."""
-    if isinstance(raw, bytes) and len(raw) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"the article is larger than {MAX_ARTICLE_CHARS:,} characters")
-    if published > dt.date.today():
-        raise ArticleError(f"the publication date {published.isoformat()} is in the future")
-    return Article(article_text(raw, filename), published, source_title.strip(), source_url.strip())
+    try:
+        datewindow.check(published, "the publication date")
+    except datewindow.DateOutOfRange as error:
+        raise ArticleError(str(error)) from None
+    read = article_text(raw, filename)
+    return Article(read.text, published, source_title.strip(), source_url.strip(), read.encoding)
 
 
-def propose(article: Article, atlas: Dataset) -> list[Candidate]:
-    """The candidate events the article reports, for review."""
-    return extract_events(article.text, article.published, atlas,
-                          source_title=article.source_title, source_url=article.source_url)
+def propose(article: Article, atlas: Dataset, report: Report = lambda _stage, _fraction: None) -> list[Candidate]:
+    """The candidate events the article reports, for review (``report``: see ``extract_events``)."""
+    return extract_events(article.text, article.published, atlas, source_title=article.source_title,
+                          source_url=article.source_url, report=report)
 
 
 def save(store: EventStore, atlas: Dataset, article: Article, accepted: Sequence[Candidate]) -> list[str]:
@@ -151,13 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                args.source_url)
     except ArticleError as error:
         return fail(f"{args.article}: {error}")
+    if article.encoding not in (None, "UTF-8"):
+        print(f"{args.article}: read as {article.encoding}", file=sys.stderr)
 
     curated = load_dataset(settings().data_dir)
     try:
         store = EventStore(settings().database_url) if args.save else None
         atlas = with_stored(curated, *store.frames()) if store else curated
     except StoreError as error:
-        return fail(f"nothing was stored: {error}", status=1)
+        return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     candidates = propose(article, atlas)
     duplicates = duplicates_of(candidates, atlas)
     sys.stdout.write(format_candidates(candidates, args.output, duplicates))
@@ -166,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     fresh = [candidate for candidate, found in zip(candidates, duplicates, strict=True) if not found]
     try:
         stored = save(store, curated, article, fresh)
-    except (DataValidationError, StoreError) as error:
+    except DataValidationError as error:
         return fail(f"nothing was stored: {error}", status=1)
+    except StoreError as error:
+        return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     skipped = len(candidates) - len(fresh)
     print(f"stored {len(stored)} event(s): {', '.join(stored) or '-'}"
           + (f"; skipped {skipped} that repeat events already in the atlas (see duplicate_of)" if skipped else ""),

@@ -6,7 +6,9 @@ the browser three ways, and each needs its own escaping:
 * as HTML (popups, tooltips, cards, labels): :func:`html_text`;
 * as data embedded in a generated ``<script>`` (our map layers): :func:`js_json`,
   which also stops ``</script>`` and ``<!--`` from ending the script early;
-* as a Streamlit widget label, which renders Markdown: :func:`markdown_text`;
+* in a Streamlit element or widget label that renders Markdown: :func:`markdown_text`,
+  and :func:`markdown_format` to fill the atlas's own message templates;
+* in a spreadsheet cell (CSV downloads), where ``=…`` would be a formula: :func:`guard_cell`;
 * inside the JavaScript template strings (backticks) that folium's own
   ``Popup``/``Tooltip`` write: :func:`folium_template_html`, which additionally
   neutralises backticks, ``${`` and backslashes.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,16 +57,48 @@ def js_json(value: Any) -> str:
 
 
 _MARKDOWN_SPECIALS = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|<>~$:"})
+WORD_JOINER = "\u2060"
+_AUTOLINKS = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?=@)", re.IGNORECASE)
+"""Where GFM would turn plain text into a link (``https://…``, ``www.…``, ``a@b.c``) whatever the escapes."""
 
 
 def markdown_text(value: Any) -> str:
-    """Text for a Streamlit label that renders Markdown: every Markdown character is literal.
+    """Text for a Streamlit element or label that renders Markdown: shown exactly, never rendered.
 
-    Without this a name like ``![x](http://host/pixel.png)`` would make the browser fetch an image.
+    Every Markdown character is escaped, so ``![x](http://host/pixel.png)`` cannot make the
+    browser fetch an image; and an invisible word joiner goes where GFM would autolink
+    (after ``https:``, ``www``, before ``@``), so no address in the text becomes a link.
     """
-    return str(value or "").replace("\n", " ").translate(_MARKDOWN_SPECIALS)
+    text = _AUTOLINKS.sub(WORD_JOINER, str(value or "").replace("\n", " "))
+    return text.translate(_MARKDOWN_SPECIALS)
+
+
+def markdown_format(template: str, **values: Any) -> str:
+    """``template.format(**values)`` for an element that renders Markdown (``st.info``, ``st.toast``,
+    captions, labels): the template is the atlas's own text, every value is made literal by
+    :func:`markdown_text` — names, file names, messages that quote input, even numbers."""
+    return template.format(**{name: markdown_text(value) for name, value in values.items()})
 
 
 def folium_template_html(markup: str) -> str:
     """Make already-escaped HTML safe inside folium's backtick template strings."""
     return markup.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+
+
+_FORMULA_START = "=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20"  # and their full-width forms, which Excel also reads
+_NEEDS_GUARD = re.compile(f"^'*[{re.escape(_FORMULA_START)}]")
+_GUARDED = re.compile(f"^'+[{re.escape(_FORMULA_START)}]")
+
+
+def guard_cell(text: str) -> str:
+    """A CSV cell a spreadsheet will show as text: ``=cmd()`` becomes ``'=cmd()``.
+
+    Apostrophes already before a formula character are doubled up too, so
+    :func:`unguard_cell` can always give back exactly the original text.
+    """
+    return "'" + text if _NEEDS_GUARD.match(text) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The inverse of :func:`guard_cell`, for every cell read from a file in the ``data/`` formats."""
+    return text[1:] if _GUARDED.match(text) else text

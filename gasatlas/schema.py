@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from gasatlas import datewindow
 from gasatlas.vocab import (
     ActorKind,
     DatePrecision,
@@ -57,6 +58,10 @@ def _http_url(value: str) -> str:
     return value
 
 
+def _in_window(day: dt.date) -> dt.date:
+    return datewindow.check(day, "date")
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
 Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
@@ -68,6 +73,8 @@ Iso3List = Annotated[list[Iso3], BeforeValidator(split_list)]
 UrlList = Annotated[list[Url], BeforeValidator(split_list)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=360)]
+AtlasDate = Annotated[dt.date, AfterValidator(_in_window)]
+"""A date inside the atlas's window (see ``gasatlas.datewindow``)."""
 
 
 class Record(BaseModel):
@@ -115,7 +122,7 @@ class Facility(Sourced):
 class StatusChange(Record):
     """One entry of a route's history; ``from`` is null only for a state of unknown start."""
 
-    from_: dt.date | None = Field(alias="from")
+    from_: AtlasDate | None = Field(alias="from")
     from_precision: DatePrecision | None = None
     status: RouteStatus
     direction_note: Text
@@ -181,7 +188,7 @@ class Route(Sourced):
 
 class Event(Sourced):
     id: Id
-    date: dt.date
+    date: AtlasDate
     date_precision: DatePrecision
     date_label_en: OptionalText = None
     date_label_ru: OptionalText = None

@@ -7,9 +7,16 @@ source; stored events and actors are merged with them by id (see
 ``data/events.csv`` format without loss.
 
 Every save is one transaction: all of a submission is stored, or none of it.
-Concurrent saves never overwrite each other: an id that is already taken gets
-the next free suffix (``-2``, ``-3``…), and a save that loses a race on an id is
-retried.
+Saves take the store's write lock before they look for free ids (SQLite's
+``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so concurrent saves queue for
+a few milliseconds instead of racing: an id that is already taken gets the next
+free suffix (``-2``, ``-3``…) and no save is refused because others are saving.
+
+A store that cannot be opened, read or written raises ``StoreError``, whose
+message is fit for any reader; the details (driver, host, file) go to the log
+and to ``StoreError.detail`` for the command line. A stored record that no
+longer passes validation (written by an older version, or by hand) is skipped
+and reported by ``unreadable``, never allowed to break a page.
 """
 
 from __future__ import annotations
@@ -17,18 +24,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import logging
 import re
 import sys
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 import sqlalchemy as sa
+from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from gasatlas import exports
 from gasatlas.config import settings
@@ -49,6 +59,13 @@ from gasatlas.schema import ACTOR_COLUMNS, EVENT_COLUMNS, Actor, Event
 
 Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5
+WRITE = "gasatlas_write"
+"""Execution option of a connection that writes: SQLite then begins with ``BEGIN IMMEDIATE``."""
+POSTGRES_SAVE_LOCK = 0x6761_7361  # "gasa": the advisory lock every save holds on PostgreSQL
+STORE_FAILURES = (SQLAlchemyError, OSError, ImportError, ValueError)
+"""What opening, reading or writing a database can raise: driver errors, a missing folder or driver, a bad URL."""
+
+log = logging.getLogger(__name__)
 
 metadata = sa.MetaData()
 
@@ -75,7 +92,28 @@ actors_table = sa.Table(
 
 
 class StoreError(RuntimeError):
-    """A save that could not happen; the store is as it was before."""
+    """The store could not be opened, read or written; a write left it as it was before.
+
+    ``str(error)`` says what failed in words fit for any reader; ``detail`` holds what
+    only the operator should see (URL without password, driver message).
+    """
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return "(an unparsable DATABASE_URL)"
+
+
+def _failure(message: str, url: str, error: BaseException) -> StoreError:
+    """A ``StoreError`` for ``error``: ``message`` for anyone, the cause in ``detail`` for the operator."""
+    cause = getattr(error, "orig", None) or error
+    return StoreError(message, f"{_safe_url(url)}: {type(cause).__name__}: {cause}")
 
 
 @dataclass(frozen=True)
@@ -87,12 +125,19 @@ class Provenance:
     article_sha256: str | None = None
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin, not inside pysqlite
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-    cursor.execute("PRAGMA busy_timeout=10000")  # a second writer waits instead of failing
+    cursor.execute("PRAGMA busy_timeout=30000")  # a writer waits for the lock instead of failing
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    """SQLAlchemy's documented pysqlite recipe; a writing connection takes the write lock at once."""
+    immediate = connection.get_execution_options().get(WRITE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def create_engine(url: str) -> Engine:
@@ -103,23 +148,40 @@ def create_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     metadata.create_all(engine)
     return engine
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or the first free ``stem-N`` (N ≥ 2) that still fits the 80 characters of an id."""
     if wanted not in taken:
         return wanted
-    stem = re.sub(r"-\d+$", "", wanted)[:75]
+    stem = re.sub(r"-\d+$", "", wanted)
     number = 2
-    while f"{stem}-{number}" in taken:
+    while (candidate := f"{stem[:79 - len(str(number))]}-{number}") in taken:
         number += 1
-    return f"{stem}-{number}"
+    return candidate
 
 
 def _json_record(record: Event | Actor) -> dict:
     return record.model_dump(mode="json", by_alias=True)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A stored record that no longer passes validation, and why."""
+
+    table: str
+    id: str
+    reason: str
+
+
+def _first_error(error: ValidationError) -> str:
+    detail = error.errors()[0]
+    field = ".".join(str(part) for part in detail["loc"])
+    return f"field '{field}': {detail['msg']}" if field else detail["msg"]
 
 
 class EventStore:
@@ -129,21 +191,44 @@ class EventStore:
         self.url = url
         try:
             self.engine = create_engine(url)
-        except SQLAlchemyError as error:
-            raise StoreError(f"cannot open the event store at {sa.make_url(url).render_as_string()}: {error}") from error
+        except STORE_FAILURES as error:
+            raise _failure("cannot open the event store", url, error) from error
+
+    @contextmanager
+    def _failing_as(self, message: str) -> Iterator[None]:
+        """Turn any database or file-system failure inside the block into a logged ``StoreError``."""
+        try:
+            yield
+        except STORE_FAILURES as error:
+            raise _failure(message, self.url, error) from error
 
     # reading -------------------------------------------------------------
 
+    def _records(self, table: sa.Table, model: type[Event | Actor]) -> tuple[list, list[Unreadable]]:
+        order = (table.c.date, table.c.id) if table is events_table else (table.c.id,)
+        with self._failing_as("cannot read the event store"), self.engine.connect() as connection:
+            rows = connection.execute(sa.select(table.c.id, table.c.record).order_by(*order)).all()
+        valid, unreadable = [], []
+        for row in rows:
+            try:
+                valid.append(model.model_validate(row.record))
+            except (ValidationError, TypeError) as error:
+                reason = _first_error(error) if isinstance(error, ValidationError) else str(error)
+                unreadable.append(Unreadable(table.name, row.id, reason))
+        for item in unreadable:
+            log.warning("stored %s record %r skipped: %s", item.table, item.id, item.reason)
+        return valid, unreadable
+
     def events(self) -> list[Event]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(sa.select(events_table.c.record).order_by(events_table.c.date,
-                                                                                 events_table.c.id))
-            return [Event.model_validate(row.record) for row in rows]
+        """Every stored event that passes validation (see ``unreadable`` for the others)."""
+        return self._records(events_table, Event)[0]
 
     def actors(self) -> list[Actor]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(sa.select(actors_table.c.record).order_by(actors_table.c.id))
-            return [Actor.model_validate(row.record) for row in rows]
+        return self._records(actors_table, Actor)[0]
+
+    def unreadable(self) -> list[Unreadable]:
+        """Stored records the atlas skips because they fail today's validation (e.g. a date out of range)."""
+        return self._records(events_table, Event)[1] + self._records(actors_table, Actor)[1]
 
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Stored events and actors as frames shaped like the curated ones."""
@@ -151,21 +236,18 @@ class EventStore:
 
     def version(self) -> tuple[int, int, str]:
         """Changes whenever a save lands: a cheap cache key for the merged dataset."""
-        try:
-            with self.engine.connect() as connection:
-                events, last = connection.execute(
-                    sa.select(sa.func.count(), sa.func.max(events_table.c.saved_at))
-                ).one()
-                actors = connection.execute(sa.select(sa.func.count()).select_from(actors_table)).scalar_one()
-        except SQLAlchemyError as error:
-            raise StoreError(f"the event store cannot be read: {error.orig or error}") from error
+        with self._failing_as("cannot read the event store"), self.engine.connect() as connection:
+            events, last = connection.execute(
+                sa.select(sa.func.count(), sa.func.max(events_table.c.saved_at))
+            ).one()
+            actors = connection.execute(sa.select(sa.func.count()).select_from(actors_table)).scalar_one()
         return events, actors, str(last)
 
     def provenance(self) -> pd.DataFrame:
         """When and how each stored event arrived (for the data page and exports)."""
         columns = [events_table.c.id, events_table.c.origin, events_table.c.published,
                    events_table.c.article_sha256, events_table.c.confidence, events_table.c.saved_at]
-        with self.engine.connect() as connection:
+        with self._failing_as("cannot read the event store"), self.engine.connect() as connection:
             return pd.DataFrame(connection.execute(sa.select(*columns)).mappings().all(),
                                 columns=[c.name for c in columns])
 
@@ -175,6 +257,16 @@ class EventStore:
         return replace(atlas, actors=pd.concat([atlas.actors, stored_actors], ignore_index=True))
 
     # writing -------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """One transaction holding the store's write lock, so saves never race for ids."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{WRITE: True})
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(POSTGRES_SAVE_LOCK)))
+                yield connection
 
     def save(
         self,
@@ -199,11 +291,11 @@ class EventStore:
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
                 return self._insert(atlas, valid_events, valid_actors, provenance, scores)
-            except IntegrityError as error:  # a concurrent save took an id between our read and our write
+            except IntegrityError as error:  # only a writer that bypasses the lock can take our id
                 if attempt == SAVE_ATTEMPTS:
-                    raise StoreError(f"could not find free ids after {SAVE_ATTEMPTS} attempts: {error.orig}") from error
-            except OperationalError as error:
-                raise StoreError(f"the event store refused the save: {error.orig}") from error
+                    raise _failure("the event store refused the save", self.url, error) from error
+            except STORE_FAILURES as error:
+                raise _failure("the event store refused the save", self.url, error) from error
         raise AssertionError("unreachable")
 
     def _insert(
@@ -215,7 +307,7 @@ class EventStore:
         confidence: list[float | None],
     ) -> list[str]:
         now = dt.datetime.now(dt.UTC)
-        with self.engine.begin() as connection:
+        with self._writing() as connection:
             taken_actors = set(atlas.actors["id"]) | set(connection.execute(sa.select(actors_table.c.id)).scalars())
             renamed: dict[str, str] = {}
             for actor in actors:
@@ -363,7 +455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                             actors_source=args.actors.name if args.actors else ACTORS_FILE)
     except DataValidationError as error:
         return fail("nothing was stored:\n" + "\n".join(str(problem) for problem in error.problems), 2)
-    except (StoreError, OSError) as error:
+    except StoreError as error:
+        return fail(f"nothing was stored: {error} ({error.detail})", 1)
+    except OSError as error:
         return fail(f"nothing was stored: {error}", 1)
     print(f"stored {len(result.stored)} event(s); {len(result.unchanged)} already in the atlas", file=sys.stderr)
     return 0

@@ -2,7 +2,9 @@
 
 A link must reproduce the view, so the state round-trips through query
 parameters with stable codes (never translated labels). Parsing is forgiving:
-an unknown code or a malformed date is dropped and reported, never fatal.
+an unknown code or a malformed date is dropped and reported, never fatal — and
+the report names the parameter, never the value: a link is written by anyone, and
+echoing it would let a link speak in the atlas's voice.
 """
 
 from __future__ import annotations
@@ -79,14 +81,13 @@ def _date(value: str, problems: list[str], name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.append(f"'{name}' is not a date (YYYY-MM-DD): {value!r}")
+        problems.append(f"'{name}' is not a date (YYYY-MM-DD)")
         return None
 
 
 def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], name: str) -> frozenset[str]:
-    unknown = [v for v in values if v not in allowed]
-    if unknown:
-        problems.append(f"unknown {name}: {', '.join(map(repr, unknown))}")
+    if any(v not in allowed for v in values):
+        problems.append(f"unknown {name}")
     return frozenset(v for v in values if v in allowed)
 
 
@@ -104,11 +105,11 @@ def from_query(
 
     lang = first("lang") or "en"
     if lang not in LANGUAGES:
-        problems.append(f"unknown language {lang!r}")
+        problems.append("unknown language")
         lang = "en"
     basemap = first("basemap") or default_basemap
     if basemap not in BASEMAPS:
-        problems.append(f"unknown basemap {basemap!r}")
+        problems.append("unknown basemap")
         basemap = default_basemap
     date_from = _date(first("from"), problems, "from") if first("from") else None
     date_to = _date(first("to"), problems, "to") if first("to") else None
@@ -121,7 +122,7 @@ def from_query(
         if kind in SELECTION_KINDS and item in vocabulary.ids.get(kind, frozenset()):
             selection = Selection(kind, item)
         else:
-            problems.append(f"unknown selection {code!r}")
+            problems.append("unknown selection")
     event_filter = EventFilter(
         date_from=date_from,
         date_to=date_to,

@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import news, resources, state
+from gasatlas.ui import news, shell
 
-lang = state.view().lang
-atlas = resources.dataset(lang)
+lang, atlas = shell.page()
 
 st.title(t("news_title", lang))
 st.caption(t("news_intro", lang))
@@ -15,6 +14,7 @@ news.saved_notice(lang)
 article = news.article_form(lang)
 if article is not None:
     news.propose(atlas, article, lang)
+news.extraction_progress(lang)
 if st.session_state.get(news.KEY_CANDIDATES) is not None:
     news.language_note(st.session_state[news.KEY_ARTICLE], lang)
     edited = news.review(atlas, lang)

@@ -8,12 +8,14 @@ from gasatlas.extract.pipeline import (
     find_duplicates,
     language_of,
 )
-from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, article_text
+from gasatlas.extract.text import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, ArticleError, ArticleText, article_text
 
 __all__ = [
     "LANGUAGE_SUPPORT",
     "MAX_ARTICLE_CHARS",
+    "MAX_FILE_BYTES",
     "ArticleError",
+    "ArticleText",
     "Candidate",
     "ProposedActor",
     "article_text",

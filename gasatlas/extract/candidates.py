@@ -94,6 +94,8 @@ class CandidateBuilder:
         self.used_ids = set(atlas.events["id"])
 
     def build(self, passage: Passage) -> Candidate | None:
+        if passage.date.outside:
+            return None  # dated before the atlas's window: history, not an event it can hold
         readings = passage.readings
         people = _unique(a for r in readings for _, a in sorted(r.people))
         organisations = _unique(a for r in readings for _, a in sorted(r.organisations))

@@ -8,6 +8,12 @@ to be assumed is said so in the mention's ``note``, never silently. Dates whose
 period begins after publication are plans or forecasts, not events, and are ignored —
 so is a date without a year in a sentence about the future ("поставки начнутся в
 марте"), which is next March, not last March.
+
+A year written after a day or month is always read as written, even one the
+patterns do not expect ("18 января 2300 года" is a date in 2300 — a plan — never
+18 January of the publication year). A stated date before the atlas's window
+("5 мая 1650 года") is kept as a mention marked ``outside``: its sentence is
+dated, but it is no event the atlas can hold, and no candidate is made of it.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from gasatlas import datewindow
 from gasatlas.extract.russian import russian_models
 from gasatlas.i18n import MONTHS_EN, MONTHS_RU, MONTHS_RU_GENITIVE
 from gasatlas.vocab import DatePrecision
@@ -32,6 +39,11 @@ QUALIFIER_WORDS = {
     "mid": "mid", "middle": "mid", "late": "late", "end": "late",
 }
 PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2, DatePrecision.APPROXIMATE: 3}
+STATED_YEAR = {
+    "ru": re.compile(r"\s*,?\s+(?P<year>\d{1,5})\s*(?:года|году|год|г\.)", re.IGNORECASE),
+    "en": re.compile(r",?\s+(?P<year>\d{3,5})\b"),
+}
+"""A year written right after a day or month, whatever its value (the patterns above know only 19xx/20xx)."""
 """The date of a sentence is its most precise mention ("На предыдущей неделе, 10 января" → 10 Jan)."""
 
 MONTH_RU = {form: number
@@ -105,6 +117,8 @@ class DateMention:
     label_en: str | None = None
     label_ru: str | None = None
     note: str | None = None
+    outside: bool = False
+    """A stated date before the atlas's window (see the module docstring)."""
 
 
 def day_en(day: dt.date) -> str:
@@ -133,6 +147,14 @@ class _Resolver:
     published: dt.date
     future: bool
 
+    @staticmethod
+    def before_window(start: int, stop: int, year: int, precision: DatePrecision) -> DateMention | None:
+        """A mention marked ``outside`` when a stated year lies before the atlas's window."""
+        if year >= datewindow.EARLIEST.year:
+            return None
+        return DateMention(start, stop, datewindow.EARLIEST, precision, note=f"stated year {year} is before "
+                           f"{datewindow.EARLIEST.year}, the atlas's earliest", outside=True)
+
     def year_for(self, earliest: dt.date) -> tuple[int, str | None] | None:
         """The year of a date written without one: the publication year, or the year before when
         the date would otherwise begin after publication — or none when the sentence is about the
@@ -145,6 +167,8 @@ class _Resolver:
         return year, f"year not stated: {year} assumed ({year + 1} would be after publication)"
 
     def day(self, start: int, stop: int, year: int | None, month: int, day: int) -> DateMention | None:
+        if year is not None and (early := self.before_window(start, stop, year, DatePrecision.DAY)):
+            return early
         try:
             resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, day))
             if resolved is None:
@@ -157,6 +181,10 @@ class _Resolver:
         return DateMention(start, stop, date, DatePrecision.DAY, note=resolved[1])
 
     def month(self, start: int, stop: int, year: int | None, month: int, qualifier: str | None) -> DateMention | None:
+        if year is not None and (early := self.before_window(start, stop, year, DatePrecision.MONTH)):
+            return early
+        if year is not None and year > self.published.year:
+            return None
         resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, 1))
         if resolved is None or dt.date(resolved[0], month, 1) > self.published:
             return None
@@ -168,7 +196,9 @@ class _Resolver:
         return DateMention(start, stop, date, DatePrecision.MONTH, label_en, label_ru, note)
 
     def year(self, start: int, stop: int, year: int, qualifier: str | None) -> DateMention | None:
-        if dt.date(year, 1, 1) > self.published:
+        if early := self.before_window(start, stop, year, DatePrecision.YEAR):
+            return early
+        if year > self.published.year:
             return None
         date = min(dt.date(year, *QUALIFIER_YEAR_DAY[qualifier]), self.published)
         label_en = f"{qualifier} {year}" if qualifier else str(year)
@@ -200,12 +230,15 @@ class _Resolver:
                            f"before {day_en(published)}", f"до {day_ru(published)}",
                            "date is approximate (before publication)")
 
-    def rule(self, kind: str, match: re.Match) -> DateMention | None:
+    def rule(self, kind: str, match: re.Match, stated: tuple[int, int] | None) -> DateMention | None:
+        """``stated``: a year written right after the match, and where it ends (see ``stated_year``)."""
         groups = match.groupdict()
         year = int(groups["year"]) if groups.get("year") else None
         if groups.get("rel"):
             year = self.published.year - (groups["rel"].lower() in LAST_YEAR_WORDS)
         start, stop = match.span()
+        if year is None and stated is not None and kind in {"day", "month"}:
+            year, stop = stated
         if kind == "day":
             return self.day(start, stop, year, _month_number(groups["month"]), int(groups["day"]))
         if kind == "month":
@@ -216,16 +249,24 @@ class _Resolver:
 
 
 
+def stated_year(text: str, stop: int, lang: str) -> tuple[int, int] | None:
+    """The year written right after ``text[:stop]`` ("18 января| 2300 года") and where it ends."""
+    match = STATED_YEAR["ru" if lang == "ru" else "en"].match(text, stop)
+    return (int(match["year"]), match.end()) if match else None
+
+
 def _natasha_dates(text: str, resolver: Callable[[int, int], _Resolver]) -> Iterator[DateMention | None]:
     """Day–month(–year), month–year and year expressions, as natasha's DatesExtractor reads them."""
     for match in russian_models().dates(text):
-        fact, read = match.fact, resolver(match.start, match.stop)
+        fact, read, stop, year = match.fact, resolver(match.start, match.stop), match.stop, match.fact.year
+        if year is None and fact.month and (stated := stated_year(text, stop, "ru")):
+            year, stop = stated
         if fact.month and fact.day:
-            yield read.day(match.start, match.stop, fact.year, fact.month, fact.day)
-        elif fact.month and fact.year:
-            yield read.month(match.start, match.stop, fact.year, fact.month, None)
-        elif fact.year and not fact.month:
-            yield read.year(match.start, match.stop, fact.year, None)
+            yield read.day(match.start, stop, year, fact.month, fact.day)
+        elif fact.month and year:
+            yield read.month(match.start, stop, year, fact.month, None)
+        elif year and not fact.month:
+            yield read.year(match.start, stop, year, None)
 
 
 def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset[int] = frozenset()
@@ -241,7 +282,7 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
 
     rules = (RU_RULES if lang == "ru" else EN_RULES) + NUMERIC_RULES
     found = [m for kind, rule in rules for match in rule.finditer(text)
-             if (m := resolver(*match.span()).rule(kind, match))]
+             if (m := resolver(*match.span()).rule(kind, match, stated_year(text, match.end(), lang)))]
     if lang == "ru":
         found.extend(m for m in _natasha_dates(text, resolver) if m)
     kept: list[DateMention] = []
@@ -252,8 +293,9 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
 
 
 def sentence_date(mentions: list[DateMention]) -> DateMention | None:
-    """The date a sentence reports: its most precise mention, the first of equals."""
-    return min(mentions, key=lambda m: (PRECISION_RANK[m.precision], m.start), default=None)
+    """The date a sentence reports: its most precise mention inside the window, the first of equals;
+    a sentence dated only before the window gets that (``outside``) mention."""
+    return min(mentions, key=lambda m: (m.outside, PRECISION_RANK[m.precision], m.start), default=None)
 
 
 def inherited(mention: DateMention) -> DateMention:

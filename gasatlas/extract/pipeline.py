@@ -12,6 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
+from gasatlas import datewindow
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
@@ -20,6 +21,7 @@ from gasatlas.extract.passages import group_passages
 from gasatlas.extract.reading import SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
+from gasatlas.jobs import Report
 from gasatlas.vocab import GeoPrecision
 
 __all__ = ["LANGUAGE_SUPPORT", "Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
@@ -41,29 +43,50 @@ LANGUAGE_SUPPORT: dict[str, dict[str, str]] = {
 """What works for each input language, in each interface language, for the page to state honestly."""
 
 DUPLICATE_PLACE_DEGREES = 0.05
+STAGES = {"analyse": (0.0, 0.7), "read": (0.7, 0.95), "compose": (0.95, 1.0)}
+"""Each stage's share of the whole: natasha's analysis is most of the cost."""
+
+
+def _ignore(_stage: str, _fraction: float) -> None:
+    return None
 
 
 def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_title: str, source_url: str,
-                   lang: str | None = None) -> list[Candidate]:
+                   lang: str | None = None, report: Report = _ignore) -> list[Candidate]:
     """Candidate events reported by an article published on ``published``, for review.
 
     ``lang`` is "ru" or "en" (detected when not given). Raises ``ArticleError`` for an
-    empty or over-long text and ``ValueError`` for a publication date in the future.
+    empty or over-long text and ``datewindow.DateOutOfRange`` for a publication date
+    outside the atlas's window.
+
+    ``report(stage, fraction)`` hears the progress through ``STAGES`` between steps; it may
+    raise (``jobs.Cancelled``) to stop the work there.
     """
-    if published > dt.date.today():
-        raise ValueError(f"publication date {published.isoformat()} is in the future")
+
+    def stage(name: str, share: float) -> None:
+        start, stop = STAGES[name]
+        report(name, start + (stop - start) * share)
+
+    datewindow.check(published, "the publication date")
     clean = normalise_whitespace(text)
     if not clean:
         raise ArticleError("the article is empty")
     if len(clean) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"the article is longer than {MAX_ARTICLE_CHARS:,} characters ({len(clean):,})")
     lang = lang or language_of(clean)
-    sentences = read_sentences(clean, lang)
+    sentences = read_sentences(clean, lang, lambda share: stage("analyse", share))
     knowledge = knowledge_of(atlas)
     reader = SentenceReader(knowledge, sentences, published, lang, source_title)
     builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url)
-    passages = group_passages(reader.read(sentence) for sentence in sentences)
-    return [candidate for passage in passages if (candidate := builder.build(passage)) is not None]
+    readings = []
+    for number, sentence in enumerate(sentences):
+        stage("read", number / len(sentences))
+        readings.append(reader.read(sentence))
+    stage("compose", 0.0)
+    passages = group_passages(readings)
+    candidates = [candidate for passage in passages if (candidate := builder.build(passage)) is not None]
+    stage("compose", 1.0)
+    return candidates
 
 
 def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int = 3) -> list[str]:

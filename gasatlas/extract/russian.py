@@ -6,6 +6,7 @@ they are loaded once per process (``russian_models``) and shared by every call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,14 +118,18 @@ def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
                     _future_words(doc_sent, offset))
 
 
-def read_russian(text: str) -> list[Sentence]:
+def read_russian(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:
     """Sentences of a Russian article with lemmatised tokens and normalised PER/ORG/LOC spans.
 
-    Each paragraph is analysed on its own so that no sentence runs across a paragraph break.
+    Each paragraph is analysed on its own so that no sentence runs across a paragraph break;
+    ``progress`` hears the share of the text analysed after each one.
     """
     models = russian_models()
     sentences: list[Sentence] = []
-    for paragraph, (offset, chunk) in enumerate(paragraphs(text)):
+    chunks = paragraphs(text)
+    for paragraph, (offset, chunk) in enumerate(chunks):
+        if progress is not None:
+            progress(paragraph / len(chunks))
         doc = _analyse(models, chunk)
         first = len(sentences)
         sentences.extend(_sentence(sent, offset, first + i, paragraph) for i, sent in enumerate(doc.sents))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gasatlas.extract.english import read_english
 from gasatlas.extract.russian import read_russian
 from gasatlas.extract.units import Sentence
@@ -17,7 +19,8 @@ def language_of(text: str) -> str:
     return "ru" if letters and cyrillic * 2 >= letters else "en"
 
 
-def read_sentences(text: str, lang: str) -> list[Sentence]:
+def read_sentences(text: str, lang: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:
+    """``progress`` hears how much of the text has been analysed (Russian texts, the costly ones)."""
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r} is not supported (use one of {', '.join(LANGUAGES)})")
-    return read_russian(text) if lang == "ru" else read_english(text)
+    return read_russian(text, progress) if lang == "ru" else read_english(text)

@@ -1,23 +1,42 @@
 """An upload or a paste reduced to the plain article text the extractor reads.
 
 Everything that makes a text unusable is refused here with one plain English
-message, so the command line and the page can show it as it is.
+message, so the command line and the page can show it as it is. Two limits, each
+named in its message: a file (a web page with its markup, or a text file) is read
+up to ``MAX_FILE_BYTES``, and the article text it holds, like a paste, up to
+``MAX_ARTICLE_CHARS``. Files need not be UTF-8: Russian and Central Asian
+archives still hold Windows-1251, KOI8-R and DOS texts, so the encoding is
+detected (charset-normalizer, among the region's encodings) and reported.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import ClassVar
 
+import charset_normalizer
 import trafilatura
 
 MAX_ARTICLE_CHARS = 100_000
 """Longer texts are not news items; the limit also bounds the time one extraction takes."""
 
-MAX_HTML_CHARS = MAX_ARTICLE_CHARS * 10
-"""A page's markup, scripts and styles are many times its text."""
+MAX_FILE_BYTES = 4_000_000
+"""The largest file read: a web page's markup, scripts and styles are many times its text.
+The same 4 MB as the page's upload limit (``server.maxUploadSize`` in .streamlit/config.toml)."""
+
+ENCODINGS: dict[str, str] = {
+    "utf_8": "UTF-8", "utf_16": "UTF-16", "utf_32": "UTF-32", "cp1251": "Windows-1251", "koi8_r": "KOI8-R",
+    "cp866": "DOS-866", "iso8859_5": "ISO-8859-5", "kz1048": "KZ-1048", "cp1252": "Windows-1252",
+    "cp1254": "Windows-1254", "latin_1": "ISO-8859-1",
+}
+"""The encodings a file may be in (Python's codec name → the name a reader knows), in order of preference."""
+BOMS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_32"), (codecs.BOM_UTF8, "utf_8"),
+        (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16"))
+META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w:.-]{1,40})", re.IGNORECASE)
 
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -41,19 +60,47 @@ def normalise_whitespace(text: str) -> str:
     return EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
-def _decode(raw: bytes | str) -> str:
-    if isinstance(raw, str):
-        text = raw
-    elif b"\x00" in raw:
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's plain text, and the encoding its file was read in (None for a paste)."""
+
+    text: str
+    encoding: str | None = None
+
+
+def _declared_encoding(raw: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag, if Python knows it."""
+    match = META_CHARSET.search(raw[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name.replace("-", "_")
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """The text of a file and the codec it was read with: a byte-order mark, else UTF-8, else the
+    page's declared charset, else the region's encoding that charset-normalizer finds most likely."""
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec), codec
+    if b"\x00" in raw:
         raise ArticleError("the file is binary, not text")
-    else:
+    candidates = ["utf_8"] + ([declared] if (declared := _declared_encoding(raw)) else [])
+    for codec in candidates:
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ArticleError("the file is not UTF-8 text (is it a binary or a differently encoded file?)") from None
-    if "\x00" in text:
-        raise ArticleError("the file is binary, not text")
-    return text
+            return raw.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = charset_normalizer.from_bytes(raw, cp_isolation=list(ENCODINGS)).best()
+    if best is None:
+        raise ArticleError(f"the file is not text in any encoding the atlas reads ({', '.join(ENCODINGS.values())})")
+    return str(best), best.encoding
+
+
+def _encoding_name(codec: str) -> str:
+    return ENCODINGS.get(codec, codec.replace("_", "-").upper())
 
 
 class _TextOnly(HTMLParser):
@@ -108,22 +155,37 @@ def _is_html(text: str, filename: str | None) -> bool:
     return bool(LOOKS_LIKE_HTML.search(text[:5000]))
 
 
-def article_text(raw: bytes | str, filename: str | None = None) -> str:
+def _too_long(what: str, length: int) -> ArticleError:
+    return ArticleError(f"{what} is longer than {MAX_ARTICLE_CHARS:,} characters ({length:,})")
+
+
+def article_text(raw: bytes | str, filename: str | None = None) -> ArticleText:
     """The article's plain text from a file's bytes or a pasted string.
 
-    ``.txt``/``.md`` files and plain pastes are decoded as UTF-8; ``.html``/``.htm``
+    ``.txt``/``.md`` files and plain pastes are read as text; ``.html``/``.htm``
     files and pastes that look like a web page are reduced to their main text.
-    Raises ``ArticleError`` for binary input, an empty text or one longer than
-    ``MAX_ARTICLE_CHARS`` characters.
+    Raises ``ArticleError`` for a file over ``MAX_FILE_BYTES``, binary input, an
+    empty text or one longer than ``MAX_ARTICLE_CHARS`` characters — checked
+    before any costly step.
     """
-    text = _decode(raw)
-    if _is_html(text, filename):
-        if len(text) > MAX_HTML_CHARS:
-            raise ArticleError(f"the page is larger than {MAX_HTML_CHARS:,} characters")
+    if isinstance(raw, str):
+        if len(raw) > MAX_ARTICLE_CHARS:
+            raise _too_long("the pasted text", len(raw))
+        text, codec = raw, None
+    else:
+        if len(raw) > MAX_FILE_BYTES:
+            raise ArticleError(f"the file is {len(raw) / 1e6:.1f} MB; files are read up to {MAX_FILE_BYTES / 1e6:.0f} MB")
+        text, codec = _decode(raw)
+    if "\x00" in text:
+        raise ArticleError("the file is binary, not text")
+    html = _is_html(text, filename)
+    if not html and len(text) > MAX_ARTICLE_CHARS * 2:  # even whitespace-normalised it stays too long
+        raise _too_long("the article's text", len(text))
+    if html:
         text = html_main_text(text)
     text = normalise_whitespace(text)
     if not text:
         raise ArticleError("the article is empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise ArticleError(f"the article is longer than {MAX_ARTICLE_CHARS:,} characters ({len(text):,})")
-    return text
+        raise _too_long("the page's article text" if html else "the article's text", len(text))
+    return ArticleText(text, _encoding_name(codec) if codec else None)

@@ -9,6 +9,7 @@ from gasatlas.data import Dataset
 from gasatlas.filters import apply_filter
 from gasatlas.i18n import t
 from gasatlas.network import actor_network, actors_table
+from gasatlas.sanitize import markdown_format
 from gasatlas.ui import state
 from gasatlas.vocab import Lang, label
 
@@ -33,7 +34,7 @@ def actors(atlas: Dataset, lang: Lang) -> None:
     chosen = view.filter.actors
     if chosen:
         names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"]))
-        st.info(t("chosen_actors", lang).format(names=", ".join(sorted(names.get(a, a) for a in chosen))),
+        st.info(markdown_format(t("chosen_actors", lang), names=", ".join(sorted(names.get(a, a) for a in chosen))),
                 icon=":material/person_search:")
         st.button(t("clear_actor", lang), on_click=state.set_actors, args=(frozenset(),), icon=":material/group:")
     nodes, edges = actor_network(shown, atlas.actors, lang)

@@ -16,17 +16,24 @@ from gasatlas.vocab import LANGUAGES, EventType, Lang, label
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "ru": "Русский"}
 
 
+def _on_language(key: str) -> None:
+    """Callbacks run before the script: the page titles of this very run are in the new language."""
+    if chosen := st.session_state.get(key):
+        state.update(lang=chosen)
+
+
 def language_selector() -> Lang:
-    chosen = st.sidebar.segmented_control(
+    key = state.widget_key("lang")
+    st.sidebar.segmented_control(
         t("language", "en") + " / " + t("language", "ru"),
         options=list(LANGUAGES),
         format_func=LANGUAGE_NAMES.__getitem__,
         default=state.view().lang,
-        key=state.widget_key("lang"),
+        key=key,
         required=True,
+        on_change=_on_language,
+        args=(key,),
     )
-    if chosen and chosen != state.view().lang:
-        state.update(lang=chosen)
     return state.view().lang
 
 

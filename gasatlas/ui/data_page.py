@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import pandas as pd
 import streamlit as st
 
 from gasatlas import exports
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
-from gasatlas.filters import apply_filter
+from gasatlas.filters import EventFilter, apply_filter, filter_mask
 from gasatlas.i18n import format_date, t
+from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
 from gasatlas.ui import notices, resources, state
@@ -48,27 +52,48 @@ def dictionary(lang: Lang) -> None:
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=12)
+def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:
+    """One download of the filtered events, built once per data version, filter and format."""
+    shown = apply_filter(_atlas.events, event_filter)
+    if kind == "csv":
+        return exports.events_csv(exports.frame_records(shown, exports.EVENT_COLUMNS)).encode("utf-8")
+    if kind == "geojson":
+        return exports.geojson_text(exports.events_geojson(shown)).encode("utf-8")
+    return exports.events_excel(shown)
+
+
 def downloads(atlas: Dataset, lang: Lang) -> None:
-    """The filtered events in three formats, plus the routes and facilities."""
-    shown = apply_filter(atlas.events, state.view().filter)
-    st.caption(t("downloads_help", lang).format(count=len(shown)))
+    """The filtered events in three formats, plus the routes and facilities.
+
+    Files are built when a reader clicks (on a thread of their own, so the page
+    never waits for them) and cached by data version and filter: moving a widget
+    costs nothing, and the same download twice is built once.
+    """
+    event_filter = state.view().filter
+    count = int(filter_mask(atlas.events, event_filter).sum())
+    st.caption(markdown_format(t("downloads_help", lang), count=count))
     stamp = dt.date.today().isoformat()
+
+    def events_file(kind: str) -> Callable[[], bytes]:
+        return functools.partial(_events_file, atlas, atlas.events_content_version, event_filter, kind)
+
     columns = [*st.columns(3), *st.columns(3)[:2]]  # two rows: labels stay whole at laptop width
-    columns[0].download_button(t("download_csv", lang), exports.events_csv(exports.frame_records(
-        shown, exports.EVENT_COLUMNS)), file_name=f"gas-atlas-events-{stamp}.csv", mime="text/csv",
-        icon=":material/table:", key="download-csv", on_click="ignore")
-    columns[1].download_button(t("download_geojson", lang), exports.geojson_text(exports.events_geojson(shown)),
+    columns[0].download_button(t("download_csv", lang), events_file("csv"), file_name=f"gas-atlas-events-{stamp}.csv",
+                               mime="text/csv", icon=":material/table:", key="download-csv", on_click="ignore")
+    columns[1].download_button(t("download_geojson", lang), events_file("geojson"),
                                file_name=f"gas-atlas-events-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/map:", key="download-geojson", on_click="ignore")
-    columns[2].download_button(t("download_excel", lang), exports.events_excel(shown),
+    columns[2].download_button(t("download_excel", lang), events_file("excel"),
                                file_name=f"gas-atlas-events-{stamp}.xlsx",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                icon=":material/grid_on:", key="download-excel", on_click="ignore")
-    columns[3].download_button(t("download_routes", lang), exports.geojson_text(exports.routes_geojson(atlas.routes)),
+    columns[3].download_button(t("download_routes", lang),
+                               lambda: exports.geojson_text(exports.routes_geojson(atlas.routes)),
                                file_name="gas-atlas-routes.geojson", mime="application/geo+json",
                                icon=":material/timeline:", key="download-routes", on_click="ignore")
     columns[4].download_button(t("download_facilities", lang),
-                               exports.geojson_text(exports.facilities_geojson(atlas.facilities)),
+                               lambda: exports.geojson_text(exports.facilities_geojson(atlas.facilities)),
                                file_name="gas-atlas-facilities.geojson", mime="application/geo+json",
                                icon=":material/factory:", key="download-facilities", on_click="ignore")
 
@@ -107,6 +132,20 @@ def _stored_archive(url: str, version: tuple) -> bytes:
     return export_archive(resources.store())
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _unreadable(url: str, version: tuple) -> pd.DataFrame:
+    return pd.DataFrame([vars(item) for item in resources.store().unreadable()], columns=["table", "id", "reason"])
+
+
+def _unreadable_notice(version: tuple, lang: Lang) -> None:
+    """Stored rows that fail today's validation are skipped everywhere; here they are listed to be fixed."""
+    unreadable = _unreadable(settings().database_url, version)
+    if not unreadable.empty:
+        st.warning(markdown_format(t("stored_unreadable", lang), count=len(unreadable)),
+                   icon=":material/report:")
+        st.dataframe(unreadable, hide_index=True, width="stretch")
+
+
 def stored_events(lang: Lang) -> None:
     """What users added: a download in the data/ formats, and an import of such files."""
     imported = st.session_state.pop(KEY_IMPORTED, None)
@@ -116,10 +155,12 @@ def stored_events(lang: Lang) -> None:
     try:
         version = resources.store().version()
     except StoreError as error:
-        st.warning(f"{t('store_unavailable', lang)} {error}", icon=":material/database_off:")
+        notices.store_unavailable(error, lang)
         return
     st.caption(t("stored_help", lang).format(count=version[0]))
-    st.download_button(t("download_stored", lang), _stored_archive(settings().database_url, version),
+    _unreadable_notice(version, lang)
+    st.download_button(t("download_stored", lang),
+                       functools.partial(_stored_archive, settings().database_url, version),
                        file_name=f"gas-atlas-stored-{dt.date.today().isoformat()}.zip", mime="application/zip",
                        icon=":material/folder_zip:", key="download-stored", on_click="ignore", disabled=not version[0])
     with st.form("import-events", border=True):
@@ -135,7 +176,7 @@ def _uploaded_text(upload, lang: Lang) -> str | None:
     try:
         return upload.getvalue().decode("utf-8-sig")
     except UnicodeDecodeError:
-        st.error(t("import_not_utf8", lang).format(file=upload.name))
+        st.error(markdown_format(t("import_not_utf8", lang), file=upload.name))
         return None
 
 

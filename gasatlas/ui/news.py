@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import logging
 
 import pandas as pd
 import streamlit as st
 
-from gasatlas import ingest
+from gasatlas import datewindow, ingest
 from gasatlas.data import Dataset
-from gasatlas.extract import LANGUAGE_SUPPORT, ArticleError, Candidate, language_of
+from gasatlas.extract import LANGUAGE_SUPPORT, MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
+from gasatlas.jobs import Job, JobState, QueueFull
+from gasatlas.sanitize import markdown_format, markdown_text
 from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
 
 KEY_ARTICLE = "news_article"
+KEY_JOB = "news_job"
+KEY_CANCELLED = "news_cancelled"
+KEY_FAILED = "news_failed"
 KEY_CANDIDATES = "news_candidates"
 KEY_REVIEW = "news_review_version"
 KEY_SAVED = "news_saved_ids"
@@ -24,17 +30,19 @@ EDITABLE = ["accept", "date", "date_precision", "event_type", "title_en", "title
             "place_name_ru", "place_country", "lat", "lon", "geo_precision", "countries", "participants",
             "organisations", "route_ids", "facility_ids"]
 SHOWN = [*EDITABLE, "confidence", "duplicate_of", "flags", "quote"]
+PROGRESS_INTERVAL_S = 0.5
+log = logging.getLogger("gasatlas")
 
 
 def article_form(lang: Lang) -> ingest.Article | None:
     """The article and its source; returns the checked article when the reader asks for extraction."""
     with st.form("article", border=True):
-        pasted = st.text_area(t("news_paste", lang), height=220, max_chars=None,
+        pasted = st.text_area(t("news_paste", lang), height=220, max_chars=MAX_ARTICLE_CHARS,
                               placeholder=t("news_paste_placeholder", lang))
         uploaded = st.file_uploader(t("news_upload", lang), type=UPLOAD_TYPES)
         left, right = st.columns(2)
-        published = left.date_input(t("news_published", lang), value=None, max_value=dt.date.today(),
-                                    format="YYYY-MM-DD")
+        published = left.date_input(t("news_published", lang), value=None, min_value=datewindow.EARLIEST,
+                                    max_value=datewindow.latest(), format="YYYY-MM-DD")
         source_title = right.text_input(t("news_source_title", lang), max_chars=300)
         source_url = st.text_input(t("news_source_url", lang), placeholder="https://…", max_chars=1000)
         submitted = st.form_submit_button(t("news_extract", lang), type="primary", icon=":material/auto_awesome:")
@@ -49,25 +57,85 @@ def article_form(lang: Lang) -> ingest.Article | None:
         problems.append(t("news_need_title", lang))
     if not source_url.strip().startswith(("https://", "http://")):
         problems.append(t("news_need_url", lang))
-    if problems:
-        st.error("\n".join(f"- {problem}" for problem in problems))
+    if problems or published is None:
+        st.error("\n".join(f"- {markdown_text(problem)}" for problem in problems))
         return None
     raw, filename = (uploaded.getvalue(), uploaded.name) if uploaded is not None else (pasted, None)
     try:
-        return ingest.read_article(raw, filename, published, source_title, source_url)
+        article = ingest.read_article(raw, filename, published, source_title, source_url)
     except ArticleError as error:
-        st.error(f"{t('news_bad_article', lang)}: {error}")
+        st.error(markdown_format("{reason}: {error}", reason=t("news_bad_article", lang), error=error))
         return None
+    if filename is not None and article.encoding not in (None, "UTF-8"):
+        st.info(markdown_format(t("news_read_as", lang), file=filename, encoding=article.encoding),
+                icon=":material/translate:")
+    return article
 
 
 def propose(atlas: Dataset, article: ingest.Article, lang: Lang) -> None:
-    """Extract candidates once per submitted article and keep them for review."""
-    with st.spinner(t("news_extracting", lang)):
-        candidates = ingest.propose(article, atlas)
+    """Hand the article to the shared pool of readers; the progress panel follows the job."""
+    previous = st.session_state.pop(KEY_JOB, None)
+    if previous is not None:
+        previous.cancel()
+    try:
+        job = resources.extraction_pool().submit(functools.partial(ingest.propose, article, atlas))
+    except QueueFull:
+        st.warning(t("news_busy", lang), icon=":material/hourglass_top:")
+        return
+    st.session_state[KEY_JOB] = job
     st.session_state[KEY_ARTICLE] = article
-    st.session_state[KEY_CANDIDATES] = candidates
-    st.session_state[KEY_REVIEW] = st.session_state.get(KEY_REVIEW, 0) + 1
+    st.session_state.pop(KEY_CANDIDATES, None)
     st.session_state.pop(KEY_SAVED, None)
+
+
+def _cancel() -> None:
+    job = st.session_state.pop(KEY_JOB, None)
+    if job is not None:
+        job.cancel()
+    st.session_state[KEY_CANCELLED] = True
+
+
+def _take_result(job: Job[list[Candidate]], lang: Lang) -> None:
+    """Move a finished job's candidates into the review (or say why there are none)."""
+    st.session_state.pop(KEY_JOB, None)
+    if job.state == JobState.DONE:
+        st.session_state[KEY_CANDIDATES] = job.result
+        st.session_state[KEY_REVIEW] = st.session_state.get(KEY_REVIEW, 0) + 1
+    elif job.state == JobState.FAILED:
+        if isinstance(job.error, ArticleError | ValueError):
+            st.session_state[KEY_FAILED] = markdown_format("{reason}: {error}", reason=t("news_bad_article", lang),
+                                                           error=job.error)
+        else:
+            log.error("extraction failed", exc_info=job.error)
+            st.session_state[KEY_FAILED] = t("news_failed", lang)
+
+
+@st.fragment(run_every=PROGRESS_INTERVAL_S)
+def _progress_panel(lang: Lang) -> None:
+    job: Job[list[Candidate]] | None = st.session_state.get(KEY_JOB)
+    if job is None:
+        return
+    if job.finished:
+        _take_result(job, lang)
+        st.rerun(scope="app")
+    position = resources.extraction_pool().position(job)
+    if position:
+        st.progress(0.0, text=markdown_format(t("news_waiting", lang), position=position))
+    else:
+        stage = t(f"news_stage_{job.stage}", lang) if job.stage else t("news_extracting", lang)
+        st.progress(job.fraction, text=f"{markdown_text(stage)} · {job.fraction:.0%}")
+    st.button(t("news_cancel", lang), on_click=_cancel, icon=":material/cancel:", key="news-cancel")
+
+
+def extraction_progress(lang: Lang) -> None:
+    """While the article is being read: its place in line or its progress, and a way to cancel;
+    then what came of it. The panel polls on its own, so the rest of the page stays responsive."""
+    if st.session_state.pop(KEY_CANCELLED, False):
+        st.info(t("news_cancelled", lang), icon=":material/cancel:")
+    if failed := st.session_state.pop(KEY_FAILED, None):
+        st.error(failed)
+    if KEY_JOB in st.session_state:
+        _progress_panel(lang)
 
 
 def language_note(article: ingest.Article, lang: Lang) -> None:

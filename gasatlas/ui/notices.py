@@ -1,22 +1,42 @@
-"""How the pages report input the atlas refused: one message, then every problem on its own line."""
+"""How the pages report what went wrong: refused input in full, store failures plainly.
+
+Refused input (a bad row, a bad file) is the reader's to fix, so every problem is
+listed. A store that fails is the operator's to fix: readers get a plain message,
+the details (host, user, file paths, the driver's words) go to the server log.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
 
 from gasatlas.data import DataValidationError
+from gasatlas.i18n import t
+from gasatlas.sanitize import markdown_text
 from gasatlas.store import StoreError
+from gasatlas.vocab import Lang
 
 T = TypeVar("T")
+log = logging.getLogger("gasatlas")
 
 
 def refused(message: str, error: DataValidationError) -> None:
     """``message`` says what did not happen; the problems name file or record, row and field."""
-    st.error(message)
+    st.error(markdown_text(message))
     st.code("\n".join(str(problem) for problem in error.problems), language=None)
+
+
+def store_failed(error: StoreError, message: str) -> None:
+    """Log what failed for the operator, and tell the reader ``message`` (in their language)."""
+    log.error("%s — %s", error, error.detail)
+    st.warning(markdown_text(message), icon=":material/database_off:")
+
+
+def store_unavailable(error: StoreError, lang: Lang) -> None:
+    store_failed(error, t("store_unavailable", lang))
 
 
 def store_write(write: Callable[[], T], invalid: str, failed: str) -> T | None:
@@ -27,5 +47,5 @@ def store_write(write: Callable[[], T], invalid: str, failed: str) -> T | None:
     except DataValidationError as error:
         refused(invalid, error)
     except StoreError as error:
-        st.error(f"{failed} {error}")
+        store_failed(error, failed)
     return None

@@ -10,6 +10,7 @@ from gasatlas.assets import install_vendor_assets
 from gasatlas.config import STATIC_DIR, settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.i18n import t
+from gasatlas.jobs import JobPool
 from gasatlas.store import EventStore, StoreError
 from gasatlas.ui import notices
 from gasatlas.vocab import Lang
@@ -49,6 +50,16 @@ def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) 
     return with_stored(_curated(data_dir, data_version), *_store(url).frames())
 
 
+@st.cache_resource(show_spinner=False)
+def _extraction_pool(workers: int, max_waiting: int) -> JobPool:
+    return JobPool(workers, max_waiting)
+
+
+def extraction_pool() -> JobPool:
+    """The readers of articles, shared by every visitor of this server process (see ``gasatlas.jobs``)."""
+    return _extraction_pool(settings().extraction_workers, settings().extraction_queue)
+
+
 def store() -> EventStore:
     """The event store of this deployment (``DATABASE_URL``), opened once per process."""
     return _store(settings().database_url)
@@ -68,15 +79,15 @@ def dataset(lang: Lang) -> Dataset:
     """The curated data plus stored events, cached until a data file or the store changes.
 
     Shared by all sessions, so callers must treat its frames as read-only. A broken
-    data file stops the page with every problem listed; an unreachable store only
-    hides the stored events, with a warning.
+    data file stops the page with every problem listed; a store that cannot be
+    opened or read only hides the stored events, with a plain warning (details in the log).
     """
     data_dir = settings().data_dir
     with st.spinner(t("loading", lang)):
         base = curated(lang)
         try:
             version = store().version()
+            return _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)
         except StoreError as error:
-            st.warning(f"{t('store_unavailable', lang)} {error}", icon=":material/database_off:")
+            notices.store_unavailable(error, lang)
             return base
-        return _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)

@@ -8,7 +8,7 @@ import itertools
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import tables
+from gasatlas import datewindow, tables
 from gasatlas.charts import route_status_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import apply_filter
@@ -84,8 +84,9 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     with detail_column:
         first, last = state.day_span(atlas)
         known = [change["from"] for change in route.iloc[0]["status_history"] if change["from"]]
-        start = min([first, *known]) - dt.timedelta(days=365)
-        bands = status_bands(route, start, last + dt.timedelta(days=365), lang)
+        year = dt.timedelta(days=365)
+        start = datewindow.shift(min([first, *known]), -year)
+        bands = status_bands(route, start, datewindow.shift(last, year), lang)
         st.caption(t("status_history", lang))
         st.altair_chart(route_status_chart(bands, lang), width="stretch")
         st.caption(t("route_events", lang))

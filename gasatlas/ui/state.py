@@ -16,10 +16,12 @@ from dataclasses import replace
 
 import streamlit as st
 
+from gasatlas import datewindow
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.filters import EventFilter
 from gasatlas.i18n import t
+from gasatlas.sanitize import markdown_format
 from gasatlas.viewstate import Selection, ViewState, Vocabulary, clamp_dates, from_query, to_query
 from gasatlas.vocab import LANGUAGES, Lang
 
@@ -31,9 +33,18 @@ KEY_TABLE_VERSION = "table_version"
 
 
 def day_span(atlas: Dataset) -> tuple[dt.date, dt.date]:
-    """First and last event day: the range the date slider covers."""
+    """First and last event day: the range the date slider covers.
+
+    Kept inside the atlas's date window whatever the records hold (they are
+    validated against it, this is defence in depth: the slider refuses years
+    outside 1684–2255), and a year back from today when there are no events.
+    """
     dates = atlas.events["date"]
-    return dates.min().date(), dates.max().date()
+    if dates.empty:
+        today = datewindow.latest()
+        return datewindow.clamp(today.replace(year=today.year - 1)), today
+    first, last = datewindow.clamp(dates.min().date()), datewindow.clamp(dates.max().date())
+    return first, max(first, last)
 
 
 def vocabulary(atlas: Dataset) -> Vocabulary:
@@ -70,7 +81,8 @@ def init(atlas: Dataset) -> None:
     st.session_state[KEY_CLICK_NONCE] = 0
     st.session_state[KEY_TABLE_VERSION] = 0
     for problem in problems:
-        st.toast(f"{t('link_ignored', state.lang)}: {problem}", icon=":material/link_off:")
+        st.toast(markdown_format("{ignored}: {problem}", ignored=t("link_ignored", state.lang), problem=problem),
+                 icon=":material/link_off:")
 
 
 def view() -> ViewState:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from gasatlas import datewindow
 from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import apply_filter
@@ -42,7 +43,7 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
     st.caption(t("chosen_range", lang).format(start=format_date(chosen[0], "day", lang),
                                               end=format_date(chosen[1], "day", lang)))
     selected = view.selected.id if view.selected and view.selected.kind == "event" else None
-    span = (first - MARGIN, last + MARGIN)
+    span = (datewindow.shift(first, -MARGIN), datewindow.shift(last, MARGIN))
     st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, chosen, colour_by, lang,
                                    selected),
                     key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),

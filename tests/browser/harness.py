@@ -129,14 +129,9 @@ def serving_copy_of_data(browser: Browser, workdir: Path, prepare: Callable[[Pat
 
 
 def warm_up(browser: Browser, server: AppServer, timeout_ms: int = UI_TIMEOUT_MS) -> None:
-    """Open the main page once.
-
-    With a pages/ folder beside app.py, Streamlit serves a fresh process's very first
-    session in legacy multipage mode, where a deep link such as /timeline shows a
-    "Page not found" notice before st.navigation takes over. Every later session
-    is unaffected; the tests start from that state. This first page also loads and
-    caches the dataset, which takes long for a very large one: hence the timeout.
-    """
+    """Open the main page once and time it: the first page loads and caches the dataset, which
+    takes long for a very large one (hence the timeout), and the tests should not time that.
+    (A first visit to any page's address works too: see test_first_visit.py.)"""
     context = browser.new_context()
     page = context.new_page()
     started = time.monotonic()

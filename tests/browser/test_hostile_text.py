@@ -6,6 +6,7 @@ import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -18,6 +19,8 @@ TEMPLATE = "${window.__xss='template'}"
 BACKTICK = "`); window.__xss='backtick'; (`"
 SCRIPT = "</script><script>window.__xss='script'</script>"
 ALL = f"{IMG} {TEMPLATE} {BACKTICK} {SCRIPT}"
+MD_IMAGE = "![](https://evil.example/x.png)"
+MD_LINK = "[Session expired - sign in](https://evil.example/login)"
 
 
 def _rewrite_csv(path: Path, row_id: str, changes: dict[str, str]) -> None:
@@ -40,6 +43,7 @@ def make_hostile(data: Path) -> None:
         "quote": f"Quote {IMG}", "place_name_en": f"Place {TEMPLATE}", "source_title": f"Source {BACKTICK}",
     })
     _rewrite_csv(data / "actors.csv", "sklyar", {"name_en": f"Sklyar {IMG}"})
+    _rewrite_csv(data / "actors.csv", "miller", {"name_en": f"Miller {MD_IMAGE} {MD_LINK}"})
     _rewrite_csv(data / "facilities.csv", "orenburg-gpp", {"name_en": f"Plant {ALL}"})
     routes = json.loads((data / "routes.geojson").read_text(encoding="utf-8"))
     for feature in routes["features"]:
@@ -106,3 +110,20 @@ def test_a_hostile_route_name_stays_text_on_buttons_and_its_card(hostile: AtlasP
     expect(hostile.page.locator("[data-testid=stMain] [data-route-id='karachaganak-orenburg']")).to_contain_text(
         f"Route {ALL}")
     assert_nothing_ran(hostile)
+
+
+def test_markdown_in_a_name_or_a_link_is_shown_as_text_and_fetches_nothing(hostile: AtlasPage) -> None:
+    """A Markdown image would make every reader's browser call the attacker; a link would speak for the atlas."""
+    query = urlencode({"basemap": "offline", "actor": "miller", "country": MD_IMAGE, "lang": MD_LINK})
+    hostile.open(f"actors?{query}")
+
+    notice = hostile.page.locator("[data-testid=stAlert]").first
+    expect(notice).to_contain_text("Miller")
+    shown = notice.inner_text().replace("\u2060", "")  # invisible word joiners keep addresses from becoming links
+    assert f"Miller {MD_IMAGE} {MD_LINK}" in shown
+    toasts = hostile.page.locator("[data-testid=stToast]")
+    expect(toasts.first).to_contain_text("Part of the link was ignored")
+    assert "evil.example" not in " ".join(toasts.all_inner_texts()), "link values are never echoed"
+    expect(hostile.page.locator("img[src*='evil.example'], a[href*='evil.example']")).to_have_count(0)
+    assert hostile.external_requests() == []
+    assert hostile.page.evaluate("window.__xss") is None and hostile.dialogs == []

@@ -28,7 +28,7 @@ def expected() -> dict:
 def found(atlas, expected) -> list[Candidate]:
     if not SEED.exists():
         pytest.skip(f"the seed article is not here: {SEED}")
-    text = article_text(SEED.read_bytes(), SEED.name)
+    text = article_text(SEED.read_bytes(), SEED.name).text
     return extract_events(text, dt.date.fromisoformat(expected["published"]), atlas,
                           source_title=expected["source_title"], source_url=expected["source_url"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, article_text
+from gasatlas.extract import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, ArticleError, article_text
 
 PAGE = """<!doctype html>
 <html><head><title>Gas news</title><style>p { color: red }</style>
@@ -19,20 +19,23 @@ PAGE = """<!doctype html>
 def test_plain_text_is_decoded_and_its_whitespace_normalised() -> None:
     raw = "\ufeffПервый\u00a0абзац,   с пробелами.\r\n\r\n\r\n\r\nВторой абзац.\n".encode()
 
-    assert article_text(raw, "article.txt") == "Первый абзац, с пробелами.\n\nВторой абзац."
+    assert article_text(raw, "article.txt").text == "Первый абзац, с пробелами.\n\nВторой абзац."
 
 
 def test_a_pasted_string_is_read_like_a_text_file() -> None:
-    assert article_text("  One line.\n\nTwo\u202flines. ") == "One line.\n\nTwo lines."
+    read = article_text("  One line.\n\nTwo\u202flines. ")
+
+    assert read.text == "One line.\n\nTwo lines."
+    assert read.encoding is None, "a paste has no encoding to report"
 
 
 def test_markdown_is_text() -> None:
-    assert article_text(b"# Title\n\nBody <b>bold</b>", "note.md") == "# Title\n\nBody <b>bold</b>"
+    assert article_text(b"# Title\n\nBody <b>bold</b>", "note.md").text == "# Title\n\nBody <b>bold</b>"
 
 
 @pytest.mark.parametrize("raw", [PAGE, PAGE.encode()], ids=["pasted page", "uploaded .html"])
 def test_html_is_reduced_to_its_text(raw: str | bytes) -> None:
-    text = article_text(raw, "page.html" if isinstance(raw, bytes) else None)
+    text = article_text(raw, "page.html" if isinstance(raw, bytes) else None).text
 
     assert "On 18 January Roman Sklyar met Alexey Miller in St Petersburg." in text
     assert "The sides signed a roadmap" in text
@@ -41,7 +44,7 @@ def test_html_is_reduced_to_its_text(raw: str | bytes) -> None:
 
 
 def test_markup_trafilatura_finds_nothing_in_falls_back_to_the_visible_text() -> None:
-    assert article_text("<div><span>Only</span> <i>visible</i> words</div>", "x.htm") == "Only visible words"
+    assert article_text("<div><span>Only</span> <i>visible</i> words</div>", "x.htm").text == "Only visible words"
 
 
 @pytest.mark.parametrize(
@@ -53,8 +56,13 @@ def test_markup_trafilatura_finds_nothing_in_falls_back_to_the_visible_text() ->
                      id="page without text"),
         pytest.param(b"PK\x03\x04\x00\x00binary", "a.txt", "the file is binary, not text", id="zip bytes"),
         pytest.param("text\x00with NUL", None, "the file is binary, not text", id="NUL in a string"),
-        pytest.param(b"\xd0\xee\xf1\xf1\xe8\xff", "a.txt", "the file is not UTF-8 text", id="cp1251 bytes"),
-        pytest.param("a" * (MAX_ARTICLE_CHARS + 1), None, "longer than 100,000 characters", id="over-size"),
+        pytest.param(bytes(range(1, 256)) * 64, "a.bin", "not text in any encoding", id="random bytes"),
+        pytest.param("a" * (MAX_ARTICLE_CHARS + 1), None, "the pasted text is longer than 100,000 characters",
+                     id="over-size paste"),
+        pytest.param(("Газ. " * (MAX_ARTICLE_CHARS // 4)).encode("cp1251"), "a.txt",
+                     "the article's text is longer than 100,000 characters", id="over-size text file"),
+        pytest.param(b"<html><body>" + b"<p>news</p>" * (MAX_FILE_BYTES // 10), "a.html",
+                     "files are read up to 4 MB", id="over-size page"),
     ],
 )
 def test_bad_input_is_refused_with_one_message(raw: bytes | str, filename: str | None, message: str) -> None:
@@ -66,4 +74,32 @@ def test_bad_input_is_refused_with_one_message(raw: bytes | str, filename: str |
 
 
 def test_a_text_of_exactly_the_limit_is_accepted() -> None:
-    assert len(article_text("a" * MAX_ARTICLE_CHARS)) == MAX_ARTICLE_CHARS
+    assert len(article_text("a" * MAX_ARTICLE_CHARS).text) == MAX_ARTICLE_CHARS
+
+
+def test_a_large_page_with_a_short_article_is_read() -> None:
+    """A page is limited by its size in bytes, its article by its characters: 500 KB of markup is fine."""
+    page = "<html><head><script>" + "var x = 1;" * 50_000 + "</script></head><body><article>" + \
+        "<p>Газпром и QazaqGaz подписали соглашение о поставках газа.</p>" * 60 + "</article></body></html>"
+
+    read = article_text(page.encode(), "page.html")
+
+    assert len(page.encode()) > 500_000 and "Газпром" in read.text and len(read.text) < 5_000
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("cp1251", "Windows-1251"), ("koi8_r", "KOI8-R"), ("cp866", "DOS-866"),
+                                                ("utf-16", "UTF-16"), ("utf-8", "UTF-8")])
+def test_russian_text_in_the_regions_encodings_is_read_and_its_encoding_reported(encoding: str, name: str) -> None:
+    text = "Туркменистан приостановил экспорт газа в Узбекистан из-за морозов."
+
+    read = article_text(text.encode(encoding), "archive.txt")
+
+    assert (read.text, read.encoding) == (text, name)
+
+
+def test_a_page_is_read_in_the_charset_it_declares() -> None:
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Газпром.</p></body></html>'
+
+    read = article_text(page.encode("cp1251"), "page.html")
+
+    assert "Газпром" in read.text and read.encoding == "Windows-1251"

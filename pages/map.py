@@ -6,11 +6,10 @@ from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.filters import apply_filter
 from gasatlas.i18n import format_date, t
 from gasatlas.layers import base_map, overlays
-from gasatlas.ui import controls, resources, state, workspace
+from gasatlas.ui import controls, shell, state, workspace
 
+lang, atlas = shell.page()
 view = state.view()
-lang = view.lang
-atlas = resources.dataset(lang)
 shown = apply_filter(atlas.events, view.filter, workspace.SHOWN_COLUMNS)
 as_of = view.filter.date_to
 basemap = controls.basemap_selector(lang)

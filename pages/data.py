@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import data_page, resources, state
+from gasatlas.ui import data_page, shell
 
-lang = state.view().lang
-atlas = resources.dataset(lang)
+lang, atlas = shell.page()
 
 st.title(t("data_title", lang))
 st.subheader(t("downloads", lang))

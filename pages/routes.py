@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import resources, routes, state
+from gasatlas.ui import routes, shell
 
-lang = state.view().lang
-atlas = resources.dataset(lang)
+lang, atlas = shell.page()
 
 st.title(t("routes_title", lang))
 st.subheader(t("route_detail", lang))

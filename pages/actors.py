@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import actors, resources, state
+from gasatlas.ui import actors, shell
 
-lang = state.view().lang
-atlas = resources.dataset(lang)
+lang, atlas = shell.page()
 
 st.title(t("actors_title", lang))
 st.caption(t("actors_help", lang))

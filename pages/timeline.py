@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import resources, state, timeline
+from gasatlas.ui import shell, timeline
 
-lang = state.view().lang
-atlas = resources.dataset(lang)
+lang, atlas = shell.page()
 
 st.title(t("timeline_title", lang))
 st.caption(t("timeline_help", lang))

