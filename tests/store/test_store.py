@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
+from gasatlas import exports
 from gasatlas import store as store_command
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.data import DataValidationError, load_dataset, with_stored
@@ -269,3 +270,38 @@ def test_the_curated_events_file_round_trips_through_the_export_format() -> None
 def test_an_unreachable_database_is_reported_plainly() -> None:
     with pytest.raises(StoreError, match="cannot open the event store"):
         EventStore("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1")
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31"])
+def test_importing_a_row_dated_outside_the_window_exits_2_naming_line_and_field(
+        tmp_path, monkeypatch, capsys, date: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    settings.cache_clear()
+    (tmp_path / "events.csv").write_text(exports.events_csv([event(date=date)]), encoding="utf-8")
+
+    assert store_command.main(["import", str(tmp_path / "events.csv")]) == 2
+
+    err = capsys.readouterr().err
+    assert f"events.csv, line 2, id 'ev-2023-02-01-test-meeting', field 'date': Value error, date {date}" in err
+    assert EventStore(settings().database_url).events() == []
+    settings.cache_clear()
+
+
+def test_a_store_that_cannot_be_created_is_one_plain_error_with_the_detail_apart() -> None:
+    with pytest.raises(StoreError) as failed:
+        EventStore("sqlite:////proc/nope/x.sqlite3")
+
+    assert str(failed.value) == "cannot open the event store"
+    assert "/proc/nope" in failed.value.detail
+
+
+def test_a_stored_record_that_fails_todays_checks_is_skipped_and_reported(store: EventStore) -> None:
+    store.save(ATLAS, [event("ev-good")])
+    with store.engine.begin() as connection:
+        connection.execute(store_command.events_table.insert().values(
+            id="ev-old", record={**event("ev-old"), "date": "0001-01-01"}, date=dt.date(1, 1, 1), origin="manual",
+            saved_at=dt.datetime.now(dt.UTC)))
+
+    assert [e.id for e in store.events()] == ["ev-good"]
+    [unreadable] = store.unreadable()
+    assert (unreadable.id, unreadable.table) == ("ev-old", "events") and "field 'date'" in unreadable.reason

@@ -172,3 +172,51 @@ def test_an_article_about_a_curated_event_is_flagged_and_not_stored_again(
     rows = json.loads(capsys.readouterr().out)
     assert [row["duplicate_of"] for row in rows] == ["ev-2023-01-18-gazprom-kazakhstan-roadmap"]
     assert stored(database) == []
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "1899-12-31", "9999-12-31"])
+def test_a_publication_date_outside_the_atlas_window_exits_2_naming_it(
+        article: Path, database: str, capsys: pytest.CaptureFixture, published: str) -> None:
+    assert ingest.main([str(article), "--published", published, "--save", *SOURCE]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and f"the publication date {published}" in err
+    assert stored(database) == []
+
+
+@pytest.mark.parametrize("dated", ["5 мая 1650 года", "18 января 2300 года"])
+def test_a_sentence_dated_outside_the_window_is_no_candidate_and_its_year_is_never_rewritten(
+        tmp_path: Path, database: str, capsys: pytest.CaptureFixture, dated: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(f"Алексей Миллер и Роман Скляр подписали соглашение о поставках газа в Астане {dated}.",
+                    encoding="utf-8")
+
+    assert ingest.main([str(path), "--published", "2023-05-10", "--save", *SOURCE]) == 0
+
+    assert json.loads(capsys.readouterr().out) == []
+    assert stored(database) == []
+
+
+def test_an_article_in_windows_1251_is_read_and_says_so(
+        tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_bytes(TEST_ARTICLE.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+
+    assert ingest.main([str(path), "--published", PUBLISHED, *SOURCE]) == 0
+
+    out, err = capsys.readouterr()
+    assert "read as Windows-1251" in err
+    assert [row["date"] for row in json.loads(out)] == ["2024-03-14"]
+
+
+def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
+        article: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////proc/nope/x.sqlite3")
+    settings.cache_clear()
+
+    assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 1
+
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: nothing was stored: cannot open the event store")
+    assert "Traceback" not in err and "/proc/nope" in err, "the operator sees where"
+    settings.cache_clear()
