@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     """Articles read at once by the whole server (each costs about a CPU-second per 1,000 characters)."""
     extraction_queue: int = Field(default=8, ge=0, le=1000)
     """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
+    submissions_per_hour: int = Field(default=30, ge=1)
+    """Events one contributor may submit in an hour (moderators are not limited)."""
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from gasatlas.geo import CountryShapes
 from gasatlas.i18n import format_date
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
-from gasatlas.vocab import LANGUAGES, ActorKind
+from gasatlas.vocab import LANGUAGES, ActorKind, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
 FACILITIES_FILE = "facilities.csv"
@@ -86,7 +86,7 @@ class Dataset:
 
     def __post_init__(self) -> None:
         drawn = self.events[["id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
-                             "title_en", "title_ru"]]
+                             "title_en", "title_ru", "status"]]
         object.__setattr__(self, "events_version", _fingerprint(drawn))
 
     @cached_property
@@ -334,10 +334,13 @@ def _date_texts(events: pd.DataFrame, lang: str) -> list[str]:
 
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, display dates and search text, sorted by date then id.
+    """Normalise an events frame: real timestamps, display dates and search text, sorted by date then id;
+    every event ``published`` unless the frame says otherwise (a contributor's own pending ones).
 
     The display and search columns are computed once here, not on every rerun.
     """
+    if "status" not in events:
+        events = events.assign(status=str(RecordStatus.PUBLISHED))
     result = with_search_text(events.assign(date=pd.to_datetime(events["date"])))
     result = result.assign(**{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
@@ -452,17 +455,31 @@ def validate_labelled(
     return [r for _, r in new_events.records], [r for _, r in new_actors.records]
 
 
-def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame) -> Dataset:
-    """The curated dataset plus what users stored; the curated, reviewed record wins on an id clash."""
-    if events.empty and actors.empty:
+def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame,
+                hidden: Iterable[str] = ()) -> Dataset:
+    """The curated dataset plus what the store publishes.
+
+    A stored event with a curated id is a moderator's correction of that event and
+    replaces it; ``hidden`` curated ids were deleted by a moderator and are left out.
+    """
+    hidden = frozenset(hidden)
+    if events.empty and actors.empty and not hidden:
         return atlas
-    new_events = events[~events["id"].isin(atlas.events["id"])]
+    kept = atlas.events[~atlas.events["id"].isin(set(events["id"]) | hidden)]
     new_actors = actors[~actors["id"].isin(atlas.actors["id"])]
     return replace(
         atlas,
-        events=events_frame(pd.concat([atlas.events, new_events], ignore_index=True)),
+        events=events_frame(pd.concat([kept, events], ignore_index=True)),
         actors=pd.concat([atlas.actors, new_actors], ignore_index=True),
     )
+
+
+def with_pending(atlas: Dataset, pending: pd.DataFrame) -> Dataset:
+    """The atlas as a contributor sees it: with their own submissions awaiting review, marked ``pending``."""
+    if pending.empty:
+        return atlas
+    return replace(atlas, events=events_frame(pd.concat(
+        [atlas.events, pending.assign(status=str(RecordStatus.PENDING))], ignore_index=True)))
 
 
 def records_frame(records: Iterable[BaseModel], model: type[BaseModel]) -> pd.DataFrame:

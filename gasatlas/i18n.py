@@ -164,17 +164,23 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "download_excel": {"en": "Events (Excel)", "ru": "События (Excel)"},
     "download_routes": {"en": "Routes (GeoJSON)", "ru": "Маршруты (GeoJSON)"},
     "download_facilities": {"en": "Facilities (GeoJSON)", "ru": "Объекты (GeoJSON)"},
-    "stored_title": {"en": "Events added by users", "ru": "События, добавленные пользователями"},
+    "stored_title": {"en": "The whole atlas in the data/ formats", "ru": "Весь атлас в форматах data/"},
     "stored_help": {
-        "en": "The event store holds {count} event(s) added from news or imported. Download them in the format of "
-              "data/events.csv and data/actors.csv (to review into the curated files, or to move them to another "
-              "deployment), or import such files here.",
-        "ru": "В хранилище событий: {count} (добавлены из новостей или импортированы). Скачайте их в формате "
-              "data/events.csv и data/actors.csv (чтобы проверить и внести в основные файлы или перенести в другую "
-              "установку) или загрузите такие файлы сюда.",
+        "en": "The atlas as it stands now — the curated files with the moderators' corrections, and the {count} "
+              "event record(s) added in the app — in the format of data/events.csv and data/actors.csv: to review "
+              "corrections into the curated files, or to move the atlas to another deployment.",
+        "ru": "Атлас в нынешнем виде — основные файлы с исправлениями модераторов и записи о событиях, добавленные "
+              "в приложении ({count}), — в формате data/events.csv и data/actors.csv: чтобы перенести исправления в "
+              "основные файлы или перенести атлас в другую установку.",
     },
-    "download_stored": {"en": "Stored events (ZIP of events.csv, actors.csv)",
-                        "ru": "Сохранённые события (ZIP: events.csv, actors.csv)"},
+    "download_stored": {"en": "The atlas now (ZIP of events.csv, actors.csv)",
+                        "ru": "Атлас сейчас (ZIP: events.csv, actors.csv)"},
+    "import_help": {"en": "Import such files: new events are published, changed ones are corrections (revisions).",
+                    "ru": "Импорт таких файлов: новые события публикуются, изменённые становятся исправлениями."},
+    "import_help_contributor": {
+        "en": "Import such files: new events go to the review queue; changes to existing events need a moderator.",
+        "ru": "Импорт таких файлов: новые события попадут в очередь на проверку; изменять имеющиеся может модератор.",
+    },
     "import_events": {"en": "events.csv to import", "ru": "events.csv для импорта"},
     "import_actors": {"en": "actors.csv with the people they name (optional)",
                       "ru": "actors.csv с упомянутыми людьми (необязательно)"},
@@ -191,8 +197,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "import_failed": {"en": "Nothing was imported: the event store is unavailable. Please try again later.",
                       "ru": "Ничего не импортировано: хранилище событий недоступно. Попробуйте позже."},
-    "imported": {"en": "Imported {stored} event(s); {unchanged} were already in the atlas.",
-                 "ru": "Импортировано событий: {stored}; уже были в атласе: {unchanged}."},
+    "imported": {"en": "Imported {stored} new event(s) and {corrected} correction(s); {unchanged} were already in "
+                       "the atlas.",
+                 "ru": "Импортировано новых событий: {stored}, исправлений: {corrected}; уже были в атласе: "
+                       "{unchanged}."},
     "cite": {"en": "Cite this view", "ru": "Как сослаться на этот вид"},
     "citation": {
         "en": "Central Asia Gas Atlas: {count} events, {start} – {end}{facets}. Accessed {today}. {url}",
@@ -257,6 +265,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
                           "ru": "Ничего не сохранено. Исправьте поля:"},
     "news_save_failed": {"en": "Nothing was saved: the event store is unavailable. Please try again later.",
                          "ru": "Ничего не сохранено: хранилище событий недоступно. Попробуйте позже."},
+    "news_submit": {"en": "Submit {count} event(s) for review", "ru": "Отправить на проверку: {count}"},
+    "news_submitted": {
+        "en": "Submitted {count} event(s) for review. Moderators will check them against the article; until then "
+              "only you see them, marked as unreviewed.",
+        "ru": "Отправлено на проверку: {count}. Модераторы сверят их со статьёй; до тех пор их видите только вы, "
+              "с пометкой «не проверено».",
+    },
+    "my_submissions": {"en": "Your submissions", "ru": "Ваши предложения"},
     "news_saved": {"en": "Saved {count} event(s). They are on the map and in the table now.",
                    "ru": "Сохранено событий: {count}. Они уже на карте и в таблице."},
     "news_show_on_map": {"en": "Show on the map", "ru": "Показать на карте"},
@@ -264,6 +280,107 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "The atlas data could not be loaded. Fix the data files and reload:",
         "ru": "Не удалось загрузить данные атласа. Исправьте файлы данных и перезагрузите страницу:",
     },
+}
+
+
+STRINGS |= {
+    "nav_review": {"en": "Review queue", "ru": "Очередь проверки"},
+    "nav_audit": {"en": "Audit log", "ru": "Журнал изменений"},
+    "role_reader": {"en": "reader", "ru": "читатель"},
+    "role_contributor": {"en": "contributor", "ru": "автор"},
+    "role_moderator": {"en": "moderator", "ru": "модератор"},
+    "account_local": {"en": "Local mode: you are the atlas's moderator", "ru": "Локальный режим: вы модератор атласа"},
+    "account_local_help": {
+        "en": "No sign-in is configured and the server listens on this computer only, so its one user may change "
+              "the data. See the README to set up sign-in for a public server.",
+        "ru": "Вход не настроен, а сервер слушает только этот компьютер, поэтому его единственный пользователь может "
+              "изменять данные. О настройке входа для публичного сервера — в README.",
+    },
+    "account_signed_in": {"en": "Signed in as {name} ({role})", "ru": "Вы вошли как {name} ({role})"},
+    "sign_in": {"en": "Sign in", "ru": "Войти"},
+    "sign_out": {"en": "Sign out", "ru": "Выйти"},
+    "sign_in_to_contribute": {
+        "en": "Sign in to add events: what you submit goes to the review queue before it appears on the atlas.",
+        "ru": "Войдите, чтобы добавлять события: они попадут в очередь проверки, прежде чем появиться в атласе.",
+    },
+    "read_only_server": {
+        "en": "This atlas is read-only: it is served to the network without sign-in. The operator can enable "
+              "sign-in with an OpenID Connect provider ([auth] in .streamlit/secrets.toml, see the README) or run "
+              "it on 127.0.0.1 for a single local user.",
+        "ru": "Этот атлас только для чтения: он открыт в сети без входа. Администратор может включить вход через "
+              "провайдера OpenID Connect ([auth] в .streamlit/secrets.toml, см. README) или запустить его на "
+              "127.0.0.1 для одного локального пользователя.",
+    },
+    "no_contributor_role": {"en": "Your account may read the atlas but not add to it. Ask its moderators.",
+                            "ru": "Ваша учётная запись может читать атлас, но не добавлять в него. "
+                                  "Обратитесь к модераторам."},
+    "not_allowed": {"en": "Not done:", "ru": "Не выполнено:"},
+    "unreviewed": {"en": "unreviewed", "ru": "не проверено"},
+    "unreviewed_note": {"en": "Your submission, awaiting review: only you see it on the map.",
+                        "ru": "Ваше предложение ждёт проверки: на карте его видите только вы."},
+    "moderators_only": {"en": "This page is for the atlas's moderators.",
+                        "ru": "Эта страница — для модераторов атласа."},
+    "edit_event": {"en": "Edit this event", "ru": "Изменить событие"},
+    "event_history": {"en": "History of an event", "ru": "История события"},
+    "edit_comment": {"en": "Why (saved with the revision)", "ru": "Почему (сохраняется с правкой)"},
+    "edit_save": {"en": "Save as a new revision", "ru": "Сохранить как новую правку"},
+    "edit_saved": {"en": "Saved as a new revision.", "ru": "Сохранено как новая правка."},
+    "edit_invalid": {"en": "Not saved. Correct these fields:", "ru": "Не сохранено. Исправьте поля:"},
+    "edit_failed": {"en": "Not saved: the event store is unavailable. Please try again later.",
+                    "ru": "Не сохранено: хранилище событий недоступно. Попробуйте позже."},
+    "edit_conflict": {
+        "en": "Not saved: someone changed {id} meanwhile (it is now at revision {number}). Both versions are below; "
+              "nothing was lost. Reopen the editor to work on the saved version.",
+        "ru": "Не сохранено: кто-то уже изменил {id} (теперь правка {number}). Обе версии ниже; ничего не потеряно. "
+              "Откройте редактор снова, чтобы править сохранённую версию.",
+    },
+    "col_field": {"en": "Field", "ru": "Поле"},
+    "version_saved": {"en": "Saved meanwhile", "ru": "Сохранено другим"},
+    "version_yours": {"en": "Yours", "ru": "Ваша версия"},
+    "version_differs": {"en": "Differs", "ru": "Отличается"},
+    "conflict_dismiss": {"en": "Close", "ru": "Закрыть"},
+    "review_title": {"en": "Review queue", "ru": "Очередь проверки"},
+    "review_help": {
+        "en": "Submitted events wait here until a moderator checks them against their article: approve to publish, "
+              "reject to keep them off the atlas, edit to correct them. Every decision is a revision with its comment.",
+        "ru": "Предложенные события ждут здесь, пока модератор не сверит их со статьёй: «одобрить» — опубликовать, "
+              "«отклонить» — не показывать, «изменить» — исправить. Каждое решение — правка с комментарием.",
+    },
+    "review_count": {"en": "{count} event(s) waiting.", "ru": "Ожидают проверки: {count}."},
+    "review_meta": {"en": "Submitted by {who} · {id} · confidence {confidence}",
+                    "ru": "Предложил(а) {who} · {id} · уверенность {confidence}"},
+    "review_article": {"en": "The article it was read from", "ru": "Статья, из которой оно прочитано"},
+    "review_no_article": {"en": "No article text was kept (an import).", "ru": "Текст статьи не сохранён (импорт)."},
+    "review_comment": {"en": "Comment for the contributor", "ru": "Комментарий для автора"},
+    "review_approve": {"en": "Approve", "ru": "Одобрить"},
+    "review_reject": {"en": "Reject", "ru": "Отклонить"},
+    "review_approved": {"en": "Approved: the event is on the atlas.", "ru": "Одобрено: событие в атласе."},
+    "review_rejected": {"en": "Rejected.", "ru": "Отклонено."},
+    "history_none": {"en": "No revisions: this event is as the curated files have it.",
+                     "ru": "Правок нет: событие таково, как в основных файлах."},
+    "col_revision": {"en": "Revision", "ru": "Правка"},
+    "col_when": {"en": "When (UTC)", "ru": "Когда (UTC)"},
+    "col_who": {"en": "Who", "ru": "Кто"},
+    "col_action": {"en": "Action", "ru": "Действие"},
+    "col_status_now": {"en": "Status after", "ru": "Статус после"},
+    "col_changes": {"en": "What changed", "ru": "Что изменено"},
+    "col_comment": {"en": "Why", "ru": "Почему"},
+    "col_record": {"en": "Record", "ru": "Запись"},
+    "restore_which": {"en": "Revision to make current again", "ru": "Правка, которую вернуть"},
+    "restore": {"en": "Restore", "ru": "Вернуть"},
+    "restored": {"en": "Restored as a new revision.", "ru": "Возвращено новой правкой."},
+    "delete": {"en": "Delete (can be restored)", "ru": "Удалить (можно вернуть)"},
+    "deleted": {"en": "Deleted: the event is off the atlas; its history keeps every revision.",
+                "ru": "Удалено: события нет в атласе; в истории сохранены все правки."},
+    "audit_title": {"en": "Audit log", "ru": "Журнал изменений"},
+    "audit_help": {"en": "Every change to the atlas: who made it, when, what changed and why.",
+                   "ru": "Все изменения атласа: кто, когда, что изменил и почему."},
+    "audit_person": {"en": "Person", "ru": "Кто"},
+    "audit_action": {"en": "Action", "ru": "Действие"},
+    "audit_days": {"en": "Days", "ru": "Дни"},
+    "audit_count": {"en": "{count} change(s).", "ru": "Изменений: {count}."},
+    "audit_download": {"en": "Download the log (CSV)", "ru": "Скачать журнал (CSV)"},
+    "audit_event": {"en": "Event id (deleted ones too)", "ru": "Идентификатор события (в том числе удалённого)"},
 }
 
 

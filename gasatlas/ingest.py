@@ -5,7 +5,8 @@
 
 prints the candidate events the article reports (the columns of data/events.csv
 plus ``confidence``, ``flags`` and ``duplicate_of``) and, with ``--save``, stores
-those that do not repeat an event already in the atlas. Bad input — an empty or
+those that do not repeat an event already in the atlas — published, since the
+command line is the server's operator, a moderator (``auth.operator_identity``). Bad input — an empty or
 binary file, a file or text over its size limit, an impossible date or one
 outside the atlas's window (1900 to today) — exits with status 2 and one message;
 a store that cannot be opened or refuses the save exits with status 1. Either
@@ -26,12 +27,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from gasatlas import datewindow
+from gasatlas.auth import Identity, operator_identity
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.extract import ArticleError, Candidate, article_text, extract_events, find_duplicates
 from gasatlas.jobs import Report
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.store import EventStore, Provenance, StoreError
+from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 
 CANDIDATE_COLUMNS = (*EVENT_COLUMNS, "confidence", "flags", "duplicate_of")
 """What the command prints for each candidate: a data/events.csv row and what a reviewer needs."""
@@ -70,16 +72,21 @@ def propose(article: Article, atlas: Dataset, report: Report = lambda _stage, _f
                           source_url=article.source_url, report=report)
 
 
-def save(store: EventStore, atlas: Dataset, article: Article, accepted: Sequence[Candidate]) -> list[str]:
-    """Store the accepted candidates (and the people they introduce) in one transaction."""
+def save(store: EventStore, identity: Identity, atlas: Dataset, article: Article,
+         accepted: Sequence[Candidate]) -> list[str]:
+    """Submit the accepted candidates (and the people they introduce) in one transaction, with the article
+    they came from for the moderators: to the review queue, or published when a moderator submits."""
     actors = {actor.id: asdict(actor) | {"source_title": article.source_title, "source_url": article.source_url}
               for candidate in accepted for actor in candidate.new_actors}
-    return store.save(
+    return store.submit(
+        identity,
         atlas,
         [candidate.event for candidate in accepted],
         actors=list(actors.values()),
         provenance=Provenance("extracted", article.published, article.sha256),
         confidence=[candidate.confidence for candidate in accepted],
+        article=SourceArticle(article.sha256, article.text, article.source_title, article.source_url,
+                              article.published),
     )
 
 
@@ -155,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     curated = load_dataset(settings().data_dir)
     try:
         store = EventStore(settings().database_url) if args.save else None
-        atlas = with_stored(curated, *store.frames()) if store else curated
+        stored = store.frames() if store else None
+        atlas = with_stored(curated, stored.events, stored.actors, stored.hidden) if stored else curated
     except StoreError as error:
         return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     candidates = propose(article, atlas)
@@ -165,13 +173,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     fresh = [candidate for candidate, found in zip(candidates, duplicates, strict=True) if not found]
     try:
-        stored = save(store, curated, article, fresh)
+        saved = save(store, operator_identity(), curated, article, fresh)
     except DataValidationError as error:
         return fail(f"nothing was stored: {error}", status=1)
     except StoreError as error:
         return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     skipped = len(candidates) - len(fresh)
-    print(f"stored {len(stored)} event(s): {', '.join(stored) or '-'}"
+    print(f"stored {len(saved)} event(s): {', '.join(saved) or '-'}"
           + (f"; skipped {skipped} that repeat events already in the atlas (see duplicate_of)" if skipped else ""),
           file=sys.stderr)
     return 0

@@ -36,7 +36,7 @@ from gasatlas.palette import (
 from gasatlas.sanitize import html_text
 from gasatlas.status import routes_as_of
 from gasatlas.viewstate import Selection
-from gasatlas.vocab import GeometryLicence, GeoPrecision, Lang, RouteKind, RouteStatus, label
+from gasatlas.vocab import GeometryLicence, GeoPrecision, Lang, RecordStatus, RouteKind, RouteStatus, label
 
 MAP_CENTER = (47.0, 66.0)
 MAP_ZOOM = 4
@@ -74,6 +74,7 @@ MAP_CSS = f"""
 .leaflet-container .leaflet-control-attribution {{ font-size: 11px; }}
 .ga-event {{ border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,.35); box-sizing: border-box; }}
 .ga-event.country {{ background: #fff !important; border-width: 3px; }}
+.ga-event.pending {{ opacity: .75; border: 2px dashed #222 !important; box-shadow: 0 0 0 2px #fff; }}
 {EVENT_CSS}
 .ga-selected {{ border-radius: 50%; border: 3px solid {SELECTED_EVENT_COLOR}; background: rgba(255,212,0,.25);
   box-shadow: 0 0 0 2px #333, 0 0 10px 3px rgba(255,212,0,.9); box-sizing: border-box; }}
@@ -148,10 +149,11 @@ EVENTS_JS = """function (data) {
     };
   }
   var icons = {};
-  function icon(t, p) {
-    var key = t + ':' + p;
+  function icon(t, p, pending) {
+    var key = t + ':' + p + ':' + pending;
     if (!icons[key]) {
-      icons[key] = L.divIcon({className: 'ga-event ' + data.types[t] + (p ? ' country' : ''),
+      icons[key] = L.divIcon({className: 'ga-event ' + data.types[t] + (p ? ' country' : '') +
+                                         (pending ? ' pending' : ''),
                               iconSize: [14, 14], iconAnchor: [7, 7]});
     }
     return icons[key];
@@ -161,6 +163,9 @@ EVENTS_JS = """function (data) {
     var when = document.createElement('b');
     when.textContent = data.date[i];
     box.appendChild(when);
+    if (data.pending && data.pending[i]) {
+      box.appendChild(document.createTextNode(' · ' + data.unreviewed));
+    }
     if (data.title) {
       box.appendChild(document.createElement('br'));
       box.appendChild(document.createTextNode(data.title[i]));
@@ -168,7 +173,8 @@ EVENTS_JS = """function (data) {
     return box;
   }
   function marker(i) {
-    var made = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i]), keyboard: false});
+    var pending = data.pending ? data.pending[i] : 0;
+    var made = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i], pending), keyboard: false});
     made.feature = {type: 'Feature', properties: {layer: 'event', id: data.id[i]}};
     made.bindTooltip(tip.bind(null, i), {direction: 'top', offset: [0, -6]});
     return made;
@@ -364,7 +370,7 @@ def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGrou
 
 
 EVENT_LAYER_COLUMNS = ("id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
-                       "title_en", "title_ru")
+                       "title_en", "title_ru", "status")
 """The events columns the map layer is made from."""
 TOOLTIP_TITLES_UP_TO = 5_000
 """Above this many events, marker tooltips show only the date: titles would dominate the payload."""
@@ -391,6 +397,10 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.
     with_titles = len(events) <= TOOLTIP_TITLES_UP_TO
     if with_titles:
         data["title"] = events[f"title_{lang}"].tolist()
+    pending = events["status"] == RecordStatus.PENDING
+    if pending.any():  # the reader's own submissions, not yet reviewed
+        data["pending"] = pending.astype(int).tolist()
+        data["unreviewed"] = t("unreviewed", lang)
     data["version"] = f"{version}:{lang}:{int(with_titles)}"
     group = folium.FeatureGroup(name="events")
     ScriptLayer(EVENTS_JS, data, js=MARKERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)

@@ -69,7 +69,7 @@ def markdown_text(value: Any) -> str:
     browser fetch an image; and an invisible word joiner goes where GFM would autolink
     (after ``https:``, ``www``, before ``@``), so no address in the text becomes a link.
     """
-    text = _AUTOLINKS.sub(WORD_JOINER, str(value or "").replace("\n", " "))
+    text = _AUTOLINKS.sub(WORD_JOINER, ("" if value is None else str(value)).replace("\n", " "))
     return text.translate(_MARKDOWN_SPECIALS)
 
 

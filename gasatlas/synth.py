@@ -139,9 +139,11 @@ def main(argv: list[str] | None = None) -> int:
         args.csv.write_text(events_csv(records), encoding="utf-8")
         print(f"wrote {len(records):,} events to {args.csv}", file=sys.stderr)
         return 0
+    from gasatlas.auth import operator_identity
     from gasatlas.store import EventStore, Provenance
 
-    stored = EventStore(settings().database_url).save(atlas, records, provenance=Provenance("imported"))
+    stored = EventStore(settings().database_url).submit(operator_identity(), atlas, records,
+                                                        provenance=Provenance("imported"))
     print(f"stored {len(stored):,} events", file=sys.stderr)
     return 0
 

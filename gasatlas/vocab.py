@@ -69,6 +69,15 @@ class DatePrecision(StrEnum):
     APPROXIMATE = "approximate"
 
 
+class RecordStatus(StrEnum):
+    """Where a record added in the app stands: only ``published`` ones are on the public atlas."""
+
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    DELETED = "deleted"
+
+
 class GeoPrecision(StrEnum):
     """How far a coordinate can be trusted.
 

@@ -3,13 +3,16 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import news, shell
+from gasatlas.ui import identity, news, shell
 
 lang, atlas = shell.page()
+visitor = shell.visitor()
 
 st.title(t("news_title", lang))
 st.caption(t("news_intro", lang))
-news.saved_notice(lang)
+if identity.read_only_note(visitor, lang):
+    st.stop()
+news.saved_notice(visitor, lang)
 
 article = news.article_form(lang)
 if article is not None:
@@ -19,4 +22,5 @@ if st.session_state.get(news.KEY_CANDIDATES) is not None:
     news.language_note(st.session_state[news.KEY_ARTICLE], lang)
     edited = news.review(atlas, lang)
     if edited is not None:
-        news.save_button(atlas, edited, lang)
+        news.save_button(atlas, edited, visitor, lang)
+news.my_submissions(visitor, lang)

@@ -30,7 +30,7 @@ with map_column:
         center=st.session_state[state.KEY_MAP_CENTER],
     )
 with card_column:
-    workspace.detail_card(atlas, view.selected, shown, as_of, lang)
+    workspace.detail_card(atlas, view.selected, shown, as_of, shell.visitor(), lang)
     with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):
         st.html(f"<style>{CARD_CSS}</style>{legend_html(lang)}")
 

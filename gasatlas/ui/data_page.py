@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from gasatlas import exports
+from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
@@ -19,7 +20,7 @@ from gasatlas.i18n import format_date, t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
-from gasatlas.ui import notices, resources, state
+from gasatlas.ui import identity, notices, resources, state
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
@@ -128,8 +129,8 @@ def citation(atlas: Dataset, lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _stored_archive(url: str, version: tuple) -> bytes:
-    return export_archive(resources.store())
+def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:
+    return export_archive(resources.store(), resources.curated(lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -146,12 +147,12 @@ def _unreadable_notice(version: tuple, lang: Lang) -> None:
         st.dataframe(unreadable, hide_index=True, width="stretch")
 
 
-def stored_events(lang: Lang) -> None:
-    """What users added: a download in the data/ formats, and an import of such files."""
+def stored_events(visitor: Identity, lang: Lang) -> None:
+    """The atlas's current state in the data/ formats, and (for contributors and moderators) an import."""
     imported = st.session_state.pop(KEY_IMPORTED, None)
     if imported is not None:
-        st.success(t("imported", lang).format(stored=len(imported.stored), unchanged=len(imported.unchanged)),
-                   icon=":material/check_circle:")
+        st.success(t("imported", lang).format(stored=len(imported.stored), unchanged=len(imported.unchanged),
+                                              corrected=len(imported.corrected)), icon=":material/check_circle:")
     try:
         version = resources.store().version()
     except StoreError as error:
@@ -160,16 +161,19 @@ def stored_events(lang: Lang) -> None:
     st.caption(t("stored_help", lang).format(count=version[0]))
     _unreadable_notice(version, lang)
     st.download_button(t("download_stored", lang),
-                       functools.partial(_stored_archive, settings().database_url, version),
-                       file_name=f"gas-atlas-stored-{dt.date.today().isoformat()}.zip", mime="application/zip",
-                       icon=":material/folder_zip:", key="download-stored", on_click="ignore", disabled=not version[0])
+                       functools.partial(_current_archive, settings().database_url, version, lang),
+                       file_name=f"gas-atlas-current-{dt.date.today().isoformat()}.zip", mime="application/zip",
+                       icon=":material/folder_zip:", key="download-stored", on_click="ignore")
+    if identity.read_only_note(visitor, lang):
+        return
+    st.caption(t("import_help" if visitor.can(Permission.MODERATE) else "import_help_contributor", lang))
     with st.form("import-events", border=True):
         left, right = st.columns(2)
         events_file = left.file_uploader(t("import_events", lang), type=["csv"], key="import-events-file")
         actors_file = right.file_uploader(t("import_actors", lang), type=["csv"], key="import-actors-file")
         submitted = st.form_submit_button(t("import_button", lang), icon=":material/upload:")
     if submitted:
-        _import(events_file, actors_file, lang)
+        _import(events_file, actors_file, visitor, lang)
 
 
 def _uploaded_text(upload, lang: Lang) -> str | None:
@@ -180,7 +184,7 @@ def _uploaded_text(upload, lang: Lang) -> str | None:
         return None
 
 
-def _import(events_file, actors_file, lang: Lang) -> None:
+def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
     if events_file is None:
         st.error(t("import_need_file", lang))
         return
@@ -189,10 +193,10 @@ def _import(events_file, actors_file, lang: Lang) -> None:
     if events_text is None or actors_text is None:
         return
     result = notices.store_write(
-        lambda: import_csv(resources.store(), resources.curated(lang), events_text, actors_text,
+        lambda: import_csv(resources.store(), visitor, resources.curated(lang), events_text, actors_text,
                            events_source=events_file.name,
                            actors_source=actors_file.name if actors_file is not None else "actors.csv"),
-        invalid=t("import_invalid", lang), failed=t("import_failed", lang))
+        invalid=t("import_invalid", lang), failed=t("import_failed", lang), lang=lang)
     if result is None:
         return
     st.session_state[KEY_IMPORTED] = result

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 import streamlit as st
 
+from gasatlas.auth import Identity, Permission
 from gasatlas.i18n import t
 from gasatlas.vocab import Lang
 
@@ -29,13 +30,21 @@ ACTORS = PageSpec("pages/actors.py", "nav_actors", ":material/hub:")
 ROUTES = PageSpec("pages/routes.py", "nav_routes", ":material/conversion_path:")
 DATA = PageSpec("pages/data.py", "nav_data", ":material/dataset:")
 ADD_NEWS = PageSpec("pages/add_news.py", "nav_add_news", ":material/post_add:")
-PAGES = [MAP, TIMELINE, ACTORS, ROUTES, DATA, ADD_NEWS]
+REVIEW = PageSpec("pages/review.py", "nav_review", ":material/fact_check:")
+AUDIT = PageSpec("pages/audit.py", "nav_audit", ":material/history:")
+PAGES = [MAP, TIMELINE, ACTORS, ROUTES, DATA, ADD_NEWS, REVIEW, AUDIT]
+MODERATORS_ONLY = frozenset({REVIEW, AUDIT})
 
 
-def pages(lang: Lang) -> list[st.Page]:
-    """The navigation entries in the reader's language; the map is the home page."""
+def pages(lang: Lang, visitor: Identity) -> list[st.Page]:
+    """The navigation entries in the reader's language; the map is the home page.
+
+    The moderators' pages are listed for moderators only; for others their address
+    still opens them, and they say who may use them (the store refuses anyway).
+    """
+    moderator = visitor.can(Permission.MODERATE)
     return [
         st.Page(spec.path, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path,
-                default=spec is MAP)
+                default=spec is MAP, visibility="visible" if moderator or spec not in MODERATORS_ONLY else "hidden")
         for spec in PAGES
     ]

@@ -9,12 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from gasatlas import datewindow, ingest
+from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
 from gasatlas.extract import LANGUAGE_SUPPORT, MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
 from gasatlas.jobs import Job, JobState, QueueFull
 from gasatlas.sanitize import markdown_format, markdown_text
+from gasatlas.store import StoreError
 from gasatlas.ui import navigation, notices, resources, state
+from gasatlas.ui.editorial import submissions_table
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
 
@@ -232,29 +235,50 @@ def accepted_candidates(edited: pd.DataFrame) -> list[Candidate]:
     return kept
 
 
-def save_button(atlas: Dataset, edited: pd.DataFrame, lang: Lang) -> None:
+def save_button(atlas: Dataset, edited: pd.DataFrame, visitor: Identity, lang: Lang) -> None:
+    """Submit the kept candidates: to the review queue, or straight onto the atlas for a moderator."""
     accepted = accepted_candidates(edited)
-    if not st.button(t("news_save", lang).format(count=len(accepted)), type="primary", disabled=not accepted,
-                     icon=":material/save:"):
+    moderator = visitor.can(Permission.MODERATE)
+    label = t("news_save" if moderator else "news_submit", lang).format(count=len(accepted))
+    if not st.button(label, type="primary", disabled=not accepted, icon=":material/save:"):
         return
     stored = notices.store_write(
-        lambda: ingest.save(resources.store(), resources.curated(lang), st.session_state[KEY_ARTICLE], accepted),
-        invalid=t("news_save_invalid", lang), failed=t("news_save_failed", lang))
+        lambda: ingest.save(resources.store(), visitor, resources.curated(lang), st.session_state[KEY_ARTICLE],
+                            accepted),
+        invalid=t("news_save_invalid", lang), failed=t("news_save_failed", lang), lang=lang)
     if stored is None:
         return
-    st.session_state[KEY_SAVED] = stored
+    st.session_state[KEY_SAVED] = (stored, moderator)
     st.session_state.pop(KEY_CANDIDATES, None)
     st.rerun()
 
 
-def saved_notice(lang: Lang) -> None:
-    """After a save: what was stored, and a way to see it on the map."""
-    stored = st.session_state.get(KEY_SAVED)
-    if not stored:
+def saved_notice(visitor: Identity, lang: Lang) -> None:
+    """After a save: what was stored (published, or waiting for review), and a way to see it on the map."""
+    saved = st.session_state.get(KEY_SAVED)
+    if not saved or not saved[0]:
         return
-    st.success(t("news_saved", lang).format(count=len(stored)), icon=":material/check_circle:")
+    stored, published = saved
+    st.success(t("news_saved" if published else "news_submitted", lang).format(count=len(stored)),
+               icon=":material/check_circle:")
     if st.button(t("news_show_on_map", lang), icon=":material/map:"):
-        atlas = resources.dataset(lang)
+        atlas = resources.dataset(lang, visitor)
         state.reset_filters(atlas)
         state.select(atlas, Selection("event", stored[0]), centre=True, refresh_table=True)
         st.switch_page(navigation.MAP.path)
+
+
+def my_submissions(visitor: Identity, lang: Lang) -> None:
+    """A contributor's own submissions: what waits for review, what was published or rejected, and why."""
+    if visitor.can(Permission.MODERATE):
+        return
+    try:
+        submitted = resources.store().submissions(visitor)
+    except StoreError as error:
+        notices.store_unavailable(error, lang)
+        return
+    if not submitted:
+        return
+    st.subheader(t("my_submissions", lang))
+    st.dataframe(submissions_table(submitted, resources.store(), visitor, lang), hide_index=True,
+                 width="stretch")

@@ -13,9 +13,10 @@ from typing import TypeVar
 
 import streamlit as st
 
+from gasatlas.auth import PermissionDenied
 from gasatlas.data import DataValidationError
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_text
+from gasatlas.sanitize import markdown_format, markdown_text
 from gasatlas.store import StoreError
 from gasatlas.vocab import Lang
 
@@ -39,13 +40,16 @@ def store_unavailable(error: StoreError, lang: Lang) -> None:
     store_failed(error, t("store_unavailable", lang))
 
 
-def store_write(write: Callable[[], T], invalid: str, failed: str) -> T | None:
-    """Run a write to the event store; if the records are invalid or the database refuses,
-    say why and return None — the store is then as it was."""
+def store_write(write: Callable[[], T], invalid: str, failed: str, lang: Lang) -> T | None:
+    """Run a write to the event store; if the records are invalid, the visitor may not make it, or the
+    database refuses, say why and return None — the store is then as it was."""
     try:
         return write()
     except DataValidationError as error:
         refused(invalid, error)
+    except PermissionDenied as error:
+        st.error(markdown_format("{refused} {reason}", refused=t("not_allowed", lang), reason=error),
+                 icon=":material/block:")
     except StoreError as error:
         store_failed(error, failed)
     return None

@@ -7,8 +7,9 @@ from pathlib import Path
 import streamlit as st
 
 from gasatlas.assets import install_vendor_assets
+from gasatlas.auth import ANONYMOUS, Identity
 from gasatlas.config import STATIC_DIR, settings
-from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
+from gasatlas.data import Dataset, DataValidationError, load_dataset, with_pending, with_stored
 from gasatlas.i18n import t
 from gasatlas.jobs import JobPool
 from gasatlas.store import EventStore, StoreError
@@ -41,13 +42,14 @@ def _curated(data_dir: str, version: tuple) -> Dataset:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str) -> EventStore:
-    return EventStore(url)
+def _store(url: str, submissions_per_hour: int) -> EventStore:
+    return EventStore(url, submissions_per_hour)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:
-    return with_stored(_curated(data_dir, data_version), *_store(url).frames())
+    stored = store().frames()
+    return with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden)
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,8 +63,8 @@ def extraction_pool() -> JobPool:
 
 
 def store() -> EventStore:
-    """The event store of this deployment (``DATABASE_URL``), opened once per process."""
-    return _store(settings().database_url)
+    """The event store of this deployment (``DATABASE_URL``), opened (and upgraded) once per process."""
+    return _store(settings().database_url, settings().submissions_per_hour)
 
 
 def curated(lang: Lang) -> Dataset:
@@ -75,8 +77,9 @@ def curated(lang: Lang) -> Dataset:
         st.stop()
 
 
-def dataset(lang: Lang) -> Dataset:
-    """The curated data plus stored events, cached until a data file or the store changes.
+def dataset(lang: Lang, identity: Identity = ANONYMOUS) -> Dataset:
+    """The curated data plus the published stored events, cached until a data file or the store
+    changes — and, for a contributor, their own submissions awaiting review.
 
     Shared by all sessions, so callers must treat its frames as read-only. A broken
     data file stops the page with every problem listed; a store that cannot be
@@ -87,7 +90,8 @@ def dataset(lang: Lang) -> Dataset:
         base = curated(lang)
         try:
             version = store().version()
-            return _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)
+            public = _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)
+            return with_pending(public, store().pending_frame(identity)) if identity.signed_in else public
         except StoreError as error:
             notices.store_unavailable(error, lang)
             return base

@@ -14,42 +14,63 @@ finds them instead of answering "Page not found".
 from __future__ import annotations
 
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 import streamlit as st
 
+from gasatlas.auth import Identity
 from gasatlas.data import Dataset
-from gasatlas.ui import controls, navigation, resources, state
+from gasatlas.ui import controls, identity, navigation, resources, state
 from gasatlas.vocab import Lang
 
-_ATLAS: ContextVar[Dataset | None] = ContextVar("gasatlas_atlas", default=None)
-"""The atlas of this run while ``run_app`` runs in this script thread: ``page`` knows the app is around it."""
+
+@dataclass(frozen=True)
+class Run:
+    """What the app found out before the page ran: the atlas this visitor sees, and who they are."""
+
+    atlas: Dataset
+    identity: Identity
+
+
+_RUN: ContextVar[Run | None] = ContextVar("gasatlas_run", default=None)
+"""Set while ``run_app`` runs in this script thread: ``page`` knows the app is around it."""
 
 
 def run_app() -> None:
-    """The entry script: page setup, the view from the URL, the chosen page, then the view back into the URL."""
+    """The entry script: page setup, who is visiting, the view from the URL, the chosen page, the URL again."""
     st.set_page_config(page_title="Central Asia Gas Atlas", page_icon=resources.FAVICON, layout="wide")
     resources.ensure_vendor_assets()
-    atlas = resources.dataset(state.url_language())
+    who = identity.current()
+    atlas = resources.dataset(state.url_language(), who)
     state.init(atlas)
-    token = _ATLAS.set(atlas)
+    token = _RUN.set(Run(atlas, who))
     try:
-        st.navigation(navigation.pages(state.view().lang)).run()
+        st.navigation(navigation.pages(state.view().lang, who)).run()
         state.publish(atlas)
     finally:
-        _ATLAS.reset(token)
+        _RUN.reset(token)
 
 
 def page() -> tuple[Lang, Dataset]:
-    """What every page starts with: the sidebar (language and filters), then the reader's language
-    and the atlas. See the module docstring for a page file run without the app around it.
+    """What every page starts with: the sidebar (account, language and filters), then the reader's
+    language and the atlas. See the module docstring for a page file run without the app around it.
 
     The sidebar is drawn here, inside the page, so its widgets keep their identity whichever
     way Streamlit reached the page (Streamlit keys widgets by the page that draws them).
     """
-    atlas = _ATLAS.get()
-    if atlas is None:
+    run = _RUN.get()
+    if run is None:
         run_app()
         st.stop()
     lang = controls.language_selector()
-    controls.filter_sidebar(atlas, lang)
-    return lang, atlas
+    identity.account(run.identity, lang)
+    controls.filter_sidebar(run.atlas, lang)
+    return lang, run.atlas
+
+
+def visitor() -> Identity:
+    """Who is using this run (for pages that change data; the store checks again)."""
+    run = _RUN.get()
+    if run is None:
+        raise RuntimeError("shell.visitor() is for pages, after shell.page()")
+    return run.identity

@@ -10,15 +10,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gasatlas import cards, tables
+from gasatlas.auth import Identity
 from gasatlas.cards import CARD_CSS
 from gasatlas.data import Dataset
 from gasatlas.i18n import t
 from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.ui import state
+from gasatlas.ui import editorial, state
 from gasatlas.viewstate import Selection
-from gasatlas.vocab import Lang
+from gasatlas.vocab import Lang, RecordStatus
 
 MAP_KEY = "atlas-map"
 SHOWN_COLUMNS = tuple(dict.fromkeys([*tables.SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
@@ -99,8 +100,10 @@ def _related_buttons(atlas: Dataset, heading: str, items: list[tuple[Selection, 
                   kwargs={"centre": True, "refresh_table": True}, type="tertiary", icon=":material/arrow_forward:")
 
 
-def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame, as_of: dt.date, lang: Lang) -> None:
-    """The card beside the map for what is selected, with links to what it relates to."""
+def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame, as_of: dt.date,
+                visitor: Identity, lang: Lang) -> None:
+    """The card beside the map for what is selected, with links to what it relates to (and, for
+    moderators, the tools to correct an event)."""
     if selection is None:
         st.info(t("click_hint", lang), icon=":material/touch_app:")
         return
@@ -111,6 +114,8 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                 return
             if selection.id not in set(shown["id"]):
                 st.warning(t("selection_filtered_out", lang), icon=":material/filter_alt:")
+            if event.status == RecordStatus.PENDING:
+                st.info(t("unreviewed_note", lang), icon=":material/pending:")
             st.html(f"<style>{CARD_CSS}</style>{cards.event_html(event, atlas, lang)}")
             routes = atlas.routes.set_index("id")
             facilities = atlas.facilities.set_index("id")
@@ -119,6 +124,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             _related_buttons(atlas, t("related_facilities", lang),
                              [(Selection("facility", f), facilities.loc[f, f"name_{lang}"]) for f in event.facility_ids],
                              "rel")
+            editorial.event_tools(atlas, selection.id, visitor, lang)
         else:
             frame = atlas.routes if selection.kind == "route" else atlas.facilities
             record = next(frame[frame["id"] == selection.id].itertuples(), None)

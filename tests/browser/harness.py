@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,9 +85,14 @@ class AppServer:
         self.log.close()
 
 
-def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> AppServer:
-    """``streamlit run`` on a free port, with its own data folder and a fresh SQLite event store."""
-    port = _free_port()
+def free_port() -> int:
+    return _free_port()
+
+
+def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None, extra_args: Sequence[str] = (),
+                     port: int | None = None) -> AppServer:
+    """``streamlit run`` on a free port (or ``port``), with its own data folder and a fresh SQLite event store."""
+    port = port or _free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
@@ -99,7 +104,7 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None) ->
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; closed by stop()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -149,7 +154,8 @@ class AtlasPage:
 
     page: Page
     base_url: str
-    blocked: list[str] = field(default_factory=list)
+    blocked: list[tuple[str, str]] = field(default_factory=list)
+    """(request, page) of every request that left localhost."""
 
     def open(self, query: str = "") -> AtlasPage:
         self.page.goto(f"{self.base_url}/{query}")
@@ -182,7 +188,9 @@ class AtlasPage:
         return frame
 
     def external_requests(self) -> list[str]:
-        return list(self.blocked)
+        """What pages of the app asked beyond localhost (other local servers' pages, like a sign-in
+        provider's, are theirs to answer for)."""
+        return [url for url, page in self.blocked if page.startswith(self.base_url) or not page]
 
 
 def new_atlas_page(browser: Browser, base_url: str, width: int = 1280, height: int = 800) -> tuple[AtlasPage, object]:
@@ -193,7 +201,8 @@ def new_atlas_page(browser: Browser, base_url: str, width: int = 1280, height: i
         if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
             route.continue_()
         else:
-            atlas_page.blocked.append(route.request.url)
+            frame = route.request.frame if not route.request.is_navigation_request() else None
+            atlas_page.blocked.append((route.request.url, frame.url if frame else ""))
             route.abort("internetdisconnected")
 
     context.route("**/*", guard)

@@ -20,9 +20,11 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from gasatlas import config
+from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
-from gasatlas.store import EventStore, events_table
+from gasatlas.store import EventStore
+from gasatlas.store.tables import events_table
 from gasatlas.ui import navigation
 
 from ..app.test_app import APP, TIMEOUT, FakeMap
@@ -41,14 +43,15 @@ unvalidated_rows = st.fixed_dictionaries({
 def fill(url: str, accepted: list[dict], raw: list[dict]) -> int:
     store = EventStore(url)
     for number, record in enumerate(accepted):
-        store.save(ATLAS, [{**record, "id": f"ev-2023-02-01-hostile-{number}"}])
+        store.submit(MODERATOR, ATLAS, [{**record, "id": f"ev-2023-02-01-hostile-{number}"}])
     with store.engine.begin() as connection:
         for row in raw:
             record = {**VALID, "id": row["id"], "date": row["date"].isoformat(), "title_en": row["title_en"],
                       "lat": row["lat"], "lon": row["lon"]}
+            now = dt.datetime.now(dt.UTC)
             connection.execute(events_table.insert().values(
-                id=row["id"], record=record, date=row["date"],
-                origin="manual", saved_at=dt.datetime.now(dt.UTC)))
+                id=row["id"], record=record, date=row["date"], origin="manual", saved_at=now, updated_at=now,
+                status="published", revision=1, curated=False))
     store.engine.dispose()
     return len(store.unreadable())
 

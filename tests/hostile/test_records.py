@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gasatlas import datewindow, ingest
+from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import DataValidationError, load_dataset, validate_additions
 from gasatlas.exports import events_csv
@@ -63,8 +64,9 @@ def test_a_record_is_stored_or_refused_naming_its_field_the_same_way_by_form_and
     by_form, by_import = stores
     TALLY["records tried"] += 1
     outcomes = []
-    for save in (lambda: by_form.save(ATLAS, [record]),
-                 lambda: (result := import_csv(by_import, ATLAS, events_csv([record]))).stored + result.unchanged):
+    for save in (lambda: by_form.submit(MODERATOR, ATLAS, [record]),
+                 lambda: (result := import_csv(by_import, MODERATOR, ATLAS, events_csv([record]))).stored
+                 + result.unchanged + result.corrected):
         try:
             outcomes.append(bool(save()))
         except DataValidationError as error:
@@ -94,7 +96,7 @@ def test_any_file_offered_for_import_is_stored_or_refused_with_a_message(
         text: str, stores: tuple[EventStore, EventStore]) -> None:
     TALLY["import files tried"] += 1
     try:
-        import_csv(stores[1], ATLAS, text)
+        import_csv(stores[1], MODERATOR, ATLAS, text)
     except DataValidationError as error:
         assert error.problems
         TALLY["import files refused with a message"] += 1

@@ -1,21 +1,22 @@
-"""The event store keeps what users add: whole submissions or nothing, nothing lost, both databases."""
+"""The event store keeps what users add: whole submissions or nothing, nothing lost, both databases.
+
+(Who may change what, revisions and the review queue: test_editorial.py.)
+"""
 
 from __future__ import annotations
 
 import concurrent.futures
 import datetime as dt
 import io
-import os
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
 from gasatlas import exports
-from gasatlas import store as store_command
+from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.data import DataValidationError, load_dataset, with_stored
+from gasatlas.data import DataValidationError, with_stored
 from gasatlas.schema import Event
 from gasatlas.store import (
     EventStore,
@@ -24,45 +25,12 @@ from gasatlas.store import (
     events_csv,
     export_archive,
     import_csv,
-    metadata,
-    parse_events_csv,
+    parse_csv,
 )
+from gasatlas.store import __main__ as store_command
+from gasatlas.store.tables import events_table
 
-POSTGRES_URL = os.environ.get("GASATLAS_TEST_POSTGRES_URL")
-REQUIRE_POSTGRES = os.environ.get("GASATLAS_REQUIRE_POSTGRES") == "1"
-ATLAS = load_dataset(PROJECT_ROOT / "data")
-
-
-def event(event_id: str = "ev-2023-02-01-test-meeting", **changes) -> dict:
-    record = {
-        "id": event_id, "date": "2023-02-01", "date_precision": "day", "title_en": "Test meeting",
-        "title_ru": "Тестовая встреча", "summary_en": "A meeting for the tests.", "summary_ru": "Встреча для тестов.",
-        "event_type": "meeting", "place_name_en": "Astana", "place_name_ru": "Астана", "place_country": "KAZ",
-        "lat": 51.1801, "lon": 71.44598, "geo_precision": "town", "countries": "KAZ;RUS",
-        "participants": "sklyar;miller", "organisations": "gazprom", "route_ids": "corr-ru-kz",
-        "facility_ids": "", "source_title": "Example", "source_url": "https://example.org/news/1",
-        "quote": "", "also_reported": "",
-    }
-    record.update(changes)
-    return record
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[EventStore]:
-    if request.param == "sqlite":
-        yield EventStore(f"sqlite:///{tmp_path / 'store' / 'events.sqlite3'}")
-        return
-    if not POSTGRES_URL:
-        if REQUIRE_POSTGRES:
-            pytest.fail("GASATLAS_TEST_POSTGRES_URL is not set (scripts/test.sh starts a PostgreSQL server)")
-        pytest.skip("no PostgreSQL server (run through scripts/test.sh)")
-    engine = sa.create_engine(POSTGRES_URL)
-    metadata.drop_all(engine)
-    engine.dispose()
-    store = EventStore(POSTGRES_URL)
-    yield store
-    metadata.drop_all(store.engine)
-    store.engine.dispose()
+from .records import ATLAS, PETROV, event
 
 
 def count(store: EventStore) -> int:
@@ -80,11 +48,11 @@ def test_the_sqlite_file_is_created_on_first_use_in_wal_mode(tmp_path) -> None:
 
 
 def test_saved_events_come_back_and_join_the_map(store: EventStore) -> None:
-    ids = store.save(ATLAS, [event()], provenance=Provenance("extracted", dt.date(2023, 2, 2), "ab" * 32),
+    ids = store.submit(MODERATOR, ATLAS, [event()], provenance=Provenance("extracted", dt.date(2023, 2, 2), "ab" * 32),
                      confidence=[0.8])
 
-    events, actors = store.frames()
-    merged = with_stored(ATLAS, events, actors)
+    stored = store.frames()
+    merged = with_stored(ATLAS, stored.events, stored.actors)
     assert ids == ["ev-2023-02-01-test-meeting"]
     assert merged.events.set_index("id").loc[ids[0], "participants"] == ("sklyar", "miller")
     assert len(merged.events) == len(ATLAS.events) + 1
@@ -93,26 +61,27 @@ def test_saved_events_come_back_and_join_the_map(store: EventStore) -> None:
 
 
 def test_new_actors_are_stored_and_can_be_referred_to(store: EventStore) -> None:
-    store.save(ATLAS, [event(participants="ivan-petrov;sklyar")], actors=[PETROV])
+    store.submit(MODERATOR, ATLAS, [event(participants="ivan-petrov;sklyar")], actors=[PETROV])
 
-    merged = with_stored(ATLAS, *store.frames())
+    stored = store.frames()
+    merged = with_stored(ATLAS, stored.events, stored.actors)
     assert "ivan-petrov" in set(merged.actors["id"])
 
 
 def test_an_id_already_taken_gets_the_next_free_suffix(store: EventStore) -> None:
     curated_id = ATLAS.events["id"].iloc[0]
 
-    first = store.save(ATLAS, [event(curated_id)])
-    second = store.save(ATLAS, [event(curated_id)])
+    first = store.submit(MODERATOR, ATLAS, [event(curated_id)])
+    second = store.submit(MODERATOR, ATLAS, [event(curated_id)])
 
     assert first == [f"{curated_id}-2"] and second == [f"{curated_id}-3"]
 
 
 def test_an_invalid_submission_is_refused_whole_and_says_why(store: EventStore) -> None:
-    store.save(ATLAS, [event("ev-kept")])
+    store.submit(MODERATOR, ATLAS, [event("ev-kept")])
 
     with pytest.raises(DataValidationError) as refused:
-        store.save(ATLAS, [event("ev-good"), event("ev-bad", route_ids="no-such-route")])
+        store.submit(MODERATOR, ATLAS, [event("ev-good"), event("ev-bad", route_ids="no-such-route")])
 
     assert "submitted events, event 2, id 'ev-bad', field 'route_ids': unknown route id 'no-such-route'" in str(
         refused.value)
@@ -120,7 +89,7 @@ def test_an_invalid_submission_is_refused_whole_and_says_why(store: EventStore) 
 
 
 def test_a_save_that_fails_midway_leaves_the_store_as_it_was(store: EventStore, monkeypatch) -> None:
-    store.save(ATLAS, [event("ev-kept")])
+    store.submit(MODERATOR, ATLAS, [event("ev-kept")])
     calls = {"n": 0}
     original = sa.Table.insert
 
@@ -132,7 +101,7 @@ def test_a_save_that_fails_midway_leaves_the_store_as_it_was(store: EventStore, 
 
     monkeypatch.setattr(sa.Table, "insert", failing_insert)
     with pytest.raises(StoreError, match="refused the save") as refused:
-        store.save(ATLAS, [event("ev-one"), event("ev-two")])
+        store.submit(MODERATOR, ATLAS, [event("ev-one"), event("ev-two")])
     monkeypatch.undo()
 
     assert "disk full" in refused.value.detail and "disk full" not in str(refused.value)
@@ -147,7 +116,7 @@ def _save_batch(url: str, size: int) -> tuple[list[str], list[str]]:
     saved, refused = [], []
     for _ in range(size):
         try:
-            saved += store.save(ATLAS, [event("ev-2023-02-01-race")])
+            saved += store.submit(MODERATOR, ATLAS, [event("ev-2023-02-01-race")])
         except StoreError as error:
             refused.append(f"{error} ({error.detail})")
     store.engine.dispose()
@@ -170,13 +139,9 @@ def test_concurrent_saves_are_all_stored_under_distinct_ids(store: EventStore) -
     assert {e.id for e in store.events()} == set(saved)
 
 
-PETROV = {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov", "name_ru": "Иван Петров",
-          "source_title": "Example", "source_url": "https://example.org/news/1"}
-
-
 def fill(store: EventStore) -> None:
     """Events with every awkward cell the CSV format must carry, and a person only the store knows."""
-    store.save(ATLAS, [
+    store.submit(MODERATOR, ATLAS, [
         event("ev-a", quote="«Цитата, с запятой и \"кавычками\"».", also_reported="https://a.example/1;https://b.example/2"),
         event("ev-b", date="2022-11-15", date_precision="month", date_label_en="mid Nov 2022",
               date_label_ru="середина ноября 2022", participants="ivan-petrov", organisations="", route_ids=""),
@@ -190,48 +155,50 @@ def unpack(archive: bytes) -> dict[str, str]:
 
 def test_export_and_reimport_into_another_store_are_lossless(store: EventStore, tmp_path) -> None:
     fill(store)
-    files = unpack(export_archive(store))
+    files = unpack(export_archive(store, ATLAS))
     assert set(files) == {"events.csv", "actors.csv"}
 
     copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
-    result = import_csv(copy, ATLAS, files["events.csv"], files["actors.csv"])
+    result = import_csv(copy, MODERATOR, ATLAS, files["events.csv"], files["actors.csv"])
 
-    assert result.stored == ["ev-b", "ev-a"] and result.unchanged == []
-    assert unpack(export_archive(copy)) == files
+    assert result.stored == ["ev-b", "ev-a"] and len(result.unchanged) == len(ATLAS.events)
+    assert unpack(export_archive(copy, ATLAS)) == files
     assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in store.events()]
     assert [a.model_dump() for a in copy.actors()] == [a.model_dump() for a in store.actors()]
 
 
 def test_importing_what_the_atlas_already_holds_adds_nothing(store: EventStore) -> None:
     fill(store)
-    files = unpack(export_archive(store))
+    files = unpack(export_archive(store, ATLAS))
     curated = (PROJECT_ROOT / "data" / "events.csv").read_text(encoding="utf-8")
 
-    again = import_csv(store, ATLAS, files["events.csv"], files["actors.csv"])
-    shipped = import_csv(store, ATLAS, curated)
+    again = import_csv(store, MODERATOR, ATLAS, files["events.csv"], files["actors.csv"])
+    shipped = import_csv(store, MODERATOR, ATLAS, curated)
 
-    assert again.stored == [] and sorted(again.unchanged) == ["ev-a", "ev-b"]
-    assert shipped.stored == [] and len(shipped.unchanged) == len(ATLAS.events)
+    assert again.stored == again.corrected == [] and set(again.unchanged) == {"ev-a", "ev-b", *ATLAS.events["id"]}
+    assert shipped.stored == shipped.corrected == [] and len(shipped.unchanged) == len(ATLAS.events)
     assert count(store) == 2
 
 
-def test_an_edited_event_with_a_taken_id_is_kept_beside_the_original(store: EventStore) -> None:
+def test_an_import_that_changes_held_events_corrects_them_as_new_revisions(store: EventStore) -> None:
     fill(store)
-    edited = unpack(export_archive(store))["events.csv"].replace("Test meeting", "Test meeting (corrected)")
+    edited = unpack(export_archive(store, ATLAS))["events.csv"].replace("Test meeting", "Test meeting (corrected)")
 
-    result = import_csv(store, ATLAS, edited)
+    result = import_csv(store, MODERATOR, ATLAS, edited)
 
-    assert sorted(result.stored) == ["ev-a-2", "ev-b-2"], "nothing stored is overwritten"
-    assert count(store) == 4
+    assert result.stored == [] and sorted(result.corrected) == ["ev-a", "ev-b"]
+    assert count(store) == 2, "a correction is a revision of the event, not a copy beside it"
+    assert {e.title_en for e in store.events()} == {"Test meeting (corrected)"}
+    assert [r.number for r in store.history(MODERATOR, "ev-a")] == [1, 2]
 
 
 def test_a_broken_import_names_file_line_and_field_and_stores_nothing(store: EventStore) -> None:
     fill(store)
-    files = unpack(export_archive(store))
+    files = unpack(export_archive(store, ATLAS))
     broken = files["events.csv"].replace("2022-11-15", "2022-13-15")
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, ATLAS, broken, files["actors.csv"], events_source="mine.csv")
+        import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], events_source="mine.csv")
 
     assert "mine.csv, line 2" in str(refused.value) and "'date'" in str(refused.value)
     assert count(store) == 2
@@ -250,7 +217,8 @@ def test_the_command_line_exports_and_imports_the_data_formats(store: EventStore
     settings.cache_clear()
     assert store_command.main(["import", str(tmp_path / "out" / "events.csv"),
                                "--actors", str(tmp_path / "out" / "actors.csv")]) == 0
-    assert events_csv(EventStore(copy_url).events()) == exported
+    assert store_command.main(["export", str(tmp_path / "again")]) == 0
+    assert (tmp_path / "again" / "events.csv").read_text(encoding="utf-8") == exported
 
     (tmp_path / "bad.csv").write_text("id,date\nev-x,yesterday\n", encoding="utf-8")
     assert store_command.main(["import", str(tmp_path / "bad.csv")]) == 2
@@ -262,7 +230,7 @@ def test_the_command_line_exports_and_imports_the_data_formats(store: EventStore
 def test_the_curated_events_file_round_trips_through_the_export_format() -> None:
     curated = (PROJECT_ROOT / "data" / "events.csv").read_text(encoding="utf-8")
 
-    rows = parse_events_csv(curated)
+    rows = [row for _, row in parse_csv(curated, "events.csv", Event)]
 
     assert events_csv(Event.model_validate(row) for row in rows) == curated
 
@@ -296,11 +264,12 @@ def test_a_store_that_cannot_be_created_is_one_plain_error_with_the_detail_apart
 
 
 def test_a_stored_record_that_fails_todays_checks_is_skipped_and_reported(store: EventStore) -> None:
-    store.save(ATLAS, [event("ev-good")])
+    store.submit(MODERATOR, ATLAS, [event("ev-good")])
     with store.engine.begin() as connection:
-        connection.execute(store_command.events_table.insert().values(
+        now = dt.datetime.now(dt.UTC)
+        connection.execute(events_table.insert().values(
             id="ev-old", record={**event("ev-old"), "date": "0001-01-01"}, date=dt.date(1, 1, 1), origin="manual",
-            saved_at=dt.datetime.now(dt.UTC)))
+            saved_at=now, updated_at=now, status="published", revision=1, curated=False))
 
     assert [e.id for e in store.events()] == ["ev-good"]
     [unreadable] = store.unreadable()

@@ -19,7 +19,7 @@ from gasatlas.filters import EventFilter, apply_filter
 from gasatlas.network import actor_network, actors_table
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
 from gasatlas.sources import sources_table
-from gasatlas.store import parse_events_csv
+from gasatlas.store import parse_csv
 from gasatlas.tables import routes_table
 from gasatlas.timeline import status_bands
 
@@ -92,7 +92,7 @@ def test_the_csv_download_is_the_events_file_format_and_reimports(atlas) -> None
 
     assert [row["id"] for row in rows] == list(shown["id"])
     assert tuple(rows[0]) == EVENT_COLUMNS
-    assert [Event.model_validate(row).id for row in parse_events_csv(text)] == list(shown["id"])
+    assert [Event.model_validate(row).id for _, row in parse_csv(text, "events.csv", Event)] == list(shown["id"])
 
 
 def test_geojson_and_excel_downloads_hold_the_same_events(atlas) -> None:

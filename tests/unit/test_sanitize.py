@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from gasatlas.sanitize import folium_template_html, html_text, js_json, link_html, safe_url
+from gasatlas.sanitize import folium_template_html, html_text, js_json, link_html, markdown_text, safe_url
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -61,3 +61,7 @@ def test_a_web_link_is_escaped_and_opens_safely() -> None:
         '<a href="https://example.org/a?b=1&amp;c=&quot;2&quot;" target="_blank" '
         'rel="noopener noreferrer">&lt;Source&gt;</a>'
     )
+
+
+def test_markdown_text_keeps_falsy_values_that_are_text() -> None:
+    assert [markdown_text(value) for value in (0, 0.0, False, None, "")] == ["0", "0\\.0", "False", "", ""]

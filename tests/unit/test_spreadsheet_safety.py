@@ -10,13 +10,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset, with_stored
 from gasatlas.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records
 from gasatlas.sanitize import guard_cell, unguard_cell
 from gasatlas.store import EventStore, export_archive, import_csv
 
-from ..store.test_store import event
+from ..store.records import event
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FORMULAS = {
@@ -32,12 +33,13 @@ FORMULAS = {
 @pytest.fixture
 def stored(tmp_path) -> EventStore:
     store = EventStore(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    store.save(ATLAS, [event("ev-2023-02-01-formula", **FORMULAS)])
+    store.submit(MODERATOR, ATLAS, [event("ev-2023-02-01-formula", **FORMULAS)])
     return store
 
 
 def formula_row(store: EventStore) -> pd.DataFrame:
-    events = with_stored(ATLAS, *store.frames()).events
+    stored = store.frames()
+    events = with_stored(ATLAS, stored.events, stored.actors).events
     return events[events["id"] == "ev-2023-02-01-formula"]
 
 
@@ -65,13 +67,14 @@ def test_the_csv_download_starts_formula_cells_with_an_apostrophe(stored: EventS
 
 
 def test_the_stored_events_archive_is_guarded_and_reimports_losslessly(stored: EventStore, tmp_path) -> None:
-    with zipfile.ZipFile(io.BytesIO(export_archive(stored))) as archive:
+    with zipfile.ZipFile(io.BytesIO(export_archive(stored, ATLAS))) as archive:
         events_text = archive.read("events.csv").decode("utf-8")
         actors_text = archive.read("actors.csv").decode("utf-8")
-    assert next(csv.DictReader(io.StringIO(events_text)))["title_en"].startswith("'=")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(events_text))}
+    assert rows["ev-2023-02-01-formula"]["title_en"].startswith("'=")
 
     copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
-    import_csv(copy, ATLAS, events_text, actors_text)
+    import_csv(copy, MODERATOR, ATLAS, events_text, actors_text)
 
     assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in stored.events()]
     assert copy.events()[0].title_en == FORMULAS["title_en"]

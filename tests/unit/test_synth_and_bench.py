@@ -10,7 +10,8 @@ import pytest
 from gasatlas import bench, synth
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.data import load_dataset, validate_additions
-from gasatlas.store import EventStore, parse_events_csv
+from gasatlas.schema import Event
+from gasatlas.store import EventStore, parse_csv
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FOCUS = {"RUS", "KAZ", "UZB", "TKM", "CHN", "AFG", "PAK"}
@@ -59,7 +60,8 @@ def test_the_command_writes_a_csv_or_fills_the_store(tmp_path: Path, monkeypatch
     try:
         assert synth.main(["25", "--csv", str(tmp_path / "events.csv")]) == 0
         assert synth.main(["25", "--store"]) == 0
-        rows = parse_events_csv((tmp_path / "events.csv").read_text(encoding="utf-8"))
+        rows = [row for _, row in parse_csv((tmp_path / "events.csv").read_text(encoding="utf-8"), "events.csv",
+                                            Event)]
         assert len(rows) == 25
         assert EventStore(settings().database_url).version()[0] == 25
     finally:

@@ -1,0 +1,138 @@
+"""Who is acting, and what they may do: identities, roles and the permission check.
+
+Reading is open to anyone. Changing the data needs a role, granted by the
+deployment's configuration to identities its OpenID Connect provider vouches for:
+
+* **reader** — anyone, signed in or not: reads everything public, downloads;
+* **contributor** — signed in: submits events (from news or an import) to the
+  review queue and edits their own pending submissions;
+* **moderator** — approves, rejects and edits any event (curated ones too),
+  deletes and restores, and reads the audit log.
+
+The store calls :func:`require` in every function that changes data, so a
+missing button is never the only guard. This module knows nothing of Streamlit:
+``gasatlas.ui.identity`` turns ``st.user`` into an :class:`Identity`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import getpass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    READER = "reader"
+    CONTRIBUTOR = "contributor"
+    MODERATOR = "moderator"
+
+
+class Permission(StrEnum):
+    SUBMIT = "submit"
+    EDIT_OWN_PENDING = "edit_own_pending"
+    MODERATE = "moderate"
+    READ_AUDIT = "read_audit"
+
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.READER: frozenset(),
+    Role.CONTRIBUTOR: frozenset({Permission.SUBMIT, Permission.EDIT_OWN_PENDING}),
+    Role.MODERATOR: frozenset(Permission),
+}
+
+
+class PermissionDenied(Exception):
+    """The acting identity lacks the role for a change; nothing was changed.
+
+    Not an ``OSError`` (as ``PermissionError`` is): it is a refusal, never a store failure."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Someone acting on the atlas. ``id`` is what revisions record (the e-mail, else the subject)."""
+
+    id: str
+    name: str
+    role: Role
+    local: bool = False
+    """The single user of a local install without an identity provider."""
+
+    def can(self, permission: Permission) -> bool:
+        return permission in GRANTS[self.role]
+
+    @property
+    def signed_in(self) -> bool:
+        return self.id != ANONYMOUS_ID
+
+
+ANONYMOUS_ID = "anonymous"
+ANONYMOUS = Identity(id=ANONYMOUS_ID, name="Anonymous reader", role=Role.READER)
+LOCAL_MODERATOR = Identity(id="local", name="Local user", role=Role.MODERATOR, local=True)
+
+
+def require(identity: Identity, permission: Permission) -> None:
+    """Raise ``PermissionDenied`` unless ``identity`` holds ``permission``."""
+    if not identity.can(permission):
+        raise PermissionDenied(f"{identity.name} ({identity.role}) may not {permission.value.replace('_', ' ')}")
+
+
+def _matches(value: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatchcase(value.casefold(), pattern.casefold()) for pattern in patterns)
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    """Who gets which role, from the ``[roles]`` table of the deployment's secrets.
+
+    E-mail patterns may use ``*`` (``*@newsroom.example``); ``groups`` are matched
+    against the OIDC claim named by ``group_claim`` (a string or a list of strings).
+    Anyone signed in who matches no moderator rule is a contributor, unless
+    ``contributors`` is given, which then lists who may contribute.
+    """
+
+    moderators: tuple[str, ...] = ()
+    moderator_groups: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ("*",)
+    contributor_groups: tuple[str, ...] = ()
+    group_claim: str = "groups"
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> RoleRules:
+        def strings(name: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+            value = config.get(name, default)
+            return (value,) if isinstance(value, str) else tuple(str(item) for item in value)
+
+        return cls(
+            moderators=strings("moderators"), moderator_groups=strings("moderator_groups"),
+            contributors=strings("contributors", ("*",)), contributor_groups=strings("contributor_groups"),
+            group_claim=str(config.get("group_claim", "groups")),
+        )
+
+    def role_for(self, claims: Mapping[str, Any]) -> Role:
+        """The role of a signed-in user, from their e-mail and group claims."""
+        email = str(claims.get("email") or "")
+        groups = claims.get(self.group_claim) or ()
+        groups = [groups] if isinstance(groups, str) else [str(group) for group in groups]
+        verified = claims.get("email_verified", True) is not False
+        by_email = bool(email) and verified
+        if (by_email and _matches(email, self.moderators)) or set(groups) & set(self.moderator_groups):
+            return Role.MODERATOR
+        if (by_email and _matches(email, self.contributors)) or set(groups) & set(self.contributor_groups):
+            return Role.CONTRIBUTOR
+        return Role.READER
+
+
+def operator_identity() -> Identity:
+    """Who the command lines act as: the server's operator, a moderator, named after their account."""
+    user = getpass.getuser()
+    return Identity(id=f"cli:{user}", name=f"{user} (command line)", role=Role.MODERATOR)
+
+
+def identity_for(claims: Mapping[str, Any], rules: RoleRules) -> Identity:
+    """The identity of a user the provider signed in (``st.user``'s claims)."""
+    who = str(claims.get("email") or claims.get("sub") or "unknown")
+    name = str(claims.get("name") or who)
+    return Identity(id=who, name=name, role=rules.role_for(claims))

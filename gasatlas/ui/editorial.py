@@ -1,0 +1,166 @@
+"""Changing the atlas in the app: edit an event, approve or reject it, delete it, see its history and
+restore any revision — each through the store, which checks the visitor's role and keeps the revision.
+
+Every action carries the revision number the visitor was looking at: if someone
+saved a newer one meanwhile, the store refuses with ``EditConflict`` and the page
+shows both versions instead of overwriting either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from gasatlas import exports
+from gasatlas.auth import Identity, Permission
+from gasatlas.data import Dataset
+from gasatlas.i18n import t
+from gasatlas.revisions import EDITABLE_FIELDS, history_frame, record_from_form, submissions_frame, versions_frame
+from gasatlas.sanitize import markdown_format
+from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
+from gasatlas.store import EditConflict, EventStore, StoredEvent
+from gasatlas.ui import notices, resources
+from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
+
+KEY_CONFLICT = "editorial_conflict"
+KEY_DONE = "editorial_done"
+CHOICES: dict[str, list[str]] = {
+    "date_precision": [str(p) for p in DatePrecision],
+    "event_type": [str(e) for e in EventType],
+    "geo_precision": [str(g) for g in GeoPrecision],
+}
+LONG_TEXT = {"summary_en", "summary_ru", "quote"}
+
+
+def submissions_table(submitted: list[StoredEvent], store: EventStore, visitor: Identity, lang: Lang) -> pd.DataFrame:
+    return submissions_frame(submitted, store.feedback(visitor), lang)
+
+
+def state_of(atlas: Dataset, event_id: str) -> tuple[dict, int, str] | None:
+    """An event's record, the revision number an editor works on (0: the curated record, never corrected)
+    and its status — from the store when it holds the event, else from the curated files."""
+    stored = resources.store().current(event_id)
+    if stored is not None:
+        return stored.record, stored.revision, str(stored.status)
+    curated = atlas.events[atlas.events["id"] == event_id]
+    if curated.empty:
+        return None
+    return exports.frame_records(curated, EVENT_COLUMNS)[0], 0, "published"
+
+
+def _act(write: Callable[[], Any], done: str, lang: Lang) -> None:
+    """Run one store action; remember a conflict to show it, or say it was done, then rerun."""
+    try:
+        result = notices.store_write(write, invalid=t("edit_invalid", lang), failed=t("edit_failed", lang),
+                                     lang=lang)
+    except EditConflict as conflict:
+        st.session_state[KEY_CONFLICT] = conflict
+        st.rerun()
+    if result is not None:
+        st.session_state[KEY_DONE] = done
+        st.session_state.pop(KEY_CONFLICT, None)
+        st.rerun()
+
+
+def outcome(lang: Lang) -> None:
+    """What the last action did, or the conflict it ran into, with both versions of the record."""
+    if done := st.session_state.pop(KEY_DONE, None):
+        st.success(done, icon=":material/check_circle:")
+    conflict: EditConflict | None = st.session_state.get(KEY_CONFLICT)
+    if conflict is None:
+        return
+    st.warning(markdown_format(t("edit_conflict", lang), id=conflict.current.id, number=conflict.current.revision),
+               icon=":material/sync_problem:")
+    st.dataframe(versions_frame(conflict.current.record, conflict.attempted), hide_index=True, width="stretch",
+                 column_config={"field": t("col_field", lang), "saved": t("version_saved", lang),
+                                "yours": t("version_yours", lang), "differs": t("version_differs", lang)})
+    st.button(t("conflict_dismiss", lang), on_click=lambda: st.session_state.pop(KEY_CONFLICT, None),
+              key="conflict-dismiss")
+
+
+def _field_input(name: str, value: Any, key: str, lang: Lang) -> Any:
+    if name == "date":
+        return st.date_input(name, value=dt.date.fromisoformat(str(value)), format="YYYY-MM-DD", key=key)
+    if name in CHOICES:
+        options = CHOICES[name]
+        return st.selectbox(name, options, index=options.index(str(value)) if str(value) in options else 0,
+                            format_func=lambda code: label(code, lang), key=key)
+    if name in ("lat", "lon"):
+        return st.number_input(name, value=float(value), format="%.5f", key=key)
+    text = LIST_SEPARATOR.join(value) if isinstance(value, list | tuple) else ("" if value is None else str(value))
+    widget = st.text_area if name in LONG_TEXT else st.text_input
+    return widget(name, value=text, key=key)
+
+
+def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:
+    """A form with every field of the event; saving makes a new revision (with the editor's comment)."""
+    found = state_of(atlas, event_id)
+    if found is None:
+        return
+    record, revision, _ = found
+    with st.form(f"{key}-edit-{event_id}-{revision}", border=True):
+        values = {name: _field_input(name, record.get(name), f"{key}-{event_id}-{revision}-{name}", lang)
+                  for name in EDITABLE_FIELDS}
+        comment = st.text_input(t("edit_comment", lang), max_chars=500, key=f"{key}-{event_id}-{revision}-comment")
+        saved = st.form_submit_button(t("edit_save", lang), icon=":material/save:", type="primary")
+    if saved:
+        changed = record_from_form(values, record)
+        _act(lambda: resources.store().edit(visitor, resources.curated(lang), event_id, revision, changed, comment),
+             t("edit_saved", lang), lang)
+
+
+def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+    """Approve or reject a pending event, with a comment the contributor will read."""
+    comment = st.text_input(t("review_comment", lang), max_chars=500, key=f"{key}-comment-{event.id}")
+    approve, reject = st.columns(2)
+    store, curated = resources.store(), resources.curated(lang)
+    if approve.button(t("review_approve", lang), key=f"{key}-approve-{event.id}", type="primary",
+                      icon=":material/check:"):
+        _act(lambda: store.approve(visitor, curated, event.id, event.revision, comment),
+             t("review_approved", lang), lang)
+    if reject.button(t("review_reject", lang), key=f"{key}-reject-{event.id}", icon=":material/close:"):
+        _act(lambda: store.reject(visitor, curated, event.id, event.revision, comment),
+             t("review_rejected", lang), lang)
+
+
+def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:
+    """Every revision of the event, newest first; any of them can be made current again."""
+    store = resources.store()
+    revisions = store.history(visitor, event_id)
+    found = state_of(atlas, event_id)
+    if not revisions or found is None:
+        st.caption(t("history_none", lang))
+        return
+    _, current, status = found
+    st.dataframe(history_frame(revisions), hide_index=True, width="stretch", key=f"{key}-history-{event_id}",
+                 column_config={"number": t("col_revision", lang), "at": st.column_config.DatetimeColumn(
+                     t("col_when", lang), format="YYYY-MM-DD HH:mm"), "actor": t("col_who", lang),
+                     "action": t("col_action", lang), "status": t("col_status_now", lang),
+                     "changes": st.column_config.TextColumn(t("col_changes", lang), width="large"),
+                     "comment": t("col_comment", lang)})
+    numbers = [r.number for r in revisions if r.number != current]
+    left, right = st.columns([0.6, 0.4])
+    if numbers:
+        chosen = left.selectbox(t("restore_which", lang), numbers, key=f"{key}-restore-choice-{event_id}")
+        if left.button(t("restore", lang), key=f"{key}-restore-{event_id}", icon=":material/restore:"):
+            _act(lambda: store.restore(visitor, resources.curated(lang), event_id, chosen, current),
+                 t("restored", lang), lang)
+    if status != "deleted" and right.button(t("delete", lang), key=f"{key}-delete-{event_id}",
+                                            icon=":material/delete:"):
+        _act(lambda: store.delete(visitor, resources.curated(lang), event_id, current),
+             t("deleted", lang), lang)
+
+
+def event_tools(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang) -> None:
+    """For moderators, under an event's card: edit it, see its history, delete or restore it."""
+    if not visitor.can(Permission.MODERATE):
+        return
+    outcome(lang)
+    with st.expander(t("edit_event", lang), icon=":material/edit:"):
+        editor(atlas, event_id, visitor, lang, key="card")
+    with st.expander(t("event_history", lang), icon=":material/history:"):
+        history(atlas, event_id, visitor, lang, key="card")

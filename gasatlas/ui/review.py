@@ -1,0 +1,48 @@
+"""The review queue: every pending submission beside the article it came from, to approve or reject."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gasatlas.auth import Identity, Permission
+from gasatlas.data import Dataset
+from gasatlas.i18n import t
+from gasatlas.sanitize import link_html, markdown_format
+from gasatlas.store import StoreError
+from gasatlas.ui import editorial, notices, resources
+from gasatlas.vocab import Lang, label
+
+
+def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
+    """Each pending event: what it says, the article it came from, and the moderator's decision."""
+    if not visitor.can(Permission.MODERATE):
+        st.info(t("moderators_only", lang), icon=":material/lock:")
+        return
+    editorial.outcome(lang)
+    try:
+        pending = resources.store().queue(visitor)
+    except StoreError as error:
+        notices.store_unavailable(error, lang)
+        return
+    st.caption(markdown_format(t("review_count", lang), count=len(pending)))
+    for event in pending:
+        record = event.record
+        with st.container(border=True, key=f"review-{event.id}"):
+            st.markdown(markdown_format("**{date}** · {kind} · {title}", date=record["date"],
+                                        kind=label(record["event_type"], lang), title=record[f"title_{lang}"]))
+            st.caption(markdown_format(t("review_meta", lang), who=event.submitted_by or "?", id=event.id,
+                                       confidence=f"{event.confidence:.2f}" if event.confidence is not None else "–"))
+            fields, source = st.columns([0.55, 0.45], gap="medium")
+            with fields:
+                st.dataframe({name: str(value) for name, value in record.items()}, width="stretch")
+                with st.expander(t("edit_event", lang), icon=":material/edit:"):
+                    editorial.editor(atlas, event.id, visitor, lang, key="queue")
+            with source:
+                article = resources.store().article(visitor, event.article_sha256) if event.article_sha256 else None
+                st.html(link_html(record["source_url"], record["source_title"]))
+                if article is not None:
+                    st.text_area(t("review_article", lang), article.text, height=300, disabled=True,
+                                 key=f"review-article-{event.id}")
+                else:
+                    st.caption(t("review_no_article", lang))
+            editorial.moderation(atlas, event, visitor, lang, key="queue")
