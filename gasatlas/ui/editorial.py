@@ -159,8 +159,7 @@ def event_tools(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang) ->
     """For moderators, under an event's card: edit it, see its history, delete or restore it."""
     if not visitor.can(Permission.MODERATE):
         return
-    outcome(lang)
-    with st.expander(t("edit_event", lang), icon=":material/edit:"):
+    with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
         editor(atlas, event_id, visitor, lang, key="card")
-    with st.expander(t("event_history", lang), icon=":material/history:"):
+    with st.expander(t("event_history", lang), icon=":material/history:", key=f"card-history-{event_id}"):
         history(atlas, event_id, visitor, lang, key="card")

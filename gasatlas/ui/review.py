@@ -35,7 +35,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
             fields, source = st.columns([0.55, 0.45], gap="medium")
             with fields:
                 st.dataframe({name: str(value) for name, value in record.items()}, width="stretch")
-                with st.expander(t("edit_event", lang), icon=":material/edit:"):
+                with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"queue-edit-{event.id}"):
                     editorial.editor(atlas, event.id, visitor, lang, key="queue")
             with source:
                 article = resources.store().article(visitor, event.article_sha256) if event.article_sha256 else None

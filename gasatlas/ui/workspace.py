@@ -104,6 +104,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                 visitor: Identity, lang: Lang) -> None:
     """The card beside the map for what is selected, with links to what it relates to (and, for
     moderators, the tools to correct an event)."""
+    editorial.outcome(lang)  # what the last correction did — also when it took the event off the map
     if selection is None:
         st.info(t("click_hint", lang), icon=":material/touch_app:")
         return

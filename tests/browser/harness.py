@@ -8,6 +8,7 @@ endpoint and on its script-run state, never on fixed sleeps.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -24,6 +25,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, FrameLocator, Page, Route
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
 
@@ -40,6 +42,8 @@ CHROMIUM_FLAGS = [
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 SERVER_START_TIMEOUT = 60
 UI_TIMEOUT_MS = 30_000
+READ_TIMEOUT_MS = 120_000
+"""Reading an article on a fresh server loads the language models first: much slower than a rerun."""
 
 # Counts finished script runs: Streamlit flips data-test-script-state on its root
 # element to "notRunning" at the end of every run.
@@ -185,6 +189,15 @@ class AtlasPage:
         frame = self.map()
         frame.locator(".leaflet-container").wait_for(state="visible", timeout=UI_TIMEOUT_MS)
         frame.locator(".ga-country-label").first.wait_for(state="attached", timeout=UI_TIMEOUT_MS)
+        return frame
+
+    def wait_for_map_settled(self) -> FrameLocator:
+        """The map drawn and its first report back to the app handled: the map component reruns the page
+        once with its initial state, which would reset a form being filled meanwhile."""
+        frame = self.wait_for_map()
+        with contextlib.suppress(PlaywrightTimeout):  # the first state may come back without a rerun
+            self.page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
+        self.wait_for_idle()
         return frame
 
     def external_requests(self) -> list[str]:

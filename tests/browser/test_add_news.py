@@ -11,7 +11,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
 from ..conftest import TEST_ARTICLE
-from .harness import UI_TIMEOUT_MS, AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
+from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
 
 TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 
@@ -40,7 +40,7 @@ def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table
 
     atlas.rerun_after(lambda: page.get_by_role("button", name="Find events").click())
 
-    expect(page.get_by_text("Russian: full support")).to_be_visible(timeout=UI_TIMEOUT_MS)  # read by the pool
+    expect(page.get_by_text("Russian: full support")).to_be_visible(timeout=READ_TIMEOUT_MS)  # read by the pool
     save = page.get_by_role("button", name="Save 1 event(s)")
     expect(save).to_be_enabled()
     atlas.rerun_after(save.click)

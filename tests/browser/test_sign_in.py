@@ -22,7 +22,15 @@ from playwright.sync_api import Browser, Page, expect
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
-from .harness import UI_TIMEOUT_MS, AppServer, AtlasPage, free_port, new_atlas_page, start_app_server
+from .harness import (
+    READ_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
+    AppServer,
+    AtlasPage,
+    free_port,
+    new_atlas_page,
+    start_app_server,
+)
 
 TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 ARTICLE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "test-wire-two-facts.txt"
@@ -70,8 +78,8 @@ server_metadata_url = "{provider}/.well-known/openid-configuration"
 [roles]
 moderators = ["mod@atlas.example"]
 """, encoding="utf-8")
-    app = start_app_server(workdir / "data", extra_env={"AUTHLIB_INSECURE_TRANSPORT": "1"},
-                           extra_args=["--secrets.files", str(secrets)], port=port)
+    app = start_app_server(workdir / "data", extra_args=["--secrets.files", str(secrets)], port=port,
+                           extra_env={"AUTHLIB_INSECURE_TRANSPORT": "1", "GASATLAS_BASEMAP": "offline"})
     yield app
     app.stop()
 
@@ -104,7 +112,7 @@ def submit_article(atlas: AtlasPage) -> None:
     page.get_by_label("Source URL").fill("https://example.org/news/two-facts")
     atlas.rerun_after(lambda: page.get_by_role("button", name="Find events").click())
     submit = page.get_by_role("button", name="Submit 2 event(s) for review")
-    expect(submit).to_be_enabled(timeout=UI_TIMEOUT_MS)
+    expect(submit).to_be_enabled(timeout=READ_TIMEOUT_MS)
     atlas.rerun_after(submit.click)
     expect(page.get_by_text("Submitted 2 event(s) for review.")).to_be_visible(timeout=UI_TIMEOUT_MS)
 
@@ -115,6 +123,14 @@ def open_expander(page: Page, name: str):
     if expander.locator("details").get_attribute("open") is None:
         expander.get_by_text(name).click()
     return expander
+
+
+def choose(atlas: AtlasPage, label: str, option: str) -> None:
+    """Pick ``option`` in the select box called ``label`` and wait for the rerun it causes."""
+    box = atlas.page.get_by_label(label)
+    expect(box).to_be_visible(timeout=UI_TIMEOUT_MS)
+    box.click()
+    atlas.rerun_after(lambda: atlas.page.get_by_role("option", name=option, exact=True).click())
 
 
 def review_box(page: Page, day: str):
@@ -155,21 +171,24 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         expect(rows.filter(has_text="12 Mar 2024")).to_have_count(0)
 
         page = moderator.open(f"?basemap=offline&sel=event:{meeting_id}").page
+        moderator.wait_for_map_settled()
         open_expander(page, "Edit this event")
         title = page.get_by_label("title_en", exact=True)
-        title.fill("Test Wire meeting at the Orenburg plant")
+        title.fill("Test Wire meeting, corrected title")
         page.get_by_label("Why (saved with the revision)").first.fill("a clearer title")
         moderator.rerun_after(lambda: page.get_by_role("button", name="Save as a new revision").click())
         expect(page.get_by_text("Saved as a new revision.")).to_be_visible(timeout=UI_TIMEOUT_MS)
+        reader.open("?basemap=offline&q=corrected title")
+        assert shown(reader.page).startswith("Showing 1 of"), "the correction is public at once"
         history = open_expander(page, "History of an event")
-        expect(history.locator("tr[role=row]").filter(has_text="a clearer title")).to_have_count(
-            1, timeout=UI_TIMEOUT_MS)  # revisions 1 submit, 2 approve, 3 this edit
+        expect(history.locator("tr[role=row]")).to_have_count(4, timeout=UI_TIMEOUT_MS)  # the header, then
+        expect(history.locator("tr[role=row]").nth(1)).to_contain_text(MODERATOR["email"])  # 3 edit, 2 approve,
+        expect(history.locator("tr[role=row]").nth(3)).to_contain_text(CONTRIBUTOR["email"])  # 1 submit
 
-        page.get_by_label("Revision to make current again").click()
-        page.get_by_role("option", name="2", exact=True).click()
-        moderator.rerun_after(lambda: page.get_by_role("button", name="Restore").click())
+        choose(moderator, "Revision to make current again", "2")
+        moderator.rerun_after(lambda: page.get_by_role("button", name="Restore", exact=True).click())
         expect(page.get_by_text("Restored as a new revision.")).to_be_visible(timeout=UI_TIMEOUT_MS)
-        reader.open("?basemap=offline&q=Orenburg plant")
+        reader.open("?basemap=offline&q=corrected title")
         assert shown(reader.page).startswith("Showing 0 of"), "the edited title is gone again"
 
         open_expander(page, "History of an event")
@@ -182,9 +201,8 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         expect(page.get_by_text("change(s).")).to_be_visible(timeout=UI_TIMEOUT_MS)
         page.get_by_label("Event id (deleted ones too)").fill(meeting_id)
         moderator.rerun_after(lambda: page.keyboard.press("Enter"))
-        page.get_by_label("Revision to make current again").click()
-        page.get_by_role("option", name="4", exact=True).click()
-        moderator.rerun_after(lambda: page.get_by_role("button", name="Restore").click())
+        choose(moderator, "Revision to make current again", "4")
+        moderator.rerun_after(lambda: page.get_by_role("button", name="Restore", exact=True).click())
         reader.open("?basemap=offline")
         assert shown(reader.page).startswith(f"Showing {TOTAL + 1} of {TOTAL + 1} events"), "deletion undone"
 
