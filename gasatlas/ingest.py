@@ -31,7 +31,7 @@ from gasatlas.auth import Identity, operator_identity
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.extract import ArticleError, Candidate, article_text, extract_events, find_duplicates
-from gasatlas.jobs import Report
+from gasatlas.jobs import Report, no_report
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 
@@ -66,7 +66,7 @@ def read_article(raw: bytes | str, filename: str | None, published: dt.date, sou
     return Article(read.text, published, source_title.strip(), source_url.strip(), read.encoding)
 
 
-def propose(article: Article, atlas: Dataset, report: Report = lambda _stage, _fraction: None) -> list[Candidate]:
+def propose(article: Article, atlas: Dataset, report: Report = no_report) -> list[Candidate]:
     """The candidate events the article reports, for review (``report``: see ``extract_events``)."""
     return extract_events(article.text, article.published, atlas, source_title=article.source_title,
                           source_url=article.source_url, report=report)

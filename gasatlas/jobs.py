@@ -24,6 +24,10 @@ Report = Callable[[str, float], None]
 """What a job's work calls between steps: the stage it is in and how far it is (0..1)."""
 
 
+def no_report(_stage: str, _fraction: float) -> None:
+    """The report of work run outside a pool (the command line): nobody is listening."""
+
+
 class Cancelled(Exception):
     """Raised inside a job's work when the job was cancelled; ends the job quietly."""
 

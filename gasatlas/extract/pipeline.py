@@ -21,7 +21,7 @@ from gasatlas.extract.passages import group_passages
 from gasatlas.extract.reading import SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
-from gasatlas.jobs import Report
+from gasatlas.jobs import Report, no_report
 from gasatlas.vocab import GeoPrecision
 
 __all__ = ["LANGUAGE_SUPPORT", "Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
@@ -47,12 +47,8 @@ STAGES = {"analyse": (0.0, 0.7), "read": (0.7, 0.95), "compose": (0.95, 1.0)}
 """Each stage's share of the whole: natasha's analysis is most of the cost."""
 
 
-def _ignore(_stage: str, _fraction: float) -> None:
-    return None
-
-
 def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_title: str, source_url: str,
-                   lang: str | None = None, report: Report = _ignore) -> list[Candidate]:
+                   lang: str | None = None, report: Report = no_report) -> list[Candidate]:
     """Candidate events reported by an article published on ``published``, for review.
 
     ``lang`` is "ru" or "en" (detected when not given). Raises ``ArticleError`` for an

@@ -138,7 +138,8 @@ class StoredFrames:
     """Curated event ids a moderator deleted."""
 
 
-def _json_record(record: Event | Actor) -> dict:
+def json_record(record: Event | Actor) -> dict:
+    """A validated record as the store and the data/ formats keep it (JSON types, CSV column names)."""
     return record.model_dump(mode="json", by_alias=True)
 
 
@@ -407,7 +408,7 @@ class EventStore:
                 new_id = _free_id(actor.id, taken_actors)
                 taken_actors.add(new_id)
                 renamed[actor.id] = new_id
-                record = _json_record(actor.model_copy(update={"id": new_id}))
+                record = json_record(actor.model_copy(update={"id": new_id}))
                 connection.execute(actors_table.insert().values(
                     id=new_id, record=record, saved_at=now, status=status, revision=1, submitted_by=identity.id))
                 _add_revision(connection, "actor", new_id, 1, action, status, record, {}, identity, now, "",
@@ -417,7 +418,7 @@ class EventStore:
             for event, score in zip(valid_events, scores, strict=True):
                 new_id = _free_id(event.id, taken_events)
                 taken_events.add(new_id)
-                record = _json_record(event.model_copy(update={
+                record = json_record(event.model_copy(update={
                     "id": new_id,
                     "participants": [renamed.get(a, a) for a in event.participants],
                     "organisations": [renamed.get(a, a) for a in event.organisations],
@@ -443,7 +444,7 @@ class EventStore:
         curated = atlas.events[atlas.events["id"] == event_id]
         if curated.empty:
             raise KeyError(f"no event {event_id!r}")
-        record = _json_record(Event.model_validate(exports.frame_records(curated, EVENT_COLUMNS)[0]))
+        record = json_record(Event.model_validate(exports.frame_records(curated, EVENT_COLUMNS)[0]))
         now = dt.datetime.now(dt.UTC)
         connection.execute(events_table.insert().values(
             id=event_id, record=record, date=dt.date.fromisoformat(record["date"]), origin="manual", saved_at=now,
@@ -458,7 +459,7 @@ class EventStore:
         """Move an event to a new revision: the shared path of edit, approve, reject, delete and restore."""
         if record is not None:
             (valid,), _ = validate_additions(self.known_to(atlas), [record])
-            record = _json_record(valid)
+            record = json_record(valid)
 
         def work(connection: sa.Connection) -> StoredEvent:
             current, created = self._baseline(connection, atlas, event_id)

@@ -30,21 +30,17 @@ from gasatlas.data import (
     validate_labelled,
 )
 from gasatlas.schema import ACTOR_COLUMNS, EVENT_COLUMNS, Actor, Event
-from gasatlas.store.events import EventStore, Provenance, StoredEvent
-
-
-def _json_record(record: Event | Actor) -> dict:
-    return record.model_dump(mode="json", by_alias=True)
+from gasatlas.store.events import EventStore, Provenance, StoredEvent, json_record
 
 
 def events_csv(events: Iterable[Event]) -> str:
     """Events in the exact format of ``data/events.csv``."""
-    return exports.events_csv(_json_record(event) for event in events)
+    return exports.events_csv(json_record(event) for event in events)
 
 
 def actors_csv(actors: Iterable[Actor]) -> str:
     """Actors in the exact format of ``data/actors.csv``."""
-    return exports.records_csv((_json_record(actor) for actor in actors), ACTOR_COLUMNS)
+    return exports.records_csv((json_record(actor) for actor in actors), ACTOR_COLUMNS)
 
 
 def parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[str, dict]]:
@@ -90,7 +86,7 @@ class ImportResult:
 
 def _normalised(row: dict, model: type[Event | Actor]) -> dict | None:
     try:
-        return _json_record(model.model_validate(row))
+        return json_record(model.model_validate(row))
     except ValueError:  # an invalid row: validation names its problems below
         return None
 
@@ -107,7 +103,7 @@ def import_csv(store: EventStore, identity: Identity, atlas: Dataset, events_tex
     events = parse_csv(events_text, events_source, Event)
     actors = parse_csv(actors_text, actors_source, Actor) if actors_text.strip() else []
     held_events, held_actors = (
-        {record.id: _json_record(record) for record in records} for records in current_state(store, atlas))
+        {record.id: json_record(record) for record in records} for records in current_state(store, atlas))
     fresh_events = [(line, row) for line, row in events if row.get("id") not in held_events]
     changed = [(line, row) for line, row in events if row.get("id") in held_events
                and _normalised(row, Event) != held_events[row["id"]]]

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision
 
+from ..store.records import event
+
 HOSTILE_TEXTS = [
     "![](https://evil.example/x.png)",
     "[Session expired - sign in](https://evil.example/login)",
@@ -55,15 +57,7 @@ extreme_numbers = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30),
 )
 
-VALID = {
-    "id": "ev-2023-02-01-hostile", "date": "2023-02-01", "date_precision": "day", "title_en": "Test meeting",
-    "title_ru": "Тестовая встреча", "summary_en": "A meeting for the tests.", "summary_ru": "Встреча для тестов.",
-    "event_type": "meeting", "place_name_en": "Astana", "place_name_ru": "Астана", "place_country": "KAZ",
-    "lat": 51.1801, "lon": 71.44598, "geo_precision": "town", "countries": "KAZ;RUS",
-    "participants": "sklyar;miller", "organisations": "gazprom", "route_ids": "corr-ru-kz",
-    "facility_ids": "", "source_title": "Example", "source_url": "https://example.org/news/1",
-    "quote": "", "also_reported": "",
-}
+VALID = event("ev-2023-02-01-hostile")
 """A valid event in the data/events.csv format; the strategies below spoil some of its fields."""
 
 TEXT_FIELDS = ("title_en", "title_ru", "summary_en", "summary_ru", "place_name_en", "place_name_ru",
