@@ -24,7 +24,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from gasatlas.sanitize import guard_cell
-from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
+from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR, unix_lines
 
 ROUTE_PROPERTIES = ("id", "name_en", "name_ru", "kind", "capacity_bcm", "length_km", "countries", "operator",
                     "operator_ru", "description_en", "description_ru", "geometry_quality", "geometry_licence",
@@ -57,7 +57,9 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return guard_cell(LIST_SEPARATOR.join(str(item) for item in value))
-    return guard_cell(value) if isinstance(value, str) else str(value)
+    if isinstance(value, str):  # the csv module would leave a lone carriage return unquoted: a broken row
+        return guard_cell(unix_lines(value))
+    return str(value)
 
 
 def records_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> str:

@@ -49,7 +49,12 @@ def split_list(value: Any) -> Any:
 def _empty_to_none(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         return None
-    return value
+    return unix_lines(value)
+
+
+def unix_lines(value: Any) -> Any:
+    """One kind of line break: a carriage return in a cell would end a CSV row early on the way back."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def _http_url(value: str) -> str:
@@ -64,7 +69,8 @@ def _in_window(day: dt.date) -> dt.date:
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
 Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Text = Annotated[str, BeforeValidator(unix_lines),
+                 StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_to_none)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_http_url)]
 Quantity = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_empty_to_none)]

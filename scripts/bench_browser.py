@@ -68,7 +68,7 @@ def add_synthetic_events(size: int) -> Callable[[Path], None]:
 
 
 def shown_count(page) -> int:
-    text = page.locator("[data-testid=stCaptionContainer]").first.inner_text()
+    text = page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first.inner_text()
     return int(re.search(r"Showing ([\d,]+) of", text).group(1).replace(",", ""))
 
 

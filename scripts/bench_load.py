@@ -89,7 +89,7 @@ window.__markerCount = () => {  // markers in the map's cluster layer, -1 withou
   return count;
 };
 window.__shownCount = () => {  // "Showing N of M events" in the page's caption
-  const caption = document.querySelector('[data-testid=stCaptionContainer]');
+  const caption = document.querySelector('[data-testid=stMain] [data-testid=stCaptionContainer]');
   const match = caption && /Showing ([\\d,]+) of/.exec(caption.innerText);
   return match && Number(match[1].replace(/,/g, ''));
 };

@@ -49,11 +49,11 @@ def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table
     atlas.rerun_after(lambda: page.get_by_role("button", name="Show on the map").click())
 
     frame = atlas.wait_for_map()
-    expect(page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
+    expect(page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first).to_contain_text(
         f"Showing {TOTAL + 1} of {TOTAL + 1} events")
     expect(frame.locator(".ga-selected")).to_have_count(1)
     expect(frame.locator(".leaflet-popup-content .ga-card")).to_contain_text("Ivan Petrov, Alexey Miller")
-    grid = page.locator("[data-testid=stDataFrame]")
+    grid = page.locator("[data-testid=stDataFrame]").last  # the events table, below the card and its history
     grid.scroll_into_view_if_needed()
     grid.hover()
     page.mouse.wheel(0, 2_000)  # the table draws only the rows in view; the new event is among the last

@@ -60,7 +60,7 @@ def shows(frame: FrameLocator, lat: float, lon: float) -> bool:
 
 
 def caption(atlas: AtlasPage) -> str:
-    return atlas.page.locator("[data-testid=stCaptionContainer]").first.inner_text()
+    return atlas.page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first.inner_text()
 
 
 def selected_row_text(atlas: AtlasPage) -> str:
@@ -80,7 +80,7 @@ def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> N
     end_of_range.focus()
     atlas.rerun_after(lambda: [atlas.page.keyboard.press("PageDown") for _ in range(3)])
 
-    expect(atlas.page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
+    expect(atlas.page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first).to_contain_text(
         re.compile(rf"Showing 1\d of {TOTAL} events"))
     shown = int(re.search(rf"Showing (\d+) of {TOTAL}", caption(atlas)).group(1))
     frame.locator("body").evaluate(

@@ -43,7 +43,7 @@ def test_brushing_the_timeline_sets_the_dates_of_every_page(atlas: AtlasPage) ->
     slider = atlas.page.locator("[data-testid=stSlider]").first
     expect(slider).to_contain_text(params["from"][0])
     atlas.rerun_after(lambda: atlas.page.get_by_role("link", name="Map").click())
-    expect(atlas.page.locator("[data-testid=stCaptionContainer]").first).not_to_contain_text(
+    expect(atlas.page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first).not_to_contain_text(
         f"Showing {len(EVENTS)} of {len(EVENTS)}")
 
 
@@ -62,7 +62,7 @@ def test_choosing_an_actor_filters_everything_to_their_events(atlas: AtlasPage) 
     expect(atlas.page.get_by_text("Showing the events of: Roman Sklyar")).to_be_visible()
     atlas.rerun_after(lambda: atlas.page.get_by_role("link", name="Map").click())
     theirs = apply_filter(EVENTS, EventFilter(actors=frozenset({"sklyar"})))
-    expect(atlas.page.locator("[data-testid=stCaptionContainer]").first).to_contain_text(
+    expect(atlas.page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first).to_contain_text(
         f"Showing {len(theirs)} of {len(EVENTS)} events")
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gasatlas import datewindow, ingest
@@ -27,7 +27,7 @@ from gasatlas.store import EventStore, import_csv
 from gasatlas.ui.state import vocabulary
 from gasatlas.viewstate import from_query
 
-from .strategies import any_date, csv_files, hostile_events, texts
+from .strategies import VALID, any_date, csv_files, hostile_events, texts
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 TALLY: Counter[str] = Counter()
@@ -58,6 +58,7 @@ def named_problems(error: DataValidationError) -> bool:
 
 
 @EXAMPLES
+@example(record={**VALID, "title_en": "0\r"})  # a lone carriage return once ended the CSV row early
 @given(record=hostile_events)
 def test_a_record_is_stored_or_refused_naming_its_field_the_same_way_by_form_and_import(
         record: dict, stores: tuple[EventStore, EventStore]) -> None:
