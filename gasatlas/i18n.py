@@ -289,12 +289,38 @@ def format_date(
         return label
     if precision == DatePrecision.YEAR:
         return str(value.year)
+    if precision in PERIOD_NAMES:
+        return _period(value, DatePrecision(precision), lang)
     if precision == DatePrecision.MONTH:
         if lang == "ru":
             return f"{MONTHS_RU[value.month - 1]} {value.year}"
         return f"{MONTHS_EN[value.month - 1]} {value.year}"
     if lang == "ru":
         text = f"{value.day} {MONTHS_RU_GENITIVE[value.month - 1]} {value.year}"
-        return f"около {text}" if precision == DatePrecision.APPROXIMATE else text
+        return {DatePrecision.APPROXIMATE: f"около {text}", DatePrecision.RANGE: f"с {text}"}.get(precision, text)
     text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    return f"c. {text}" if precision == DatePrecision.APPROXIMATE else text
+    return {DatePrecision.APPROXIMATE: f"c. {text}", DatePrecision.RANGE: f"from {text}"}.get(precision, text)
+
+
+PERIOD_NAMES: dict[str, dict[Lang, tuple[str, ...]]] = {
+    DatePrecision.PART_OF_MONTH: {"en": ("early", "mid", "late"), "ru": ("начало", "середина", "конец")},
+    DatePrecision.QUARTER: {"en": ("Q1", "Q2", "Q3", "Q4"), "ru": ("I квартал", "II квартал", "III квартал",
+                                                                   "IV квартал")},
+    DatePrecision.SEASON: {"en": ("winter", "spring", "summer", "autumn"), "ru": ("зима", "весна", "лето", "осень")},
+}
+"""Names of the parts of a period, in order: thirds of a month, quarters, seasons from winter."""
+
+
+def _period(value: dt.date, precision: DatePrecision, lang: Lang) -> str:
+    """"late Nov 2022" / "конец ноября 2022", "Q4 2023", "winter 2022/23" from a representative day."""
+    names = PERIOD_NAMES[precision][lang]
+    if precision == DatePrecision.PART_OF_MONTH:
+        month = MONTHS_RU_GENITIVE[value.month - 1] if lang == "ru" else MONTHS_EN[value.month - 1]
+        return f"{names[min((value.day - 1) // 10, 2)]} {month} {value.year}"
+    if precision == DatePrecision.QUARTER:
+        return f"{names[(value.month - 1) // 3]} {value.year}"
+    season = value.month % 12 // 3
+    if season == 0:  # winter spans the turn of the year
+        first = value.year - (value.month < 12)
+        return f"{names[0]} {first}/{str(first + 1)[-2:]}"
+    return f"{names[season]} {value.year}"
