@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor, slug
 from gasatlas.extract.compose import quote_of, summary, title
+from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
@@ -18,7 +19,9 @@ from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
 
-DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.MONTH: 0.8, DatePrecision.YEAR: 0.6, DatePrecision.APPROXIMATE: 0.4}
+DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.PART_OF_MONTH: 0.9, DatePrecision.RANGE: 0.9, DatePrecision.MONTH: 0.8,
+              DatePrecision.QUARTER: 0.7, DatePrecision.SEASON: 0.7, DatePrecision.YEAR: 0.6,
+              DatePrecision.APPROXIMATE: 0.4}
 INHERITED_DATE_FACTOR = 0.75
 PLACE_SCORE = {GeoPrecision.EXACT: 1.0, GeoPrecision.TOWN: 0.9, GeoPrecision.APPROXIMATE: 0.8}
 COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3, 0.5, 0.3
@@ -74,7 +77,8 @@ def _place_of(passage: Passage) -> Place | None:
 
 
 def _date_part(date: DateMention) -> str:
-    if date.precision == DatePrecision.MONTH:
+    if date.precision in {DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
+                          DatePrecision.SEASON}:
         return date.date.strftime("%Y-%m")
     if date.precision == DatePrecision.YEAR:
         return str(date.date.year)
@@ -85,13 +89,14 @@ class CandidateBuilder:
     """Turns passages into candidates with unique ids, names in both languages and flags."""
 
     def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source_title: str,
-                 source_url: str) -> None:
+                 source_url: str, dateline: Dateline | None = None) -> None:
         self.knowledge = knowledge
         self.published = published
         self.lang = lang
         self.source_title = source_title
         self.source_url = source_url
         self.used_ids = set(atlas.events["id"])
+        self.dateline = dateline
 
     def build(self, passage: Passage) -> Candidate | None:
         if passage.date.outside:
@@ -106,6 +111,8 @@ class CandidateBuilder:
                                 for c in self.knowledge.route_countries.get(route, ()))
         if not countries or (trigger is None and not people and not organisations):
             return None  # nothing to map, or a date with nothing happening on it
+        if trigger is None and all(r.cross_link for r in readings):
+            return None  # an outlet pointing to its coverage: no event of the story
         place = _place_of(passage)
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
@@ -146,7 +153,7 @@ class CandidateBuilder:
             confidence=confidence(passage.date, passage.inherited, place, known, len(proposals), trigger),
             flags=flags,
             new_actors=list(proposals.values()),
-            sentence_index=readings[0].sentence.index,
+            sentence_index=min(r.sentence.index for r in readings),
         )
 
     def _flags(self, passage: Passage, place: Place | None, trigger: Trigger | None,
@@ -155,6 +162,8 @@ class CandidateBuilder:
         if place is None:
             flags.append("place not found in the text")
         flags += [flag for r in passage.readings for flag in r.flags]
+        if self.dateline is not None:
+            flags.append(f"dateline not used as the place: {self.dateline.place}")
         for actor in proposals.values():
             kind = "person" if actor.kind == ActorKind.PERSON else "organisation"
             flags.append(f"new {kind}: {actor.name_ru} (transliteration unverified)")

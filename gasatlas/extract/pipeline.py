@@ -16,6 +16,7 @@ from gasatlas import datewindow
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
+from gasatlas.extract.datelines import find_dateline, without_dateline
 from gasatlas.extract.knowledge import knowledge_of
 from gasatlas.extract.passages import group_passages
 from gasatlas.extract.reading import SentenceReader
@@ -74,16 +75,17 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     if len(clean) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"the article is longer than {MAX_ARTICLE_CHARS:,} characters ({len(clean):,})")
     lang = lang or language_of(clean)
-    sentences = read_sentences(clean, lang, lambda share: stage("analyse", share))
+    dateline = find_dateline(clean, published)
+    sentences = read_sentences(without_dateline(clean, dateline), lang, lambda share: stage("analyse", share))
     knowledge = knowledge_of(atlas)
     reader = SentenceReader(knowledge, sentences, published, lang, source_title)
-    builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url)
+    builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url, dateline)
     readings = []
     for number, sentence in enumerate(sentences):
         stage("read", number / len(sentences))
-        readings.append(reader.read(sentence))
+        readings.extend(reader.read(sentence))
     stage("compose", 0.0)
-    passages = group_passages(readings)
+    passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
     candidates = [candidate for passage in passages if (candidate := builder.build(passage)) is not None]
     stage("compose", 1.0)
     return candidates

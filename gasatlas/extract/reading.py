@@ -1,6 +1,11 @@
 """What each sentence says: its date, places, countries, people, organisations, routes and
 event-type triggers, read against the atlas. New people and organisations are shared
-article-wide, so "Иван Петров" and a later "Петров" are one proposed actor."""
+article-wide, so "Иван Петров" and a later "Петров" are one proposed actor.
+
+A sentence that reports speech is read as an act (a statement by its speaker, dated by
+the dates outside what was said) and, when what was said is itself a past happening
+("…увеличила поставки, сообщила пресс-служба"), as that happening too, dated by the
+dates inside it (see ``reported``)."""
 
 from __future__ import annotations
 
@@ -14,8 +19,20 @@ from gasatlas.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
 from gasatlas.extract.knowledge import Knowledge, rank
 from gasatlas.extract.phrases import Match, longest_first
-from gasatlas.extract.rules import RouteRef, Trigger, starts_new_fact, triggers_in
+from gasatlas.extract.reported import content_spans, inside, is_cross_link, speeches
+from gasatlas.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
 from gasatlas.extract.units import NamedSpan, Sentence, fold
+from gasatlas.vocab import EventType
+
+REPORTED_FACT = 0.8
+"""Trigger strength from which what someone said happened is an event of its own (a meeting, a signing,
+a change of supplies); weaker triggers in what was said are talk about it."""
+METONYMY = re.compile(r"(?:\b(?:отмети\w*|заяви\w*|сообщи\w*|ответи\w*|подчеркну\w*|уточни\w*|пояснил\w*|сказа\w*"
+                      r"|said|stated|noted|told)\s+(?:(?:в|во|in|at)\s+)?$)", re.IGNORECASE)
+"""A speech verb right before "в Кремле" makes the Kremlin the speaker, not the venue ("отметили в Кремле");
+the same after the site ("в Кремле заявили") is checked by ``_speaks_at``."""
+SPEECH_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:отмети\w*|заяви\w*|сообщи\w*|ответи\w*|подчеркну\w*|уточни\w*"
+                          r"|пояснил\w*|сказа\w*|said|stated|noted)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -33,6 +50,32 @@ class Reading:
     proposals: dict[str, ProposedActor] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
     new_fact: bool = False
+    speakers: list[str] = field(default_factory=list)
+    """People who speak in the sentence (outside what they say)."""
+    companion: bool = False
+    """The act of telling a happening the same sentence reports: a fact of its own, at the same time."""
+    cross_link: bool = False
+
+    def fact(self) -> bool:
+        """Whether the sentence reports something happening, not only something said."""
+        return any(t.strength >= REPORTED_FACT and t.event_type != EventType.STATEMENT for t in self.triggers)
+
+
+def _part(reading: Reading, spans: list[tuple[int, int]], keep_inside: bool) -> Reading:
+    """The items of a reading inside (or outside) the given article spans."""
+
+    def kept(position: int) -> bool:
+        return inside(position, spans) == keep_inside
+
+    people = [(p, a) for p, a in reading.people if kept(p)]
+    organisations = [(p, a) for p, a in reading.organisations if kept(p)]
+    actors = {a for _, a in people + organisations}
+    return replace(
+        reading, places=[(p, x) for p, x in reading.places if kept(p)],
+        countries=[(p, c) for p, c in reading.countries if kept(p)], people=people, organisations=organisations,
+        triggers=[t for t in reading.triggers if kept(t.position)],
+        proposals={k: v for k, v in reading.proposals.items() if k in actors},
+        speakers=[a for a in reading.speakers if a in actors])
 
 
 def _overlaps(start: int, stop: int, other_start: int, other_stop: int) -> bool:
@@ -51,11 +94,49 @@ class SentenceReader:
         full_names = [s.normal for sentence in sentences for s in sentence.spans if s.kind == "PER"]
         self.new_actors = NewActors(knowledge.actors, full_names)
 
-    def read(self, sentence: Sentence) -> Reading:
+    def read(self, sentence: Sentence) -> list[Reading]:
+        """The sentence as one reading, or two when it reports a happening and who told it: the
+        happening first (dated by what was said), then the act of telling (a companion)."""
         found = self.knowledge.names.find(sentence.tokens)
         sentence = self._places_misread_as_people(sentence, found)
         future_words = frozenset(word - sentence.start for word in sentence.future_words)
-        reading = Reading(sentence, sentence_date(find_dates(sentence.text, self.published, self.lang, future_words)))
+        content = [(sentence.start + a, sentence.start + b) for a, b in content_spans(sentence.text)]
+        mentions = [replace(m, start=m.start + sentence.start, stop=m.stop + sentence.start)
+                    for m in find_dates(sentence.text, self.published, self.lang, future_words)]
+        reading = self._names(sentence, found)
+        reading.cross_link = is_cross_link(sentence.text)
+        reading.triggers = [t for t in triggers_in(sentence.text, sentence.start)
+                            if t.position not in sentence.future_words
+                            and not (reading.cross_link and t.event_type == EventType.STATEMENT)]
+        reading.new_fact = starts_new_fact(sentence.text)
+        reading.speakers = self._speakers(reading, content)
+        outside_dates = [m for m in mentions if not inside(m.start, content)]
+        facts = [t for t in reading.triggers if inside(t.position, content) and t.strength >= REPORTED_FACT
+                 and t.event_type != EventType.STATEMENT]
+        if not facts:
+            reading.date = sentence_date(outside_dates)
+            reading.triggers = [t for t in reading.triggers if not inside(t.position, content) or t.strength >= FACT]
+            return [reading]
+        happening = _part(reading, content, keep_inside=True)
+        happening.date = sentence_date([m for m in mentions if inside(m.start, content)]) or sentence_date(outside_dates)
+        happening.speakers = []
+        act = _part(reading, content, keep_inside=False)
+        act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False
+        people = {a for _, a in act.people}
+        return [happening, act] if act.speakers and people & set(act.speakers) else [happening]
+
+    def _speakers(self, reading: Reading, content: list[tuple[int, int]]) -> list[str]:
+        """The person nearest to each verb of saying, outside what is said."""
+        text, offset = reading.sentence.text, reading.sentence.start
+        outside = [(p, a) for p, a in reading.people if not inside(p, content)]
+        speakers = []
+        for speech in speeches(text):
+            if outside and not reading.cross_link:
+                speakers.append(min(outside, key=lambda item: abs(item[0] - (offset + speech.start)))[1])
+        return list(dict.fromkeys(speakers))
+
+    def _names(self, sentence: Sentence, found: list[Match]) -> Reading:
+        reading = Reading(sentence, None)
         people_spans = [s for s in sentence.spans if s.kind == "PER"]
         names = longest_first((m for m in found if self._plausible(m, sentence, people_spans)), rank)
         covered = [(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop) for m in names]
@@ -64,6 +145,9 @@ class SentenceReader:
             if is_dateline(match, sentence):
                 written = sentence.text[start - sentence.start:stop - sentence.start]
                 reading.flags.append(f"dateline not used as the place: {written}")
+            elif isinstance(match.payload, Place) and match.payload.kind == PlaceKind.SITE and self._speaks_at(
+                    sentence, start, stop):
+                reading.flags.append(f"a speaker, not a venue: {match.payload.name_en}")
             elif isinstance(match.payload, OrganisationRef):
                 organisations.append((match.payload, start, stop))
             else:
@@ -76,9 +160,14 @@ class SentenceReader:
             elif not any(_overlaps(span.start, span.stop, a, b) for a, b in covered) and not any(
                     _overlaps(span.start, span.stop, p.start, p.stop) for p in people_spans):
                 self._note_unknown(reading, span)
-        reading.triggers = triggers_in(sentence.text, sentence.start)
-        reading.new_fact = starts_new_fact(sentence.text)
         return reading
+
+    @staticmethod
+    def _speaks_at(sentence: Sentence, start: int, stop: int) -> bool:
+        """"отметили в Кремле", "в Кремле заявили": a site next to a verb of saying is who speaks."""
+        before = sentence.text[:start - sentence.start]
+        after = sentence.text[stop - sentence.start:]
+        return bool(METONYMY.search(before) or SPEECH_AFTER.match(after))
 
     def _places_misread_as_people(self, sentence: Sentence, found: list[Match]) -> Sentence:
         """NER sometimes takes a one-word place for a person ("упомянул Бухару"): a one-word

@@ -33,9 +33,14 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
 
 
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
-    _rule(EventType.AGREEMENT, r"\bподписа\w*|\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*"
-                               r"|\bsign(?:ed|s|ing)?\b|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b", FACT),
+    _rule(EventType.AGREEMENT, r"\bподписа\w*(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
+                               r"|\bзаключен\w*|\bsign(?:ed|s|ing)?\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
     _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
+    _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
+                               r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
+    _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
+                                   r"|increased|rose|grew|doubled|fell|declined|dropped|delivered)\b"
+                                   r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
                                 r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
@@ -49,6 +54,9 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                   r"|\bввод\w*\s+в\s+эксплуатаци\w*"
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
+    _rule(EventType.MEETING, r"\bобсуди\w*\s+с\s|\bобсуждал\w*\s+[^.]{0,80}?\sс\s+(?:президент|премьер|министр|глав)\w*"
+                             r"|\bdiscussed\s+with\b|\bпровел\w*\s+переговор\w*|\bheld\s+talks\b|\bконтакт\w*"
+                             r"|\bcontacts\s+between\b", 0.85),
     _rule(EventType.MEETING, r"\bвстрет\w*|\bвстреч\w*|\bпереговор\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
                              r"|\bпосети\w*|\bвизит\w*|\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bvisit\w*"
                              r"|\bhosted\b", 0.8),
@@ -82,12 +90,28 @@ class Trigger:
     text: str
 
 
+BACKGROUND = re.compile(r"(?:\bпосле|\bиз-за|\bвследствие|\bна\s+фоне|\bв\s+связи\s+с|\bafter|\bfollowing|\bamid"
+                        r"|\bdue\s+to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+"""A trigger right after "после"/"after" names the cause or background of what the sentence reports."""
+HALT = re.compile(r"приостанов|прекрат|прекращ|останови|halt|suspend|stopped", re.IGNORECASE)
+INCIDENT = re.compile(r"атак|авари|пожар|возгоран|взрыв|закупорк|поврежд|БПЛА|беспилотн|\bdrone|attack|accident|fire\b"
+                      r"|explosion|blast|damage|frozen|freez", re.IGNORECASE)
+"""A halt is a disruption when something happened to the gas system; a decision to stop exports is a supply change."""
+
+
+def _typed(trigger: Trigger, text: str) -> Trigger:
+    if trigger.event_type == EventType.DISRUPTION and HALT.match(trigger.text) and not INCIDENT.search(text):
+        return Trigger(EventType.SUPPLY_CHANGE, trigger.strength, trigger.position, trigger.text)
+    return trigger
+
+
 def triggers_in(text: str, offset: int = 0) -> list[Trigger]:
     """Event-type triggers of a sentence. What follows a speech verb is what someone said:
     "сообщил о продолжении переговоров" is a statement, not a meeting — unless it is a fact
     (FACT strength: "писал, что Туркменистан приостановил экспорт" is a disruption)."""
-    found = [Trigger(rule.event_type, rule.strength, offset + m.start(), m.group())
-             for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)]
+    found = [_typed(Trigger(rule.event_type, rule.strength, offset + m.start(), m.group()), text)
+             for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)
+             if not BACKGROUND.search(text[:m.start()])]
     speech = min((t.position for t in found if t.event_type == EventType.STATEMENT), default=None)
     return [t for t in found if speech is None or t.position <= speech or t.strength >= FACT]
 

@@ -1,0 +1,92 @@
+"""Reported speech: who says something in a sentence, and which part of it is what they say.
+
+News is mostly reported speech. "Министерство ранее заявило, что поставки начнутся
+с 1 октября" reports an act — a statement, made "ранее" — whose *content* holds a
+date of its own (1 October). The act and its content are dated separately: a date
+inside the content never dates the act, and "ранее" inside a quote is no date at all.
+
+The content of a speech verb is found by its shape on the page:
+
+- after the verb and "что"/"that" ("заявил, что …", "said that …") to the sentence end;
+- before the verb when the verb follows a comma or dash ("…, — сказал он", "…, заявил Путин");
+- after "по словам X," / "according to X," to the sentence end;
+- inside quotation marks («…», “…”, "…").
+
+An outlet's cross-link ("Ранее «Курсив» писал…", "Как сообщалось", "передает ТАСС",
+"Trend reports") is the outlet speaking about its own coverage: no event of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH = re.compile(
+    r"\b(?:заяви\w*|сообщи\w*|сообща\w*|ответи\w*|отмети\w*|подчеркну\w*|рассказа\w*|поясни\w*|сказа\w*"
+    r"|написа\w*|писал\w*|уточни\w*|уточня\w*|добави\w*|назва\w*|признал\w*|подтверди\w*|говорится"
+    r"|передает|передаёт|информирует|пишет|said|says|told|stated|added|noted|announced|confirmed|explained"
+    r"|reported|reports|denied)\b", re.IGNORECASE)
+"""Verbs of saying (and "говорится в сообщении"); a superset of the statement triggers in ``rules``."""
+THAT = re.compile(r"^[^.!?]{0,60}?(?:,\s*|\s)(?:что|о\s+том,\s*что|that)\b", re.IGNORECASE)
+"""The verb's complement clause starts within a few words after it: "заявил журналистам в среду, что"."""
+BEFORE_VERB = re.compile(r"[,—–]\s*(?:[—–-]\s*)?$")
+ACCORDING_TO = re.compile(r"\b(?:по\s+(?:его|ее|её|их)\s+словам|по\s+словам\s+[^,]{1,80}|according\s+to\s+[^,]{1,80}),",
+                          re.IGNORECASE)
+QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
+MIN_QUOTE_CHARS = 25
+"""Shorter quoted text is a name («Газпром», "Power of Siberia 2"), not words someone said."""
+
+CROSS_LINK = re.compile(
+    r"^(?:ранее|как\s+(?:ранее\s+)?сообщал\w*|как\s+писал\w*|напомним)\b[^.]{0,60}?\b(?:сообщал\w*|писал\w*"
+    r"|передавал\w*|информировал\w*)\b|^как\s+(?:ранее\s+)?сообщалось\b|^ранее\s+сообщалось\b"
+    r"|\b(?:передает|передаёт|информирует|сообщает|пишет)\s+(?:агентство\s+|издание\s+|газета\s+)?(?:[«\"]?[A-ZА-ЯЁ])"
+    r"|\b(?:как\s+)?передает\s+\S+\s+со\s+ссылкой|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+reports?\b|\bas\s+reported\s+by\b",
+    re.IGNORECASE)
+"""An outlet speaking of coverage: its own ("Ранее «Курсив» писал", "Как сообщалось") or another's
+("передает ТАСС", "Trend reports"). Checked on the sentence, with the outlet found by NER or capitals."""
+ANONYMOUS_REPORT = re.compile(r"^(?:ранее\s+|как\s+(?:ранее\s+)?)?сообщалось\b|^ранее\s+сообщалось", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A verb of saying at ``[start, stop)``; ``content``: the spans that are what was said (offsets in the sentence)."""
+
+    start: int
+    stop: int
+    content: tuple[tuple[int, int], ...]
+
+
+def quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted spans long enough to be words someone said."""
+    return [match.span() for match in QUOTED.finditer(text) if match.end() - match.start() >= MIN_QUOTE_CHARS]
+
+
+def speeches(text: str) -> list[Speech]:
+    """Every verb of saying in a sentence with the content it introduces (see the module docstring)."""
+    found = []
+    for verb in SPEECH.finditer(text):
+        content = []
+        after = THAT.match(text, verb.end())
+        if after:
+            content.append((after.end(), len(text)))
+        elif verb.start() > 0 and BEFORE_VERB.search(text[:verb.start()].rstrip()):
+            content.append((0, verb.start()))
+        found.append(Speech(verb.start(), verb.end(), tuple(content)))
+    for according in ACCORDING_TO.finditer(text):
+        found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),)))
+    return found
+
+
+def content_spans(text: str) -> list[tuple[int, int]]:
+    """Everything in the sentence that is what someone said: complement clauses and quotes."""
+    spans = [span for speech in speeches(text) for span in speech.content] + quotes(text)
+    return sorted(spans)
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < stop for start, stop in spans)
+
+
+def is_cross_link(text: str) -> bool:
+    """Whether a sentence is (or opens with) an outlet's cross-link rather than a source speaking."""
+    return bool(CROSS_LINK.search(text.strip()))
