@@ -4,6 +4,7 @@ their confidence and the warnings a reviewer should read."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from gasatlas.extract.dates import DateMention
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
+from gasatlas.extract.reading import REPORTED_FACT
 from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
@@ -26,6 +28,8 @@ INHERITED_DATE_FACTOR = 0.75
 PLACE_SCORE = {GeoPrecision.EXACT: 1.0, GeoPrecision.TOWN: 0.9, GeoPrecision.APPROXIMATE: 0.8}
 COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3, 0.5, 0.3
 WEIGHTS = {"date": 0.35, "place": 0.25, "actors": 0.25, "type": 0.15}
+LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3}|\b(?:в|на)\s+)$", re.IGNORECASE)
+"""A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
 ENGLISH_FLAG = "English text: people the atlas does not know are not detected — check the quote"
 
 
@@ -70,9 +74,11 @@ def confidence(date: DateMention, inherited_date: bool, place: Place | None, kno
 def _place_of(passage: Passage) -> Place | None:
     """The most specific place of the dated sentence; of the passage when that names none.
     (A roadmap signed in St Petersburg about the Orenburg plant happened in St Petersburg.)"""
-    for places in (passage.readings[0].places, [p for r in passage.readings for p in r.places]):
-        if places:
-            return min(places, key=lambda item: (item[1].kind, item[0]))[1]
+    for reading in (passage.readings[0], *passage.readings[1:]):
+        if reading.places:
+            text, offset = reading.sentence.text, reading.sentence.start
+            return min(reading.places, key=lambda item: (
+                item[1].kind, not LOCATIVE.search(text[:item[0] - offset]), item[0]))[1]
     return None
 
 
@@ -105,6 +111,9 @@ class CandidateBuilder:
         people = _unique(a for r in readings for _, a in sorted(r.people))
         organisations = _unique(a for r in readings for _, a in sorted(r.organisations))
         trigger = strongest([t for r in readings for t in r.triggers])
+        if trigger is not None and trigger.strength < REPORTED_FACT:
+            # someone speaking about talks, plans or intentions: the event is what they said
+            trigger = next((t for r in readings for t in r.triggers if t.event_type == EventType.STATEMENT), trigger)
         countries = _unique(c for _, c in sorted(c for r in readings for c in r.countries))
         if not countries:  # a pipeline named with no country ("газопровод «Бейнеу — Бозой — Шымкент»")
             countries = _unique(c for r in readings for route in r.routes

@@ -130,6 +130,8 @@ EN_RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 """English month names must be capitalised: "may" is a verb far more often than a month."""
 
+BOUND = re.compile(r"(?:\bдо|\bвплоть\s+до|\buntil|\btill|\bthrough)\s+$", re.IGNORECASE)
+
 NUMERIC_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("day", re.compile(r"\b" + _YEAR + r"-(?P<month>\d{2})-(?P<day>\d{2})\b")),
     ("day", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\." + _YEAR + r"\b")),
@@ -149,6 +151,8 @@ class DateMention:
     note: str | None = None
     outside: bool = False
     """A stated date before the atlas's window (see the module docstring)."""
+    bound: bool = False
+    """A limit, not a time of happening: "до 30 июня 2024 г.", "until March"."""
 
 
 def day_en(day: dt.date) -> str:
@@ -401,14 +405,14 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
     kept: list[DateMention] = []
     for mention in sorted(found, key=lambda m: (m.start - m.stop, m.start)):
         if all(mention.stop <= k.start or k.stop <= mention.start for k in kept):
-            kept.append(mention)
+            kept.append(replace(mention, bound=bool(BOUND.search(text[:mention.start]))))
     return sorted(kept, key=lambda m: m.start)
 
 
 def sentence_date(mentions: list[DateMention]) -> DateMention | None:
     """The date a sentence reports: its most precise mention inside the window, the first of equals;
     a sentence dated only before the window gets that (``outside``) mention."""
-    return min(mentions, key=lambda m: (m.outside, PRECISION_RANK[m.precision], m.start), default=None)
+    return min(mentions, key=lambda m: (m.outside, m.bound, PRECISION_RANK[m.precision], m.start), default=None)
 
 
 def inherited(mention: DateMention) -> DateMention:

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gasatlas.extract.dates import DateMention, day_en, inherited
+from gasatlas.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
 from gasatlas.extract.reading import Reading
 from gasatlas.extract.rules import strongest
-from gasatlas.periods import interval_of, overlap
+from gasatlas.periods import interval_of
 from gasatlas.vocab import DatePrecision, EventType
 
 POINTS_BACK = re.compile(
@@ -63,11 +63,22 @@ class Passage:
     def reports_fact(self) -> bool:
         return any(r.fact() for r in self.readings)
 
+    def facilities(self) -> set[str]:
+        return {p.facility_id for r in self.readings for _, p in r.places if p.facility_id} | {
+            route for r in self.readings for route in r.routes}
+
     def tells_again(self, earlier: Passage) -> bool:
-        """The same fact as ``earlier``: overlapping dates, the same type of event, and a shared actor —
-        or no actor on either side."""
-        if not overlap(_interval(self.date), _interval(earlier.date)) or self.event_type() != earlier.event_type():
+        """The same fact as ``earlier``: the same type of event on the same date — or, for a happening
+        (not a statement), on dates one of which contains the other ("18 января" in "в январе") — and
+        a shared actor or facility, or no actor on either side."""
+        kind = self.event_type()
+        if kind != earlier.event_type():
             return False
+        if not _same_date(self.date, earlier.date) and not (kind != EventType.STATEMENT and _nested(self.date,
+                                                                                                   earlier.date)):
+            return False
+        if self.facilities() & earlier.facilities():
+            return True
         if self.actors() or earlier.actors():
             return bool(self.actors() & earlier.actors())
         return True
@@ -84,6 +95,18 @@ class Passage:
         if kind is None or kind == EventType.STATEMENT or kind not in self.types():
             return False
         return bool(self.actors() & lede.actors() or self.countries() & lede.countries())
+
+
+CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
+            DatePrecision.YEAR}
+"""Precisions whose periods nest in one another; an approximate date or a range says "around", not "within"."""
+
+
+def _nested(a: DateMention, b: DateMention) -> bool:
+    if a.precision not in CALENDAR or b.precision not in CALENDAR:
+        return False
+    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+    return (b0 <= a0 and a1 <= b1) or (a0 <= b0 and b1 <= a1)
 
 
 def _interval(date: DateMention) -> tuple[dt.date, dt.date]:
@@ -108,6 +131,18 @@ def _starts_companion(reading: Reading, current: Passage) -> bool:
             and not set(reading.speakers) <= current.actors())
 
 
+def before_report(day: dt.date) -> DateMention:
+    """The date of a happening told without one, away from the lede: some time before the report."""
+    return DateMention(0, 0, day - dt.timedelta(days=1), DatePrecision.APPROXIMATE, f"before {day_en(day)}",
+                       f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
+
+
+def _separate(reading: Reading, news: Passage) -> bool:
+    """An undated happening in a later paragraph that the news does not tell: a fact of its own."""
+    return reading.fact() and not ({t.event_type for t in reading.triggers} & news.types()) and not (
+        {a for _, a in reading.people + reading.organisations} & news.actors())
+
+
 def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Passage]:
     """One passage per fact: see the module docstring."""
     passages: list[Passage] = []
@@ -115,11 +150,11 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
         paragraph = reading.sentence.paragraph
         current = passages[-1] if passages else None
         if reading.companion and current is not None:
-            passages.append(Passage(reading.date or current.date, [reading], paragraph=paragraph))
+            passages.append(Passage(reading.date or report_date(report_day), [reading], paragraph=paragraph))
         elif reading.date is not None:
-            if current is not None and _same_date(current.date, reading.date) and not reading.new_fact:
+            if (current is not None and _same_date(current.date, reading.date) and not reading.new_fact
+                    and current.paragraph == paragraph):
                 current.readings.append(reading)
-                current.paragraph = paragraph
             else:
                 passages.append(Passage(reading.date, [reading], paragraph=paragraph))
         elif current is None:
@@ -130,9 +165,11 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(current.date, [reading], paragraph=paragraph))
         elif paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text):
             current.readings.append(reading)
+        elif reading.reported or _separate(reading, passages[0]):
+            passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
         else:
             passages[0].readings.append(reading)
-            passages[0].paragraph = paragraph if passages[0] is current else passages[0].paragraph
+            passages[0].paragraph = paragraph
     return _merge(passages, report_day)
 
 
@@ -149,6 +186,8 @@ def _merge(passages: list[Passage], report_day: dt.date) -> list[Passage]:
         earlier = next((p for p in merged if passage.tells_again(p)), None)
         if earlier is not None:
             earlier.readings.extend(passage.readings)
+            if PRECISION_RANK[passage.date.precision] < PRECISION_RANK[earlier.date.precision]:
+                earlier.date = passage.date  # the finer telling dates the fact
         else:
             merged.append(passage)
     return merged

@@ -19,7 +19,7 @@ from gasatlas.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
 from gasatlas.extract.knowledge import Knowledge, rank
 from gasatlas.extract.phrases import Match, longest_first
-from gasatlas.extract.reported import content_spans, inside, is_cross_link, speeches
+from gasatlas.extract.reported import attributions, content_spans, inside, is_cross_link, speeches
 from gasatlas.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
 from gasatlas.extract.units import NamedSpan, Sentence, fold
 from gasatlas.vocab import EventType
@@ -55,6 +55,8 @@ class Reading:
     companion: bool = False
     """The act of telling a happening the same sentence reports: a fact of its own, at the same time."""
     cross_link: bool = False
+    reported: bool = False
+    """A happening told inside someone's words ("…сообщил, что подписано соглашение")."""
 
     def fact(self) -> bool:
         """Whether the sentence reports something happening, not only something said."""
@@ -105,9 +107,11 @@ class SentenceReader:
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
         reading.cross_link = is_cross_link(sentence.text)
+        credited = [(sentence.start + a, sentence.start + b) for a, b in attributions(sentence.text)]
         reading.triggers = [t for t in triggers_in(sentence.text, sentence.start)
                             if t.position not in sentence.future_words
-                            and not (reading.cross_link and t.event_type == EventType.STATEMENT)]
+                            and not (t.event_type == EventType.STATEMENT and (reading.cross_link
+                                                                               or inside(t.position, credited)))]
         reading.new_fact = starts_new_fact(sentence.text)
         reading.speakers = self._speakers(reading, content)
         outside_dates = [m for m in mentions if not inside(m.start, content)]
@@ -119,7 +123,7 @@ class SentenceReader:
             return [reading]
         happening = _part(reading, content, keep_inside=True)
         happening.date = sentence_date([m for m in mentions if inside(m.start, content)]) or sentence_date(outside_dates)
-        happening.speakers = []
+        happening.speakers, happening.reported = [], True
         act = _part(reading, content, keep_inside=False)
         act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False
         people = {a for _, a in act.people}

@@ -30,6 +30,8 @@ SPEECH = re.compile(
 THAT = re.compile(r"^[^.!?]{0,60}?(?:,\s*|\s)(?:что|о\s+том,\s*что|that)\b", re.IGNORECASE)
 """The verb's complement clause starts within a few words after it: "заявил журналистам в среду, что"."""
 BEFORE_VERB = re.compile(r"[,—–]\s*(?:[—–-]\s*)?$")
+SUBJECT_BEFORE = re.compile(r",\s*(?:the\s+)?[^,]{0,90}?\s+$")
+"""English puts the speaker before the verb: "…, Gazprom CEO Alexey Miller said" — what precedes the comma was said."""
 ACCORDING_TO = re.compile(r"\b(?:по\s+(?:его|ее|её|их)\s+словам|по\s+словам\s+[^,]{1,80}|according\s+to\s+[^,]{1,80}),",
                           re.IGNORECASE)
 QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
@@ -39,12 +41,15 @@ MIN_QUOTE_CHARS = 25
 CROSS_LINK = re.compile(
     r"^(?:ранее|как\s+(?:ранее\s+)?сообщал\w*|как\s+писал\w*|напомним)\b[^.]{0,60}?\b(?:сообщал\w*|писал\w*"
     r"|передавал\w*|информировал\w*)\b|^как\s+(?:ранее\s+)?сообщалось\b|^ранее\s+сообщалось\b"
-    r"|\b(?:передает|передаёт|информирует|сообщает|пишет)\s+(?:агентство\s+|издание\s+|газета\s+)?(?:[«\"]?[A-ZА-ЯЁ])"
-    r"|\b(?:как\s+)?передает\s+\S+\s+со\s+ссылкой|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+reports?\b|\bas\s+reported\s+by\b",
+    r"|^(?:как\s+)?передает\b|^as\s+(?:previously\s+)?reported\b", re.IGNORECASE)
+"""An outlet pointing to coverage ("Ранее «Курсив» писал", "Как сообщалось", "Как передает Reuters"): the
+sentence reports no act of its own, only what it says happened."""
+ATTRIBUTION = re.compile(
+    r"\b(?:передает|передаёт|информирует|сообщает|пишет)\s+(?:государственное\s+)?(?:информ)?(?:агентство\s+|издание\s+"
+    r"|газета\s+)?[«\"]?[A-ZА-ЯЁ]|\b[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s+news\s+website)?\s+report(?:s|ed)?\b"
+    r"|\bas\s+reported\s+by\b",
     re.IGNORECASE)
-"""An outlet speaking of coverage: its own ("Ранее «Курсив» писал", "Как сообщалось") or another's
-("передает ТАСС", "Trend reports"). Checked on the sentence, with the outlet found by NER or capitals."""
-ANONYMOUS_REPORT = re.compile(r"^(?:ранее\s+|как\s+(?:ранее\s+)?)?сообщалось\b|^ранее\s+сообщалось", re.IGNORECASE)
+"""An outlet credited for the report ("передает ТАСС", "сообщает TDH", "Trend reports"): that verb is no one's act."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,18 @@ def quotes(text: str) -> list[tuple[int, int]]:
 def speeches(text: str) -> list[Speech]:
     """Every verb of saying in a sentence with the content it introduces (see the module docstring)."""
     found = []
+    credited = attributions(text)
     for verb in SPEECH.finditer(text):
+        if inside(verb.start(), credited):
+            continue
         content = []
         after = THAT.match(text, verb.end())
         if after:
             content.append((after.end(), len(text)))
         elif verb.start() > 0 and BEFORE_VERB.search(text[:verb.start()].rstrip()):
             content.append((0, verb.start()))
+        elif (subject := SUBJECT_BEFORE.search(text[:verb.start()])) is not None:
+            content.append((0, subject.start()))
         found.append(Speech(verb.start(), verb.end(), tuple(content)))
     for according in ACCORDING_TO.finditer(text):
         found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),)))
@@ -88,5 +98,10 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def is_cross_link(text: str) -> bool:
-    """Whether a sentence is (or opens with) an outlet's cross-link rather than a source speaking."""
+    """Whether a sentence opens with an outlet's cross-link rather than a source speaking."""
     return bool(CROSS_LINK.search(text.strip()))
+
+
+def attributions(text: str) -> list[tuple[int, int]]:
+    """Where the sentence credits an outlet: verbs there are the outlet's, not a source's."""
+    return [match.span() for match in ATTRIBUTION.finditer(text)]

@@ -19,6 +19,8 @@ from gasatlas.vocab import EventType
 
 FACT = 1.0
 """Strength of a trigger that is the event itself (signed, halted, resumed), not talk about it."""
+TOLD_FACT = 0.8
+"""From this strength a trigger after a verb of saying is a happening told, not talk (met, cut supplies)."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
 
 
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
-    _rule(EventType.AGREEMENT, r"\bподписа\w*(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
-                               r"|\bзаключен\w*|\bsign(?:ed|s|ing)?\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
+    _rule(EventType.AGREEMENT, r"\bподписа\w*+(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
+                               r"|\bзаключен\w*|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
     _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
     _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
                                r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
@@ -55,18 +57,20 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
     _rule(EventType.MEETING, r"\bобсуди\w*\s+с\s|\bобсуждал\w*\s+[^.]{0,80}?\sс\s+(?:президент|премьер|министр|глав)\w*"
-                             r"|\bdiscussed\s+with\b|\bпровел\w*\s+переговор\w*|\bheld\s+talks\b|\bконтакт\w*"
+                             r"|\bdiscussed\s+with\b|\bпровел\w*\s+(?:\S+\s+){0,3}?переговор\w*|\bheld\s+talks\b|\bконтакт\w*"
                              r"|\bcontacts\s+between\b", 0.85),
-    _rule(EventType.MEETING, r"\bвстрет\w*|\bвстреч\w*|\bпереговор\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
-                             r"|\bпосети\w*|\bвизит\w*|\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bvisit\w*"
-                             r"|\bhosted\b", 0.8),
+    _rule(EventType.MEETING, r"\bвстрети\w*|\bвстреча(?:л|ю|е)\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
+                             r"|\bпосети\w*|\bпринял\w*\s+(?:руководител|глав|министр|президент|делегаци)\w*|\bmet\b"
+                             r"|\bmeets\b|\bvisited\b|\bhosted\b", 0.8),
+    _rule(EventType.MEETING, r"\bвстреч\w*|\bпереговор\w*|\bвизит\w*|\bmeeting\w*|\btalks\b|\bvisit\b|\bvisits\b",
+          0.6),
     _rule(EventType.PROPOSAL, r"\bинициатив\w*|\bпредлож\w*|\bпредлага\w*|\bвыдвину\w*|\bpropos\w*|\binitiative\w*"
                               r"|\bsuggest\w*", 0.7),
     _rule(EventType.CONSTRUCTION, r"\bстроительств\w*|\bпострои\w*|\bпрокладк\w*|\bconstruction\b|\bbuild\w*"
                                   r"|\bbuilt\b", 0.6),
     _rule(EventType.MEETING, r"\bобсуди\w*|\bобсужда\w*|\bdiscuss\w*|\bфорум\w*|\bсаммит\w*|\bконференци\w*"
                              r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
-    _rule(EventType.STATEMENT, r"\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
+    _rule(EventType.STATEMENT, r"\bназва\w*|\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
                                r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
                                r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b"
                                r"|\breported\b", 0.5),
@@ -99,6 +103,11 @@ INCIDENT = re.compile(r"атак|авари|пожар|возгоран|взры
 """A halt is a disruption when something happened to the gas system; a decision to stop exports is a supply change."""
 
 
+NEGATED_BEFORE = re.compile(r"(?:\bне|\bнет|\bбез|\bnot|\bno|\bnever|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+NEGATED_AFTER = re.compile(r"^\w*\s+(?:[\w«»\"]+\s+){0,4}?(?:нет|не\s+было)\b", re.IGNORECASE)
+""""перебоев с газом нет", "не стали продлевать": a happening said not to have happened."""
+
+
 def _typed(trigger: Trigger, text: str) -> Trigger:
     if trigger.event_type == EventType.DISRUPTION and HALT.match(trigger.text) and not INCIDENT.search(text):
         return Trigger(EventType.SUPPLY_CHANGE, trigger.strength, trigger.position, trigger.text)
@@ -111,9 +120,10 @@ def triggers_in(text: str, offset: int = 0) -> list[Trigger]:
     (FACT strength: "писал, что Туркменистан приостановил экспорт" is a disruption)."""
     found = [_typed(Trigger(rule.event_type, rule.strength, offset + m.start(), m.group()), text)
              for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)
-             if not BACKGROUND.search(text[:m.start()])]
+             if not BACKGROUND.search(text[:m.start()]) and not NEGATED_BEFORE.search(text[:m.start()])
+             and not NEGATED_AFTER.match(text[m.start():])]
     speech = min((t.position for t in found if t.event_type == EventType.STATEMENT), default=None)
-    return [t for t in found if speech is None or t.position <= speech or t.strength >= FACT]
+    return [t for t in found if speech is None or t.position <= speech or t.strength >= TOLD_FACT]
 
 
 def strongest(triggers: list[Trigger]) -> Trigger | None:
