@@ -69,6 +69,25 @@ def same_name_word(text_word: str, known_word: str) -> bool:
     return a == b or any(a == b + ending for ending in RUSSIAN_CASE_ENDINGS)
 
 
+def _initial(word: str) -> bool:
+    """"С." or "С": an initial standing for a first name."""
+    return len(word.rstrip(".")) == 1
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one person: the same surname (allowing case endings) and first names that agree,
+    where an initial agrees with any first name it begins ("С. Лавров" = "Сергей Лавров")."""
+    x, y = a.split(), b.split()
+    if not x or not y or not (same_name_word(x[-1], y[-1]) or same_name_word(y[-1], x[-1])):
+        return False
+    if len(x) == 1 or len(y) == 1:
+        return True
+    first_x, first_y = fold(x[0]).rstrip("."), fold(y[0]).rstrip(".")
+    if _initial(x[0]) or _initial(y[0]):
+        return first_x[:1] == first_y[:1]
+    return same_name_word(first_x, first_y) or same_name_word(first_y, first_x)
+
+
 def slug(text: str) -> str:
     """An id from a name in any script: "Альянс" → "alians" (the soft sign's apostrophe is dropped)."""
     return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", unidecode(text).lower())).strip("-")
@@ -130,7 +149,7 @@ class NewActors:
         self._book = book
         self._taken = set(book.actors)
         self._by_name: dict[tuple[str, str], ProposedActor] = {}
-        self._full_names = [name for name in full_names if len(name.split()) > 1]
+        self._full_names = [name for name in full_names if len(name.split()) > 1 and not _initial(name.split()[0])]
 
     def person(self, names: Sequence[str]) -> tuple[str, ProposedActor | None]:
         """The actor id a person's name stands for (``names``: its spellings, best first), and
@@ -141,10 +160,15 @@ class NewActors:
             if known:
                 return known, None
         words = names[0].split()
-        if len(words) == 1:
-            full = next((f for f in self._full_names if same_name_word(words[0], f.split()[-1])), None)
+        if len(words) == 1 or _initial(words[0]):
+            full = next((f for f in self._full_names if same_name_word(words[-1], f.split()[-1])
+                         and (len(words) == 1 or fold(f)[:1] == fold(words[0])[:1])), None)
             if full is not None:
                 return self.person([full])
+        same = next((p for (kind, _), p in self._by_name.items() if kind == ActorKind.PERSON
+                     and _same_person(names[0], p.name_ru)), None)
+        if same is not None:
+            return same.id, same
         return self._propose(ActorKind.PERSON, names[0])
 
     def organisation(self, name: str) -> tuple[str, ProposedActor]:

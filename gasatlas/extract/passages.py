@@ -163,6 +163,9 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
         elif _starts_companion(reading, current):
             passages.append(Passage(current.date, [reading], paragraph=paragraph))
+        elif reading.speakers and not reading.fact() and all(r.reported for r in current.readings):
+            # who said it speaks at the time of the report, not at the time of what they told
+            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         elif paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text):
             current.readings.append(reading)
         elif reading.reported or _separate(reading, passages[0]):
