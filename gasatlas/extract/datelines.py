@@ -29,12 +29,12 @@ DATELINE = re.compile(
     r"(?:[,.]\s*(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zА-Яа-яЁё]{3,}\.?|[A-Z][a-z]{2,}\.?\s+\d{1,2})"
     r"(?:,?\s+(?P<year>\d{4}))?(?:\s*г\.)?)?"
     r"(?:" + _SEPARATOR + r"(?P<bracketed>/[^/\n]{1,40}/|\([^()\n]{1,80}\))(?:" + _END + r")?"
-    r"|" + _SEPARATOR + r"(?P<agency>[A-ZА-ЯЁ][^\n.]{0,40}?(?:\.[A-Za-z]{2,4})?)" + _END +
+    r"|" + _SEPARATOR + r"(?P<agency>[A-ZА-ЯЁ][\w/-]*(?:\.[A-Za-z]{2,4})?(?:\s[A-ZА-ЯЁ][\w/-]*){0,2})" + _END +
     r"|(?P<end>" + _END + r"))?"
     r"(?:\s+|$)"
 )
-"""Place, optional country, optional date, then an agency (in brackets, in slashes, or plain up to a full
-stop or dash) or just a full stop or dash."""
+"""Place, optional country, optional date, then an agency (in brackets, in slashes, or up to three capitalised
+words before a full stop or dash) or just a full stop or dash."""
 DAY_MONTH = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-zА-Яа-яЁё]{3,})|(?P<month2>[A-Z][a-z]{2,})\.?\s+"
                        r"(?P<day2>\d{1,2})")
 MAX_PLACE_WORDS = 2

@@ -10,7 +10,9 @@
   minister's statement, on the same day).
 - Undated sentences continue their paragraph's passage, never across a paragraph break: an
   undated paragraph belongs to the news of the day (the first passage) unless it opens by
-  pointing back ("Он", "Также", "На этой встрече").
+  pointing back ("Он", "Также", "На этой встрече"), tells a happening the news does not (some
+  time before the report), or gives the word to someone the news does not name (a statement
+  of its own, on the day of the report).
 - The same fact told twice — overlapping dates, the same type, a shared actor (or none on
   either side) — is merged into its first telling.
 """
@@ -85,7 +87,7 @@ class Passage:
 
     def retells_lede(self, lede: Passage, report_day: dt.date) -> bool:
         """A dated telling of the lede's fact: shortly before the report, a type the lede has, and a
-        shared actor or country."""
+        shared actor or every country the lede names."""
         start, stop = _interval(self.date)
         if self.date.precision not in {DatePrecision.DAY, DatePrecision.RANGE}:
             return False
@@ -94,7 +96,7 @@ class Passage:
         kind = lede.event_type()
         if kind is None or kind == EventType.STATEMENT or kind not in self.types():
             return False
-        return bool(self.actors() & lede.actors() or self.countries() & lede.countries())
+        return bool(self.actors() & lede.actors()) or bool(lede.countries()) and lede.countries() <= self.countries()
 
 
 CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
@@ -119,7 +121,7 @@ def _same_date(a: DateMention, b: DateMention) -> bool:
 
 def report_date(day: dt.date) -> DateMention:
     """The date of an undated lede: the day of the report."""
-    return DateMention(0, 0, day, DatePrecision.DAY, note=f"undated lede: dated the day of the report, {day_en(day)}")
+    return DateMention(0, 0, day, DatePrecision.DAY, note=f"date not stated: the day of the report, {day_en(day)}")
 
 
 def _starts_companion(reading: Reading, current: Passage) -> bool:
@@ -166,10 +168,13 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
         elif reading.speakers and not reading.fact() and all(r.reported for r in current.readings):
             # who said it speaks at the time of the report, not at the time of what they told
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
-        elif paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text):
+        elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
+              or set(reading.speakers) & current.actors()):
             current.readings.append(reading)
         elif reading.reported or _separate(reading, passages[0]):
             passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
+        elif reading.speakers and not set(reading.speakers) & passages[0].actors():
+            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         else:
             passages[0].readings.append(reading)
             passages[0].paragraph = paragraph

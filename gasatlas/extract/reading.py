@@ -126,8 +126,13 @@ class SentenceReader:
         happening.speakers, happening.reported = [], True
         act = _part(reading, content, keep_inside=False)
         act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False
-        people = {a for _, a in act.people}
-        return [happening, act] if act.speakers and people & set(act.speakers) else [happening]
+        if act.speakers:
+            return [happening, act]
+        if not reading.cross_link:  # a body told it: the body is among those involved, not an event of its own
+            happening.organisations += act.organisations
+            happening.countries += act.countries
+            happening.proposals |= act.proposals
+        return [happening]
 
     def _speakers(self, reading: Reading, content: list[tuple[int, int]]) -> list[str]:
         """The person nearest to each verb of saying, outside what is said."""

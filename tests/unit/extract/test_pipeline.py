@@ -54,7 +54,7 @@ def test_every_candidate_is_a_valid_events_row_once_its_new_actors_exist(extract
         Event.model_validate(candidate.event)
         assert 0 <= candidate.confidence <= 1
     events, actors = validate_additions(atlas, [c.event for c in candidates], new_actors)
-    assert len(events) == len(candidates) == 2
+    assert len(events) == len(candidates) == 3
     assert {a.id for a in actors} == {"ivan-petrov", "vostochnyi-gazovyi-alians"}
 
 
@@ -73,7 +73,7 @@ def test_month_dates_give_month_ids_and_labels(only) -> None:
     candidate = only("В конце ноября 2022 года Россия предложила создать «газовый союз» с Казахстаном.")
 
     assert candidate.event["id"] == "ev-2022-11-proposal-rus"
-    assert (candidate.event["date"], candidate.event["date_precision"]) == (dt.date(2022, 11, 25), "month")
+    assert (candidate.event["date"], candidate.event["date_precision"]) == (dt.date(2022, 11, 25), "part_of_month")
     assert (candidate.event["date_label_en"], candidate.event["date_label_ru"]) == ("late Nov 2022",
                                                                                     "конец ноября 2022")
 
@@ -195,14 +195,16 @@ def test_countries_come_from_names_places_adjectives_and_actors(extract) -> None
         ("18 января Новак заявил, что поставки продолжатся.", "statement"),
         ("18 января Новак сообщил о продолжении переговоров.", "statement"),
         ("18 января Россия выдвинула инициативу о газовом союзе.", "proposal"),
-        ("18 января Туркменистан приостановил экспорт газа в Узбекистан.", "disruption"),
-        ("18 января Миллер сообщил, что Туркменистан прекратил поставки.", "disruption"),
+        ("18 января Туркменистан приостановил экспорт газа в Узбекистан после аварии.", "disruption"),
+        ("18 января Туркменистан приостановил экспорт газа в Узбекистан.", "supply_change"),
+        ("18 января Минэнерго сообщило, что Туркменистан прекратил поставки после аварии.", "disruption"),
+        ("18 января Узбекистан увеличил импорт газа на 15%.", "supply_change"),
         ("18 января начались поставки газа в Узбекистан.", "supply_change"),
         ("18 января Туркменистан возобновил экспорт газа.", "supply_change"),
         ("18 января началось строительство газопровода в Казахстане.", "construction"),
         ("On 18 January Gazprom resumed supplies to Uzbekistan.", "supply_change"),
         ("On 18 January Novak said talks with Kazakhstan would continue.", "statement"),
-        ("On 18 January Turkmenistan halted exports, the ministry said.", "disruption"),
+        ("On 18 January Turkmenistan halted exports after a pipeline accident, the ministry said.", "disruption"),
     ],
 )
 def test_the_strongest_trigger_decides_the_event_type(only, text: str, event_type: str) -> None:
@@ -228,13 +230,74 @@ def test_routes_are_linked_by_name_and_by_rule(only, text: str, route: str) -> N
 # --- passages: one candidate per fact ----------------------------------------------------------------------
 
 
-def test_the_undated_lede_is_not_an_event_and_undated_sentences_continue_the_passage(extract) -> None:
+def test_the_undated_lede_is_the_news_of_the_publication_day(extract) -> None:
     candidates = extract(ARTICLE_RU, dt.date(2023, 1, 26))
 
-    assert [c.event["date"] for c in candidates] == [dt.date(2023, 1, 24), dt.date(2023, 1, 25)]
-    meeting = candidates[0]
-    assert meeting.event["event_type"] == "agreement", "the signing two sentences later types the passage"
-    assert meeting.event["participants"] == ["mirzamakhmudov", "miller"]
+    assert [c.event["date"] for c in candidates] == [dt.date(2023, 1, 26), dt.date(2023, 1, 24), dt.date(2023, 1, 25)]
+    lede, meeting, petrov = candidates
+    assert lede.event["countries"] == ["KAZ", "RUS"]
+    assert "date not stated: the day of the report, 26 Jan 2023" in lede.flags
+    assert meeting.event["event_type"] == "agreement", "the signing one sentence later types the passage"
+    assert meeting.event["participants"] == ["mirzamakhmudov", "miller"], \
+        "Mirzamakhmudov's undated words in the next paragraph stay with him, not with the lede"
+    assert petrov.event["place_name_en"] == "Bukhara"
+
+
+def test_a_dated_retelling_of_the_lede_dates_it(extract) -> None:
+    candidates = extract("Узбекистан подписал соглашение с Туркменистаном об импорте газа.\n\n"
+                         "Как передает Reuters, Узбекистан импортирует газ ежедневно.\n\n"
+                         "Напомним, соглашение было подписано 12 декабря, когда глава администрации президента Узбекистана "
+                         "Сардор Умурзаков встретился с "
+                         "президентом Туркменистана.", dt.date(2022, 12, 17))
+
+    assert [(c.event["date"], c.event["event_type"]) for c in candidates] == [(dt.date(2022, 12, 12), "agreement")]
+    assert candidates[0].sentence_index == 0, "the lede leads"
+
+
+def test_the_dateline_dates_the_lede_and_places_nothing(extract) -> None:
+    candidates = extract("МОСКВА, 19 января — РИА Новости. Туркменистан приостановил экспорт газа в Узбекистан.")
+
+    assert candidates[0].event["date"] == dt.date(2023, 1, 19)
+    assert candidates[0].event["geo_precision"] == "country"
+    assert "dateline not used as the place: МОСКВА" in candidates[0].flags
+
+
+def test_what_was_said_is_dated_apart_from_the_saying(extract) -> None:
+    candidates = extract("Министерство энергетики Узбекистана ранее заявило, что поставки начнутся с 1 октября.",
+                         dt.date(2023, 9, 20))
+
+    assert [(c.event["event_type"], c.event["date"], c.event["date_precision"]) for c in candidates] == [
+        ("statement", dt.date(2023, 9, 19), "approximate")]
+
+
+def test_a_happening_and_who_told_it_are_two_facts_of_one_day(extract) -> None:
+    candidates = extract("Оренбургский газоперерабатывающий завод возобновил прием газа с месторождения "
+                         "Карачаганак, сообщил министр энергетики Казахстана Ерлан Аккенженов.", dt.date(2025, 10, 22))
+
+    assert [(c.event["event_type"], c.event["participants"]) for c in candidates] == [
+        ("supply_change", []), ("statement", ["erlan-akkenzhenov"])]
+    assert {c.event["date"] for c in candidates} == {dt.date(2025, 10, 22)}
+    assert "orenburg-gpp" in candidates[0].event["facility_ids"]
+
+
+def test_a_quote_and_a_speaker_are_no_date_and_no_place(extract) -> None:
+    candidates = extract("«Ранее газ в этом направлении не поставлялся», — отметили в Кремле.", dt.date(2023, 10, 7))
+
+    assert all(c.event["date_precision"] != "approximate" for c in candidates), "ранее inside a quote is no date"
+    assert all(c.event["place_name_en"] != "Kremlin, Moscow" for c in candidates), "the Kremlin speaks here"
+
+
+def test_an_outlets_cross_link_is_not_an_event(extract) -> None:
+    assert extract("Ранее «Курсив» писал, что «Газпром» ищет новые маршруты в Узбекистан.", dt.date(2023, 12, 30)) == []
+    kept = extract("Ранее Spot писал, что Туркменистан приостановил экспорт газа в Узбекистан после аварии.")
+    assert [c.event["event_type"] for c in kept] == ["disruption"], "the happening it links to still counts"
+
+
+def test_one_person_however_spelled_is_one_proposed_actor(extract) -> None:
+    candidates = extract("Об этом сообщил глава МИД РФ Сергей Лавров.\n\n«Мы договариваемся», — отметил "
+                         "глава МИД РФ С. Лавров.", dt.date(2023, 9, 1))
+
+    assert {a.id for c in candidates for a in c.new_actors} == {"sergei-lavrov"}
 
 
 def test_a_reply_is_a_fact_of_its_own_dated_by_the_one_before(extract) -> None:
@@ -251,10 +314,18 @@ def test_a_reply_is_a_fact_of_its_own_dated_by_the_one_before(extract) -> None:
 
 def test_the_same_fact_told_twice_is_one_candidate(extract) -> None:
     candidates = extract("18 января Скляр встретился с Миллером. 10 января Скляр встретился с Новаком. "
-                         "18 января Скляр и Миллер подписали дорожную карту.")
+                         "18 января Скляр и Миллер подписали дорожную карту. Скляр и Миллер 18 января "
+                         "подписали дорожную карту в Санкт-Петербурге.")
 
-    assert [c.event["date"] for c in candidates] == [dt.date(2023, 1, 18), dt.date(2023, 1, 10)]
-    assert candidates[0].event["event_type"] == "agreement"
+    assert [(c.event["date"], c.event["event_type"]) for c in candidates] == [
+        (dt.date(2023, 1, 18), "meeting"), (dt.date(2023, 1, 10), "meeting"), (dt.date(2023, 1, 18), "agreement")]
+
+
+def test_a_day_told_again_within_its_month_is_one_fact_dated_by_the_day(extract) -> None:
+    candidates = extract("В январе «Газпром» и правительство Казахстана подписали дорожную карту.\n\n"
+                         "Дорожная карта «Газпрома» и правительства Казахстана подписана 18 января.")
+
+    assert [(c.event["date"], c.event["date_precision"]) for c in candidates] == [(dt.date(2023, 1, 18), "day")]
 
 
 def test_a_date_with_nothing_happening_on_it_is_skipped(extract) -> None:
@@ -271,7 +342,8 @@ def test_english_text_finds_dates_places_and_known_actors_and_says_what_it_canno
     assert agreement.event["participants"] == ["mirzamakhmudov", "miller"]
     assert agreement.event["place_name_en"] == "Tashkent"
     assert agreement.event["event_type"] == "agreement"
-    assert (disruption.event["event_type"], disruption.event["date_precision"]) == ("disruption", "approximate")
+    assert (disruption.event["event_type"], disruption.event["date_precision"]) == ("supply_change", "approximate"), \
+        "a halt without an accident is a decision about supplies"
     assert disruption.event["organisations"] == ["uz-energy-ministry"]
     assert disruption.event["route_ids"] == ["corr-tm-uz"]
     assert all(any(flag.startswith("English text") for flag in c.flags) for c in candidates)
