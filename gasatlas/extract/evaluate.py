@@ -37,10 +37,10 @@ from gasatlas.config import settings
 from gasatlas.data import Dataset, load_dataset
 from gasatlas.extract.actors import same_name_word
 from gasatlas.extract.candidates import Candidate
-from gasatlas.periods import interval_of
 from gasatlas.extract.pipeline import extract_events
 from gasatlas.extract.units import fold
-from gasatlas.vocab import DatePrecision, GeoPrecision
+from gasatlas.periods import interval_of
+from gasatlas.vocab import GeoPrecision
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "eval"
 FIELDS = ("headline", "events", "people", "dates", "places")
