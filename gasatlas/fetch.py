@@ -122,6 +122,9 @@ def fetch_page(url: str, *, timeout: float = TIMEOUT_S, limit: int = MAX_FILE_BY
             raw = _read(response, limit)
             final_url, headers = response.geturl(), response.headers
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:  # urllib refuses a redirect to file:, ftp: … before asking the handler
+            raise ArticleError("the page redirects to a link that is not read (only http and https links are)"
+                               ) from None
         raise ArticleError(f"{host} answered HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise ArticleError(_why(error, host, timeout)) from None

@@ -199,6 +199,17 @@ class _Resolver:
         return DateMention(start, stop, datewindow.EARLIEST, precision, note=f"stated year {year} is before "
                            f"{datewindow.EARLIEST.year}, the atlas's earliest", outside=True)
 
+    def after(self, start: int, stop: int, precision: DatePrecision) -> DateMention:
+        """A stated date after publication, or one a clause about the future runs into: a plan or forecast.
+        The sentence is dated by it, so that it makes no event (``outside``), and never counts as undated."""
+        return DateMention(start, stop, self.published, precision, note="stated date after publication: a plan or "
+                           "forecast, not an event", outside=True)
+
+    def planned(self, first_day: dt.date, last_day: dt.date) -> bool:
+        """Whether a period is a plan: it begins after publication, or it reaches the day of publication
+        in a clause about the future ("транзит начнётся в четвёртом квартале")."""
+        return first_day > self.published or (self.future and last_day >= self.published)
+
     def year_for(self, earliest: dt.date) -> tuple[int, str | None] | None:
         """The year of a date written without one: the publication year, or the year before when
         the date would otherwise begin after publication — or none when the sentence is about the
@@ -220,24 +231,27 @@ class _Resolver:
             date = dt.date(resolved[0], month, day)
         except ValueError:  # 30 February, 29 February of a common year
             return None
-        if date > self.published:
-            return None
+        if self.planned(date, date):
+            return self.after(start, stop, DatePrecision.DAY) if year is not None or self.future else None
         return DateMention(start, stop, date, DatePrecision.DAY, note=resolved[1])
 
     def month(self, start: int, stop: int, year: int | None, month: int, qualifier: str | None) -> DateMention | None:
         if year is not None and (early := self.before_window(start, stop, year, DatePrecision.MONTH)):
             return early
+        precision = DatePrecision.PART_OF_MONTH if qualifier else DatePrecision.MONTH
         if year is not None and year > self.published.year:
-            return None
+            return self.after(start, stop, precision)
         resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, 1))
-        if resolved is None or dt.date(resolved[0], month, 1) > self.published:
+        if resolved is None:
             return None
+        if self.planned(dt.date(resolved[0], month, 1),
+                        dt.date(resolved[0], month, calendar.monthrange(resolved[0], month)[1])):
+            return self.after(start, stop, precision)
         year, note = resolved
         date = min(dt.date(year, month, QUALIFIER_DAY[qualifier]), self.published)
         label_en = " ".join(filter(None, [qualifier, MONTHS_EN[month - 1], str(year)]))
         label_ru = (f"{QUALIFIER_RU[qualifier]} {MONTHS_RU_GENITIVE[month - 1]} {year}" if qualifier
                     else f"{MONTHS_RU[month - 1]} {year}")
-        precision = DatePrecision.PART_OF_MONTH if qualifier else DatePrecision.MONTH
         return DateMention(start, stop, date, precision, label_en, label_ru, note)
 
     def _period(self, start: int, stop: int, year: int | None, first_month: int, months: int,
@@ -247,8 +261,13 @@ class _Resolver:
         if year is not None and (early := self.before_window(start, stop, year, precision)):
             return early
         resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, first_month, 1))
-        if resolved is None or dt.date(resolved[0], first_month, 1) > self.published:
+        if resolved is None:
             return None
+        last = first_month + months - 1
+        end = dt.date(resolved[0] + (last > 12), (last - 1) % 12 + 1, 1)
+        if self.planned(dt.date(resolved[0], first_month, 1), end.replace(
+                day=calendar.monthrange(end.year, end.month)[1])):
+            return self.after(start, stop, precision)
         year, note = resolved
         middle = first_month + months // 2
         date = min(dt.date(year + (middle > 12), (middle - 1) % 12 + 1, 15), self.published)
@@ -301,8 +320,8 @@ class _Resolver:
     def year(self, start: int, stop: int, year: int, qualifier: str | None) -> DateMention | None:
         if early := self.before_window(start, stop, year, DatePrecision.YEAR):
             return early
-        if year > self.published.year:
-            return None
+        if year > self.published.year or (self.future and year == self.published.year):
+            return self.after(start, stop, DatePrecision.YEAR)
         date = min(dt.date(year, *QUALIFIER_YEAR_DAY[qualifier]), self.published)
         label_en = f"{qualifier} {year}" if qualifier else str(year)
         label_ru = f"{QUALIFIER_RU[qualifier]} {year} года" if qualifier else f"{year} год"

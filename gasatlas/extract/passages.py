@@ -10,7 +10,7 @@
   minister's statement, on the same day).
 - Undated sentences continue their paragraph's passage, never across a paragraph break: an
   undated paragraph belongs to the news of the day (the first passage) unless it opens by
-  pointing back ("Он", "Также", "На этой встрече"), tells a happening the news does not (some
+  pointing back ("Он", "Также", "Стороны", "На этой встрече"), tells a happening the news does not (some
   time before the report), or gives the word to someone the news does not name (a statement
   of its own, on the day of the report).
 - The same fact told twice — overlapping dates, the same type, a shared actor (or none on
@@ -32,7 +32,8 @@ from gasatlas.vocab import DatePrecision, EventType
 
 POINTS_BACK = re.compile(
     r"^\W*(?:он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
-    r"|по\s+итогам\s+(?:встречи|переговоров)|he|she|they|his|her|their|also|the\s+(?:meeting|talks)|during\s+the)\b",
+    r"|по\s+итогам\s+(?:встречи|переговоров)|стороны|обе\s+стороны|he|she|they|his|her|their|also"
+    r"|the\s+(?:meeting|talks|sides|parties)|both\s+sides|during\s+the)\b",
     re.IGNORECASE)
 LEDE_RETOLD_DAYS = 14
 """How far before the report a dated telling of the lede's fact may lie."""

@@ -136,7 +136,9 @@ def test_the_most_precise_date_of_a_sentence_wins() -> None:
 )
 def test_plans_and_forecasts_after_publication_are_not_event_dates(text: str) -> None:
     lang = "en" if text.isascii() else "ru"
-    assert date_of(text, lang) is None
+    mention = date_of(text, lang)
+    assert mention.outside, "the sentence is dated by its plan, so it is neither an event nor undated"
+    assert "after publication" in mention.note
 
 
 def test_a_date_without_a_year_in_a_clause_about_the_future_is_a_plan() -> None:
