@@ -13,7 +13,7 @@ from gasatlas.data import Dataset
 from gasatlas.extract.aliases import COUNTRY_ORGANISATIONS, ORGANISATION_ALIASES
 from gasatlas.extract.phrases import QUOTES, Key, name_variants, phrase_keys
 from gasatlas.extract.russian import lemma
-from gasatlas.extract.units import fold
+from gasatlas.extract.units import fold, latin_key
 from gasatlas.vocab import ActorKind
 
 RUSSIAN_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ою", "ем", "ей", "ого", "ому")
@@ -65,8 +65,8 @@ def same_name_word(text_word: str, known_word: str) -> bool:
     endings that normalisation sometimes leaves ("Мирзиеева" for Мирзиёев)."""
     a, b = fold(text_word).rstrip("."), fold(known_word)
     if len(a) == 1:
-        return b.startswith(a)  # an initial: "А. Новак"
-    return a == b or any(a == b + ending for ending in RUSSIAN_CASE_ENDINGS)
+        return b.startswith(a) or latin_key(b).startswith(a)  # an initial: "А. Новак", "J. Mirzamakhmudov"
+    return a == b or latin_key(a) == latin_key(b) or any(a == b + ending for ending in RUSSIAN_CASE_ENDINGS)
 
 
 def _initial(word: str) -> bool:
@@ -125,11 +125,12 @@ class ActorBook:
             for name in (person.name_en, person.name_ru):
                 surnames.setdefault(fold(name.split()[-1]), []).append(person)
         for person in self.people:
-            keys = phrase_keys(person.name_en) | phrase_keys(person.name_ru)
+            keys = phrase_keys(person.name_en) | phrase_keys(person.name_ru) | {
+                tuple(latin_key(word) for word in key) for key in phrase_keys(person.name_en)}
             for name in (person.name_en, person.name_ru):
                 surname = fold(name.split()[-1])
                 if len({p.id for p in surnames[surname]}) == 1:
-                    keys |= {(surname,), *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
+                    keys |= {(surname,), (latin_key(surname),), *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
             yield keys, PersonRef(person.id)
         for actor in self.actors.values():
             if actor.kind == ActorKind.ORGANISATION:

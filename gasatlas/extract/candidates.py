@@ -30,7 +30,7 @@ COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3
 WEIGHTS = {"date": 0.35, "place": 0.25, "actors": 0.25, "type": 0.15}
 LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3}|\b(?:в|на)\s+)$", re.IGNORECASE)
 """A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
-ENGLISH_FLAG = "English text: people the atlas does not know are not detected — check the quote"
+ENGLISH_FLAG = "English text: new people are found only when a role introduces them — check the quote"
 
 
 @dataclass

@@ -38,7 +38,7 @@ from gasatlas.data import Dataset, load_dataset
 from gasatlas.extract.actors import same_name_word
 from gasatlas.extract.candidates import Candidate
 from gasatlas.extract.pipeline import extract_events
-from gasatlas.extract.units import fold
+from gasatlas.extract.units import fold, latin_key
 from gasatlas.periods import interval_of
 from gasatlas.vocab import GeoPrecision
 
@@ -91,7 +91,7 @@ def same_person(name: str, spellings: Sequence[str]) -> bool:
         if not words or not other or not same_name_word(other[-1], words[-1]) and not same_name_word(
                 words[-1], other[-1]):
             continue
-        if len(words) == 1 or len(other) == 1 or words[0][:1] == other[0][:1]:
+        if len(words) == 1 or len(other) == 1 or latin_key(words[0])[:1] == latin_key(other[0])[:1]:
             return True
     return False
 

@@ -36,9 +36,9 @@ LANGUAGE_SUPPORT: dict[str, dict[str, str]] = {
     },
     "en": {
         "en": "English: partial — dates, places in the gazetteer and people or organisations already in the atlas "
-              "are found; people the atlas does not know are not recognised.",
+              "are found; new people only when a role introduces them (\"Energy Minister Jurabek Mirzamakhmudov\").",
         "ru": "Английский: частично — находятся даты, места из справочника и люди или организации, уже известные "
-              "атласу; новые люди не распознаются.",
+              "атласу; новые люди — только если перед именем названа должность.",
     },
 }
 """What works for each input language, in each interface language, for the page to state honestly."""

@@ -19,7 +19,7 @@ from gasatlas.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
 from gasatlas.extract.knowledge import Knowledge, rank
 from gasatlas.extract.phrases import Match, longest_first
-from gasatlas.extract.reported import attributions, content_spans, inside, is_cross_link, speeches
+from gasatlas.extract.reported import attributions, content_spans, cross_link_end, inside, speeches
 from gasatlas.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
 from gasatlas.extract.units import NamedSpan, Sentence, fold
 from gasatlas.vocab import EventType
@@ -31,6 +31,11 @@ METONYMY = re.compile(r"(?:\b(?:отмети\w*|заяви\w*|сообщи\w*|о
                       r"|said|stated|noted|told)\s+(?:(?:в|во|in|at)\s+)?$)", re.IGNORECASE)
 """A speech verb right before "в Кремле" makes the Kremlin the speaker, not the venue ("отметили в Кремле");
 the same after the site ("в Кремле заявили") is checked by ``_speaks_at``."""
+REGION = re.compile(r"\b([А-ЯЁ][а-яё]{3,}?)(?:ской|ская|скую|ском)\s+(?:област\w*|обл\.|кра[йяюе]\w*)")
+""""Оренбургской области": a region named after its capital tells the country, never the place."""
+JOURNALIST = re.compile(r"(?:корреспондент\w*|журналист\w*|обозревател\w*|репортер\w*|репортёр\w*|correspondent"
+                        r"|journalist|reporter|columnist)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+"""Who writes the story is not in it ("считает специальный корреспондент «Ъ» Андрей Колесников")."""
 SPEECH_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:отмети\w*|заяви\w*|сообщи\w*|ответи\w*|подчеркну\w*|уточни\w*"
                           r"|пояснил\w*|сказа\w*|said|stated|noted)\b", re.IGNORECASE)
 
@@ -106,7 +111,9 @@ class SentenceReader:
         mentions = [replace(m, start=m.start + sentence.start, stop=m.stop + sentence.start)
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
-        reading.cross_link = is_cross_link(sentence.text)
+        link_end = cross_link_end(sentence.text)
+        reading.cross_link = link_end is not None and not any(
+            position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks
         credited = [(sentence.start + a, sentence.start + b) for a, b in attributions(sentence.text)]
         reading.triggers = [t for t in triggers_in(sentence.text, sentence.start)
                             if t.position not in sentence.future_words
@@ -163,7 +170,15 @@ class SentenceReader:
                 self._note(reading, match.payload, start)
         for ref, start, stop in organisations:
             self._note_organisation(reading, ref, start, stop)
+        for region in REGION.finditer(sentence.text):
+            for stem in (region.group(1), region.group(1) + "а"):
+                cities = [p for p in self.knowledge.names.named(stem) if isinstance(p, Place)]
+                if cities:
+                    reading.countries.append((sentence.start + region.start(), cities[0].country))
+                    break
         for span in sentence.spans:
+            if span.kind == "PER" and JOURNALIST.search(sentence.text[:span.start - sentence.start]):
+                continue
             if span.kind == "PER":
                 self._note_person(reading, span)
             elif not any(_overlaps(span.start, span.stop, a, b) for a, b in covered) and not any(
@@ -179,18 +194,30 @@ class SentenceReader:
         return bool(METONYMY.search(before) or SPEECH_AFTER.match(after))
 
     def _places_misread_as_people(self, sentence: Sentence, found: list[Match]) -> Sentence:
-        """NER sometimes takes a one-word place for a person ("упомянул Бухару"): a one-word
-        "person" that is a known place and no known person is read as a place."""
-        places = {(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop)
-                  for m in found if isinstance(m.payload, Place)}
-        spans = tuple(
-            replace(span, kind="LOC")
-            if span.kind == "PER" and (span.start, span.stop) in places and " " not in span.normal.strip()
-            and self.knowledge.actors.person_named(span.normal) is None
-            else span
-            for span in sentence.spans
-        )
-        return replace(sentence, spans=spans)
+        """NER sometimes takes a one-word place or body for a person ("упомянул Бухару", "в кулуарах Акорды"):
+        a one-word "person" that is a known place (or organisation) and no known person is read as one;
+        a rule-found English name loses the place words it starts with ("Uzbekistan Jurabek Mirzamakhmudov")."""
+        named = {(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop): m.payload for m in found
+                 if isinstance(m.payload, Place | CountryHint | OrganisationRef)}
+        spans = []
+        for span in sentence.spans:
+            payload = named.get((span.start, span.stop))
+            if (span.kind == "PER" and payload is not None and " " not in span.normal.strip()
+                    and self.knowledge.actors.person_named(span.normal) is None):
+                span = replace(span, kind="ORG" if isinstance(payload, OrganisationRef) else "LOC")
+            elif span.kind == "PER" and self.lang == "en":
+                span = self._without_places(span, named)
+            spans.append(span)
+        return replace(sentence, spans=tuple(spans))
+
+    @staticmethod
+    def _without_places(span: NamedSpan, named: dict) -> NamedSpan:
+        for (start, stop), _ in sorted(named.items()):
+            if start == span.start and stop < span.stop:
+                text = span.text[stop - span.start:].lstrip()
+                return replace(span, start=span.stop - len(text), text=text, normal=text,
+                               lemmas=span.lemmas[-len(text.split()):])
+        return span
 
     def _plausible(self, match: Match, sentence: Sentence, people_spans: list[NamedSpan]) -> bool:
         tokens = sentence.tokens[match.start:match.stop]

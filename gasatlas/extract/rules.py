@@ -43,6 +43,7 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
                                    r"|increased|rose|grew|doubled|fell|declined|dropped|delivered)\b"
                                    r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
+    _rule(EventType.DISRUPTION, r"\bатакова\w*|\bпострада\w*|\bповрежд[её]н\w*|\battacked\b|\bdamaged\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
                                 r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),

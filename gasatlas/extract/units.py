@@ -18,6 +18,19 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+LATIN_SPELLINGS = (("zh", "j"), ("kh", "h"), ("ks", "x"), ("ss", "s"), ("yy", "y"), ("iy", "y"), ("ei", "ey"))
+"""Transliterations of one Russian or Central Asian name that English news mixes: Zhurabek/Jurabek,
+Mirzamakhmudov/Mirzamahmudov, Kassym/Kasym, Alexei/Alexey, Sergei/Sergey."""
+
+
+def latin_key(word: str) -> str:
+    """One spelling for the transliterations of a Latin-script name (see ``LATIN_SPELLINGS``)."""
+    key = fold(word)
+    for spelled, plain in LATIN_SPELLINGS:
+        key = key.replace(spelled, plain)
+    return key
+
+
 @dataclass(frozen=True)
 class Token:
     """A word with the forms it may be matched by (its text, and its lemma in Russian)."""

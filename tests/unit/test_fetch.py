@@ -25,7 +25,7 @@ class _Pages(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, directory=str(PAGES), **kwargs)
 
-    def do_GET(self) -> None:  # noqa: N802 -- http.server's name
+    def do_GET(self) -> None:
         if self.path == "/to-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
