@@ -118,6 +118,11 @@ class CandidateBuilder:
         if not countries:  # a pipeline named with no country ("газопровод «Бейнеу — Бозой — Шымкент»")
             countries = _unique(c for r in readings for route in r.routes
                                 for c in self.knowledge.route_countries.get(route, ()))
+        if not countries and passage.context_countries:
+            countries = list(passage.context_countries)
+            context = "countries not named in the sentence: taken from the sentence before"
+        else:
+            context = None
         if not countries or (trigger is None and not people and not organisations):
             return None  # nothing to map, or a date with nothing happening on it
         if trigger is None and all(r.cross_link for r in readings):
@@ -127,7 +132,7 @@ class CandidateBuilder:
             countries = _unique([place.country, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
         event_type = trigger.event_type if trigger else EventType.STATEMENT
-        flags = self._flags(passage, place, trigger, proposals)
+        flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
         shown = place if placed else self.knowledge.countries[countries[0]]
         event = {

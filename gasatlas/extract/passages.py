@@ -49,6 +49,8 @@ class Passage:
     inherited: bool = False
     lede: bool = False
     paragraph: int = field(default=-1)
+    context_countries: list[str] = field(default_factory=list)
+    """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
 
     def actors(self) -> set[str]:
         return {a for r in self.readings for _, a in r.people + r.organisations}
@@ -169,17 +171,28 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
         elif reading.speakers and not reading.fact() and all(r.reported for r in current.readings):
             # who said it speaks at the time of the report, not at the time of what they told
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+        elif reading.reported:
+            passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
         elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
               or set(reading.speakers) & current.actors()):
             current.readings.append(reading)
-        elif reading.reported or _separate(reading, passages[0]):
+        elif _separate(reading, passages[0]):
             passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
         elif reading.speakers and not set(reading.speakers) & passages[0].actors():
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         else:
             passages[0].readings.append(reading)
             passages[0].paragraph = paragraph
-    return _merge(passages, report_day)
+    return _merge(_countries_from_before(passages), report_day)
+
+
+def _countries_from_before(passages: list[Passage]) -> list[Passage]:
+    """"Поставки начались в октябре": a fact that names no country concerns those of the sentence before
+    it in its paragraph."""
+    for before, passage in zip(passages, passages[1:], strict=False):
+        if not passage.countries() and before.paragraph == passage.readings[0].sentence.paragraph:
+            passage.context_countries = sorted(before.countries() | set(before.context_countries))
+    return passages
 
 
 def _merge(passages: list[Passage], report_day: dt.date) -> list[Passage]:

@@ -68,6 +68,21 @@ class Reading:
         return any(t.strength >= REPORTED_FACT and t.event_type != EventType.STATEMENT for t in self.triggers)
 
 
+MET = 0.85
+"""A meeting told by its people: talks or a discussion between two named people happened."""
+
+
+def _two_happenings(reading: Reading) -> list[Reading]:
+    """"…встретился с Си Цзиньпином, и был подписан меморандум", "соглашение было подписано, когда Умурзаков
+    встретился с президентом": a signing and a meeting told in one sentence are two facts on one day."""
+    signing = [t for t in reading.triggers if t.event_type == EventType.AGREEMENT and t.strength >= FACT]
+    meeting = [t for t in reading.triggers if t.event_type == EventType.MEETING and t.strength >= REPORTED_FACT]
+    if not signing or not meeting or reading.date is None:
+        return [reading]
+    met = replace(reading, triggers=meeting, companion=True, new_fact=False, speakers=[])
+    return [replace(reading, triggers=[t for t in reading.triggers if t not in meeting]), met]
+
+
 def _part(reading: Reading, spans: list[tuple[int, int]], keep_inside: bool) -> Reading:
     """The items of a reading inside (or outside) the given article spans."""
 
@@ -121,13 +136,16 @@ class SentenceReader:
                                                                                or inside(t.position, credited)))]
         reading.new_fact = starts_new_fact(sentence.text)
         reading.speakers = self._speakers(reading, content)
+        if len({a for _, a in reading.people}) >= 2:  # "Miller and Mirzamakhmudov have discussed": they met
+            reading.triggers = [replace(t, strength=MET) if t.event_type == EventType.MEETING and t.strength < MET
+                                else t for t in reading.triggers]
         outside_dates = [m for m in mentions if not inside(m.start, content)]
         facts = [t for t in reading.triggers if inside(t.position, content) and t.strength >= REPORTED_FACT
                  and t.event_type != EventType.STATEMENT]
         if not facts:
             reading.date = sentence_date(outside_dates)
             reading.triggers = [t for t in reading.triggers if not inside(t.position, content) or t.strength >= FACT]
-            return [reading]
+            return _two_happenings(reading)
         happening = _part(reading, content, keep_inside=True)
         happening.date = sentence_date([m for m in mentions if inside(m.start, content)]) or sentence_date(outside_dates)
         happening.speakers, happening.reported = [], True

@@ -49,7 +49,7 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
     _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставк\w*|\bпоставк\w*\s+начал\w*|\bвозобнов\w*"
                                    r"|\bувелич\w*\s+поставк\w*|\bзапу(?:сти|ще|ска)\w*\s+поставк\w*|\bреверс\w*"
-                                   r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:gas\s+)?"
+                                   r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:[\w-]+\s+){0,2}?"
                                    r"(?:supplying|supplies|deliveries|exports|pumping)\b"
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
                                    r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
@@ -73,18 +73,19 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                              r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
     _rule(EventType.STATEMENT, r"\bназва\w*|\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
                                r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
-                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b"
+                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b|\bdenied\b|\bопроверг\w*"
                                r"|\breported\b", 0.5),
 )
 """Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
 
 NEW_FACT_MARKERS: tuple[re.Pattern, ...] = (
     re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
+    re.compile(r"^\W*(?:позднее|позже|впоследствии|later|subsequently)\b", re.IGNORECASE),
     re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
                r"|\bкак\s+сообщают\s+сми\b|\baccording\s+to\s+(?:media|press|news)\b|\bmedia\s+reported\b"
                r"|\breportedly\b", re.IGNORECASE),
 )
-"""Words that begin a separate fact even without a date of its own: a reply, a media report."""
+"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…"."""
 
 
 @dataclass(frozen=True)
