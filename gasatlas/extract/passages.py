@@ -31,7 +31,7 @@ from gasatlas.periods import interval_of
 from gasatlas.vocab import DatePrecision, EventType
 
 POINTS_BACK = re.compile(
-    r"^\W*(?:он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
+    r"^\W*(?:об\s+этом|он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
     r"|по\s+итогам\s+(?:встречи|переговоров)|стороны|обе\s+стороны|he|she|they|his|her|their|also"
     r"|the\s+(?:meeting|talks|sides|parties)|both\s+sides|during\s+the)\b",
     re.IGNORECASE)
@@ -166,11 +166,11 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
         elif reading.new_fact:
             passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
-        elif _starts_companion(reading, current):
-            passages.append(Passage(current.date, [reading], paragraph=paragraph))
-        elif reading.speakers and not reading.fact() and all(r.reported for r in current.readings):
+        elif reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note:
             # who said it speaks at the time of the report, not at the time of what they told
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+        elif _starts_companion(reading, current):
+            passages.append(Passage(current.date, [reading], paragraph=paragraph))
         elif reading.reported:
             passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
         elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
