@@ -28,16 +28,20 @@ ROLES = re.compile(
     r"|secretary|governor|deputy|director|counterpart|leader|premier|official|envoy|mayor|speaker)\b", re.IGNORECASE)
 SAYS_OR_DOES = re.compile(r"^\s*(?:,\s*(?:the\s+)?(?:head|chief|chairman|director|ceo|minister|deputy|president)\b"
                           r"|\s*(?:said|says|told|noted|added|met|held|signed|visited|stressed|explained)\b)")
-NOT_NAME_WORDS = frozenset(
-    """the a an in on at of and for to by with from as earlier later meanwhile moreover currently also however
-    president presidents minister ministry deputy prime chairman committee management company corporation national
-    energy fuel chemical industries industry development gas oil natural russian kazakh uzbek turkmen chinese afghan
-    pakistani indian federation republic center centre central asia asian trend tass afp reuters sputnik news gazprom
-    press secretary ambassador advisor adviser head chief ceo affairs foreign production sharing agreement contract
-    memorandum cooperation sector road map roadmap discussion club forum summit lakhta kremlin council parliament
-    state government office administration bank group project pipeline field plant power siberia week day year
-    university institute north south east west northern southern eastern western international economic
-    petroleum processing union trilateral triple""".split())
+NOT_NAME_WORDS = frozenset({
+    "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "from", "as", "earlier", "later",
+    "meanwhile", "moreover", "currently", "also", "however", "president", "presidents", "minister", "ministry",
+    "deputy", "prime", "chairman", "committee", "management", "company", "corporation", "national", "energy", "fuel",
+    "chemical", "industries", "industry", "development", "gas", "oil", "natural", "russian", "kazakh", "uzbek",
+    "turkmen", "chinese", "afghan", "pakistani", "indian", "federation", "republic", "center", "centre", "central",
+    "asia", "asian", "trend", "tass", "afp", "reuters", "sputnik", "news", "gazprom", "press", "secretary",
+    "ambassador", "advisor", "adviser", "head", "chief", "ceo", "affairs", "foreign", "production", "sharing",
+    "agreement", "contract", "memorandum", "cooperation", "sector", "road", "map", "roadmap", "discussion", "club",
+    "forum", "summit", "lakhta", "kremlin", "council", "parliament", "state", "government", "office",
+    "administration", "bank", "group", "project", "pipeline", "field", "plant", "power", "siberia", "week", "day",
+    "year", "university", "institute", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "international", "economic", "petroleum", "processing", "union", "trilateral", "triple",
+})
 """Capitalised words that are titles, bodies, places or sentence openers, never part of a person's name."""
 MONTH_AND_DAY_NAMES = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 MAX_NAME_WORDS = 4

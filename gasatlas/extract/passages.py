@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -189,7 +190,7 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
 def _countries_from_before(passages: list[Passage]) -> list[Passage]:
     """"Поставки начались в октябре": a fact that names no country concerns those of the sentence before
     it in its paragraph."""
-    for before, passage in zip(passages, passages[1:], strict=False):
+    for before, passage in itertools.pairwise(passages):
         if not passage.countries() and before.paragraph == passage.readings[0].sentence.paragraph:
             passage.context_countries = sorted(before.countries() | set(before.context_countries))
     return passages
