@@ -23,6 +23,7 @@ from gasatlas.extract.reading import SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
 from gasatlas.jobs import Report
+from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
 
 __all__ = ["LANGUAGE_SUPPORT", "Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
@@ -92,20 +93,28 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
 
 
 def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int = 3) -> list[str]:
-    """Ids of stored events within ±``window_days`` of the candidate that share a participant
-    or its place (same name, or coordinates within 0.05°). A country-level placeholder
-    ("Russia (place not reported)") is not a place: it does not make two events one."""
+    """Ids of stored events the candidate seems to repeat: their dates overlap — each date as the period its
+    precision stands for, the candidate's widened by ±``window_days`` — they are the same type of event, and
+    they share a participant, a route or facility, or a real place (same name, or coordinates within 0.05°).
+    A country-level placeholder ("Russia (place not reported)") is not a place. An announcement and the
+    launch it announces two days later are two facts, not one."""
     event = candidate.event
-    day = pd.Timestamp(event["date"])
-    near = events[(pd.to_datetime(events["date"]) - day).abs() <= pd.Timedelta(days=window_days)]
+    start, stop = interval_of(event["date"], event["date_precision"])
+    slack = dt.timedelta(days=window_days)
+    start, stop = datewindow.shift(start, -slack), datewindow.shift(stop, slack)
     people = set(event["participants"])
+    links = set(event["route_ids"]) | set(event["facility_ids"])
     placed = event["geo_precision"] != GeoPrecision.COUNTRY
     found = []
-    for row in near.itertuples(index=False):
+    for row in events.itertuples(index=False):
+        if not overlap((start, stop), interval_of(pd.Timestamp(row.date).date(), row.date_precision)):
+            continue
+        if row.event_type != event["event_type"]:
+            continue
         same_place = placed and row.geo_precision != GeoPrecision.COUNTRY and (
             row.place_name_en == event["place_name_en"]
             or (abs(row.lat - event["lat"]) <= DUPLICATE_PLACE_DEGREES
                 and abs(row.lon - event["lon"]) <= DUPLICATE_PLACE_DEGREES))
-        if people & set(row.participants) or same_place:
+        if people & set(row.participants) or links & (set(row.route_ids) | set(row.facility_ids)) or same_place:
             found.append(row.id)
     return found

@@ -394,8 +394,23 @@ def test_duplicates_share_a_participant_or_a_place_within_the_window(only, atlas
 
     later = only("14 января Скляр встретился с Новаком.")
     assert find_duplicates(later, atlas.events) == []
-    assert find_duplicates(later, atlas.events, window_days=4) == ["ev-2023-01-10-sklyar-novak",
-                                                                   "ev-2023-01-18-gazprom-kazakhstan-roadmap"]
+    assert find_duplicates(later, atlas.events, window_days=4) == ["ev-2023-01-10-sklyar-novak"], \
+        "the roadmap Sklyar signed four days later is another type of fact"
+
+
+def test_an_announcement_is_not_the_launch_it_announces(only, atlas) -> None:
+    announced = only("5 октября Путин объявил о запуске поставок газа в Узбекистан.", dt.date(2023, 10, 6))
+
+    assert announced.event["event_type"] == "statement"
+    assert find_duplicates(announced, atlas.events) == [], "the launch on 7 October is another fact"
+
+
+def test_dates_are_compared_as_periods_not_by_their_representative_day(only, atlas) -> None:
+    """"в ноябре 2022 года" is held as 15 November; it still covers the proposal of 28 November."""
+    monthly = only("В ноябре 2022 года Путин предложил Токаеву создать газовый союз.", dt.date(2023, 1, 20))
+
+    assert (monthly.event["date"], monthly.event["date_precision"]) == (dt.date(2022, 11, 15), "month")
+    assert find_duplicates(monthly, atlas.events) == ["ev-2022-11-28-gas-union-proposed"]
 
 
 def test_a_duplicate_by_place_needs_a_real_place_not_a_country_placeholder(only, atlas) -> None:
