@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor, slug
-from gasatlas.extract.compose import quote_of, summary, title
+from gasatlas.extract.compose import TITLE_FLAG, clause_title, english_title, quote_of, summary, title
 from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
-from gasatlas.extract.reading import REPORTED_FACT
+from gasatlas.extract.reading import REPORTED_FACT, Reading
+from gasatlas.extract.reported import content_spans
 from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
@@ -141,10 +142,11 @@ class CandidateBuilder:
             "date_precision": str(passage.date.precision),
             "date_label_en": passage.date.label_en,
             "date_label_ru": passage.date.label_ru,
-            "title_en": title(event_type, self._names(people or organisations, proposals, "en"),
-                              shown.name_en, "en"),
-            "title_ru": title(event_type, self._names(people or organisations, proposals, "ru"),
-                              shown.name_ru, "ru"),
+            "title_en": english_title(event_type, self._names(people or organisations, proposals, "en"),
+                                      self._country_names(countries, "en"), shown.name_en if placed else None,
+                                      placed and shown.kind != PlaceKind.CITY),
+            "title_ru": self._clause_title(readings, trigger, event_type, self._speakers(readings, proposals)) or title(
+                event_type, self._names(people or organisations, proposals, "ru"), shown.name_ru, "ru"),
             "summary_en": summary(event_type, self._country_names(countries, "en"), self.source_title,
                                   self.published, "en"),
             "summary_ru": summary(event_type, self._country_names(countries, "ru"), self.source_title,
@@ -185,7 +187,33 @@ class CandidateBuilder:
             flags.append("event type guessed: no trigger word found")
         if self.lang == "en":
             flags.append(ENGLISH_FLAG)
+        flags.append(TITLE_FLAG)
         return _unique(flags)
+
+    def _clause_title(self, readings: list[Reading], trigger: Trigger | None, event_type: str,
+                      speakers: list[str]) -> str | None:
+        """The Russian title from the clause of the word that typed the event (see ``compose``); a statement is
+        titled by who said what: "Владимир Путин: прорабатываются различные варианты…"."""
+        reading = next((r for r in readings if trigger is not None and trigger in r.triggers), None)
+        if reading is None or not reading.sentence.tree:
+            return None
+        if event_type != EventType.STATEMENT:
+            return clause_title(reading.sentence, trigger.position, False, reading.date_spans)
+        said = next(((start, stop) for start, stop in content_spans(reading.sentence.text)), None)
+        source = reading if said else readings[0]
+        if said is None:
+            said = (0, len(source.sentence.text))
+        text = source.sentence.text
+        first_word = said[0] + len(text[said[0]:]) - len(text[said[0]:].lstrip(" «\"„“"))
+        what = clause_title(source.sentence, source.sentence.start + first_word, True, source.date_spans)
+        who = self._names(speakers[:1], {}, "ru") if speakers and speakers[0] in self.knowledge.actors.actors else []
+        if what is None or not who:
+            return what
+        return f"{who[0]}: {what}"
+
+    @staticmethod
+    def _speakers(readings: list[Reading], proposals: dict[str, ProposedActor]) -> list[str]:
+        return [a for r in readings for a in r.speakers if a not in proposals]
 
     def _names(self, actor_ids: list[str], proposals: dict[str, ProposedActor], lang: str) -> list[str]:
         names = []

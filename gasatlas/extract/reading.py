@@ -60,6 +60,8 @@ class Reading:
     companion: bool = False
     """The act of telling a happening the same sentence reports: a fact of its own, at the same time."""
     cross_link: bool = False
+    date_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
     reported: bool = False
     """A happening told inside someone's words ("…сообщил, что подписано соглашение")."""
 
@@ -126,6 +128,7 @@ class SentenceReader:
         mentions = [replace(m, start=m.start + sentence.start, stop=m.stop + sentence.start)
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
+        reading.date_spans = [(m.start, m.stop) for m in mentions]
         link_end = cross_link_end(sentence.text)
         reading.cross_link = link_end is not None and not any(
             position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks

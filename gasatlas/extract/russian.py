@@ -24,7 +24,7 @@ from natasha import (
 )
 
 from gasatlas import diskcache
-from gasatlas.extract.units import NamedSpan, Sentence, Token, fold, has_word, paragraphs
+from gasatlas.extract.units import NamedSpan, Node, Sentence, Token, fold, has_word, paragraphs
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,14 @@ def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
         for span in doc_sent.spans
     )
     return Sentence(index, paragraph, offset + doc_sent.start, offset + doc_sent.stop, doc_sent.text, tokens, spans,
-                    _future_words(doc_sent, offset))
+                    _future_words(doc_sent, offset), _tree(doc_sent, offset))
+
+
+def _tree(doc_sent, offset: int) -> tuple[Node, ...]:
+    """natasha's dependency tree with heads as indices into the sentence's own tokens."""
+    index = {token.id: i for i, token in enumerate(doc_sent.tokens)}
+    return tuple(Node(offset + t.start, offset + t.stop, index.get(t.head_id, -1), t.rel or "", t.pos or "")
+                 for t in doc_sent.tokens)
 
 
 def read_russian(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:

@@ -58,6 +58,18 @@ class NamedSpan:
 
 
 @dataclass(frozen=True)
+class Node:
+    """A token in the sentence's syntax tree (Russian): offsets in the article, and its head's index in
+    ``Sentence.tree`` (-1 for the root)."""
+
+    start: int
+    stop: int
+    head: int
+    rel: str
+    pos: str
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence; ``tokens`` hold words only (punctuation dropped), ``spans`` the NER results.
     ``future_words``: offsets of the words in a clause about the future ("поставки начнутся
@@ -71,6 +83,8 @@ class Sentence:
     tokens: tuple[Token, ...]
     spans: tuple[NamedSpan, ...] = ()
     future_words: frozenset[int] = frozenset()
+    tree: tuple[Node, ...] = ()
+    """The syntax tree, where an analyser gives one (natasha's parser for Russian); empty otherwise."""
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:

@@ -81,12 +81,30 @@ def test_month_dates_give_month_ids_and_labels(only) -> None:
 def test_titles_and_summaries_are_built_from_the_fields_in_both_languages(extract) -> None:
     meeting = by_type(extract(ARTICLE_RU, dt.date(2023, 1, 26)))["agreement"]
 
-    assert meeting.event["title_en"] == "Agreement: Zhurabek Mirzamakhmudov, Alexey Miller — Tashkent"
-    assert meeting.event["title_ru"] == "Соглашение: Журабек Мирзамахмудов, Алексей Миллер — Ташкент"
+    assert meeting.event["title_en"] == "Zhurabek Mirzamakhmudov and Alexey Miller sign an agreement in Tashkent"
+    assert meeting.event["title_ru"] == "Стороны подписали дорожную карту", "the clause of the signing"
+    assert any(flag.startswith("titles are machine-made") for flag in meeting.flags)
     assert meeting.event["summary_en"] == ("Agreement involving Uzbekistan and Russia, reported by "
                                            "Test Wire: gas news on 26 Jan 2023; see the quoted sentence.")
     assert meeting.event["summary_ru"] == ("Соглашение (страны: Узбекистан и Россия); сообщение: "
                                            "Test Wire: gas news, 26 января 2023; см. цитату.")
+
+
+def test_a_russian_title_is_the_main_clause_without_its_date_and_asides(only) -> None:
+    candidate = only("18 января, как сообщают источники, Туркменистан приостановил экспорт газа в Узбекистан после "
+                     "аварии на газопроводе.")
+
+    assert candidate.event["title_ru"] == "Туркменистан приостановил экспорт газа в Узбекистан после аварии на газопроводе"
+    assert candidate.event["title_en"] == "Turkmenistan–Uzbekistan: disruption"
+
+
+def test_a_statement_is_titled_by_who_said_what(only) -> None:
+    candidate = only("18 января министр энергетики Узбекистана Журабек Мирзамахмудов заявил, что республика "
+                     "намерена импортировать газ по контрактам.")
+
+    assert candidate.event["title_ru"] == ("Журабек Мирзамахмудов: Республика намерена импортировать газ по "
+                                           "контрактам")
+    assert candidate.event["title_en"] == "Zhurabek Mirzamakhmudov makes a statement"
 
 
 def test_the_quote_is_the_dated_sentence_verbatim(extract) -> None:
