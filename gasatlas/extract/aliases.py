@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 FACILITY_ALIASES: dict[str, tuple[str, ...]] = {
     "orenburg-gpp": (
-        "Оренбургский газоперерабатывающий завод", "Оренбургский ГПЗ", "Оренбургский газовый завод",
+        "Оренбургский газоперерабатывающий завод", "Оренбургский ГПЗ", "ОГПЗ", "Оренбургский газовый завод",
         "Orenburg gas processing plant", "Orenburg gas plant", "Orenburg GPP",
     ),
     "karachaganak": ("Карачаганак", "Карачаганакское месторождение", "Karachaganak"),

@@ -17,7 +17,7 @@ from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
 from gasatlas.extract.reading import REPORTED_FACT, Reading
-from gasatlas.extract.reported import content_spans
+from gasatlas.extract.reported import content_spans, inside
 from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
@@ -31,6 +31,8 @@ COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3
 WEIGHTS = {"date": 0.35, "place": 0.25, "actors": 0.25, "type": 0.15}
 LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3}|\b(?:в|на)\s+)$", re.IGNORECASE)
 """A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
+SOURCE = re.compile(r"\b(?:с|со|из|от|from)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A place right after "с"/"из"/"from" is where something comes from, not where it happened."""
 ENGLISH_FLAG = "English text: new people are found only when a role introduces them — check the quote"
 
 
@@ -72,14 +74,23 @@ def confidence(date: DateMention, inherited_date: bool, place: Place | None, kno
     return round(total, 3)
 
 
-def _place_of(passage: Passage) -> Place | None:
-    """The most specific place of the dated sentence; of the passage when that names none.
-    (A roadmap signed in St Petersburg about the Orenburg plant happened in St Petersburg.)"""
-    for reading in (passage.readings[0], *passage.readings[1:]):
-        if reading.places:
+def _place_of(passage: Passage, statement: bool) -> Place | None:
+    """Where it happened: the most specific place of the first sentence that names one — a facility or site
+    before a town, a place after "в"/"на"/"in" before one merely mentioned; in the sentences after it only a
+    place after "в"/"на"/"in" — and a country only when no sentence names anything finer. (A roadmap signed in St Petersburg about the Orenburg plant happened in St
+    Petersburg.) Never a place things come from ("газ с месторождения Карачаганак"), nor, for a statement, a
+    place in what was said: the Astana whose gasification Miller speaks of is not where he spoke."""
+    for countries_too in (False, True):
+        for number, reading in enumerate(passage.readings):
             text, offset = reading.sentence.text, reading.sentence.start
-            return min(reading.places, key=lambda item: (
-                item[1].kind, not LOCATIVE.search(text[:item[0] - offset]), item[0]))[1]
+            places = [(position, place) for position, place in reading.places
+                      if (countries_too or place.kind != PlaceKind.COUNTRY)
+                      and not SOURCE.search(text[:position - offset])
+                      and not (statement and inside(position, reading.content))
+                      and (number == 0 or LOCATIVE.search(text[:position - offset]))]
+            if places:
+                return min(places, key=lambda item: (
+                    item[1].kind, not LOCATIVE.search(text[:item[0] - offset]), item[0]))[1]
     return None
 
 
@@ -128,7 +139,7 @@ class CandidateBuilder:
             return None  # nothing to map, or a date with nothing happening on it
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
-        place = _place_of(passage)
+        place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}

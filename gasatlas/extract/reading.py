@@ -60,6 +60,8 @@ class Reading:
     companion: bool = False
     """The act of telling a happening the same sentence reports: a fact of its own, at the same time."""
     cross_link: bool = False
+    content: list[tuple[int, int]] = field(default_factory=list)
+    """What someone said in the sentence (article offsets): no place in it is where they said it."""
     date_spans: list[tuple[int, int]] = field(default_factory=list)
     """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
     reported: bool = False
@@ -129,6 +131,7 @@ class SentenceReader:
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
         reading.date_spans = [(m.start, m.stop) for m in mentions]
+        reading.content = content
         link_end = cross_link_end(sentence.text)
         reading.cross_link = link_end is not None and not any(
             position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks
@@ -217,9 +220,13 @@ class SentenceReader:
     def _places_misread_as_people(self, sentence: Sentence, found: list[Match]) -> Sentence:
         """NER sometimes takes a one-word place or body for a person ("упомянул Бухару", "в кулуарах Акорды"):
         a one-word "person" that is a known place (or organisation) and no known person is read as one;
-        a rule-found English name loses the place words it starts with ("Uzbekistan Jurabek Mirzamakhmudov")."""
+        a rule-found English name loses the country it starts with ("Uzbekistan Jurabek Mirzamakhmudov"), never a
+        town's name that is a first name too ("Vladimir Putin")."""
         named = {(sentence.tokens[m.start].start, sentence.tokens[m.stop - 1].stop): m.payload for m in found
                  if isinstance(m.payload, Place | CountryHint | OrganisationRef)}
+        countries = {span: payload for span, payload in named.items()
+                     if isinstance(payload, CountryHint) or (isinstance(payload, Place)
+                                                             and payload.kind == PlaceKind.COUNTRY)}
         spans = []
         for span in sentence.spans:
             payload = named.get((span.start, span.stop))
@@ -227,7 +234,7 @@ class SentenceReader:
                     and self.knowledge.actors.person_named(span.normal) is None):
                 span = replace(span, kind="ORG" if isinstance(payload, OrganisationRef) else "LOC")
             elif span.kind == "PER" and self.lang == "en":
-                span = self._without_places(span, named)
+                span = self._without_places(span, countries)
             spans.append(span)
         return replace(sentence, spans=tuple(spans))
 

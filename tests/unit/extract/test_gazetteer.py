@@ -165,7 +165,8 @@ def test_a_place_ner_took_for_a_person_is_still_a_place(only) -> None:
     candidate = only("Вчера Иван Петров заявил о переговорах. Петров также упомянул Бухару.")
 
     assert candidate.event["participants"] == ["ivan-petrov"]
-    assert candidate.event["place_name_en"] == "Bukhara"
+    assert candidate.event["countries"] == ["UZB"], "Bukhara is a place of Uzbekistan, not a person"
+    assert candidate.event["geo_precision"] == "country", "a town merely mentioned is not where it happened"
 
 
 @pytest.mark.parametrize(

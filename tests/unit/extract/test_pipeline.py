@@ -258,7 +258,7 @@ def test_the_undated_lede_is_the_news_of_the_publication_day(extract) -> None:
     assert meeting.event["event_type"] == "agreement", "the signing one sentence later types the passage"
     assert meeting.event["participants"] == ["mirzamakhmudov", "miller"], \
         "Mirzamakhmudov's undated words in the next paragraph stay with him, not with the lede"
-    assert petrov.event["place_name_en"] == "Bukhara"
+    assert petrov.event["countries"] == ["UZB"], "Bukhara, mentioned, says which country, not where"
 
 
 def test_a_dated_retelling_of_the_lede_dates_it(extract) -> None:
