@@ -56,6 +56,9 @@ class Passage:
     def actors(self) -> set[str]:
         return {a for r in self.readings for _, a in r.people + r.organisations}
 
+    def people(self) -> set[str]:
+        return {a for r in self.readings for _, a in r.people}
+
     def countries(self) -> set[str]:
         return {c for r in self.readings for _, c in r.countries}
 
@@ -144,9 +147,18 @@ def before_report(day: dt.date) -> DateMention:
 
 
 def _separate(reading: Reading, news: Passage) -> bool:
-    """An undated happening in a later paragraph that the news does not tell: a fact of its own."""
+    """An undated happening in a later paragraph that the news does not tell — another type of event, among
+    other people: a fact of its own."""
     return reading.fact() and not ({t.event_type for t in reading.triggers} & news.types()) and not (
-        {a for _, a in reading.people + reading.organisations} & news.actors())
+        {a for _, a in reading.people} & news.people())
+
+
+def _says_more(reading: Reading, news: Passage) -> bool:
+    """Someone in a later paragraph speaking beside the news's happening ("Выступая на церемонии,
+    Бердымухамедов подчеркнул…", "Uztransgaz said…"): their words are a statement of their own."""
+    speaks = any(t.event_type == EventType.STATEMENT for t in reading.triggers)
+    voices = set(reading.speakers) or {a for _, a in reading.organisations} - news.actors()
+    return speaks and bool(voices) and not reading.fact() and news.event_type() not in {None, EventType.STATEMENT}
 
 
 def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Passage]:
@@ -174,6 +186,9 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(current.date, [reading], paragraph=paragraph))
         elif reading.reported:
             passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
+        elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
+              and _says_more(reading, current)):
+            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph))
         elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
               or set(reading.speakers) & current.actors()):
             current.readings.append(reading)

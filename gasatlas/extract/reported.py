@@ -27,8 +27,10 @@ SPEECH = re.compile(
     r"|передает|передаёт|информирует|пишет|said|says|told|stated|added|noted|announced|confirmed|explained"
     r"|reported|reports|denied)\b", re.IGNORECASE)
 """Verbs of saying (and "говорится в сообщении"); a superset of the statement triggers in ``rules``."""
-THAT = re.compile(r"[^.!?]{0,60}?(?:,\s*|\s)(?:что|как|о\s+том,\s*что|that|how)\b", re.IGNORECASE)
-"""The verb's complement clause starts within a few words after it: "заявил журналистам в среду, что"."""
+THAT = re.compile(r"[^.!?]{0,60}?(?:,\s*|\s)(?:что|как|о\s+том,\s*что|that|how)\b|\s+(?:о|об)\s+(?=\w)",
+                  re.IGNORECASE)
+"""The verb's complement starts within a few words after it: "заявил журналистам в среду, что", or right
+after it as what the words were about: "сообщил о росте экспорта"."""
 BEFORE_VERB = re.compile(r"[,—–]\s*(?:[—–-]\s*)?$")
 SUBJECT_BEFORE = re.compile(r",\s*(?:the\s+)?[^,]{0,90}?\s+$")
 """English puts the speaker before the verb: "…, Gazprom CEO Alexey Miller said" — what precedes the comma was said."""

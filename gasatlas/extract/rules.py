@@ -42,6 +42,7 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
     _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
                                    r"|increased|rose|grew|doubled|fell|declined|dropped|delivered)\b"
+                                   r"|\b(?:двукратн|двухкратн|трехкратн|трёхкратн)\w*\s+(?:рост|увеличени|сокращени)\w*"
                                    r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bатакова\w*|\bпострада\w*|\bповрежд[её]н\w*|\battacked\b|\bdamaged\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
@@ -54,6 +55,8 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
                                    r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
     _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось"
+                                  r"|\bзапуск\w*\s+строительств\w*|\bцеремони\w*\s+(?:открытия\s+и\s+)?(?:запуска|начала)"
+                                  r"\s+строительств\w*"
                                   r"|\bввод\w*\s+в\s+эксплуатаци\w*"
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
@@ -96,6 +99,10 @@ class Trigger:
     text: str
 
 
+POSSIBLE = re.compile(r"(?:\bвозможност\w*|\bпланах|\bплан\w*|\bнамерени\w*|\bготовност\w*|\bперспектив\w*"
+                      r"|\bpossibility\s+of|\bplans?\s+(?:to|for)|\bprospects?\s+(?:of|for))\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+""""о возможности возобновления поставок": a happening that may come, not one that came."""
 BACKGROUND = re.compile(r"(?:\bпосле|\bиз-за|\bвследствие|\bна\s+фоне|\bв\s+связи\s+с|\bafter|\bfollowing|\bamid"
                         r"|\bdue\s+to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 """A trigger right after "после"/"after" names the cause or background of what the sentence reports."""
@@ -123,6 +130,7 @@ def triggers_in(text: str, offset: int = 0) -> list[Trigger]:
     found = [_typed(Trigger(rule.event_type, rule.strength, offset + m.start(), m.group()), text)
              for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)
              if not BACKGROUND.search(text[:m.start()]) and not NEGATED_BEFORE.search(text[:m.start()])
+             and not POSSIBLE.search(text[:m.start()])
              and not NEGATED_AFTER.match(text[m.start():])]
     speech = min((t.position for t in found if t.event_type == EventType.STATEMENT), default=None)
     return [t for t in found if speech is None or t.position <= speech or t.strength >= TOLD_FACT]
