@@ -179,7 +179,8 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
         elif reading.new_fact:
             passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
-        elif reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note:
+        elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
+              and not set(reading.speakers) & current.actors()):
             # who said it speaks at the time of the report, not at the time of what they told
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         elif _starts_companion(reading, current):

@@ -136,6 +136,10 @@ class SentenceReader:
         reading.cross_link = link_end is not None and not any(
             position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks
         credited = [(sentence.start + a, sentence.start + b) for a, b in attributions(sentence.text)]
+        outlets = [(start, sentence.stop) for start, _ in credited]  # "информирует РИА Новости": no actor
+        reading.organisations = [(p, a) for p, a in reading.organisations if not inside(p, outlets)]
+        reading.proposals = {k: v for k, v in reading.proposals.items() if k in {a for _, a in reading.people
+                                                                                 + reading.organisations}}
         reading.triggers = [t for t in triggers_in(sentence.text, sentence.start)
                             if t.position not in sentence.future_words
                             and not (t.event_type == EventType.STATEMENT and (reading.cross_link

@@ -63,6 +63,8 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.MEETING, r"\bобсуди\w*\s+с\s|\bобсуждал\w*\s+[^.]{0,80}?\sс\s+(?:президент|премьер|министр|глав)\w*"
                              r"|\bdiscussed\s+with\b|\bпровел\w*\s+(?:\S+\s+){0,3}?переговор\w*|\bheld\s+talks\b|\bконтакт\w*"
                              r"|\bcontacts\s+between\b", 0.85),
+    _rule(EventType.MEETING, r"\bдоговорил\w*\s+(?:продолжить|провести|обсудить|рассмотреть|вернуться)"
+                             r"|\bagreed\s+to\s+(?:continue|hold|discuss)\b", 0.95),
     _rule(EventType.MEETING, r"\bвстрети\w*|\bвстреча(?:л|ю|е)\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
                              r"|\bпосети\w*|\bпринял\w*\s+(?:руководител|глав|министр|президент|делегаци)\w*|\bmet\b"
                              r"|\bmeets\b|\bvisited\b|\bhosted\b", 0.8),
