@@ -130,6 +130,8 @@ EN_RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 """English month names must be capitalised: "may" is a verb far more often than a month."""
 
+EVENT_NAME_YEAR = re.compile(r"\b[A-ZА-ЯЁ]{3,}-(?P<year>(?:19|20)\d{2})\b")
+"""A forum or summit named with its year: ПМЭФ-2023, ПМГФ-2025, COP-29 is no year."""
 BOUND = re.compile(r"(?:\bдо|\bвплоть\s+до|\buntil|\btill|\bthrough)\s+$", re.IGNORECASE)
 
 NUMERIC_RULES: tuple[tuple[str, re.Pattern], ...] = (
@@ -153,6 +155,9 @@ class DateMention:
     """A stated date before the atlas's window (see the module docstring)."""
     bound: bool = False
     """A limit, not a time of happening: "до 30 июня 2024 г.", "until March"."""
+    weak: bool = False
+    """The year in an event's name ("на ПМЭФ-2023"): it dates a fact told without a date of its own, never
+    a sentence that has one, nor the lede."""
 
 
 def day_en(day: dt.date) -> str:
@@ -421,6 +426,10 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
              if (m := resolver(*match.span()).rule(kind, match, stated_year(text, match.end(), lang)))]
     if lang == "ru":
         found.extend(m for m in _natasha_dates(text, resolver) if m)
+    for match in EVENT_NAME_YEAR.finditer(text):
+        mention = resolver(*match.span()).year(match.start(), match.end(), int(match["year"]), None)
+        if mention is not None and not mention.outside:
+            found.append(replace(mention, weak=True, note=f"year taken from the event's name {match.group()}"))
     kept: list[DateMention] = []
     for mention in sorted(found, key=lambda m: (m.start - m.stop, m.start)):
         if all(mention.stop <= k.start or k.stop <= mention.start for k in kept):
@@ -431,7 +440,8 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
 def sentence_date(mentions: list[DateMention]) -> DateMention | None:
     """The date a sentence reports: its most precise mention inside the window, the first of equals;
     a sentence dated only before the window gets that (``outside``) mention."""
-    return min(mentions, key=lambda m: (m.outside, m.bound, PRECISION_RANK[m.precision], m.start), default=None)
+    return min((m for m in mentions if not m.weak), key=lambda m: (m.outside, m.bound, PRECISION_RANK[m.precision],
+                                                                   m.start), default=None)
 
 
 def inherited(mention: DateMention) -> DateMention:

@@ -186,7 +186,7 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
         elif _starts_companion(reading, current):
             passages.append(Passage(current.date, [reading], paragraph=paragraph))
         elif reading.reported:
-            passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
+            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
         elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
               and _says_more(reading, current)):
             passages.append(Passage(passages[0].date, [reading], paragraph=paragraph))
@@ -194,7 +194,7 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
               or set(reading.speakers) & current.actors()):
             current.readings.append(reading)
         elif _separate(reading, passages[0]):
-            passages.append(Passage(before_report(report_day), [reading], paragraph=paragraph))
+            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
         elif reading.speakers and not set(reading.speakers) & passages[0].actors():
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         else:

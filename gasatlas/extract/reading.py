@@ -64,6 +64,8 @@ class Reading:
     """What someone said in the sentence (article offsets): no place in it is where they said it."""
     date_spans: list[tuple[int, int]] = field(default_factory=list)
     """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
+    weak_date: DateMention | None = None
+    """A year from an event's name ("на ПМЭФ-2023"), for a fact that has no date of its own."""
     reported: bool = False
     """A happening told inside someone's words ("…сообщил, что подписано соглашение")."""
 
@@ -131,6 +133,7 @@ class SentenceReader:
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
         reading.date_spans = [(m.start, m.stop) for m in mentions]
+        reading.weak_date = next((m for m in mentions if m.weak), None)
         reading.content = content
         link_end = cross_link_end(sentence.text)
         reading.cross_link = link_end is not None and not any(
