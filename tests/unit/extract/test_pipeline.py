@@ -446,3 +446,15 @@ def test_english_sentences_do_not_end_at_abbreviations() -> None:
     assert [s.text for s in sentences] == ["Dr. Miller met Mr. Sklyar on Jan. 18 in St. Petersburg.",
                                            "Talks went well!", "The U.S. was not involved."]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_a_fact_told_without_a_date_takes_the_year_of_the_forum_it_names(extract) -> None:
+    candidates = extract("Президент Казахстана Касым-Жомарт Токаев заявил, что транзит газа оказался успешным.\n\n"
+                         "Договор о транзите газа «Газпром» подписал с казахстанской компанией QazaqGaz на ПМЭФ-2023.",
+                         dt.date(2025, 11, 15))
+
+    signed = by_type(candidates)["agreement"]
+    assert (signed.event["date"], signed.event["date_precision"]) == (dt.date(2023, 7, 1), "year")
+    assert any("ПМЭФ-2023" in flag for flag in signed.flags)
+    assert by_type(candidates)["statement"].event["date"] == dt.date(2025, 11, 15), "the forum's year is no date "\
+        "for a sentence that has one"
