@@ -114,6 +114,10 @@ def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple
     def text_of(i: int) -> str:
         return sentence.text[tree[i].start - sentence.start:tree[i].stop - sentence.start]
 
+    def initial(i: int) -> bool:
+        """The full stop of an initial ("С. Лавров")."""
+        return text_of(i) == "." and i > 0 and len(text_of(i - 1)) == 1 and text_of(i - 1).isupper()
+
     def dated(i: int) -> bool:
         return any(tree[k].start < stop and start < tree[k].stop for k in subtree(i) for start, stop in dates)
 
@@ -124,7 +128,7 @@ def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple
         kept.add(i)
         pending.extend(c for c in children[i] if tree[c].rel not in LEFT_OUT and not dated(c)
                        and (keep_said or tree[c].rel != "ccomp")
-                       and (tree[c].rel != "punct" or text_of(c) in KEPT_PUNCTUATION))
+                       and (tree[c].rel != "punct" or text_of(c) in KEPT_PUNCTUATION or initial(c)))
     ordered = sorted(kept)
     text, offset = sentence.text, sentence.start
     parts = [text[tree[ordered[0]].start - offset:tree[ordered[0]].stop - offset]]
