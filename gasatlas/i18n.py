@@ -206,10 +206,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "news_title": {"en": "Add events from a news article", "ru": "События из новостной статьи"},
     "news_intro": {
-        "en": "Paste an article or upload a file, say where and when it was published, and review the events "
-              "the atlas finds in it before they are saved.",
-        "ru": "Вставьте статью или загрузите файл, укажите, где и когда она опубликована, и проверьте найденные "
-              "атласом события, прежде чем сохранить их.",
+        "en": "Paste an article, upload a file or give its link, say where and when it was published, and review "
+              "the events the atlas finds in it before they are saved.",
+        "ru": "Вставьте статью, загрузите файл или дайте ссылку, укажите, где и когда она опубликована, и "
+              "проверьте найденные атласом события, прежде чем сохранить их.",
     },
     "news_paste": {"en": "Article text (Russian or English)", "ru": "Текст статьи (русский или английский)"},
     "news_paste_placeholder": {"en": "Paste the article here…", "ru": "Вставьте текст статьи…"},
