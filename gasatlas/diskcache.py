@@ -29,6 +29,8 @@ from typing import BinaryIO, TypeVar
 from gasatlas.config import settings
 
 T = TypeVar("T")
+KEPT_ENTRIES = 4
+"""Entries kept per name: an atlas with the store's actors and the curated one alternate without rebuilding."""
 FORMAT = 1
 """Raised when what a cache file holds changes shape for reasons the key cannot see."""
 log = logging.getLogger("gasatlas")
@@ -65,7 +67,7 @@ def _load(file: BinaryIO) -> object:
 
 def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
     """The value ``build()`` returns for ``key``: from the cache when it holds one, else built and stored
-    (replacing older entries of the same ``name``)."""
+    (keeping the ``KEPT_ENTRIES`` newest entries of the same ``name``)."""
     path = _path(name, key)
     try:
         with path.open("rb") as file:
@@ -80,9 +82,9 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as file:
             pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(file.name, path)
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[KEPT_ENTRIES:]:
+            old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError) as error:
         log.warning("cannot write cache entry %s (%s)", path, error)
     return value

