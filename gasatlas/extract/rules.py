@@ -46,10 +46,10 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                    r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bатакова\w*|\bпострада\w*|\bповрежд[её]н\w*|\battacked\b|\bdamaged\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
-                                r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
+                                r"|\bсократи\w*\s+поставо?к\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
-    _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставк\w*|\bпоставк\w*\s+начал\w*|\bвозобнов\w*"
-                                   r"|\bувелич\w*\s+поставк\w*|\bзапу(?:сти|ще|ска)\w*\s+поставк\w*|\bреверс\w*"
+    _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставо?к\w*|\bпоставо?к\w*\s+начал\w*|\bвозобнов\w*"
+                                   r"|\bувелич\w*\s+поставо?к\w*|\bзапу(?:сти|ще|ска)\w*\s+поставо?к\w*|\bреверс\w*"
                                    r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:[\w-]+\s+){0,2}?"
                                    r"(?:supplying|supplies|deliveries|exports|pumping)\b"
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
@@ -102,9 +102,11 @@ class Trigger:
 
 
 POSSIBLE = re.compile(r"(?:\bвозможност\w*|\bпланах|\bплан\w*|\bнамерени\w*|\bготовност\w*|\bперспектив\w*"
+                      r"|\bдля|\bобеспечить|\bцел\w*|\bin\s+order\s+to|\baimed\s+at"
                       r"|\bpossibility\s+of|\bplans?\s+(?:to|for)|\bprospects?\s+(?:of|for))\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
-""""о возможности возобновления поставок": a happening that may come, not one that came."""
+""""о возможности возобновления поставок", "для увеличения поставок": a happening that may come, or that
+something is for, not one that came."""
 BACKGROUND = re.compile(r"(?:\bпосле|\bиз-за|\bвследствие|\bна\s+фоне|\bв\s+связи\s+с|\bafter|\bfollowing|\bamid"
                         r"|\bdue\s+to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 """A trigger right after "после"/"after" names the cause or background of what the sentence reports."""
@@ -170,7 +172,7 @@ class RouteRule:
                 and (not self.facilities or bool(self.facilities & facilities)))
 
 
-SUPPLY_WORDS = re.compile(r"поставк|постав(?:ля|ит)|экспорт|импорт|транзит|транспортировк|supply|supplies|deliver"
+SUPPLY_WORDS = re.compile(r"поставо?к|постав(?:ля|ит)|экспорт|импорт|транзит|транспортировк|supply|supplies|deliver"
                           r"|export|import|transit", re.IGNORECASE)
 BUYER_WORDS = re.compile(r"покупател|претендент|buyer|customer", re.IGNORECASE)
 GAS_UNION = re.compile(r"газов\w*\s+союз|gas\s+union", re.IGNORECASE)
