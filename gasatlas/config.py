@@ -24,8 +24,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "GASATLAS_DATABASE_URL"),
     )
     basemap: Basemap = "tiles"
+    cache_dir: Path = PROJECT_ROOT / "var" / "cache"
+    """Costly builds kept between processes: the place index, natasha's models (see gasatlas.diskcache)."""
     extraction_workers: int = Field(default=1, ge=1, le=16)
-    """Articles read at once by the whole server (each costs about a CPU-second per 1,000 characters)."""
+    """Articles read at once by the whole server (each costs a fraction of a CPU-second per 1,000 characters)."""
     extraction_queue: int = Field(default=8, ge=0, le=1000)
     """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
     submissions_per_hour: int = Field(default=30, ge=1)

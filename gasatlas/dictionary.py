@@ -15,10 +15,13 @@ Entry = tuple[str, str]  # (English, Russian)
 DICTIONARY: dict[str, dict[str, Entry]] = {
     "events.csv": {
         "id": ("Unique slug of the event", "Уникальный идентификатор события"),
-        "date": ("The day the event happened; for month, year or approximate dates a representative day",
-                 "День события; для дат с точностью до месяца, года или приблизительных — условный день"),
-        "date_precision": ("How well the date is known: day, month, year or approximate",
-                           "Насколько точно известна дата: день, месяц, год или приблизительно"),
+        "date": ("The day the event happened; for every precision but day a representative day of the period",
+                 "День события; для всех точностей, кроме дня, — условный день периода"),
+        "date_precision": (("How well the date is known: day, part_of_month (early/mid/late), range (of days, "
+                            "held as its first day), month, quarter, season, year or approximate (within a week)"),
+                           ("Насколько точно известна дата: день, часть месяца (начало/середина/конец), период "
+                            "в несколько дней (хранится первый день), месяц, квартал, сезон, год или "
+                            "приблизительно (в пределах недели)")),
         "date_label_en": ("The source's own wording of an imprecise date, in English",
                           "Формулировка неточной даты в источнике, по-английски"),
         "date_label_ru": ("The source's own wording of an imprecise date, in Russian",

@@ -214,14 +214,27 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "news_title": {"en": "Add events from a news article", "ru": "События из новостной статьи"},
     "news_intro": {
-        "en": "Paste an article or upload a file, say where and when it was published, and review the events "
-              "the atlas finds in it before they are saved.",
-        "ru": "Вставьте статью или загрузите файл, укажите, где и когда она опубликована, и проверьте найденные "
-              "атласом события, прежде чем сохранить их.",
+        "en": "Paste an article, upload a file or give its link, say where and when it was published, and review "
+              "the events the atlas finds in it before they are saved.",
+        "ru": "Вставьте статью, загрузите файл или дайте ссылку, укажите, где и когда она опубликована, и "
+              "проверьте найденные атласом события, прежде чем сохранить их.",
     },
     "news_paste": {"en": "Article text (Russian or English)", "ru": "Текст статьи (русский или английский)"},
     "news_paste_placeholder": {"en": "Paste the article here…", "ru": "Вставьте текст статьи…"},
     "news_upload": {"en": "…or upload a .txt, .md or .html file", "ru": "…или загрузите файл .txt, .md или .html"},
+    "news_link": {"en": "…or the article's link: the atlas fetches the page itself",
+                  "ru": "…или ссылка на статью: атлас сам загрузит страницу"},
+    "news_fetching": {"en": "Fetching the page…", "ru": "Загружаю страницу…"},
+    "news_bad_link": {"en": "The page cannot be read", "ru": "Страницу нельзя прочитать"},
+    "news_new_actors": {
+        "en": "New people and organisations this article names (one line each, however spelled). They are saved "
+              "with the events that name them: check their names and transliterations.",
+        "ru": "Новые люди и организации из статьи (по одной строке, как бы их ни писали). Они сохраняются вместе "
+              "с событиями, где названы: проверьте имена и транслитерацию.",
+    },
+    "news_actor_ru": {"en": "Name (RU)", "ru": "Имя (RU)"},
+    "news_actor_en": {"en": "Name (EN, machine transliteration)", "ru": "Имя (EN, машинная транслитерация)"},
+    "news_actor_kind": {"en": "Kind", "ru": "Тип"},
     "news_published": {"en": "Publication date", "ru": "Дата публикации"},
     "news_source_title": {"en": "Source (publication and headline)", "ru": "Источник (издание и заголовок)"},
     "news_source_url": {"en": "Source URL", "ru": "Ссылка на источник"},
@@ -239,7 +252,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "news_failed": {"en": "The article could not be read. The details were logged for the operator.",
                     "ru": "Статью не удалось прочитать. Подробности записаны в журнал для администратора."},
     "news_read_as": {"en": "{file} was read as {encoding}.", "ru": "{file} прочитан в кодировке {encoding}."},
-    "news_need_text": {"en": "Paste a text or upload a file.", "ru": "Вставьте текст или загрузите файл."},
+    "news_need_text": {"en": "Paste a text, upload a file or give the article's link.",
+                       "ru": "Вставьте текст, загрузите файл или дайте ссылку на статью."},
     "news_need_date": {"en": "Give the publication date: dates in the text are read against it.",
                        "ru": "Укажите дату публикации: даты в тексте отсчитываются от неё."},
     "news_need_title": {"en": "Name the source (publication and headline).",
@@ -406,12 +420,38 @@ def format_date(
         return label
     if precision == DatePrecision.YEAR:
         return str(value.year)
+    if precision in PERIOD_NAMES:
+        return _period(value, DatePrecision(precision), lang)
     if precision == DatePrecision.MONTH:
         if lang == "ru":
             return f"{MONTHS_RU[value.month - 1]} {value.year}"
         return f"{MONTHS_EN[value.month - 1]} {value.year}"
     if lang == "ru":
         text = f"{value.day} {MONTHS_RU_GENITIVE[value.month - 1]} {value.year}"
-        return f"около {text}" if precision == DatePrecision.APPROXIMATE else text
+        return {DatePrecision.APPROXIMATE: f"около {text}", DatePrecision.RANGE: f"с {text}"}.get(precision, text)
     text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    return f"c. {text}" if precision == DatePrecision.APPROXIMATE else text
+    return {DatePrecision.APPROXIMATE: f"c. {text}", DatePrecision.RANGE: f"from {text}"}.get(precision, text)
+
+
+PERIOD_NAMES: dict[str, dict[Lang, tuple[str, ...]]] = {
+    DatePrecision.PART_OF_MONTH: {"en": ("early", "mid", "late"), "ru": ("начало", "середина", "конец")},
+    DatePrecision.QUARTER: {"en": ("Q1", "Q2", "Q3", "Q4"), "ru": ("I квартал", "II квартал", "III квартал",
+                                                                   "IV квартал")},
+    DatePrecision.SEASON: {"en": ("winter", "spring", "summer", "autumn"), "ru": ("зима", "весна", "лето", "осень")},
+}
+"""Names of the parts of a period, in order: thirds of a month, quarters, seasons from winter."""
+
+
+def _period(value: dt.date, precision: DatePrecision, lang: Lang) -> str:
+    """"late Nov 2022" / "конец ноября 2022", "Q4 2023", "winter 2022/23" from a representative day."""
+    names = PERIOD_NAMES[precision][lang]
+    if precision == DatePrecision.PART_OF_MONTH:
+        month = MONTHS_RU_GENITIVE[value.month - 1] if lang == "ru" else MONTHS_EN[value.month - 1]
+        return f"{names[min((value.day - 1) // 10, 2)]} {month} {value.year}"
+    if precision == DatePrecision.QUARTER:
+        return f"{names[(value.month - 1) // 3]} {value.year}"
+    season = value.month % 12 // 3
+    if season == 0:  # winter spans the turn of the year
+        first = value.year - (value.month < 12)
+        return f"{names[0]} {first}/{str(first + 1)[-2:]}"
+    return f"{names[season]} {value.year}"

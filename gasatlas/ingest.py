@@ -2,9 +2,11 @@
 
     python -m gasatlas.ingest ARTICLE --published YYYY-MM-DD [--source-title T] [--source-url U]
                               [--format json|csv] [--save]
+    python -m gasatlas.ingest --url https://… [--published YYYY-MM-DD] [...]
 
 prints the candidate events the article reports (the columns of data/events.csv
-plus ``confidence``, ``flags`` and ``duplicate_of``) and, with ``--save``, stores
+plus ``confidence``, ``flags``, ``duplicate_of`` and ``new_actors``, the people and
+organisations it names that the atlas does not know) and, with ``--save``, stores
 those that do not repeat an event already in the atlas — published, since the
 command line is the server's operator, a moderator (``auth.operator_identity``). Bad input — an empty or
 binary file, a file or text over its size limit, an impossible date or one
@@ -25,18 +27,24 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from gasatlas import datewindow
 from gasatlas.auth import Identity, operator_identity
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
-from gasatlas.extract import ArticleError, Candidate, article_text, extract_events, find_duplicates
+from gasatlas.extract import ArticleError, Candidate, ProposedActor, article_text, extract_events, find_duplicates
+from gasatlas.fetch import fetch_page
 from gasatlas.jobs import Report, no_report
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 
-CANDIDATE_COLUMNS = (*EVENT_COLUMNS, "confidence", "flags", "duplicate_of")
-"""What the command prints for each candidate: a data/events.csv row and what a reviewer needs."""
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only when something is stored: the command starts faster
+    from gasatlas.store import EventStore
+
+CANDIDATE_COLUMNS = (*EVENT_COLUMNS, "confidence", "flags", "duplicate_of", "new_actors")
+"""What the command prints for each candidate: a data/events.csv row and what a reviewer needs —
+including the people and organisations it names that the atlas does not know yet."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ def save(store: EventStore, identity: Identity, atlas: Dataset, article: Article
          accepted: Sequence[Candidate]) -> list[str]:
     """Submit the accepted candidates (and the people they introduce) in one transaction, with the article
     they came from for the moderators: to the review queue, or published when a moderator submits."""
+    from gasatlas.store import Provenance, SourceArticle
+
     actors = {actor.id: asdict(actor) | {"source_title": article.source_title, "source_url": article.source_url}
               for candidate in accepted for actor in candidate.new_actors}
     return store.submit(
@@ -108,7 +118,18 @@ def candidate_row(candidate: Candidate, duplicate_of: Sequence[str] = ()) -> dic
     row["confidence"] = round(candidate.confidence, 3)
     row["flags"] = "; ".join(candidate.flags)
     row["duplicate_of"] = LIST_SEPARATOR.join(duplicate_of)
+    row["new_actors"] = [asdict(actor) for actor in candidate.new_actors]
     return row
+
+
+def new_actors(candidates: Sequence[Candidate]) -> list[ProposedActor]:
+    """Every new person and organisation the candidates propose, once each (one id however spelled)."""
+    return list({actor.id: actor for candidate in candidates for actor in candidate.new_actors}.values())
+
+
+def _actor_cell(actors: Sequence[dict]) -> str:
+    """New actors in one CSV cell: "ivan-petrov (person): Иван Петров / Ivan Petrov; …"."""
+    return "; ".join(f"{a['id']} ({a['kind']}): {a['name_ru']} / {a['name_en']}" for a in actors)
 
 
 def format_candidates(candidates: Sequence[Candidate], output: str,
@@ -120,7 +141,7 @@ def format_candidates(candidates: Sequence[Candidate], output: str,
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(row | {"new_actors": _actor_cell(row["new_actors"])} for row in rows)
     return buffer.getvalue()
 
 
@@ -131,12 +152,47 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a real date (YYYY-MM-DD)") from None
 
 
+@dataclass(frozen=True)
+class _Input:
+    """What the command was given to read: a file's or a page's bytes and what they say of themselves."""
+
+    raw: bytes
+    name: str
+    filename: str
+    title: str
+    url: str
+    published: dt.date | None = None
+
+
+def _input(args: argparse.Namespace) -> _Input:
+    """The article's bytes from the file or the link; ``ArticleError`` (or ``OSError``) says why not."""
+    if args.url:
+        page = fetch_page(args.url)
+        return _Input(page.raw, args.url, "page.html", page.title or urlsplit(page.url).hostname or args.url, page.url,
+                      page.published)
+    path: Path = args.article
+    return _Input(path.read_bytes(), str(path), path.name, path.stem, "")
+
+
+def curated_atlas(data_dir: Path) -> Dataset:
+    """The curated data files, validated once and kept on disk until a file, the validating code or the day
+    (dates may not lie after today) changes — the command line is a new process each time."""
+    from gasatlas import data, datewindow, diskcache, geo, schema, vocab
+
+    key = (str(data_dir), diskcache.files_of(data_dir), diskcache.source_of(data, schema, vocab, geo, datewindow),
+           datewindow.latest())
+    return diskcache.cached("dataset", key, lambda: load_dataset(data_dir))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gasatlas.ingest", description=__doc__.splitlines()[0])
-    parser.add_argument("article", type=Path, help="a .txt, .md or .html file")
-    parser.add_argument("--published", type=_date, required=True, help="publication date, YYYY-MM-DD")
-    parser.add_argument("--source-title", help="publication and headline (default: the file name)")
-    parser.add_argument("--source-url", default="", help="the article's URL (needed to --save)")
+    given = parser.add_mutually_exclusive_group(required=True)
+    given.add_argument("article", type=Path, nargs="?", help="a .txt, .md or .html file")
+    given.add_argument("--url", help="an http(s) link: the atlas fetches the page and reads its main text")
+    parser.add_argument("--published", type=_date,
+                        help="publication date, YYYY-MM-DD (with --url: default the page's own date)")
+    parser.add_argument("--source-title", help="publication and headline (default: the page title or file name)")
+    parser.add_argument("--source-url", default="", help="the article's URL (needed to --save; default: --url)")
     parser.add_argument("--format", choices=["json", "csv"], default="json", dest="output")
     parser.add_argument("--save", action="store_true", help="store the candidates in the event store")
     args = parser.parse_args(argv)
@@ -145,41 +201,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {message}", file=sys.stderr)
         return status
 
+    source_url = args.source_url or args.url or ""
+    if args.save and not source_url:
+        return fail("--save needs --source-url: every stored event names its source")
+    if not args.url and args.published is None:
+        return fail("--published is needed: the article's publication date, YYYY-MM-DD")
     try:
-        raw = args.article.read_bytes()
+        given_input = _input(args)
     except OSError as error:
         return fail(f"cannot read {args.article}: {error.strerror}")
-    if args.save and not args.source_url:
-        return fail("--save needs --source-url: every stored event names its source")
-    try:
-        article = read_article(raw, args.article.name, args.published, args.source_title or args.article.stem,
-                               args.source_url)
     except ArticleError as error:
-        return fail(f"{args.article}: {error}")
-    if article.encoding not in (None, "UTF-8"):
-        print(f"{args.article}: read as {article.encoding}", file=sys.stderr)
-
-    curated = load_dataset(settings().data_dir)
+        return fail(f"{args.url}: {error}")
+    published = args.published or given_input.published
+    if published is None:
+        return fail(f"{args.url}: the page gives no publication date: add --published YYYY-MM-DD")
+    if args.published is None:
+        print(f"{args.url}: publication date {published.isoformat()}, from the page", file=sys.stderr)
     try:
-        store = EventStore(settings().database_url) if args.save else None
-        stored = store.frames() if store else None
-        atlas = with_stored(curated, stored.events, stored.actors, stored.hidden) if stored else curated
-    except StoreError as error:
-        return fail(f"nothing was stored: {error} ({error.detail})", status=1)
+        article = read_article(given_input.raw, given_input.filename, published,
+                               args.source_title or given_input.title, source_url)
+    except ArticleError as error:
+        return fail(f"{given_input.name}: {error}")
+    if article.encoding not in (None, "UTF-8"):
+        print(f"{given_input.name}: read as {article.encoding}", file=sys.stderr)
+
+    curated = curated_atlas(settings().data_dir)
+    store = None
+    atlas = curated
+    if args.save:
+        from gasatlas.store import EventStore, StoreError
+
+        try:
+            store = EventStore(settings().database_url)
+            stored_frames = store.frames()
+            atlas = with_stored(curated, stored_frames.events, stored_frames.actors, stored_frames.hidden)
+        except StoreError as error:
+            return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     candidates = propose(article, atlas)
     duplicates = duplicates_of(candidates, atlas)
     sys.stdout.write(format_candidates(candidates, args.output, duplicates))
+    if proposed := new_actors(candidates):
+        print("new actors proposed (check their names): "
+              + "; ".join(f"{a.name_ru} / {a.name_en} ({a.id}, {a.kind})" for a in proposed), file=sys.stderr)
     if store is None:
         return 0
     fresh = [candidate for candidate, found in zip(candidates, duplicates, strict=True) if not found]
     try:
-        saved = save(store, operator_identity(), curated, article, fresh)
+        stored = save(store, operator_identity(), curated, article, fresh)
     except DataValidationError as error:
         return fail(f"nothing was stored: {error}", status=1)
     except StoreError as error:
         return fail(f"nothing was stored: {error} ({error.detail})", status=1)
     skipped = len(candidates) - len(fresh)
-    print(f"stored {len(saved)} event(s): {', '.join(saved) or '-'}"
+    print(f"stored {len(stored)} event(s): {', '.join(stored) or '-'}"
           + (f"; skipped {skipped} that repeat events already in the atlas (see duplicate_of)" if skipped else ""),
           file=sys.stderr)
     return 0

@@ -1,6 +1,6 @@
 """Costly work for visitors, done by a bounded pool of workers shared by the whole server process.
 
-Reading an article costs about a CPU-second per thousand characters. Run in each
+Reading an article costs a fraction of a CPU-second per thousand characters. Run in each
 visitor's own script thread, a few long articles at once would slow every page
 for everyone; so the work goes to a fixed number of workers, the others wait in
 line (and can see their place in it), a full line refuses new work instead of

@@ -61,10 +61,17 @@ class FacilityKind(StrEnum):
 
 
 class DatePrecision(StrEnum):
-    """How far a date can be trusted; month/year dates hold a representative day."""
+    """How far a date can be trusted, finest first. Every precision but ``day`` holds a
+    representative day of its period (``gasatlas.periods``): ``part_of_month`` is the early,
+    middle or late third of a month, ``quarter`` and ``season`` three months, ``range`` a stated
+    span of days (held as its first day), ``approximate`` within about a week."""
 
     DAY = "day"
+    PART_OF_MONTH = "part_of_month"
+    RANGE = "range"
     MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
     YEAR = "year"
     APPROXIMATE = "approximate"
 
@@ -142,7 +149,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "headquarters": {"en": "Headquarters", "ru": "Штаб-квартира"},
     # date precision
     "day": {"en": "exact day", "ru": "точная дата"},
+    "part_of_month": {"en": "part of a month", "ru": "часть месяца"},
+    "range": {"en": "range of days", "ru": "период в несколько дней"},
     "month": {"en": "month only", "ru": "с точностью до месяца"},
+    "quarter": {"en": "quarter only", "ru": "с точностью до квартала"},
+    "season": {"en": "season only", "ru": "с точностью до сезона"},
     "year": {"en": "year only", "ru": "с точностью до года"},
     "approximate": {"en": "approximate", "ru": "приблизительно"},
     # geo precision

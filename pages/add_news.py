@@ -21,6 +21,7 @@ news.extraction_progress(lang)
 if st.session_state.get(news.KEY_CANDIDATES) is not None:
     news.language_note(st.session_state[news.KEY_ARTICLE], lang)
     edited = news.review(atlas, lang)
+    news.proposed_actors(lang)
     if edited is not None:
         news.save_button(atlas, edited, visitor, lang)
 news.my_submissions(visitor, lang)

@@ -13,7 +13,7 @@ from gasatlas.data import Dataset
 from gasatlas.extract.aliases import COUNTRY_ORGANISATIONS, ORGANISATION_ALIASES
 from gasatlas.extract.phrases import QUOTES, Key, name_variants, phrase_keys
 from gasatlas.extract.russian import lemma
-from gasatlas.extract.units import fold
+from gasatlas.extract.units import fold, latin_key
 from gasatlas.vocab import ActorKind
 
 RUSSIAN_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ою", "ем", "ей", "ого", "ому")
@@ -65,8 +65,27 @@ def same_name_word(text_word: str, known_word: str) -> bool:
     endings that normalisation sometimes leaves ("Мирзиеева" for Мирзиёев)."""
     a, b = fold(text_word).rstrip("."), fold(known_word)
     if len(a) == 1:
-        return b.startswith(a)  # an initial: "А. Новак"
-    return a == b or any(a == b + ending for ending in RUSSIAN_CASE_ENDINGS)
+        return b.startswith(a) or latin_key(b).startswith(a)  # an initial: "А. Новак", "J. Mirzamakhmudov"
+    return a == b or latin_key(a) == latin_key(b) or any(a == b + ending for ending in RUSSIAN_CASE_ENDINGS)
+
+
+def _initial(word: str) -> bool:
+    """"С." or "С": an initial standing for a first name."""
+    return len(word.rstrip(".")) == 1
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one person: the same surname (allowing case endings) and first names that agree,
+    where an initial agrees with any first name it begins ("С. Лавров" = "Сергей Лавров")."""
+    x, y = a.split(), b.split()
+    if not x or not y or not (same_name_word(x[-1], y[-1]) or same_name_word(y[-1], x[-1])):
+        return False
+    if len(x) == 1 or len(y) == 1:
+        return True
+    first_x, first_y = fold(x[0]).rstrip("."), fold(y[0]).rstrip(".")
+    if _initial(x[0]) or _initial(y[0]):
+        return first_x[:1] == first_y[:1]
+    return same_name_word(first_x, first_y) or same_name_word(first_y, first_x)
 
 
 def slug(text: str) -> str:
@@ -106,11 +125,12 @@ class ActorBook:
             for name in (person.name_en, person.name_ru):
                 surnames.setdefault(fold(name.split()[-1]), []).append(person)
         for person in self.people:
-            keys = phrase_keys(person.name_en) | phrase_keys(person.name_ru)
+            keys = phrase_keys(person.name_en) | phrase_keys(person.name_ru) | {
+                tuple(latin_key(word) for word in key) for key in phrase_keys(person.name_en)}
             for name in (person.name_en, person.name_ru):
                 surname = fold(name.split()[-1])
                 if len({p.id for p in surnames[surname]}) == 1:
-                    keys |= {(surname,), *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
+                    keys |= {(surname,), (latin_key(surname),), *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
             yield keys, PersonRef(person.id)
         for actor in self.actors.values():
             if actor.kind == ActorKind.ORGANISATION:
@@ -130,7 +150,7 @@ class NewActors:
         self._book = book
         self._taken = set(book.actors)
         self._by_name: dict[tuple[str, str], ProposedActor] = {}
-        self._full_names = [name for name in full_names if len(name.split()) > 1]
+        self._full_names = [name for name in full_names if len(name.split()) > 1 and not _initial(name.split()[0])]
 
     def person(self, names: Sequence[str]) -> tuple[str, ProposedActor | None]:
         """The actor id a person's name stands for (``names``: its spellings, best first), and
@@ -141,10 +161,15 @@ class NewActors:
             if known:
                 return known, None
         words = names[0].split()
-        if len(words) == 1:
-            full = next((f for f in self._full_names if same_name_word(words[0], f.split()[-1])), None)
+        if len(words) == 1 or _initial(words[0]):
+            full = next((f for f in self._full_names if same_name_word(words[-1], f.split()[-1])
+                         and (len(words) == 1 or fold(f)[:1] == fold(words[0])[:1])), None)
             if full is not None:
                 return self.person([full])
+        same = next((p for (kind, _), p in self._by_name.items() if kind == ActorKind.PERSON
+                     and _same_person(names[0], p.name_ru)), None)
+        if same is not None:
+            return same.id, same
         return self._propose(ActorKind.PERSON, names[0])
 
     def organisation(self, name: str) -> tuple[str, ProposedActor]:

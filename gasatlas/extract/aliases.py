@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 FACILITY_ALIASES: dict[str, tuple[str, ...]] = {
     "orenburg-gpp": (
-        "Оренбургский газоперерабатывающий завод", "Оренбургский ГПЗ", "Оренбургский газовый завод",
+        "Оренбургский газоперерабатывающий завод", "Оренбургский ГПЗ", "ОГПЗ", "Оренбургский газовый завод",
         "Orenburg gas processing plant", "Orenburg gas plant", "Orenburg GPP",
     ),
     "karachaganak": ("Карачаганак", "Карачаганакское месторождение", "Karachaganak"),
@@ -95,7 +95,8 @@ COUNTRY_ORGANISATIONS: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = (
 """Names every country's body shares ("Минэнерго"): the actor is the one of the country named
 nearest to it in the same sentence ("Минэнерго Узбекистана" → uz-energy-ministry)."""
 
-NOT_ACTORS: frozenset[str] = frozenset({"сми", "аэс", "тэс", "гэс", "гпз", "media"})
+NOT_ACTORS: frozenset[str] = frozenset({"сми", "аэс", "тэс", "гэс", "гпз", "огпз", "media", "завод",
+                                        "газоперерабатывающий", "месторождение", "газопровод", "бпла"})
 """Organisation-like words NER tags that name no one (the media, a power plant)."""
 
 UNIDENTIFIED_ORGANISATIONS: frozenset[str] = frozenset({

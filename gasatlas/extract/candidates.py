@@ -4,26 +4,36 @@ their confidence and the warnings a reviewer should read."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor, slug
-from gasatlas.extract.compose import quote_of, summary, title
+from gasatlas.extract.compose import TITLE_FLAG, clause_title, english_title, quote_of, summary, title
+from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
+from gasatlas.extract.reading import REPORTED_FACT, Reading
+from gasatlas.extract.reported import content_spans, inside
 from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
 
-DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.MONTH: 0.8, DatePrecision.YEAR: 0.6, DatePrecision.APPROXIMATE: 0.4}
+DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.PART_OF_MONTH: 0.9, DatePrecision.RANGE: 0.9, DatePrecision.MONTH: 0.8,
+              DatePrecision.QUARTER: 0.7, DatePrecision.SEASON: 0.7, DatePrecision.YEAR: 0.6,
+              DatePrecision.APPROXIMATE: 0.4}
 INHERITED_DATE_FACTOR = 0.75
 PLACE_SCORE = {GeoPrecision.EXACT: 1.0, GeoPrecision.TOWN: 0.9, GeoPrecision.APPROXIMATE: 0.8}
 COUNTRY_PLACE_SCORE, NO_PLACE_SCORE, NO_ACTOR_SCORE, NO_TRIGGER_SCORE = 0.5, 0.3, 0.5, 0.3
 WEIGHTS = {"date": 0.35, "place": 0.25, "actors": 0.25, "type": 0.15}
-ENGLISH_FLAG = "English text: people the atlas does not know are not detected — check the quote"
+LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3}|\b(?:в|на)\s+)$", re.IGNORECASE)
+"""A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
+SOURCE = re.compile(r"\b(?:с|со|из|от|from)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A place right after "с"/"из"/"from" is where something comes from, not where it happened."""
+ENGLISH_FLAG = "English text: new people are found only when a role introduces them — check the quote"
 
 
 @dataclass
@@ -64,17 +74,29 @@ def confidence(date: DateMention, inherited_date: bool, place: Place | None, kno
     return round(total, 3)
 
 
-def _place_of(passage: Passage) -> Place | None:
-    """The most specific place of the dated sentence; of the passage when that names none.
-    (A roadmap signed in St Petersburg about the Orenburg plant happened in St Petersburg.)"""
-    for places in (passage.readings[0].places, [p for r in passage.readings for p in r.places]):
-        if places:
-            return min(places, key=lambda item: (item[1].kind, item[0]))[1]
+def _place_of(passage: Passage, statement: bool) -> Place | None:
+    """Where it happened: the most specific place of the first sentence that names one — a facility or site
+    before a town, a place after "в"/"на"/"in" before one merely mentioned; in the sentences after it only a
+    place after "в"/"на"/"in" — and a country only when no sentence names anything finer. (A roadmap signed in St Petersburg about the Orenburg plant happened in St
+    Petersburg.) Never a place things come from ("газ с месторождения Карачаганак"), nor, for a statement, a
+    place in what was said: the Astana whose gasification Miller speaks of is not where he spoke."""
+    for countries_too in (False, True):
+        for number, reading in enumerate(passage.readings):
+            text, offset = reading.sentence.text, reading.sentence.start
+            places = [(position, place) for position, place in reading.places
+                      if (countries_too or place.kind != PlaceKind.COUNTRY)
+                      and not SOURCE.search(text[:position - offset])
+                      and not (statement and inside(position, reading.content))
+                      and (number == 0 or LOCATIVE.search(text[:position - offset]))]
+            if places:
+                return min(places, key=lambda item: (
+                    item[1].kind, not LOCATIVE.search(text[:item[0] - offset]), item[0]))[1]
     return None
 
 
 def _date_part(date: DateMention) -> str:
-    if date.precision == DatePrecision.MONTH:
+    if date.precision in {DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
+                          DatePrecision.SEASON}:
         return date.date.strftime("%Y-%m")
     if date.precision == DatePrecision.YEAR:
         return str(date.date.year)
@@ -85,13 +107,14 @@ class CandidateBuilder:
     """Turns passages into candidates with unique ids, names in both languages and flags."""
 
     def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source_title: str,
-                 source_url: str) -> None:
+                 source_url: str, dateline: Dateline | None = None) -> None:
         self.knowledge = knowledge
         self.published = published
         self.lang = lang
         self.source_title = source_title
         self.source_url = source_url
         self.used_ids = set(atlas.events["id"])
+        self.dateline = dateline
 
     def build(self, passage: Passage) -> Candidate | None:
         if passage.date.outside:
@@ -100,18 +123,28 @@ class CandidateBuilder:
         people = _unique(a for r in readings for _, a in sorted(r.people))
         organisations = _unique(a for r in readings for _, a in sorted(r.organisations))
         trigger = strongest([t for r in readings for t in r.triggers])
+        if trigger is not None and trigger.strength < REPORTED_FACT:
+            # someone speaking about talks, plans or intentions: the event is what they said
+            trigger = next((t for r in readings for t in r.triggers if t.event_type == EventType.STATEMENT), trigger)
         countries = _unique(c for _, c in sorted(c for r in readings for c in r.countries))
         if not countries:  # a pipeline named with no country ("газопровод «Бейнеу — Бозой — Шымкент»")
             countries = _unique(c for r in readings for route in r.routes
                                 for c in self.knowledge.route_countries.get(route, ()))
+        if not countries and passage.context_countries:
+            countries = list(passage.context_countries)
+            context = "countries not named in the sentence: taken from the sentence before"
+        else:
+            context = None
         if not countries or (trigger is None and not people and not organisations):
             return None  # nothing to map, or a date with nothing happening on it
-        place = _place_of(passage)
+        if trigger is None and all(r.cross_link for r in readings):
+            return None  # an outlet pointing to its coverage: no event of the story
+        place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
         event_type = trigger.event_type if trigger else EventType.STATEMENT
-        flags = self._flags(passage, place, trigger, proposals)
+        flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
         shown = place if placed else self.knowledge.countries[countries[0]]
         event = {
@@ -120,10 +153,11 @@ class CandidateBuilder:
             "date_precision": str(passage.date.precision),
             "date_label_en": passage.date.label_en,
             "date_label_ru": passage.date.label_ru,
-            "title_en": title(event_type, self._names(people or organisations, proposals, "en"),
-                              shown.name_en, "en"),
-            "title_ru": title(event_type, self._names(people or organisations, proposals, "ru"),
-                              shown.name_ru, "ru"),
+            "title_en": english_title(event_type, self._names(people or organisations, proposals, "en"),
+                                      self._country_names(countries, "en"), shown.name_en if placed else None,
+                                      placed and shown.kind != PlaceKind.CITY),
+            "title_ru": self._clause_title(readings, trigger, event_type, self._speakers(readings, proposals)) or title(
+                event_type, self._names(people or organisations, proposals, "ru"), shown.name_ru, "ru"),
             "summary_en": summary(event_type, self._country_names(countries, "en"), self.source_title,
                                   self.published, "en"),
             "summary_ru": summary(event_type, self._country_names(countries, "ru"), self.source_title,
@@ -146,7 +180,7 @@ class CandidateBuilder:
             confidence=confidence(passage.date, passage.inherited, place, known, len(proposals), trigger),
             flags=flags,
             new_actors=list(proposals.values()),
-            sentence_index=readings[0].sentence.index,
+            sentence_index=min(r.sentence.index for r in readings),
         )
 
     def _flags(self, passage: Passage, place: Place | None, trigger: Trigger | None,
@@ -155,6 +189,8 @@ class CandidateBuilder:
         if place is None:
             flags.append("place not found in the text")
         flags += [flag for r in passage.readings for flag in r.flags]
+        if self.dateline is not None:
+            flags.append(f"dateline not used as the place: {self.dateline.place}")
         for actor in proposals.values():
             kind = "person" if actor.kind == ActorKind.PERSON else "organisation"
             flags.append(f"new {kind}: {actor.name_ru} (transliteration unverified)")
@@ -162,7 +198,33 @@ class CandidateBuilder:
             flags.append("event type guessed: no trigger word found")
         if self.lang == "en":
             flags.append(ENGLISH_FLAG)
+        flags.append(TITLE_FLAG)
         return _unique(flags)
+
+    def _clause_title(self, readings: list[Reading], trigger: Trigger | None, event_type: str,
+                      speakers: list[str]) -> str | None:
+        """The Russian title from the clause of the word that typed the event (see ``compose``); a statement is
+        titled by who said what: "Владимир Путин: прорабатываются различные варианты…"."""
+        reading = next((r for r in readings if trigger is not None and trigger in r.triggers), None)
+        if reading is None or not reading.sentence.tree:
+            return None
+        if event_type != EventType.STATEMENT:
+            return clause_title(reading.sentence, trigger.position, False, reading.date_spans)
+        said = next(((start, stop) for start, stop in content_spans(reading.sentence.text)), None)
+        source = reading if said else readings[0]
+        if said is None:
+            said = (0, len(source.sentence.text))
+        text = source.sentence.text
+        first_word = said[0] + len(text[said[0]:]) - len(text[said[0]:].lstrip(" «\"„“"))
+        what = clause_title(source.sentence, source.sentence.start + first_word, True, source.date_spans)
+        who = self._names(speakers[:1], {}, "ru") if speakers and speakers[0] in self.knowledge.actors.actors else []
+        if what is None or not who:
+            return what
+        return f"{who[0]}: {what}"
+
+    @staticmethod
+    def _speakers(readings: list[Reading], proposals: dict[str, ProposedActor]) -> list[str]:
+        return [a for r in readings for a in r.speakers if a not in proposals]
 
     def _names(self, actor_ids: list[str], proposals: dict[str, ProposedActor], lang: str) -> list[str]:
         names = []

@@ -1,18 +1,47 @@
-"""Titles, summaries and quotes of candidate events, written from their structured fields.
+"""Titles, summaries and quotes of candidate events.
 
-Both languages come from the same fields through templates — nothing is machine
-translated, so a title never says more than the fields it was built from.
+The Russian title of a Russian article is the clause that says what happened, cut
+from the sentence along natasha's syntax tree ("Туркменистан приостановил экспорт
+газа в Узбекистан"): the clause of the word that typed the event, without its dates,
+asides and subordinate clauses. Every other title — the English one always — is
+composed from the event's fields in the atlas's own names and vocabulary ("Alexey
+Miller and Roman Sklyar meet in St Petersburg"): nothing is machine translated, so
+a title never says more than the text or the fields it was built from. Both are
+machine-made and flagged for the reviewer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections import defaultdict
 
 from gasatlas.extract.dates import day_en, day_ru
-from gasatlas.vocab import label
+from gasatlas.extract.units import Sentence
+from gasatlas.vocab import EventType, label
 
 MAX_QUOTE_CHARS = 400
 MAX_NAMES_IN_TITLE = 2
+MAX_TITLE_CHARS = 120
+MIN_TITLE_WORDS = 3
+LEFT_OUT = frozenset({"parataxis", "advcl", "acl:relcl", "discourse", "vocative", "dislocated", "orphan",
+                      "reparandum", "mark"})
+"""Dependents that are asides, not what happened: parentheticals, adverbial and relative clauses, "что"."""
+KEPT_PUNCTUATION = frozenset("«»\"-–—")
+"""Inside a title only quotes and dashes stay: commas and full stops belonged to the clauses left out."""
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+CLAUSE_RELATIONS = frozenset({"root", "ccomp", "csubj", "parataxis", "advcl", "acl"})
+"""A word heading its own clause though it is no verb ("республика намерена …": the adjective heads it)."""
+TITLE_FLAG = ("titles are machine-made (the Russian one from the sentence's main clause where the text is Russian, "
+              "the English one from the atlas's names): check them")
+ENGLISH_PHRASES: dict[str, tuple[str, str]] = {
+    EventType.MEETING: ("holds talks", "meet"),
+    EventType.AGREEMENT: ("signs an agreement", "sign an agreement"),
+    EventType.STATEMENT: ("makes a statement", "make a statement"),
+    EventType.PROPOSAL: ("makes a proposal", "make a proposal"),
+}
+"""What people or bodies do in an English title, after one subject and after several; the other types are
+said of the countries ("Russia–Uzbekistan: supply change")."""
 
 
 def quote_of(sentence: str) -> str:
@@ -51,3 +80,80 @@ def summary(event_type: str, countries: list[str], source_title: str, published:
                 f"on {day_en(published)}; see the quoted sentence.")
     return (f"{label(event_type, 'ru')} (страны: {_listing(countries, 'ru')}); сообщение: {source_title}, "
             f"{day_ru(published)}; см. цитату.")
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    cut = text[:MAX_TITLE_CHARS - 1]
+    return (cut[:cut.rindex(" ")] if " " in cut else cut).rstrip(" ,;:—-") + "…"
+
+
+def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple[int, int]]) -> str | None:
+    """The clause around the word at offset ``at`` as a title, or None without a syntax tree.
+
+    The clause is the subtree of the nearest verb (or clause head) above that word, less its asides (``LEFT_OUT``), the
+    parts that hold a date ("18 января", "в среду") and — unless ``keep_said`` (a statement is titled by
+    what was said) — the clause of what someone said."""
+    tree = sentence.tree
+    word = next((i for i, node in enumerate(tree) if node.start <= at < node.stop), None)
+    if word is None:
+        return None
+    head, seen = word, set()
+    while (tree[head].pos not in CLAUSE_HEADS and tree[head].rel not in CLAUSE_RELATIONS and tree[head].head >= 0
+           and head not in seen):
+        seen.add(head)
+        head = tree[head].head
+    children: dict[int, list[int]] = defaultdict(list)
+    for i, node in enumerate(tree):
+        children[node.head].append(i)
+
+    def subtree(i: int) -> list[int]:
+        return [i, *(k for child in children[i] for k in subtree(child))]
+
+    def text_of(i: int) -> str:
+        return sentence.text[tree[i].start - sentence.start:tree[i].stop - sentence.start]
+
+    def initial(i: int) -> bool:
+        """The full stop of an initial ("С. Лавров")."""
+        return text_of(i) == "." and i > 0 and len(text_of(i - 1)) == 1 and text_of(i - 1).isupper()
+
+    def dated(i: int) -> bool:
+        return any(tree[k].start < stop and start < tree[k].stop for k in subtree(i) for start, stop in dates)
+
+    kept: set[int] = set()
+    pending = [head]
+    while pending:
+        i = pending.pop()
+        kept.add(i)
+        pending.extend(c for c in children[i] if tree[c].rel not in LEFT_OUT and not dated(c)
+                       and (keep_said or tree[c].rel != "ccomp")
+                       and (tree[c].rel != "punct" or text_of(c) in KEPT_PUNCTUATION or initial(c)))
+    ordered = sorted(kept)
+    text, offset = sentence.text, sentence.start
+    parts = [text[tree[ordered[0]].start - offset:tree[ordered[0]].stop - offset]]
+    for previous, i in itertools.pairwise(ordered):
+        gap = text[tree[previous].stop - offset:tree[i].start - offset] if i == previous + 1 else " "
+        parts.append(gap + text[tree[i].start - offset:tree[i].stop - offset])
+    title = " ".join("".join(parts).split()).strip(" ,;:—-–")
+    if title.count("«") != title.count("»"):
+        title = title.replace("«", "").replace("»", "")
+    if title.count('"') % 2:
+        title = title.replace('"', "")
+    if len(title.split()) < MIN_TITLE_WORDS:
+        return None
+    return _cut(title[:1].upper() + title[1:])
+
+
+def english_title(event_type: str, names: list[str], countries: list[str], place: str | None, at_site: bool) -> str:
+    """"Alexey Miller and Roman Sklyar meet in St Petersburg", "Russia–Uzbekistan: supply change at Orenburg gas
+    processing plant": who (people or organisations; the countries for what happens to gas), what (in the
+    atlas's words), where."""
+    where = f" {'at' if at_site else 'in'} {place}" if place else ""
+    if event_type not in ENGLISH_PHRASES or not names:
+        return _cut(f"{'–'.join(countries[:3])}: {label(event_type, 'en').lower()}{where}")
+    shown = names[:MAX_NAMES_IN_TITLE]
+    more = len(names) - len(shown)
+    subject = _listing(shown + ([f"{more} more"] if more else []), "en")
+    one, several = ENGLISH_PHRASES[event_type]
+    return _cut(f"{subject} {several if len(names) > 1 else one}{where}")

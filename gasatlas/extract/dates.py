@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from gasatlas import datewindow
 from gasatlas.extract.russian import russian_models
+from gasatlas.extract.units import fold
 from gasatlas.i18n import MONTHS_EN, MONTHS_RU, MONTHS_RU_GENITIVE
 from gasatlas.vocab import DatePrecision
 
@@ -38,7 +39,14 @@ QUALIFIER_WORDS = {
     "early": "early", "beginning": "early", "start": "early",
     "mid": "mid", "middle": "mid", "late": "late", "end": "late",
 }
-PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2, DatePrecision.APPROXIMATE: 3}
+PRECISION_RANK = {precision: rank for rank, precision in enumerate(DatePrecision)}
+"""Finest first, as the vocabulary lists them."""
+ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+            "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+SEASONS = {"зим": 0, "весн": 1, "лет": 2, "осен": 3, "winter": 0, "spring": 1, "summer": 2, "autumn": 3, "fall": 3}
+"""Season stems → 0 winter … 3 autumn; a season's middle month is 1 (January), 4, 7 or 10."""
+SEASON_EN = ("winter", "spring", "summer", "autumn")
+SEASON_RU = ("зима", "весна", "лето", "осень")
 STATED_YEAR = {
     "ru": re.compile(r"\s*,?\s+(?P<year>\d{1,5})\s*(?:года|году|год|г\.)", re.IGNORECASE),
     "en": re.compile(r",?\s+(?P<year>\d{3,5})\b"),
@@ -66,7 +74,19 @@ _EN_WHICH_YEAR = r"(?:,?\s+" + _YEAR + r"|\s+(?P<rel>last|this)\s+year)?"
 LAST_YEAR_WORDS = {"прошлого", "минувшего", "last"}
 _EN_QUALIFIER = r"(?i:(?P<q>early|mid|late)|the\s+(?P<qq>beginning|start|middle|end)\s+of)[\s-]+"
 
+_RU_ORDINAL = r"(?P<ord>перв\w*|втор\w*|трет\w*|четв[её]рт\w*|IV|I{1,3}|[1-4])(?:-?м)?"
+_EN_ORDINAL = r"(?P<ord>first|second|third|fourth)"
+_RU_MONTH_RANGE = (r"(?P<month>" + _RU_MONTHS + r")\s*[-–—]\s*(?P<month2>" + _RU_MONTHS + r")\b")
+_RU_DAY_RANGE = (r"\b(?P<day>\d{1,2})(?:\s+(?P<month>" + _RU_MONTHS + r"))?\s*[-–—]\s*(?P<day2>\d{1,2})\s+(?P<month2>"
+                 + _RU_MONTHS + r")\b")
+
 RU_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("day_range", re.compile(_RU_DAY_RANGE + _RU_WHICH_YEAR, re.IGNORECASE)),
+    ("month_range", re.compile(r"(?:\b(?:за|в)\s+)?" + _RU_MONTH_RANGE + _RU_WHICH_YEAR, re.IGNORECASE)),
+    ("quarter", re.compile(r"(?:\bв\s+)?\b" + _RU_ORDINAL + r"\s+квартал\w*" + _RU_WHICH_YEAR, re.IGNORECASE)),
+    ("season", re.compile(r"\b(?P<season>зимой|весной|летом|осенью)" + _RU_WHICH_YEAR, re.IGNORECASE)),
+    ("this_month", re.compile(r"\bв\s+(?:этом|текущем|нынешнем)\s+месяце\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\bв\s+(?:этом|текущем|нынешнем)\s+году\b", re.IGNORECASE)),
     ("month", re.compile(r"(?:\bв\s+)?(?P<q>начале|середине|конце)\s+(?P<month>" + _RU_MONTHS + r")\b"
                          + _RU_WHICH_YEAR, re.IGNORECASE)),
     ("month", re.compile(r"\bв\s+(?P<month>" + _RU_MONTHS + r")\b" + _RU_WHICH_YEAR, re.IGNORECASE)),
@@ -83,6 +103,16 @@ RU_RULES: tuple[tuple[str, re.Pattern], ...] = (
 """Russian expressions natasha's DatesExtractor does not resolve: qualifiers, bare months, relative days."""
 
 EN_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("day_range", re.compile(r"\b(?P<day>\d{1,2})(?:\s+" + _EN_MONTH + r")?\s*[-–—]\s*(?P<day2>\d{1,2})\s+"
+                             + _EN_MONTH.replace("month", "month2") + r"(?:,?\s+" + _YEAR + r")?\b")),
+    ("month_range", re.compile(r"\b" + _EN_MONTH + r"\s*[-–—]\s*" + _EN_MONTH.replace("month", "month2")
+                               + r"(?:,?\s+" + _YEAR + r")?\b")),
+    ("quarter", re.compile(r"\b(?i:the\s+)" + _EN_ORDINAL + r"\s+(?i:quarter)(?:\s+of\s+" + _YEAR + r")?\b")),
+    ("quarter", re.compile(r"\bQ(?P<ord>[1-4])\s+" + _YEAR + r"\b")),
+    ("season", re.compile(r"\b(?i:in\s+(?:the\s+)?|this\s+|last\s+)(?P<season>winter|spring|summer|autumn|fall)"
+                          r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.IGNORECASE)),
+    ("this_year", re.compile(r"\b(?:earlier\s+)?this\s+year\b", re.IGNORECASE)),
     ("day", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r"(?:,?\s+" + _YEAR + r")?\b")),
     ("day", re.compile(r"\b" + _EN_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?")),
     ("month", re.compile(r"\b" + _EN_QUALIFIER + _EN_MONTH + _EN_WHICH_YEAR + r"\b")),
@@ -99,6 +129,10 @@ EN_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("earlier", re.compile(r"\b(?:earlier|previously)\b(?!\s+than)", re.IGNORECASE)),
 )
 """English month names must be capitalised: "may" is a verb far more often than a month."""
+
+EVENT_NAME_YEAR = re.compile(r"\b[A-ZА-ЯЁ]{3,}-(?P<year>(?:19|20)\d{2})\b")
+"""A forum or summit named with its year: ПМЭФ-2023, ПМГФ-2025, COP-29 is no year."""
+BOUND = re.compile(r"(?:\bдо|\bвплоть\s+до|\buntil|\btill|\bthrough)\s+$", re.IGNORECASE)
 
 NUMERIC_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("day", re.compile(r"\b" + _YEAR + r"-(?P<month>\d{2})-(?P<day>\d{2})\b")),
@@ -119,6 +153,11 @@ class DateMention:
     note: str | None = None
     outside: bool = False
     """A stated date before the atlas's window (see the module docstring)."""
+    bound: bool = False
+    """A limit, not a time of happening: "до 30 июня 2024 г.", "until March"."""
+    weak: bool = False
+    """The year in an event's name ("на ПМЭФ-2023"): it dates a fact told without a date of its own, never
+    a sentence that has one, nor the lede."""
 
 
 def day_en(day: dt.date) -> str:
@@ -132,6 +171,16 @@ def day_ru(day: dt.date) -> str:
 def _month_number(word: str) -> int:
     word = word.lower().rstrip(".")
     return MONTH_RU.get(word) or MONTH_EN.get(word) or int(word)
+
+
+def _ordinal(word: str) -> int:
+    word = fold(word)
+    return next(number for stem, number in ORDINALS.items() if word == stem or (len(stem) > 2 and word.startswith(stem)))
+
+
+def _season(word: str) -> int:
+    word = word.lower()
+    return next(number for stem, number in SEASONS.items() if word.startswith(stem))
 
 
 def _qualifier(groups: dict) -> str | None:
@@ -155,6 +204,17 @@ class _Resolver:
         return DateMention(start, stop, datewindow.EARLIEST, precision, note=f"stated year {year} is before "
                            f"{datewindow.EARLIEST.year}, the atlas's earliest", outside=True)
 
+    def after(self, start: int, stop: int, precision: DatePrecision) -> DateMention:
+        """A stated date after publication, or one a clause about the future runs into: a plan or forecast.
+        The sentence is dated by it, so that it makes no event (``outside``), and never counts as undated."""
+        return DateMention(start, stop, self.published, precision, note="stated date after publication: a plan or "
+                           "forecast, not an event", outside=True)
+
+    def planned(self, first_day: dt.date, last_day: dt.date) -> bool:
+        """Whether a period is a plan: it begins after publication, or it reaches the day of publication
+        in a clause about the future ("транзит начнётся в четвёртом квартале")."""
+        return first_day > self.published or (self.future and last_day >= self.published)
+
     def year_for(self, earliest: dt.date) -> tuple[int, str | None] | None:
         """The year of a date written without one: the publication year, or the year before when
         the date would otherwise begin after publication — or none when the sentence is about the
@@ -176,30 +236,97 @@ class _Resolver:
             date = dt.date(resolved[0], month, day)
         except ValueError:  # 30 February, 29 February of a common year
             return None
-        if date > self.published:
-            return None
+        if self.planned(date, date):
+            return self.after(start, stop, DatePrecision.DAY) if year is not None or self.future else None
         return DateMention(start, stop, date, DatePrecision.DAY, note=resolved[1])
 
     def month(self, start: int, stop: int, year: int | None, month: int, qualifier: str | None) -> DateMention | None:
         if year is not None and (early := self.before_window(start, stop, year, DatePrecision.MONTH)):
             return early
+        precision = DatePrecision.PART_OF_MONTH if qualifier else DatePrecision.MONTH
         if year is not None and year > self.published.year:
-            return None
+            return self.after(start, stop, precision)
         resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, month, 1))
-        if resolved is None or dt.date(resolved[0], month, 1) > self.published:
+        if resolved is None:
             return None
+        if self.planned(dt.date(resolved[0], month, 1),
+                        dt.date(resolved[0], month, calendar.monthrange(resolved[0], month)[1])):
+            return self.after(start, stop, precision)
         year, note = resolved
         date = min(dt.date(year, month, QUALIFIER_DAY[qualifier]), self.published)
         label_en = " ".join(filter(None, [qualifier, MONTHS_EN[month - 1], str(year)]))
         label_ru = (f"{QUALIFIER_RU[qualifier]} {MONTHS_RU_GENITIVE[month - 1]} {year}" if qualifier
                     else f"{MONTHS_RU[month - 1]} {year}")
-        return DateMention(start, stop, date, DatePrecision.MONTH, label_en, label_ru, note)
+        return DateMention(start, stop, date, precision, label_en, label_ru, note)
+
+    def _period(self, start: int, stop: int, year: int | None, first_month: int, months: int,
+                labels: tuple[str, str], precision: DatePrecision) -> DateMention | None:
+        """A period of ``months`` months from ``first_month`` (it may run into the next year): a quarter,
+        a season. Held as the middle month's 15th; a period that begins after publication is a plan."""
+        if year is not None and (early := self.before_window(start, stop, year, precision)):
+            return early
+        resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, first_month, 1))
+        if resolved is None:
+            return None
+        last = first_month + months - 1
+        end = dt.date(resolved[0] + (last > 12), (last - 1) % 12 + 1, 1)
+        if self.planned(dt.date(resolved[0], first_month, 1), end.replace(
+                day=calendar.monthrange(end.year, end.month)[1])):
+            return self.after(start, stop, precision)
+        year, note = resolved
+        middle = first_month + months // 2
+        date = min(dt.date(year + (middle > 12), (middle - 1) % 12 + 1, 15), self.published)
+        return DateMention(start, stop, date, precision, f"{labels[0]} {year}", f"{labels[1]} {year}", note)
+
+    def quarter(self, start: int, stop: int, year: int | None, number: int) -> DateMention | None:
+        roman = ("I", "II", "III", "IV")[number - 1]
+        return self._period(start, stop, year, 3 * number - 2, 3, (f"Q{number}", f"{roman} квартал"),
+                            DatePrecision.QUARTER)
+
+    def season(self, start: int, stop: int, year: int | None, season: int) -> DateMention | None:
+        """Winter is December to February, named by the year it begins in ("winter 2022" = Dec 2022–Feb 2023);
+        a bare "зимой" in February is the winter now ending."""
+        first_month = 12 if season == 0 else 3 * season
+        if season == 0 and year is None and self.published.month <= 2:
+            year = self.published.year - 1
+        mention = self._period(start, stop, year, first_month, 3, (SEASON_EN[season], SEASON_RU[season]),
+                               DatePrecision.SEASON)
+        if mention is None or season != 0 or mention.outside:
+            return mention
+        turn = f"{mention.date.year - 1}/{mention.date.year % 100:02d}"  # the winter held at its January
+        return replace(mention, label_en=f"winter {turn}", label_ru=f"зима {turn}")
+
+    def day_range(self, start: int, stop: int, year: int | None, first: tuple[int, int], last: tuple[int, int]
+                  ) -> DateMention | None:
+        """"31 августа – 3 сентября": held as its first day; a range may run past publication (a visit
+        under way), but it must have begun by then."""
+        begin = self.day(start, stop, year, *first)
+        if begin is None or begin.outside:
+            return begin
+        end_year = begin.date.year + (last[0] < first[0])
+        if first[0] == last[0]:
+            label_en = f"{first[1]}–{last[1]} {MONTHS_EN[last[0] - 1]} {end_year}"
+            label_ru = f"{first[1]}–{last[1]} {MONTHS_RU_GENITIVE[last[0] - 1]} {end_year}"
+        else:
+            label_en = f"{first[1]} {MONTHS_EN[first[0] - 1]} – {last[1]} {MONTHS_EN[last[0] - 1]} {end_year}"
+            label_ru = (f"{first[1]} {MONTHS_RU_GENITIVE[first[0] - 1]} – {last[1]} "
+                        f"{MONTHS_RU_GENITIVE[last[0] - 1]} {end_year}")
+        return replace(begin, precision=DatePrecision.RANGE, label_en=label_en, label_ru=label_ru)
+
+    def month_range(self, start: int, stop: int, year: int | None, first: int, last: int) -> DateMention | None:
+        """"за январь – август": a period's figures are dated by its last month, labelled with the whole span."""
+        end = self.month(start, stop, year, last, None)
+        if end is None or end.outside:
+            return end
+        span_en = f"{MONTHS_EN[first - 1]}–{MONTHS_EN[last - 1]} {end.date.year}"
+        span_ru = f"{MONTHS_RU[first - 1]}–{MONTHS_RU[last - 1]} {end.date.year}"
+        return replace(end, label_en=span_en, label_ru=span_ru)
 
     def year(self, start: int, stop: int, year: int, qualifier: str | None) -> DateMention | None:
         if early := self.before_window(start, stop, year, DatePrecision.YEAR):
             return early
-        if year > self.published.year:
-            return None
+        if year > self.published.year or (self.future and year == self.published.year):
+            return self.after(start, stop, DatePrecision.YEAR)
         date = min(dt.date(year, *QUALIFIER_YEAR_DAY[qualifier]), self.published)
         label_en = f"{qualifier} {year}" if qualifier else str(year)
         label_ru = f"{QUALIFIER_RU[qualifier]} {year} года" if qualifier else f"{year} год"
@@ -214,8 +341,8 @@ class _Resolver:
             if self.future:  # "в понедельник стороны подпишут" is next Monday
                 return None
             weekday = {**WEEKDAYS_RU, **WEEKDAYS_EN}[groups["weekday"].lower()]
-            day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
-            note = f"weekday read as the last {calendar.day_name[weekday]} before publication: {day_en(day)}"
+            day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+            note = f"weekday read as the last {calendar.day_name[weekday]} up to publication: {day_en(day)}"
             return DateMention(start, stop, day, DatePrecision.DAY, note=note)
         if kind == "last_week":
             return DateMention(start, stop, published - dt.timedelta(days=7), DatePrecision.APPROXIMATE,
@@ -226,6 +353,10 @@ class _Resolver:
             return self.month(start, stop, last.year, last.month, None)
         if kind == "last_year":
             return self.year(start, stop, published.year - 1, None)
+        if kind == "this_month":
+            return self.month(start, stop, published.year, published.month, None)
+        if kind == "this_year":
+            return self.year(start, stop, published.year, None)
         return DateMention(start, stop, published - dt.timedelta(days=1), DatePrecision.APPROXIMATE,
                            f"before {day_en(published)}", f"до {day_ru(published)}",
                            "date is approximate (before publication)")
@@ -237,7 +368,7 @@ class _Resolver:
         if groups.get("rel"):
             year = self.published.year - (groups["rel"].lower() in LAST_YEAR_WORDS)
         start, stop = match.span()
-        if year is None and stated is not None and kind in {"day", "month"}:
+        if year is None and stated is not None and kind in {"day", "month", "quarter", "day_range", "month_range"}:
             year, stop = stated
         if kind == "day":
             return self.day(start, stop, year, _month_number(groups["month"]), int(groups["day"]))
@@ -245,6 +376,16 @@ class _Resolver:
             return self.month(start, stop, year, _month_number(groups["month"]), _qualifier(groups))
         if kind == "year":
             return self.year(start, stop, year, _qualifier(groups))
+        if kind == "quarter":
+            return self.quarter(start, stop, year, _ordinal(groups["ord"]))
+        if kind == "season":
+            return self.season(start, stop, year, _season(groups["season"]))
+        if kind == "month_range":
+            return self.month_range(start, stop, year, _month_number(groups["month"]), _month_number(groups["month2"]))
+        if kind == "day_range":
+            last = (_month_number(groups["month2"]), int(groups["day2"]))
+            first = (_month_number(groups["month"]) if groups.get("month") else last[0], int(groups["day"]))
+            return self.day_range(start, stop, year, first, last)
         return self.relative(kind, start, stop, groups)
 
 
@@ -285,17 +426,22 @@ def find_dates(text: str, published: dt.date, lang: str, future_words: frozenset
              if (m := resolver(*match.span()).rule(kind, match, stated_year(text, match.end(), lang)))]
     if lang == "ru":
         found.extend(m for m in _natasha_dates(text, resolver) if m)
+    for match in EVENT_NAME_YEAR.finditer(text):
+        mention = resolver(*match.span()).year(match.start(), match.end(), int(match["year"]), None)
+        if mention is not None and not mention.outside:
+            found.append(replace(mention, weak=True, note=f"year taken from the event's name {match.group()}"))
     kept: list[DateMention] = []
     for mention in sorted(found, key=lambda m: (m.start - m.stop, m.start)):
         if all(mention.stop <= k.start or k.stop <= mention.start for k in kept):
-            kept.append(mention)
+            kept.append(replace(mention, bound=bool(BOUND.search(text[:mention.start]))))
     return sorted(kept, key=lambda m: m.start)
 
 
 def sentence_date(mentions: list[DateMention]) -> DateMention | None:
     """The date a sentence reports: its most precise mention inside the window, the first of equals;
     a sentence dated only before the window gets that (``outside``) mention."""
-    return min(mentions, key=lambda m: (m.outside, PRECISION_RANK[m.precision], m.start), default=None)
+    return min((m for m in mentions if not m.weak), key=lambda m: (m.outside, m.bound, PRECISION_RANK[m.precision],
+                                                                   m.start), default=None)
 
 
 def inherited(mention: DateMention) -> DateMention:

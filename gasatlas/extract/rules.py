@@ -19,6 +19,8 @@ from gasatlas.vocab import EventType
 
 FACT = 1.0
 """Strength of a trigger that is the event itself (signed, halted, resumed), not talk about it."""
+TOLD_FACT = 0.8
+"""From this strength a trigger after a verb of saying is a happening told, not talk (met, cut supplies)."""
 
 
 @dataclass(frozen=True)
@@ -33,45 +35,62 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
 
 
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
-    _rule(EventType.AGREEMENT, r"\bподписа\w*|\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*"
-                               r"|\bsign(?:ed|s|ing)?\b|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b", FACT),
+    _rule(EventType.AGREEMENT, r"\bподписа\w*+(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
+                               r"|\bзаключен\w*|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
     _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
+    _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
+                               r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
+    _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
+                                   r"|increased|rose|grew|doubled|fell|declined|dropped|delivered)\b"
+                                   r"|\b(?:двукратн|двухкратн|трехкратн|трёхкратн)\w*\s+(?:рост|увеличени|сокращени)\w*"
+                                   r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
+    _rule(EventType.DISRUPTION, r"\bатакова\w*|\bпострада\w*|\bповрежд[её]н\w*|\battacked\b|\bdamaged\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
-                                r"|\bсократи\w*\s+поставк\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
+                                r"|\bсократи\w*\s+поставо?к\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
-    _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставк\w*|\bпоставк\w*\s+начал\w*|\bвозобнов\w*"
-                                   r"|\bувелич\w*\s+поставк\w*|\bзапу(?:сти|ще|ска)\w*\s+поставк\w*|\bреверс\w*"
-                                   r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:gas\s+)?"
+    _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставо?к\w*|\bпоставо?к\w*\s+начал\w*|\bвозобнов\w*"
+                                   r"|\bувелич\w*\s+поставо?к\w*|\bзапу(?:сти|ще|ска)\w*\s+поставо?к\w*|\bреверс\w*"
+                                   r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:[\w-]+\s+){0,2}?"
                                    r"(?:supplying|supplies|deliveries|exports|pumping)\b"
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
                                    r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
     _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось"
+                                  r"|\bзапуск\w*\s+строительств\w*|\bцеремони\w*\s+(?:открытия\s+и\s+)?(?:запуска|начала)"
+                                  r"\s+строительств\w*"
                                   r"|\bввод\w*\s+в\s+эксплуатаци\w*"
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
-    _rule(EventType.MEETING, r"\bвстрет\w*|\bвстреч\w*|\bпереговор\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
-                             r"|\bпосети\w*|\bвизит\w*|\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bvisit\w*"
-                             r"|\bhosted\b", 0.8),
+    _rule(EventType.MEETING, r"\bобсуди\w*\s+с\s|\bобсуждал\w*\s+[^.]{0,80}?\sс\s+(?:президент|премьер|министр|глав)\w*"
+                             r"|\bdiscussed\s+with\b|\bпровел\w*\s+(?:\S+\s+){0,3}?переговор\w*|\bheld\s+talks\b|\bконтакт\w*"
+                             r"|\bcontacts\s+between\b", 0.85),
+    _rule(EventType.MEETING, r"\bдоговорил\w*\s+(?:продолжить|провести|обсудить|рассмотреть|вернуться)"
+                             r"|\bagreed\s+to\s+(?:continue|hold|discuss)\b", 0.95),
+    _rule(EventType.MEETING, r"\bвстрети\w*|\bвстреча(?:л|ю|е)\w*|\bпринял\w*\s+гост\w*|\bгост\w*\s+принял\w*"
+                             r"|\bпосети\w*|\bпринял\w*\s+(?:руководител|глав|министр|президент|делегаци)\w*|\bmet\b"
+                             r"|\bmeets\b|\bvisited\b|\bhosted\b", 0.8),
+    _rule(EventType.MEETING, r"\bвстреч\w*|\bпереговор\w*|\bвизит\w*|\bmeeting\w*|\btalks\b|\bvisit\b|\bvisits\b",
+          0.6),
     _rule(EventType.PROPOSAL, r"\bинициатив\w*|\bпредлож\w*|\bпредлага\w*|\bвыдвину\w*|\bpropos\w*|\binitiative\w*"
                               r"|\bsuggest\w*", 0.7),
     _rule(EventType.CONSTRUCTION, r"\bстроительств\w*|\bпострои\w*|\bпрокладк\w*|\bconstruction\b|\bbuild\w*"
                                   r"|\bbuilt\b", 0.6),
     _rule(EventType.MEETING, r"\bобсуди\w*|\bобсужда\w*|\bdiscuss\w*|\bфорум\w*|\bсаммит\w*|\bконференци\w*"
                              r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
-    _rule(EventType.STATEMENT, r"\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
+    _rule(EventType.STATEMENT, r"\bназва\w*|\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
                                r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
-                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b"
+                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b|\bdenied\b|\bопроверг\w*"
                                r"|\breported\b", 0.5),
 )
 """Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
 
 NEW_FACT_MARKERS: tuple[re.Pattern, ...] = (
     re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
+    re.compile(r"^\W*(?:позднее|позже|впоследствии|later|subsequently)\b", re.IGNORECASE),
     re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
                r"|\bкак\s+сообщают\s+сми\b|\baccording\s+to\s+(?:media|press|news)\b|\bmedia\s+reported\b"
                r"|\breportedly\b", re.IGNORECASE),
 )
-"""Words that begin a separate fact even without a date of its own: a reply, a media report."""
+"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…"."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +101,43 @@ class Trigger:
     text: str
 
 
+POSSIBLE = re.compile(r"(?:\bвозможност\w*|\bпланах|\bплан\w*|\bнамерени\w*|\bготовност\w*|\bперспектив\w*"
+                      r"|\bдля|\bобеспечить|\bцел\w*|\bin\s+order\s+to|\baimed\s+at"
+                      r"|\bpossibility\s+of|\bplans?\s+(?:to|for)|\bprospects?\s+(?:of|for))\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+""""о возможности возобновления поставок", "для увеличения поставок": a happening that may come, or that
+something is for, not one that came."""
+BACKGROUND = re.compile(r"(?:\bпосле|\bиз-за|\bвследствие|\bна\s+фоне|\bв\s+связи\s+с|\bafter|\bfollowing|\bamid"
+                        r"|\bdue\s+to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+"""A trigger right after "после"/"after" names the cause or background of what the sentence reports."""
+HALT = re.compile(r"приостанов|прекрат|прекращ|останови|halt|suspend|stopped", re.IGNORECASE)
+INCIDENT = re.compile(r"атак|авари|пожар|возгоран|взрыв|закупорк|поврежд|БПЛА|беспилотн|\bdrone|attack|accident|fire\b"
+                      r"|explosion|blast|damage|frozen|freez", re.IGNORECASE)
+"""A halt is a disruption when something happened to the gas system; a decision to stop exports is a supply change."""
+
+
+NEGATED_BEFORE = re.compile(r"(?:\bне|\bнет|\bбез|\bnot|\bno|\bnever|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+NEGATED_AFTER = re.compile(r"^\w*\s+(?:[\w«»\"]+\s+){0,4}?(?:нет|не\s+было)\b", re.IGNORECASE)
+""""перебоев с газом нет", "не стали продлевать": a happening said not to have happened."""
+
+
+def _typed(trigger: Trigger, text: str) -> Trigger:
+    if trigger.event_type == EventType.DISRUPTION and HALT.match(trigger.text) and not INCIDENT.search(text):
+        return Trigger(EventType.SUPPLY_CHANGE, trigger.strength, trigger.position, trigger.text)
+    return trigger
+
+
 def triggers_in(text: str, offset: int = 0) -> list[Trigger]:
     """Event-type triggers of a sentence. What follows a speech verb is what someone said:
     "сообщил о продолжении переговоров" is a statement, not a meeting — unless it is a fact
     (FACT strength: "писал, что Туркменистан приостановил экспорт" is a disruption)."""
-    found = [Trigger(rule.event_type, rule.strength, offset + m.start(), m.group())
-             for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)]
+    found = [_typed(Trigger(rule.event_type, rule.strength, offset + m.start(), m.group()), text)
+             for rule in EVENT_TYPE_RULES for m in rule.pattern.finditer(text)
+             if not BACKGROUND.search(text[:m.start()]) and not NEGATED_BEFORE.search(text[:m.start()])
+             and not POSSIBLE.search(text[:m.start()])
+             and not NEGATED_AFTER.match(text[m.start():])]
     speech = min((t.position for t in found if t.event_type == EventType.STATEMENT), default=None)
-    return [t for t in found if speech is None or t.position <= speech or t.strength >= FACT]
+    return [t for t in found if speech is None or t.position <= speech or t.strength >= TOLD_FACT]
 
 
 def strongest(triggers: list[Trigger]) -> Trigger | None:
@@ -124,7 +172,7 @@ class RouteRule:
                 and (not self.facilities or bool(self.facilities & facilities)))
 
 
-SUPPLY_WORDS = re.compile(r"поставк|постав(?:ля|ит)|экспорт|импорт|транзит|транспортировк|supply|supplies|deliver"
+SUPPLY_WORDS = re.compile(r"поставо?к|постав(?:ля|ит)|экспорт|импорт|транзит|транспортировк|supply|supplies|deliver"
                           r"|export|import|transit", re.IGNORECASE)
 BUYER_WORDS = re.compile(r"покупател|претендент|buyer|customer", re.IGNORECASE)
 GAS_UNION = re.compile(r"газов\w*\s+союз|gas\s+union", re.IGNORECASE)

@@ -1,7 +1,9 @@
 """Russian analysis with natasha: sentences, lemmas, named entities and dates.
 
-The models ship inside the natasha wheel and take a few seconds to load, so
-they are loaded once per process (``russian_models``) and shared by every call.
+The models ship inside the natasha wheel and take seconds to load, so they are
+loaded once per process (``russian_models``) and shared by every call; the neural
+taggers are also kept on disk (``diskcache``), which loads several times faster
+than reading them from the wheel's archives.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from natasha import (
     Segmenter,
 )
 
-from gasatlas.extract.units import NamedSpan, Sentence, Token, fold, has_word, paragraphs
+from gasatlas import diskcache
+from gasatlas.extract.units import NamedSpan, Node, Sentence, Token, fold, has_word, paragraphs
 
 
 @dataclass(frozen=True)
@@ -43,19 +46,26 @@ def russian_models() -> RussianModels:
     the models read lazily on first use are paid for here, not by the first article.
     The syntax parser is needed because natasha normalises organisation names
     ("Министерства энергетики") and we tell plans from events through the syntax tree."""
-    embedding = NewsEmbedding()
     morph_vocab = MorphVocab()
+    morph_tagger, syntax_parser, ner_tagger = diskcache.cached(
+        "natasha", diskcache.versions("natasha", "slovnet", "navec"), _neural_models)
     models = RussianModels(
         segmenter=Segmenter(),
         morph_vocab=morph_vocab,
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
-        ner_tagger=NewsNERTagger(embedding),
+        morph_tagger=morph_tagger,
+        syntax_parser=syntax_parser,
+        ner_tagger=ner_tagger,
         dates=DatesExtractor(morph_vocab),
     )
     _analyse(models, WARM_UP_TEXT)
     models.dates(WARM_UP_TEXT)
     return models
+
+
+def _neural_models() -> tuple[NewsMorphTagger, NewsSyntaxParser, NewsNERTagger]:
+    """The three taggers over one shared embedding; pickled together it is stored once."""
+    embedding = NewsEmbedding()
+    return NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
 
 
 def _analyse(models: RussianModels, text: str) -> Doc:
@@ -115,7 +125,14 @@ def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
         for span in doc_sent.spans
     )
     return Sentence(index, paragraph, offset + doc_sent.start, offset + doc_sent.stop, doc_sent.text, tokens, spans,
-                    _future_words(doc_sent, offset))
+                    _future_words(doc_sent, offset), _tree(doc_sent, offset))
+
+
+def _tree(doc_sent, offset: int) -> tuple[Node, ...]:
+    """natasha's dependency tree with heads as indices into the sentence's own tokens."""
+    index = {token.id: i for i, token in enumerate(doc_sent.tokens)}
+    return tuple(Node(offset + t.start, offset + t.stop, index.get(t.head_id, -1), t.rel or "", t.pos or "")
+                 for t in doc_sent.tokens)
 
 
 def read_russian(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:

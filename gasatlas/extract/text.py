@@ -19,7 +19,6 @@ from pathlib import PurePath
 from typing import ClassVar
 
 import charset_normalizer
-import trafilatura
 
 MAX_ARTICLE_CHARS = 100_000
 """Longer texts are not news items; the limit also bounds the time one extraction takes."""
@@ -142,6 +141,8 @@ def _strip_tags(html: str) -> str:
 def html_main_text(html: str) -> str:
     """The main text of a page: trafilatura's article extraction, else its plain-text
     extraction, else the page's visible text. Paragraphs come out separated by blank lines."""
+    import trafilatura  # a fifth of a second to import: paid only for pages, not for plain text
+
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or trafilatura.html2txt(html)
     if text and text.strip():
         return "\n\n".join(line for line in text.split("\n") if line.strip())

@@ -18,6 +18,19 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+LATIN_SPELLINGS = (("zh", "j"), ("kh", "h"), ("ks", "x"), ("ss", "s"), ("yy", "y"), ("iy", "y"), ("ei", "ey"))
+"""Transliterations of one Russian or Central Asian name that English news mixes: Zhurabek/Jurabek,
+Mirzamakhmudov/Mirzamahmudov, Kassym/Kasym, Alexei/Alexey, Sergei/Sergey."""
+
+
+def latin_key(word: str) -> str:
+    """One spelling for the transliterations of a Latin-script name (see ``LATIN_SPELLINGS``)."""
+    key = fold(word)
+    for spelled, plain in LATIN_SPELLINGS:
+        key = key.replace(spelled, plain)
+    return key
+
+
 @dataclass(frozen=True)
 class Token:
     """A word with the forms it may be matched by (its text, and its lemma in Russian)."""
@@ -45,6 +58,18 @@ class NamedSpan:
 
 
 @dataclass(frozen=True)
+class Node:
+    """A token in the sentence's syntax tree (Russian): offsets in the article, and its head's index in
+    ``Sentence.tree`` (-1 for the root)."""
+
+    start: int
+    stop: int
+    head: int
+    rel: str
+    pos: str
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence; ``tokens`` hold words only (punctuation dropped), ``spans`` the NER results.
     ``future_words``: offsets of the words in a clause about the future ("поставки начнутся
@@ -58,6 +83,8 @@ class Sentence:
     tokens: tuple[Token, ...]
     spans: tuple[NamedSpan, ...] = ()
     future_words: frozenset[int] = frozenset()
+    tree: tuple[Node, ...] = ()
+    """The syntax tree, where an analyser gives one (natasha's parser for Russian); empty otherwise."""
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:

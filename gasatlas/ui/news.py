@@ -8,7 +8,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from gasatlas import datewindow, ingest
+from gasatlas import datewindow, fetch, ingest
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
 from gasatlas.extract import LANGUAGE_SUPPORT, MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
@@ -43,6 +43,7 @@ def article_form(lang: Lang) -> ingest.Article | None:
         pasted = st.text_area(t("news_paste", lang), height=220, max_chars=MAX_ARTICLE_CHARS,
                               placeholder=t("news_paste_placeholder", lang))
         uploaded = st.file_uploader(t("news_upload", lang), type=UPLOAD_TYPES)
+        link = st.text_input(t("news_link", lang), placeholder="https://…", max_chars=1000, key="news_link")
         left, right = st.columns(2)
         published = left.date_input(t("news_published", lang), value=None, min_value=datewindow.EARLIEST,
                                     max_value=datewindow.latest(), format="YYYY-MM-DD")
@@ -51,19 +52,28 @@ def article_form(lang: Lang) -> ingest.Article | None:
         submitted = st.form_submit_button(t("news_extract", lang), type="primary", icon=":material/auto_awesome:")
     if not submitted:
         return None
+    given = uploaded is not None or bool(pasted.strip())
+    source_url = source_url.strip() or ("" if given else link.strip())
+    page = None if given or not link.strip() else fetched(link, lang)
+    if not given and link.strip() and page is None:
+        return None
+    source_title = source_title.strip() or (page.title or "" if page else "")
     problems = []
-    if uploaded is None and not pasted.strip():
+    if not given and page is None:
         problems.append(t("news_need_text", lang))
     if published is None:
         problems.append(t("news_need_date", lang))
-    if not source_title.strip():
+    if not source_title:
         problems.append(t("news_need_title", lang))
-    if not source_url.strip().startswith(("https://", "http://")):
+    if not source_url.startswith(("https://", "http://")):
         problems.append(t("news_need_url", lang))
     if problems or published is None:
         st.error("\n".join(f"- {markdown_text(problem)}" for problem in problems))
         return None
-    raw, filename = (uploaded.getvalue(), uploaded.name) if uploaded is not None else (pasted, None)
+    if page is not None:
+        raw, filename = page.raw, "page.html"
+    else:
+        raw, filename = (uploaded.getvalue(), uploaded.name) if uploaded is not None else (pasted, None)
     try:
         article = ingest.read_article(raw, filename, published, source_title, source_url)
     except ArticleError as error:
@@ -73,6 +83,30 @@ def article_form(lang: Lang) -> ingest.Article | None:
         st.info(markdown_format(t("news_read_as", lang), file=filename, encoding=article.encoding),
                 icon=":material/translate:")
     return article
+
+
+def fetched(link: str, lang: Lang) -> fetch.Page | None:
+    """The page behind a link, fetched by the server itself (http and https only, bounded in time and size),
+    or None after saying why it could not be read."""
+    try:
+        with st.spinner(t("news_fetching", lang)):
+            return fetch.fetch_page(link)
+    except ArticleError as error:
+        st.error(markdown_format("{reason}: {error}", reason=t("news_bad_link", lang), error=error))
+        return None
+
+
+def proposed_actors(lang: Lang) -> None:
+    """The people and organisations the article names that the atlas does not know yet, once each however
+    spelled: they are stored with the events that name them, so the reviewer should check their names."""
+    candidates: list[Candidate] = st.session_state.get(KEY_CANDIDATES) or []
+    actors = ingest.new_actors(candidates)
+    if not actors:
+        return
+    st.caption(t("news_new_actors", lang))
+    st.dataframe(pd.DataFrame([{t("news_actor_ru", lang): a.name_ru, t("news_actor_en", lang): a.name_en,
+                                t("news_actor_kind", lang): label(a.kind, lang), "id": a.id} for a in actors]),
+                 hide_index=True, key="news-new-actors")
 
 
 def propose(atlas: Dataset, article: ingest.Article, lang: Lang) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,6 +18,7 @@ from gasatlas.ui import navigation, news
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 from .test_app import APP, TIMEOUT, TOTAL, FakeMap
 
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SOURCE_TITLE = "Test Wire"
 SOURCE_URL = "https://example.org/news/orenburg"
 ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
@@ -50,8 +55,8 @@ def submit(at: AppTest, text: str, published: dt.date | None, title: str = SOURC
            url: str = SOURCE_URL) -> AppTest:
     at.text_area[0].input(text)
     at.date_input[0].set_value(published)
-    at.text_input[0].input(title)
-    at.text_input[1].input(url)
+    at.text_input[1].input(title)
+    at.text_input[2].input(url)
     return read(button(at, "Find events").click().run())
 
 
@@ -64,7 +69,8 @@ def test_an_incomplete_form_says_what_is_missing_and_stores_nothing() -> None:
 
     assert not at.exception
     message = at.error[0].value
-    for missing in ("Paste a text", "publication date", "Name the source", "full URL"):
+    for missing in ("Paste a text, upload a file or give the article's link", "publication date", "Name the source",
+                    "full URL"):
         assert missing in message
     assert not at.dataframe
     assert stored_ids() == []
@@ -82,6 +88,9 @@ def test_an_article_becomes_candidates_that_are_saved_and_shown_on_the_map(fake_
     assert bool(candidate["accept"]) and candidate["duplicate_of"] == ""
     assert list(candidate["facility_ids"]) == ["orenburg-gpp"]
     assert list(candidate["participants"]) == ["ivan-petrov", "miller"]
+    new_actors = at.dataframe[1].value
+    assert new_actors["id"].tolist() == ["testgaz", "ivan-petrov"] or new_actors["id"].tolist() == [
+        "ivan-petrov", "testgaz"], "the people and bodies the atlas does not know, shown for checking"
 
     at = button(at, "Save 1 event").click().run()
 
@@ -109,11 +118,56 @@ def test_in_russian_the_page_says_english_text_is_only_partly_supported() -> Non
     at = add_news_page("ru")
     at.text_area[0].input("On 1 April 2024 QazaqGaz signed an agreement with Gazprom on gas supplies.")
     at.date_input[0].set_value(dt.date(2024, 4, 2))
-    at.text_input[0].input(SOURCE_TITLE)
-    at.text_input[1].input(SOURCE_URL)
+    at.text_input[1].input(SOURCE_TITLE)
+    at.text_input[2].input(SOURCE_URL)
     at = read(button(at, "Найти события").click().run())
 
     assert not at.exception, at.exception
     assert at.title[0].value == "События из новостной статьи"
     assert any("Английский: частично" in caption.value for caption in at.caption)
     assert list(at.dataframe[0].value["organisations"][0]) == ["qazaqgaz", "gazprom"]
+
+
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(PAGES), **kwargs)
+
+    def log_message(self, *_args) -> None:
+        return None
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_article_is_read_from_its_link_with_the_page_title_as_source(site: str) -> None:
+    link = site + "/orenburg-test-wire.html"
+    at = add_news_page()
+    at.text_input(key="news_link").input(link)
+    at.date_input[0].set_value(dt.date.fromisoformat(TEST_ARTICLE_PUBLISHED))
+    at = read(button(at, "Find events").click().run())
+
+    assert not at.exception, at.exception
+    assert not at.error
+    review = at.dataframe[0].value
+    assert list(review["facility_ids"][0]) == ["orenburg-gpp"]
+    article = at.session_state[news.KEY_ARTICLE]
+    assert (article.source_title, article.source_url) == ("Тестовая лента: переговоры на Оренбургском ГПЗ", link)
+
+
+@pytest.mark.parametrize(("link", "message"), [("file:///etc/passwd", "only http and https"),
+                                                ("http://127.0.0.1:9/news", "the connection was refused")])
+def test_a_link_that_cannot_be_read_says_why(link: str, message: str) -> None:
+    at = add_news_page()
+    at.text_input(key="news_link").input(link)
+    at.date_input[0].set_value(dt.date(2024, 3, 15))
+    at = button(at, "Find events").click().run()
+
+    assert not at.exception, at.exception
+    assert "The page cannot be read" in at.error[0].value and message in at.error[0].value
+    assert news.KEY_JOB not in at.session_state

@@ -52,8 +52,8 @@ def test_a_store_that_cannot_be_opened_leaves_every_page_readable_and_logs_where
 def submit(at: AppTest, text: str) -> AppTest:
     at.text_area[0].input(text)
     at.date_input[0].set_value(dt.date(2024, 3, 15))
-    at.text_input[0].input("Test Wire")
-    at.text_input[1].input("https://example.org/news/orenburg")
+    at.text_input[1].input("Test Wire")
+    at.text_input[2].input("https://example.org/news/orenburg")
     return button(at, "Find events").click().run()
 
 

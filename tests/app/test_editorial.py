@@ -15,7 +15,7 @@ from gasatlas.ui import navigation
 
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 from ..store.records import event
-from .test_add_news import button, read
+from .test_add_news import button, submit
 from .test_app import APP, TIMEOUT, TOTAL, FakeMap, shown_count
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "atlas",
@@ -69,12 +69,8 @@ def test_without_sign_in_a_server_reachable_from_the_network_is_read_only(monkey
 
 
 def test_a_contributors_article_goes_to_the_queue_and_only_they_see_it_on_their_map() -> None:
-    at = visit(navigation.ADD_NEWS, ALICE)
-    at.text_area[0].input(TEST_ARTICLE.read_text(encoding="utf-8"))
-    at.date_input[0].set_value(dt.date.fromisoformat(TEST_ARTICLE_PUBLISHED))
-    at.text_input[0].input("Test Wire")
-    at.text_input[1].input("https://example.org/news/orenburg")
-    at = read(button(at, "Find events").click().run())
+    at = submit(visit(navigation.ADD_NEWS, ALICE), TEST_ARTICLE.read_text(encoding="utf-8"),
+                dt.date.fromisoformat(TEST_ARTICLE_PUBLISHED))
     at = button(at, "Submit 1 event(s) for review").click().run()
 
     assert not at.exception, at.exception

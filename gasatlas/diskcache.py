@@ -1,0 +1,90 @@
+"""Costly, deterministic builds kept on disk, so a new process does not pay for them again.
+
+The command line is a new process every time: building the place index from GeoNames
+and loading natasha's neural models cost seconds that the page, a long-lived process,
+pays once. Each build is stored as a pickle in ``GASATLAS_CACHE_DIR`` (``var/cache``
+by default) under a key made of everything it depends on — the data's contents, the
+source of the modules that build it, the versions of the packages it reads — so a
+change to any of them makes a new entry, and a stale one is never read.
+
+Pickles execute code when loaded: the cache directory must be writable only by the
+atlas's own user (``var/`` is). A cache that cannot be read or written is not an
+error: the value is built as if there were none.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import importlib.metadata
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO, TypeVar
+
+from gasatlas.config import settings
+
+T = TypeVar("T")
+KEPT_ENTRIES = 4
+"""Entries kept per name: an atlas with the store's actors and the curated one alternate without rebuilding."""
+FORMAT = 1
+"""Raised when what a cache file holds changes shape for reasons the key cannot see."""
+log = logging.getLogger("gasatlas")
+
+
+def source_of(*modules: ModuleType) -> tuple[str, ...]:
+    """A key part that changes whenever the source of one of these modules does."""
+    return tuple(hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest() for module in modules)
+
+
+def versions(*packages: str) -> tuple[str, ...]:
+    return tuple(f"{name}=={importlib.metadata.version(name)}" for name in packages)
+
+
+def files_of(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """A key part for a folder of data files: each file's name, size and modification time."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file())
+
+
+def _path(name: str, key: Sequence[object]) -> Path:
+    digest = hashlib.sha256(repr((FORMAT, *key)).encode("utf-8")).hexdigest()[:32]
+    return settings().cache_dir / f"{name}-{digest}.pickle"
+
+
+def _load(file: BinaryIO) -> object:
+    """Unpickle with the cyclic garbage collector paused: a place index is a hundred thousand small
+    objects, and collections triggered while creating them cost several times the loading itself."""
+    gc.disable()
+    try:
+        return pickle.load(file)
+    finally:
+        gc.enable()
+
+
+def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
+    """The value ``build()`` returns for ``key``: from the cache when it holds one, else built and stored
+    (keeping the ``KEPT_ENTRIES`` newest entries of the same ``name``)."""
+    path = _path(name, key)
+    try:
+        with path.open("rb") as file:
+            return _load(file)
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # noqa: BLE001 -- an unreadable entry is rebuilt, never trusted
+        log.warning("cache entry %s unreadable (%s): rebuilding", path, error)
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, path)
+        older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[KEPT_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError) as error:
+        log.warning("cannot write cache entry %s (%s)", path, error)
+    return value
