@@ -31,13 +31,13 @@ import folium
 import pandas as pd
 import streamlit_folium as sf
 
+from gasatlas import tables
 from gasatlas.config import settings
 from gasatlas.data import Dataset, load_dataset
 from gasatlas.filters import EventFilter, apply_filter, facet_counts
 from gasatlas.layers import TILES_ATTRIBUTION, TILES_URL, base_map, overlays
 from gasatlas.synth import synthetic_frame
 from gasatlas.tables import events_table
-from gasatlas.ui.workspace import SHOWN_COLUMNS
 
 SLIDER_STEP = dt.timedelta(days=30)
 
@@ -85,7 +85,7 @@ def slider_step(atlas: Dataset) -> EventFilter:
 def ours(atlas: Dataset, event_filter: EventFilter) -> int:
     """What the map page does on a rerun (``pages/map.py``), minus Streamlit itself."""
     facet_counts_for_sidebar(atlas, event_filter)
-    shown = apply_filter(atlas.events, event_filter, SHOWN_COLUMNS)
+    shown = apply_filter(atlas.events, event_filter, tables.MAP_PAGE_COLUMNS)
     events_table(shown, atlas, "en")
     return component_payload(base_map(atlas.country_shapes, "tiles"),
                              overlays(atlas, shown, event_filter.date_to, "en"))

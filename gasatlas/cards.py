@@ -64,11 +64,6 @@ def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: boo
     return ", ".join(parts)
 
 
-def actor_names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang) -> list[str]:
-    """Plain (unescaped) names for tables and labels, in the reader's language."""
-    indexed = actors.set_index("id")[f"name_{lang}"]
-    return [str(indexed.get(actor_id, actor_id)) for actor_id in ids]
-
 
 def event_date_text(event, lang: Lang) -> str:
     date = event.date.date() if hasattr(event.date, "date") else event.date

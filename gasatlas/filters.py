@@ -26,10 +26,6 @@ class EventFilter:
     actors: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
 
-    @property
-    def is_empty(self) -> bool:
-        return self == EventFilter(date_from=self.date_from, date_to=self.date_to)
-
 
 def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     """Add the lower-cased text that free-text search runs over (both languages)."""

@@ -14,10 +14,6 @@ MONTHS_RU = ["январь", "февраль", "март", "апрель", "ма
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "app_title": {"en": "Central Asia Gas Atlas", "ru": "Газовый атлас Центральной Азии"},
-    "app_tagline": {
-        "en": "Where Russian and Central Asian gas flows, who agreed what, and when — every fact with its source.",
-        "ru": "Куда идёт газ России и Центральной Азии, кто о чём договорился и когда — у каждого факта есть источник.",
-    },
     "nav_map": {"en": "Map", "ru": "Карта"},
     "loading": {"en": "Loading the atlas data…", "ru": "Загрузка данных атласа…"},
     "link_ignored": {"en": "Part of the link was ignored", "ru": "Часть ссылки проигнорирована"},
@@ -29,7 +25,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "Without internet the tiles cannot load; country shapes, routes and markers always show.",
         "ru": "Без интернета плитки карты не загрузятся; контуры стран, маршруты и метки видны всегда.",
     },
-    "network_as_of": {"en": "Network as of", "ru": "Сеть на дату"},
     "status_since": {"en": "since", "ru": "с"},
     "since_unknown": {"en": "start date not in sources", "ru": "дата начала не указана в источниках"},
     "legend": {"en": "Legend", "ru": "Легенда"},
@@ -298,6 +293,19 @@ STRINGS: dict[str, dict[Lang, str]] = {
 
 
 STRINGS |= {
+    # What the news reader does for each language of an article, stated honestly on the Add news page.
+    "support_ru": {
+        "en": "Russian: full support — natasha's NER and lemmatiser find people, organisations and places in any "
+              "case form, including people the atlas does not know yet.",
+        "ru": "Русский: полная поддержка — NER и лемматизатор natasha находят людей, организации и места в любом "
+              "падеже, в том числе людей, которых ещё нет в атласе.",
+    },
+    "support_en": {
+        "en": "English: partial — dates, places in the gazetteer and people or organisations already in the atlas "
+              "are found; new people only when a role introduces them (\"Energy Minister Jurabek Mirzamakhmudov\").",
+        "ru": "Английский: частично — находятся даты, места из справочника и люди или организации, уже известные "
+              "атласу; новые люди — только если перед именем названа должность.",
+    },
     "nav_review": {"en": "Review queue", "ru": "Очередь проверки"},
     "nav_audit": {"en": "Audit log", "ru": "Журнал изменений"},
     "role_reader": {"en": "reader", "ru": "читатель"},

@@ -6,6 +6,7 @@ import pandas as pd
 
 from gasatlas.data import Dataset
 from gasatlas.i18n import format_date, t
+from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, Lang, label
 
@@ -13,6 +14,8 @@ EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source
 SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
                   "place_name_ru", "participants", "source_url")
 """The events columns the table is made from."""
+MAP_PAGE_COLUMNS = tuple(dict.fromkeys([*SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
+"""What the map page copies of each shown event: the table's and the map layer's columns."""
 
 
 def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from gasatlas import tables
 from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.filters import apply_filter
 from gasatlas.i18n import format_date, t
@@ -10,7 +11,7 @@ from gasatlas.ui import controls, shell, state, workspace
 
 lang, atlas = shell.page()
 view = state.view()
-shown = apply_filter(atlas.events, view.filter, workspace.SHOWN_COLUMNS)
+shown = apply_filter(atlas.events, view.filter, tables.MAP_PAGE_COLUMNS)
 as_of = view.filter.date_to
 basemap = controls.basemap_selector(lang)
 

@@ -1,7 +1,6 @@
 """News text → candidate events for the atlas: the article reader and the extraction pipeline."""
 
 from gasatlas.extract.pipeline import (
-    LANGUAGE_SUPPORT,
     Candidate,
     ProposedActor,
     extract_events,
@@ -11,7 +10,6 @@ from gasatlas.extract.pipeline import (
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, ArticleError, ArticleText, article_text
 
 __all__ = [
-    "LANGUAGE_SUPPORT",
     "MAX_ARTICLE_CHARS",
     "MAX_FILE_BYTES",
     "ArticleError",

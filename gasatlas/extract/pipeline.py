@@ -26,23 +26,7 @@ from gasatlas.jobs import Report, no_report
 from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
 
-__all__ = ["LANGUAGE_SUPPORT", "Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
-
-LANGUAGE_SUPPORT: dict[str, dict[str, str]] = {
-    "ru": {
-        "en": "Russian: full support — natasha's NER and lemmatiser find people, organisations and places in any "
-              "case form, including people the atlas does not know yet.",
-        "ru": "Русский: полная поддержка — NER и лемматизатор natasha находят людей, организации и места в любом "
-              "падеже, в том числе людей, которых ещё нет в атласе.",
-    },
-    "en": {
-        "en": "English: partial — dates, places in the gazetteer and people or organisations already in the atlas "
-              "are found; new people only when a role introduces them (\"Energy Minister Jurabek Mirzamakhmudov\").",
-        "ru": "Английский: частично — находятся даты, места из справочника и люди или организации, уже известные "
-              "атласу; новые люди — только если перед именем названа должность.",
-    },
-}
-"""What works for each input language, in each interface language, for the page to state honestly."""
+__all__ = ["Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
 
 DUPLICATE_PLACE_DEGREES = 0.05
 STAGES = {"analyse": (0.0, 0.7), "read": (0.7, 0.95), "compose": (0.95, 1.0)}

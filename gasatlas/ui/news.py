@@ -11,7 +11,7 @@ import streamlit as st
 from gasatlas import datewindow, fetch, ingest
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
-from gasatlas.extract import LANGUAGE_SUPPORT, MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
+from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
 from gasatlas.i18n import t
 from gasatlas.jobs import Job, JobState, QueueFull
 from gasatlas.sanitize import markdown_format, markdown_text
@@ -176,7 +176,7 @@ def extraction_progress(lang: Lang) -> None:
 
 
 def language_note(article: ingest.Article, lang: Lang) -> None:
-    st.caption(LANGUAGE_SUPPORT[language_of(article.text)][lang])
+    st.caption(t(f"support_{language_of(article.text)}", lang))
 
 
 def _review_frame(candidates: list[Candidate], atlas: Dataset) -> pd.DataFrame:

@@ -14,7 +14,6 @@ from gasatlas.auth import Identity
 from gasatlas.cards import CARD_CSS
 from gasatlas.data import Dataset
 from gasatlas.i18n import t
-from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.ui import editorial, state
@@ -22,8 +21,6 @@ from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang, RecordStatus
 
 MAP_KEY = "atlas-map"
-SHOWN_COLUMNS = tuple(dict.fromkeys([*tables.SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
-"""What the map page copies of each shown event: the table's and the map layer's columns."""
 
 MAP_HEIGHT = 560
 
