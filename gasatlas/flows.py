@@ -10,11 +10,12 @@ figure for the whole year, never from months added up or stretched.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
-from gasatlas.i18n import format_date
+from gasatlas.i18n import format_date, format_number, t
 from gasatlas.schema import period_span
 from gasatlas.vocab import FlowKind, Lang, label
 
@@ -73,6 +74,33 @@ def moved_by_route(flows: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
     """``moved_in_year`` grouped by route: what each route's width and label on the map rest on."""
     moved = moved_in_year(flows, year)
     return {route_id: rows.reset_index(drop=True) for route_id, rows in moved.groupby("route_id", sort=True)}
+
+
+@dataclass(frozen=True)
+class FlowYear:
+    """What the map's flow mode draws: the year, and for each route the figures saying what moved in it."""
+
+    year: int
+    by_route: Mapping[str, pd.DataFrame]
+
+    @classmethod
+    def of(cls, flows: pd.DataFrame, year: int) -> FlowYear:
+        return cls(year, moved_by_route(flows, year))
+
+
+def moved_text(figures: pd.DataFrame, lang: Lang) -> str:
+    """A route's figures for its label on the map (plain text): ``5.64 bcm``, ``≈ 6 bcm est.`` for an
+    estimate, and each direction named when gas moved more than one way."""
+    def one(volume: float, kind: str) -> str:
+        number = format_number(volume, lang)
+        return f"≈ {number}" if kind == FlowKind.ESTIMATE else number
+
+    if len(figures) == 1:
+        text = f"{one(figures['volume_bcm'].iloc[0], figures['value_kind'].iloc[0])} {t('bcm', lang)}"
+    else:
+        text = " · ".join(f"{row.from_country}→{row.to_country} {one(row.volume_bcm, row.value_kind)}"
+                          for row in figures.itertuples()) + f" {t('bcm', lang)}"
+    return f"{text} {t('estimate_short', lang)}" if (figures["value_kind"] == FlowKind.ESTIMATE).any() else text
 
 
 def flow_years(flows: pd.DataFrame) -> list[int]:
