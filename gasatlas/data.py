@@ -93,6 +93,11 @@ class Dataset:
         object.__setattr__(self, "events_version", _fingerprint(drawn))
 
     @cached_property
+    def flows_version(self) -> str:
+        """Fingerprints the flow figures: the cache key of their download."""
+        return _fingerprint(self.flows.astype(str))
+
+    @cached_property
     def events_content_version(self) -> str:
         """Fingerprints every published column of the events: the cache key of their downloads."""
         published = self.events[[column for column in EVENT_COLUMNS if column in self.events.columns]]

@@ -146,9 +146,27 @@ def period_label(period: str, lang: Lang) -> str:
     return format_date(start, "month", lang)
 
 
-def direction_label(from_country: str, to_country: str, names: dict[str, str]) -> str:
+def direction_label(from_country: str, to_country: str, names: Mapping[str, str]) -> str:
     return f"{names.get(from_country, from_country)} → {names.get(to_country, to_country)}"
 
 
-def kind_labels(lang: Lang) -> dict[str, str]:
-    return {str(kind): label(kind, lang) for kind in FlowKind}
+def readable(flows: pd.DataFrame, country_names: Mapping[str, str], route_names: Mapping[str, str],
+             lang: Lang) -> pd.DataFrame:
+    """The figures as readers see them (plain text, for tables and chart tooltips), one row per figure:
+    period, route, direction, volume, kind and source, with the period's middle for drawing on a time axis."""
+    return pd.DataFrame({
+        "id": flows["id"].to_numpy(),
+        "when": (flows["period_start"] + (flows["period_end"] - flows["period_start"]) / 2).to_numpy(),
+        "period": [period_label(period, lang) for period in flows["period"]],
+        "route": [route_names.get(route, route) for route in flows["route_id"]],
+        "direction": [direction_label(a, b, country_names) for a, b in zip(flows["from_country"], flows["to_country"])],
+        "from_to": (flows["from_country"] + "→" + flows["to_country"]).to_numpy(),
+        "volume_bcm": flows["volume_bcm"].to_numpy(),
+        "volume": [format_number(volume, lang) for volume in flows["volume_bcm"]],
+        "kind": flows["value_kind"].astype(str).to_numpy(),
+        "kind_label": [label(kind, lang) for kind in flows["value_kind"]],
+        "source": flows["source_title"].to_numpy(),
+        "url": flows["source_url"].to_numpy(),
+        "quote": flows["quote"].to_numpy(),
+        "note": flows[f"note_{lang}"].to_numpy(),
+    })

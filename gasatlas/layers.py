@@ -263,15 +263,16 @@ SELECTION_JS = """function (data) {
 }"""
 
 
-def base_map(country_shapes: dict, basemap: Basemap) -> AtlasMap:
-    """The part of the map that never changes during a session: view, tiles, country shapes.
+def base_map(country_shapes: dict, basemap: Basemap,
+             bounds: tuple[tuple[float, float], tuple[float, float]] = FOCUS_BOUNDS) -> AtlasMap:
+    """The part of the map that never changes during a session: view (fitted to ``bounds``), tiles, country shapes.
 
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
     part is identical between reruns; everything else goes into overlays.
     """
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
-    fmap.fit_bounds(FOCUS_BOUNDS)
+    fmap.fit_bounds(bounds)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
     MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import shutil
 
 import pytest
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset, records_frame
+from gasatlas.exports import flows_csv
 from gasatlas.flows import (
     balance_totals,
     country_balance,
@@ -132,3 +135,22 @@ def test_the_shipped_figures_say_what_moved_on_central_asia_center(atlas) -> Non
         assert moved[moved["route_id"] == "cac"]["volume_bcm"].tolist() == [reported[str(year)]]
     assert reported["2023"] != reported["2024"]
     assert 2024 in flow_years(atlas.flows)
+
+
+def test_the_flows_download_is_a_valid_flows_file_and_spreadsheet_safe(atlas, tmp_path) -> None:
+    shown = flows_in_view(atlas.flows, dt.date(2024, 1, 1), dt.date(2024, 12, 31), {"UZB"})
+    formula = '=HYPERLINK("https://evil.example/","click")'
+    text = flows_csv(shown.assign(note_en=formula))
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == FLOW_COLUMNS
+    assert [row["id"] for row in rows] == list(shown["id"]) != []
+    assert all(row["note_en"] == "'" + formula for row in rows), "a spreadsheet shows it as text"
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data_dir)
+    (data_dir / "flows.csv").write_text(text, encoding="utf-8")
+    reloaded = load_dataset(data_dir).flows.set_index("id")
+    assert set(reloaded.index) == set(shown["id"])
+    assert (reloaded["note_en"] == formula).all(), "reading it back removes the guard"
+    assert reloaded["volume_bcm"].to_dict() == shown.set_index("id")["volume_bcm"].to_dict()
