@@ -15,18 +15,23 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.i18n import format_date, t
+from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
+from gasatlas.i18n import format_date, format_number, t
 from gasatlas.palette import (
     COUNTRY_CONTEXT_STYLE,
     COUNTRY_FOCUS_STYLE,
     EVENT_TYPE_COLOR,
     FACILITY_SYMBOL,
+    FLOW_LEGEND_VOLUMES,
+    NO_FLOW_STYLE,
+    NO_FLOW_WEIGHT,
     ROUTE_STATUS_STYLE,
+    flow_weight,
     symbol_svg,
 )
 from gasatlas.sanitize import html_text, link_html
 from gasatlas.status import status_as_of
-from gasatlas.vocab import EventType, FacilityKind, Lang, RouteStatus, label
+from gasatlas.vocab import EventType, FacilityKind, FlowKind, Lang, RouteStatus, label
 
 CARD_CSS = """
 .ga-card { font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; max-width: 46rem; }
@@ -37,6 +42,7 @@ CARD_CSS = """
 .ga-card dd { margin: 0; padding: 0; }
 .ga-card blockquote { margin: .5rem 0; padding: .25rem .6rem; border-left: 3px solid #bbb; color: #333; }
 .ga-card cite { display: block; font-style: normal; color: #666; font-size: .85em; }
+.ga-card h4 { font-size: .9rem; margin: .6rem 0 .2rem; }
 .ga-card table { border-collapse: collapse; font-size: .9em; margin: .3rem 0; }
 .ga-card td, .ga-card th { border-bottom: 1px solid #e3e3e3; padding: .15rem .4rem; text-align: left; vertical-align: top; }
 .ga-muted { color: #666; }
@@ -139,8 +145,30 @@ def _history_rows(history, lang: Lang) -> str:
     return "".join(rows)
 
 
+def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
+    """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover."""
+    figures = flows_of_year(atlas.flows[atlas.flows["route_id"] == route_id], year)
+    heading = f"<h4>{html_text(t('flows_in_year', lang).format(year=year))}</h4>"
+    if figures.empty:
+        return f'{heading}<p class="ga-muted">{html_text(t("no_flows_in_year", lang).format(year=year))}</p>'
+    order = {str(kind): rank for rank, kind in enumerate(FlowKind)}
+    figures = figures.assign(order=figures["value_kind"].map(order)).sort_values(["order", "period_start"])
+    rows = "".join(
+        f'<tr data-flow-id="{html_text(row.id)}"><td>{html_text(period_label(row.period, lang))}</td>'
+        f"<td>{html_text(row.from_country)} → {html_text(row.to_country)}</td>"
+        f"<td>{'<b>' if row.value_kind in MOVED_KINDS else ''}{html_text(format_number(row.volume_bcm, lang))}"
+        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(label(row.value_kind, lang))}</td>"
+        f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
+        for row in figures.itertuples()
+    )
+    header = "".join(f"<th>{html_text(t(key, lang))}</th>"
+                     for key in ("col_period", "col_direction", "col_volume", "col_kind", "source"))
+    return f'{heading}<table class="ga-flows"><tr>{header}</tr>{rows}</table>'
+
+
 def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
-    """A route's identity, its state on ``as_of``, its whole history and its source."""
+    """A route's identity, its state on ``as_of``, the flow figures for that year, its whole history and its
+    source."""
     current = status_as_of(route.status_history, as_of)
     if current is None:
         state = f'<span class="ga-muted">{html_text(t("not_yet", lang))}</span>'
@@ -161,6 +189,8 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
         f"<dt>{html_text(t('countries', lang))}</dt><dd>{_country_names(route.countries, atlas, lang)}</dd>"
         "</dl>"
         f"<p>{html_text(getattr(route, f'description_{lang}'))}</p>"
+        f"{flows_html(route.id, atlas, as_of.year, lang)}"
+        f"<h4>{html_text(t('status_history', lang))}</h4>"
         f"<table><tr><th>{html_text(t('from', lang))}</th><th>{html_text(t('status', lang))}</th>"
         f"<th>{html_text(t('direction', lang))}</th></tr>{_history_rows(route.status_history, lang)}</table>"
         f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(route.source_url, route.source_title)}<br>'
@@ -199,7 +229,7 @@ def _image(svg: str) -> str:
 
 def _line_swatch(color: str, dash: str | None, width: float = 4) -> str:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="10" viewBox="0 0 34 10"><line x1="1" y1="5" x2="33" y2="5" stroke="{color}" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="12" viewBox="0 0 34 12"><line x1="1" y1="6" x2="33" y2="6" stroke="{color}" '
             f'stroke-width="{width}" stroke-linecap="round"{dash_attr}/></svg>')
 
 
@@ -214,12 +244,33 @@ def _area(style: dict) -> str:
             f'fill="{style["fillColor"]}" stroke="{style["color"]}" stroke-width="1.2"/></svg>')
 
 
-def legend_html(lang: Lang) -> str:
-    """What every symbol on the map means, drawn from the same palette as the map."""
+def _label_swatch(text: str, dashed: bool) -> str:
+    border = ' stroke-dasharray="3 2"' if dashed else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="16" viewBox="0 0 34 16"><rect x="1" y="1" '
+            f'width="32" height="14" rx="3" fill="#fff" stroke="#444"{border}/><text x="17" y="12" font-size="9" '
+            f'font-weight="600" text-anchor="middle" font-family="sans-serif">{html_text(text)}</text></svg>')
+
+
+def legend_html(lang: Lang, flow_year: int | None = None) -> str:
+    """What every symbol on the map means, drawn from the same palette as the map; with ``flow_year``, the
+    legend of the flow mode: the year the widths show and what the kinds of figures mean."""
     def item(symbol_svg_markup: str, text: str) -> str:
         return f"<li>{_image(symbol_svg_markup)}<span>{html_text(text)}</span></li>"
 
     statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang)) for status, s in ROUTE_STATUS_STYLE.items())
+    if flow_year is None:
+        routes_heading, flows = t("legend_routes", lang), ""
+    else:
+        routes_heading = t("legend_flows", lang).format(year=flow_year)
+        widths = "".join(item(_line_swatch("#555555", None, flow_weight(volume)),
+                              f"{format_number(volume, lang)} {t('bcm', lang)}") for volume in FLOW_LEGEND_VOLUMES)
+        no_data = _line_swatch(NO_FLOW_STYLE.color, NO_FLOW_STYLE.dash, NO_FLOW_WEIGHT)
+        flows = (
+            f"{widths}{item(_label_swatch('5.6', False), t('legend_flow_reported', lang))}"
+            f"{item(_label_swatch('≈ 6', True), t('legend_flow_estimate', lang))}"
+            f"{item(no_data, t('legend_flow_none', lang).format(year=flow_year))}"
+            f'<li class="ga-muted">{html_text(t("legend_flow_not_drawn", lang))}</li>'
+        )
     arrow = ('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><path d="M8 1.5 14 14 8 10.5 2 14z" fill="#555" '
              'transform="rotate(90 8 8)"/></svg>')
     corridor = ('<svg xmlns="http://www.w3.org/2000/svg" width="34" height="14" viewBox="0 0 34 14"><path d="M1 12 Q17 -2 33 12" fill="none" '
@@ -232,7 +283,7 @@ def legend_html(lang: Lang) -> str:
                '<circle cx="11" cy="11" r="7" fill="rgba(110,204,57,.9)"/><text x="11" y="14.5" font-size="9" '
                'text-anchor="middle" font-family="sans-serif">3</text></svg>')
     return (
-        f'<div class="ga-legend"><h4>{html_text(t("legend_routes", lang))}</h4><ul>{statuses}'
+        f'<div class="ga-legend"><h4>{html_text(routes_heading)}</h4><ul>{statuses}{flows}'
         f'{item(corridor, t("legend_corridor", lang))}{item(arrow, t("legend_arrow", lang))}</ul>'
         f'<h4>{html_text(t("legend_facilities", lang))}</h4><ul>{facilities}</ul>'
         f'<h4>{html_text(t("legend_events", lang))}</h4><ul>{events}'

@@ -1,4 +1,4 @@
-"""Altair charts for the timeline and the actors network, coloured from the shared palette.
+"""Altair charts for the timeline, the actors network and the gas flows, coloured from the shared palette.
 
 Selections are named here (``BRUSH``, ``PICK``, ``ACTOR``) because the pages read
 them back from Streamlit by these names.
@@ -11,9 +11,17 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from gasatlas.flows import MOVED_KINDS
 from gasatlas.i18n import t
-from gasatlas.palette import EVENT_TYPE_COLOR, ROUTE_STATUS_STYLE, SELECTED_EVENT_COLOR
-from gasatlas.vocab import Lang, label
+from gasatlas.palette import (
+    EVENT_TYPE_COLOR,
+    FLOW_KIND_SHAPE,
+    FLOW_KIND_STYLE,
+    NO_FLOW_STYLE,
+    ROUTE_STATUS_STYLE,
+    SELECTED_EVENT_COLOR,
+)
+from gasatlas.vocab import FlowKind, Lang, label
 
 BRUSH = "brush"
 PICK = "pick"
@@ -126,6 +134,80 @@ def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
                  alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
                  alt.Tooltip("note:N", title=t("direction", lang))],
     ).properties(height=40, width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def _kind_encodings(lang: Lang, shown: pd.Series) -> tuple[alt.Scale, alt.Scale, alt.Scale]:
+    """Colour, dash and point shape of the kinds of flow figure in ``shown`` (a column of kinds), so a contract
+    never looks like gas that moved, and the legend names only what the chart holds."""
+    kinds = [kind for kind in FlowKind if kind in set(shown)]
+    domain = [label(kind, lang) for kind in kinds]
+    dashes = [[float(part) for part in (FLOW_KIND_STYLE[kind].dash or "1 0").split()] for kind in kinds]
+    return (alt.Scale(domain=domain, range=[FLOW_KIND_STYLE[kind].color for kind in kinds]),
+            alt.Scale(domain=domain, range=dashes),
+            alt.Scale(domain=domain, range=[FLOW_KIND_SHAPE[kind] for kind in kinds]))
+
+
+def flow_tooltip(lang: Lang) -> list[alt.Tooltip]:
+    """Every number with where it comes from."""
+    return [alt.Tooltip("period:N", title=t("col_period", lang)),
+            alt.Tooltip("direction:N", title=t("col_direction", lang)),
+            alt.Tooltip("volume:N", title=t("col_volume", lang)),
+            alt.Tooltip("kind_label:N", title=t("col_kind", lang)),
+            alt.Tooltip("source:N", title=t("source", lang)), alt.Tooltip("url:N", title="URL")]
+
+
+def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame | None = None) -> alt.LayerChart:
+    """One route's figures over time (``gasatlas.flows.readable`` rows): a line and a mark per direction and kind,
+    kinds told apart by colour, dash and shape, the volumes that moved written on; ``capacity`` (volume, source,
+    url) as a dotted rule."""
+    color, dash, shape = _kind_encodings(lang, figures["kind"])
+    yearly = bool(figures["period"].str.fullmatch(r"\d{4}").all())
+    x = alt.X("year(when):T" if yearly else "yearmonth(when):T", title=None,
+              axis=alt.Axis(format="%Y" if yearly else "%b %Y", tickCount={"interval": "year" if yearly else "month",
+                                                                           "step": 1}))
+    y = alt.Y("volume_bcm:Q", title=t("bcm_in_period", lang), scale=alt.Scale(zero=True))
+    kind_colour = alt.Color("kind_label:N", title=None, scale=color, legend=alt.Legend(orient="bottom", columns=2))
+    several_ways = figures["direction"].nunique() > 1  # then each volume says where its gas came from
+    base = alt.Chart(figures.assign(series=figures["direction"] + " · " + figures["kind"],
+                                    text=figures["volume"] + (" " + figures["from_to"] if several_ways else "")))
+    layers = [
+        base.mark_line(strokeWidth=2).encode(x=x, y=y, color=kind_colour, detail="series:N",
+                                             strokeDash=alt.StrokeDash("kind_label:N", scale=dash, legend=None)),
+        base.mark_point(filled=True, size=90, opacity=1).encode(
+            x=x, y=y, color=kind_colour, shape=alt.Shape("kind_label:N", scale=shape, title=None),
+            tooltip=flow_tooltip(lang)),
+        base.transform_filter(alt.FieldOneOfPredicate("kind", [str(kind) for kind in MOVED_KINDS])).mark_text(
+            dy=-11, fontSize=10, color="#333").encode(x=x, y=y, text="text:N"),
+    ]
+    if capacity is not None:
+        rule = alt.Chart(capacity).encode(y="volume_bcm:Q", tooltip=[
+            alt.Tooltip("label:N", title=t("capacity", lang)), alt.Tooltip("source:N", title=t("source", lang)),
+            alt.Tooltip("url:N", title="URL")])
+        layers[:0] = [rule.mark_rule(color=NO_FLOW_STYLE.color, strokeDash=[2, 4]),
+                      rule.mark_text(align="left", x=4, dy=-7, fontSize=10, color="#555").encode(text="label:N")]
+    return alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH)
+
+
+def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.LayerChart:
+    """A country's balance: a band per route and partner, one bar per figure in it, gas that came in to the right
+    of zero and gas that went out to the left, coloured and dashed by kind; bars sit side by side, never stacked,
+    so kinds are never added together."""
+    color, dash, _ = _kind_encodings(lang, rows["kind"])
+    signed = rows.assign(signed=rows["volume_bcm"].where(rows["way"] == "in", -rows["volume_bcm"]))
+    y = alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+    x = alt.X("signed:Q", stack=None, axis=alt.Axis(tickCount=6),
+              title=f"← {t('balance_out', lang)} · {t('balance_in', lang)} → ({t('bcm', lang)})")
+    bars = alt.Chart(signed).mark_bar(strokeWidth=1.5).encode(
+        x=x, y=y, yOffset=alt.YOffset("kind_label:N", scale=alt.Scale(domain=color.domain)),
+        color=alt.Color("kind_label:N", title=None, scale=color, legend=alt.Legend(orient="bottom")),
+        stroke=alt.Color("kind_label:N", scale=color, legend=None),
+        strokeDash=alt.StrokeDash("kind_label:N", scale=dash, legend=None),
+        fillOpacity=alt.condition(alt.FieldOneOfPredicate("kind", [str(kind) for kind in MOVED_KINDS]),
+                                  alt.value(0.9), alt.value(0.25)),
+        tooltip=flow_tooltip(lang))
+    zero = alt.Chart(pd.DataFrame({"signed": [0]})).mark_rule(color="#333").encode(x="signed:Q")
+    height = 26 * max(1, len(rows)) + 12 * signed["bar"].nunique()
+    return alt.layer(bars, zero).properties(height=height, width=CHART_WIDTH, autosize=FIT_WIDTH)
 
 
 def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:

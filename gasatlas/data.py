@@ -23,10 +23,11 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from gasatlas.filters import with_search_text
+from gasatlas.flows import with_periods
 from gasatlas.geo import CountryShapes
 from gasatlas.i18n import format_date
 from gasatlas.sanitize import unguard_cell
-from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
+from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
 from gasatlas.vocab import LANGUAGES, ActorKind, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
@@ -34,6 +35,7 @@ FACILITIES_FILE = "facilities.csv"
 ROUTES_FILE = "routes.geojson"
 EVENTS_FILE = "events.csv"
 ACTORS_FILE = "actors.csv"
+FLOWS_FILE = "flows.csv"
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -82,12 +84,18 @@ class Dataset:
     routes: pd.DataFrame
     events: pd.DataFrame
     actors: pd.DataFrame
+    flows: pd.DataFrame
     events_version: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         drawn = self.events[["id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
                              "title_en", "title_ru", "status"]]
         object.__setattr__(self, "events_version", _fingerprint(drawn))
+
+    @cached_property
+    def flows_version(self) -> str:
+        """Fingerprints the flow figures: the cache key of their download."""
+        return _fingerprint(self.flows.astype(str))
 
     @cached_property
     def events_content_version(self) -> str:
@@ -311,6 +319,34 @@ def _check_events(batch: _Validated, refs: References, problems: list[Problem]) 
     _check_inside_country(batch, "place_country", refs.shapes, problems)
 
 
+def _check_flows(batch: _Validated, route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
+                 problems: list[Problem]) -> None:
+    """Flows name a known route and the countries at its ends, and one route, direction and kind
+    never has two figures for the same days (a year and a month inside it would count twice)."""
+    _check_references(batch, "route_id", set(route_countries), "route id", problems)
+    _check_references(batch, "from_country", countries, "country code", problems)
+    _check_references(batch, "to_country", countries, "country code", problems)
+    for location, flow in batch.records:
+        on_route = route_countries.get(flow.route_id, ())
+        for field_name, country in (("from_country", flow.from_country), ("to_country", flow.to_country)):
+            if on_route and country in countries and country not in on_route:
+                problems.append(Problem(batch.file, f"{country} is not among the countries of route "
+                                        f"'{flow.route_id}' ({', '.join(on_route)})", location, flow.id, field_name))
+    series: dict[tuple, list[tuple[str, Flow]]] = {}
+    for location, flow in batch.records:
+        series.setdefault((flow.route_id, flow.from_country, flow.to_country, flow.value_kind), []).append(
+            (location, flow))
+    for rows in series.values():
+        for later, (location, flow) in enumerate(rows):
+            start, end = period_span(flow.period)
+            for earlier_location, earlier in rows[:later]:
+                earlier_start, earlier_end = period_span(earlier.period)
+                if start <= earlier_end and earlier_start <= end:
+                    problems.append(Problem(
+                        batch.file, f"period {flow.period} overlaps {earlier.period} of id '{earlier.id}' "
+                        f"({earlier_location}) for the same route, direction and kind", location, flow.id, "period"))
+
+
 def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
     """Records as a frame; list fields become tuples so frames stay hashable for caching."""
     columns = [f.alias or name for name, f in model.model_fields.items()]
@@ -359,8 +395,9 @@ def load_dataset(data_dir: Path) -> Dataset:
     facilities = _load_csv(data_dir, FACILITIES_FILE, Facility, problems)
     actors = _load_csv(data_dir, ACTORS_FILE, Actor, problems)
     events = _load_csv(data_dir, EVENTS_FILE, Event, problems)
+    flows = _load_csv(data_dir, FLOWS_FILE, Flow, problems)
 
-    for batch in (countries, routes, facilities, actors, events):
+    for batch in (countries, routes, facilities, actors, events, flows):
         _check_unique_ids(batch, problems)
 
     shapes = CountryShapes(
@@ -384,6 +421,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     _check_inside_country(facilities, "country", shapes, problems)
     _check_actors(actors, refs, problems)
     _check_events(events, refs, problems)
+    _check_flows(flows, {record.id: record.countries for _, record in routes.records}, refs.countries, problems)
 
     if problems:
         raise DataValidationError(problems)
@@ -401,6 +439,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         routes=_frame(routes, Route, route_geometries),
         events=events_frame(_frame(events, Event)),
         actors=_frame(actors, Actor),
+        flows=with_periods(_frame(flows, Flow)),
     )
 
 

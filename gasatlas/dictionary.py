@@ -108,6 +108,30 @@ DICTIONARY: dict[str, dict[str, Entry]] = {
         "source_title": ("Where the role is stated", "Где указана должность"),
         "source_url": ("Link to the source", "Ссылка на источник"),
     },
+    "flows.csv": {
+        "id": ("Unique slug of the figure", "Уникальный идентификатор показателя"),
+        "route_id": ("The route the gas moved along (a route id of routes.geojson)",
+                     "Маршрут, по которому шёл газ (идентификатор из routes.geojson)"),
+        "from_country": ("ISO3 code of the country the gas came from", "Код ISO3 страны, откуда шёл газ"),
+        "to_country": ("ISO3 code of the country the gas went to", "Код ISO3 страны, куда шёл газ"),
+        "period": (("The period the source gives the volume for: a year (2023), a quarter (2023-Q4) or a "
+                    "month (2023-10)"),
+                   ("Период, за который источник приводит объём: год (2023), квартал (2023-Q4) или месяц "
+                    "(2023-10)")),
+        "volume_bcm": ("Volume in billion cubic metres, converted from the source's unit but never interpolated",
+                       "Объём, млрд м³, переведённый из единиц источника, но не досчитанный"),
+        "value_kind": (("reported (gas that moved), estimate, contract (promised or planned) or capacity (what "
+                        "the route could carry): only the first two are gas that moved"),
+                       ("фактически (по отчётам), оценка, контракт (обещанный или плановый объём) или мощность: "
+                        "газом, который прошёл, считаются только первые два")),
+        "source_title": ("The publication the figure rests on", "Издание, в котором приведена цифра"),
+        "source_url": ("Link to the source", "Ссылка на источник"),
+        "quote": ("The source's sentence that gives the figure, in its language",
+                  "Фраза источника с этой цифрой, на его языке"),
+        "note_en": ("Notes in English (other reports, what the figure covers)",
+                    "Примечания по-английски (другие данные, что охватывает цифра)"),
+        "note_ru": ("Notes in Russian", "Примечания по-русски"),
+    },
     "countries.geojson": {
         "iso_a3": ("ISO 3166-1 alpha-3 code", "Код ISO 3166-1 alpha-3"),
         "name_en": ("Name in English", "Название по-английски"),

@@ -1,4 +1,4 @@
-"""Downloads: events, routes and facilities as CSV, GeoJSON and Excel, and how to cite a view.
+"""Downloads: events, flows, routes and facilities as CSV, GeoJSON and Excel, and how to cite a view.
 
 Every export is built from data frames the app already holds, so what a reader
 downloads is exactly what the filtered table shows. The CSV is the format of
@@ -24,7 +24,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from gasatlas.sanitize import guard_cell
-from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR, unix_lines
+from gasatlas.schema import EVENT_COLUMNS, FLOW_COLUMNS, LIST_SEPARATOR, unix_lines
 
 ROUTE_PROPERTIES = ("id", "name_en", "name_ru", "kind", "capacity_bcm", "length_km", "countries", "operator",
                     "operator_ru", "description_en", "description_ru", "geometry_quality", "geometry_licence",
@@ -76,6 +76,11 @@ def records_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) ->
 def events_csv(events: Iterable[Mapping[str, Any]]) -> str:
     """Events in the exact format of ``data/events.csv``: its columns, order and list cells."""
     return records_csv(events, EVENT_COLUMNS)
+
+
+def flows_csv(flows: pd.DataFrame) -> str:
+    """Flow figures in the exact format of ``data/flows.csv``: a download is a valid flows file."""
+    return records_csv(frame_records(flows, FLOW_COLUMNS), FLOW_COLUMNS)
 
 
 def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:

@@ -406,6 +406,99 @@ STRINGS |= {
 }
 
 
+STRINGS |= {
+    "route_widths": {"en": "Route width", "ru": "Толщина маршрутов"},
+    "widths_capacity": {"en": "capacity", "ru": "по мощности"},
+    "widths_flow": {"en": "gas that moved", "ru": "по прошедшему газу"},
+    "widths_help": {
+        "en": "Gas that moved: each route is as wide as the volume reported for the year of the date range's end "
+              "(an estimate when nothing is reported, labelled so). Routes without such a figure are drawn thin, "
+              "grey and dashed: no data, not zero.",
+        "ru": "По прошедшему газу: толщина маршрута — объём, о котором сообщалось за год конца выбранного периода "
+              "(если отчёта нет — оценка, с пометкой). Маршруты без такой цифры — тонкие серые пунктирные: нет "
+              "данных, а не ноль.",
+    },
+    "widths_on": {"en": "route widths: gas that moved in {year}", "ru": "толщина маршрутов: газ за {year} год"},
+    "bcm": {"en": "bcm", "ru": "млрд м³"},
+    "estimate_short": {"en": "est.", "ru": "оценка"},
+    "legend_flows": {"en": "Routes by status; width: gas that moved in {year}",
+                     "ru": "Маршруты по статусу; толщина — газ, прошедший за {year} год"},
+    "legend_flow_reported": {"en": "Label in bcm: the volume reported for the whole year",
+                             "ru": "Подпись в млрд м³: объём за год по отчётам"},
+    "legend_flow_estimate": {"en": "“≈ … est.”: an estimate, as nothing is reported",
+                             "ru": "«≈ … оценка»: оценка, отчёта нет"},
+    "legend_flow_none": {"en": "Grey dashed: no figure for {year} — no data, not zero",
+                         "ru": "Серый пунктир: за {year} год цифры нет — нет данных, а не ноль"},
+    "legend_flow_not_drawn": {
+        "en": "Contract and capacity figures are never drawn as gas that moved; months and quarters are not added "
+              "up. Every figure and its source is in the route's card and on the Flows page.",
+        "ru": "Контрактные объёмы и мощности никогда не показываются как прошедший газ; месяцы и кварталы не "
+              "суммируются. Все цифры с источниками — в карточке маршрута и на странице «Потоки газа».",
+    },
+    "flow_tip_none": {"en": "{year}: no reported or estimated figure", "ru": "{year}: нет ни отчёта, ни оценки"},
+    "flows_in_year": {"en": "Flow figures for {year}", "ru": "Данные о потоках за {year} год"},
+    "no_flows_in_year": {"en": "No flow figure for {year}.", "ru": "Данных о потоках за {year} год нет."},
+    "col_period": {"en": "Period", "ru": "Период"},
+    "col_direction": {"en": "Direction", "ru": "Направление"},
+    "col_volume": {"en": "Volume, bcm", "ru": "Объём, млрд м³"},
+    "col_kind": {"en": "Kind", "ru": "Вид"},
+    "col_route": {"en": "Route", "ru": "Маршрут"},
+    "col_partner": {"en": "From / to", "ru": "Откуда / куда"},
+    "col_note": {"en": "Note", "ru": "Примечание"},
+    "col_quote": {"en": "Quote", "ru": "Цитата"},
+    "nav_flows": {"en": "Flows", "ru": "Потоки газа"},
+    "flows_title": {"en": "Gas flows", "ru": "Потоки газа"},
+    "flows_help": {
+        "en": "How much gas moved (or was contracted, estimated, or could move) along each route, as its source "
+              "reports it. The table follows the shared dates (figures whose period overlaps them) and countries "
+              "(a figure's two ends); event types, people and the search apply to events only.",
+        "ru": "Сколько газа прошло (было законтрактовано, оценено или могло пройти) по каждому маршруту — так, как "
+              "сообщает источник. Таблица следует общим датам (цифры, чей период их пересекает) и странам (два "
+              "конца потока); типы событий, участники и поиск относятся только к событиям.",
+    },
+    "flows_count": {"en": "{shown} of {total} figures", "ru": "Цифр: {shown} из {total}"},
+    "flows_none": {"en": "No flow figure matches these dates and countries.",
+                   "ru": "Ни одна цифра не подходит под эти даты и страны."},
+    "download_flows": {"en": "Figures in view (CSV)", "ru": "Показанные цифры (CSV)"},
+    "download_flows_help": {"en": "The {count} figure(s) in the table, in the format of data/flows.csv.",
+                            "ru": "Цифры из таблицы ({count}) в формате data/flows.csv."},
+    "balance_title": {"en": "Gas balance of a country", "ru": "Газовый баланс страны"},
+    "balance_country": {"en": "Country", "ru": "Страна"},
+    "balance_year": {"en": "Year", "ru": "Год"},
+    "balance_help": {
+        "en": "What came in and what went out in the year, by route, as the sources give it. Reported, estimated "
+              "and contracted volumes are kept apart and never added together; a capacity is not a flow and is "
+              "left out; gas in transit is not counted (a figure counts for its two ends); months and quarters are "
+              "listed, only whole-year figures are added up.",
+        "ru": "Что пришло в страну и что ушло из неё за год, по маршрутам, так, как сообщают источники. "
+              "Фактические, оценочные и контрактные объёмы показаны отдельно и не складываются; мощность — не "
+              "поток и не учитывается; транзит не считается (цифра относится к двум концам потока); месяцы и "
+              "кварталы перечислены, складываются только цифры за весь год.",
+    },
+    "balance_in": {"en": "came in", "ru": "пришло"},
+    "balance_out": {"en": "went out", "ru": "ушло"},
+    "balance_none": {"en": "No figure names {country} as an end of a flow in {year}.",
+                     "ru": "Нет цифр, где {country} — начало или конец потока в {year} году."},
+    "balance_totals": {"en": "Whole-year totals, each kind apart", "ru": "Итоги за год, каждый вид отдельно"},
+    "balance_total_line": {"en": "{direction}, {kind}: {volume} bcm ({routes} route(s))",
+                           "ru": "{direction}, {kind}: {volume} млрд м³ (маршрутов: {routes})"},
+    "col_way": {"en": "In or out", "ru": "Приход или уход"},
+    "route_flows": {"en": "Gas that moved, contracts and capacity, by year",
+                    "ru": "Прошедший газ, контракты и мощность по годам"},
+    "route_flows_sub": {"en": "Months and quarters (bcm in the period, not comparable with yearly totals)",
+                        "ru": "Месяцы и кварталы (млрд м³ за период, не сравнимы с годовыми итогами)"},
+    "route_no_flows": {"en": "No flow figure for this route yet.", "ru": "Данных о потоках по маршруту пока нет."},
+    "route_capacity": {"en": "Capacity in routes.geojson", "ru": "Мощность по routes.geojson"},
+    "bcm_in_period": {"en": "bcm in the period", "ru": "млрд м³ за период"},
+}
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """A volume as the source gives it, up to two decimals: ``5.64`` in English, ``5,64`` in Russian."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f").replace(".", ",") if lang == "ru" else text
+
+
 def t(key: str, lang: Lang) -> str:
     """The interface string ``key`` in ``lang``; a missing key fails loudly in tests."""
     return STRINGS[key][lang]

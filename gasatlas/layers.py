@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from importlib.resources import files
 
 import folium
 import pandas as pd
@@ -17,6 +18,7 @@ from gasatlas.assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
+from gasatlas.flows import FlowYear, moved_text
 from gasatlas.geo import points_along
 from gasatlas.i18n import format_date, t
 from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css
@@ -26,22 +28,42 @@ from gasatlas.palette import (
     COUNTRY_FOCUS_STYLE,
     EVENT_TYPE_COLOR,
     FACILITY_SYMBOL,
+    NO_FLOW_STYLE,
+    NO_FLOW_WEIGHT,
     OFFLINE_SEA_COLOR,
     ROUTE_OPACITY,
     ROUTE_STATUS_STYLE,
     SELECTED_EVENT_COLOR,
+    flow_weight,
     route_weight,
     symbol_svg,
 )
 from gasatlas.sanitize import html_text
 from gasatlas.status import routes_as_of
 from gasatlas.viewstate import Selection
-from gasatlas.vocab import GeometryLicence, GeoPrecision, Lang, RecordStatus, RouteKind, RouteStatus, label
+from gasatlas.vocab import (
+    FlowKind,
+    GeometryLicence,
+    GeoPrecision,
+    Lang,
+    RecordStatus,
+    RouteKind,
+    RouteStatus,
+    label,
+)
 
-MAP_CENTER = (47.0, 66.0)
-MAP_ZOOM = 4
+FOCUS_BOUNDS = ((23.6, 46.5), (58.0, 121.5))
+"""The map opens on these (south-west, north-east) corners: Pakistan's coast to Russia's label, the Caspian
+to the Yellow Sea — all seven focus countries, most of China included, on a laptop screen."""
+MAP_CENTER = (43.5, 84.0)
+MAP_ZOOM = 3.5
+"""Where the map stands before it fits ``FOCUS_BOUNDS`` (for a map that has no size yet)."""
+ZOOM_SNAP = 0.25
+"""Quarter zoom steps, so the focus area fills the map instead of jumping between too close and too far."""
 MIN_ZOOM = 2
 MAX_ZOOM = 12
+LABELS_PANE = "gaLabels"
+"""A pane for country and volume labels, above the markers: a cluster badge never hides a country's name."""
 TILES_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
 
@@ -64,13 +86,20 @@ MAP_CSS = f"""
 .leaflet-container {{ background: {OFFLINE_SEA_COLOR}; font: 13px/1.4 system-ui, sans-serif; }}
 .ga-country-label {{ white-space: nowrap; text-align: center; pointer-events: none;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
-.ga-country-label span {{ display: inline-block; transform: translate(-50%, -50%); }}
+.ga-country-label span {{ display: inline-block; transform: translate(-50%, calc(-100% - 21px)); }}
+.ga-country-label[data-place=below] span {{ transform: translate(-50%, 21px); }}
+.ga-country-label[data-place=right] span {{ transform: translate(21px, -50%); }}
+.ga-country-label[data-place=left] span {{ transform: translate(calc(-100% - 21px), -50%); }}
 .ga-country-label.focus span {{ font-weight: 700; font-size: 14px; color: #2b2b2b; letter-spacing: .04em; text-transform: uppercase; }}
 .ga-country-label.context span {{ font-size: 11px; color: #7a7a7a; }}
 .ga-facility, .ga-arrow {{ background: none; border: none; }}
 .ga-facility svg {{ filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }}
 .ga-facility.processing_plant svg {{ filter: drop-shadow(0 0 4px #fff) drop-shadow(0 1px 2px rgba(0,0,0,.6)); }}
 .ga-muted {{ color: #666; }}
+.ga-flow-label {{ white-space: nowrap; pointer-events: none; }}
+.ga-flow-label span {{ display: inline-block; transform: translate(-50%, -50%); padding: 0 .3em; border-radius: 3px;
+  background: rgba(255,255,255,.9); border: 1px solid #444; font-size: 11px; font-weight: 600; color: #1f1f1f; }}
+.ga-flow-label.estimate span {{ border-style: dashed; font-style: italic; }}
 .leaflet-container .leaflet-control-attribution {{ font-size: 11px; }}
 .ga-event {{ border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,.35); box-sizing: border-box; }}
 .ga-event.country {{ background: #fff !important; border-width: 3px; }}
@@ -92,10 +121,17 @@ COUNTRIES_JS = """function (data) {
   });
 }"""
 
+LABELS_PANE_JS = """function (map) {
+  var pane = map.createPane('""" + LABELS_PANE + """');
+  pane.style.zIndex = 640;  // above markers (600), below tooltips (650) and popups (700)
+  pane.style.pointerEvents = 'none';
+}"""
+
 COUNTRY_LABELS_JS = """function (data) {
+  // A name sits just above its country's label point, where events of unknown place sit.
   var group = L.layerGroup();
   data.forEach(function (c) {
-    L.marker([c.lat, c.lon], {interactive: false, keyboard: false, icon: L.divIcon({
+    L.marker([c.lat, c.lon], {interactive: false, keyboard: false, pane: '""" + LABELS_PANE + """', icon: L.divIcon({
       className: 'ga-country-label ' + (c.focus ? 'focus' : 'context'), iconSize: null,
       html: '<span>' + c.name + '</span>'
     })}).addTo(group);
@@ -119,6 +155,9 @@ ROUTES_JS = """function (data) {
   });
   return group;
 }"""
+
+FLOW_LABELS_JS = (files("gasatlas") / "mapjs" / "flow_labels.js").read_text(encoding="utf-8")
+LABEL_PLACEMENT_JS = (files("gasatlas") / "mapjs" / "label_placement.js").read_text(encoding="utf-8")
 
 FACILITIES_JS = """function (data) {
   var group = L.featureGroup();
@@ -224,16 +263,20 @@ SELECTION_JS = """function (data) {
 }"""
 
 
-def base_map(country_shapes: dict, basemap: Basemap) -> AtlasMap:
-    """The part of the map that never changes during a session: view, tiles, country shapes.
+def base_map(country_shapes: dict, basemap: Basemap,
+             bounds: tuple[tuple[float, float], tuple[float, float]] = FOCUS_BOUNDS) -> AtlasMap:
+    """The part of the map that never changes during a session: view (fitted to ``bounds``), tiles, country shapes.
 
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
     part is identical between reruns; everything else goes into overlays.
     """
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
-                    minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)  # map options: clustering needs maxZoom
+                    minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
+    fmap.fit_bounds(bounds)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
+    MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)
+    MapScript(LABEL_PLACEMENT_JS, name="LabelPlacement").add_to(fmap)
     if basemap == "tiles":
         folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
     shapes = {
@@ -294,22 +337,45 @@ def _since_text(row, lang: Lang) -> str:
     return f"{t('status_since', lang)} {format_date(row.status_since, change['from_precision'], lang)}"
 
 
-def route_tooltip(row, lang: Lang) -> str:
+def _flow_tip(figures: pd.DataFrame | None, year: int, lang: Lang) -> str:
+    """The year's figures in a route's tooltip, each with the title of its source (the card links it)."""
+    if figures is None:
+        return f'<br><span class="ga-muted">{html_text(t("flow_tip_none", lang).format(year=year))}</span>'
+    return "".join(
+        f"<br><b>{html_text(row.from_country)}→{html_text(row.to_country)} {year}: "
+        f"{html_text(moved_text(figures.iloc[[number]], lang))}</b> "
+        f'<span class="ga-muted">({html_text(label(row.value_kind, lang))}; {html_text(row.source_title)})</span>'
+        for number, row in enumerate(figures.itertuples())
+    )
+
+
+def route_tooltip(row, lang: Lang, flow_year: FlowYear | None = None) -> str:
     name = html_text(getattr(row, f"name_{lang}"))
     status = html_text(label(row.status, lang))
     kind = html_text(label(row.kind, lang))
     quality = html_text(label(row.geometry_quality, lang))
+    flows = "" if flow_year is None else _flow_tip(flow_year.by_route.get(row.id), flow_year.year, lang)
     return (
         f"<b>{name}</b><br>{status} · {html_text(_since_text(row, lang))}"
-        f'<br><span class="ga-muted">{kind}; {quality}</span>'
+        f'<br><span class="ga-muted">{kind}; {quality}</span>{flows}'
     )
 
 
-def routes_layer(routes_as_of: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
-    """Routes styled by their status on the chosen date (see ``gasatlas.status.routes_as_of``)."""
+def route_width(route, flow_year: FlowYear | None) -> float:
+    """A route's line width: by capacity, or in flow mode by the gas that moved in the year (thin without a figure)."""
+    if flow_year is None:
+        return route_weight(route.kind, route.capacity_bcm)
+    figures = flow_year.by_route.get(route.id)
+    return NO_FLOW_WEIGHT if figures is None else flow_weight(figures["volume_bcm"].sum())
+
+
+def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | None = None) -> folium.FeatureGroup:
+    """Routes styled by their status on the chosen date (see ``gasatlas.status.routes_as_of``), as wide as their
+    capacity — or, given ``flow_year``, as the gas that moved in that year, with "no data" drawn apart."""
     features, arrows = [], []
     for row in routes_as_of.itertuples():
-        style = ROUTE_STATUS_STYLE[RouteStatus(row.status)]
+        no_data = flow_year is not None and row.id not in flow_year.by_route
+        style = NO_FLOW_STYLE if no_data else ROUTE_STATUS_STYLE[RouteStatus(row.status)]
         corridor = row.kind == RouteKind.SUPPLY_CORRIDOR
         features.append(
             {
@@ -318,13 +384,14 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
                 "properties": {
                     "layer": "route",
                     "id": row.id,
-                    "tip": route_tooltip(row, lang),
+                    "tip": route_tooltip(row, lang, flow_year),
                     "style": {
                         "color": style.color,
-                        "weight": route_weight(row.kind, row.capacity_bcm),
+                        "weight": route_width(row, flow_year),
                         "opacity": CORRIDOR_OPACITY if corridor else ROUTE_OPACITY,
                         "dashArray": style.dash,
                         "lineCap": "round",
+                        "className": f"ga-route ga-route-{row.id}" + (" ga-no-flow" if no_data else ""),
                     },
                 },
             }
@@ -337,6 +404,40 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
     attribution = "Routes: " + ", ".join(dict.fromkeys(credits)) if credits else ""
     group = folium.FeatureGroup(name="routes")
     ScriptLayer(ROUTES_JS, {"routes": features, "arrows": arrows, "attribution": attribution}, name="Routes").add_to(group)
+    return group
+
+
+FLOW_LABEL_CANDIDATES = (0.35, 0.25, 0.45, 0.15, 0.55, 0.65, 0.75, 0.85, 0.05, 0.95)
+"""Where along a route its volume may be written, best first: off the middle, where a direction arrow sits."""
+
+
+def flow_label_point(geometry: dict) -> tuple[float, float]:
+    """Where a route's volume is written: the best of ``FLOW_LABEL_CANDIDATES`` along its longest part that lies
+    in the map's opening view; for a route wholly outside it, the point closest to that view."""
+    points = points_along(max(line_parts(geometry), key=len), FLOW_LABEL_CANDIDATES)
+    (south, west), (north, east) = FOCUS_BOUNDS
+
+    def outside(point: tuple[float, float, float]) -> float:
+        lon, lat, _ = point
+        return max(south - lat, lat - north, 0) + max(west - lon, lon - east, 0)
+
+    lon, lat, _ = min(points, key=outside)  # min keeps the first of equals: the preferred candidate
+    return lat, lon
+
+
+def flow_labels_layer(routes_as_of: pd.DataFrame, flow_year: FlowYear, lang: Lang) -> folium.FeatureGroup:
+    """The volume that moved in the year written on each route that has a figure; routes without one get none."""
+    labels = []
+    for row in routes_as_of.itertuples():
+        figures = flow_year.by_route.get(row.id)
+        if figures is None:
+            continue
+        lat, lon = flow_label_point(row.geometry)
+        kind = FlowKind.ESTIMATE if (figures["value_kind"] == FlowKind.ESTIMATE).any() else FlowKind.REPORTED
+        labels.append({"id": html_text(row.id), "lat": round(lat, 4), "lon": round(lon, 4), "kind": str(kind),
+                       "text": html_text(moved_text(figures, lang))})
+    group = folium.FeatureGroup(name="flow-labels")
+    ScriptLayer(FLOW_LABELS_JS, {"pane": LABELS_PANE, "labels": labels}, name="FlowLabels").add_to(group)
     return group
 
 
@@ -414,7 +515,8 @@ def _midpoint(geometry: dict) -> tuple[float, float]:
 
 
 def selection_layer(
-    atlas: Dataset, selected: Selection, as_of: dt.date, lang: Lang, nonce: int = 0
+    atlas: Dataset, selected: Selection, as_of: dt.date, lang: Lang, nonce: int = 0,
+    flow_year: FlowYear | None = None,
 ) -> folium.FeatureGroup | None:
     """The highlighted pick: a ring (and for events its popup), a halo for a route.
 
@@ -441,7 +543,7 @@ def selection_layer(
         route = next(found.itertuples())
         lat, lon = _midpoint(route.geometry)
         data.update(lat=lat, lon=lon, line=route.geometry, color=SELECTED_EVENT_COLOR,
-                    weight=route_weight(route.kind, route.capacity_bcm) + 8)
+                    weight=route_width(route, flow_year) + 8)
     group = folium.FeatureGroup(name="selection")
     ScriptLayer(SELECTION_JS, data, name="Selection").add_to(group)
     return group
@@ -454,14 +556,19 @@ def overlays(
     lang: Lang,
     selected: Selection | None = None,
     nonce: int = 0,
+    flow_year: FlowYear | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The layers that follow the page state, in drawing order."""
+    """The layers that follow the page state, in drawing order; ``flow_year`` sizes routes by the gas that moved."""
+    network = routes_as_of(atlas.routes, as_of)
     groups = [
         country_labels_layer(atlas.countries, lang),
-        routes_layer(routes_as_of(atlas.routes, as_of), lang),
+        routes_layer(network, lang, flow_year),
         facilities_layer(atlas.facilities, lang),
         events_layer(events, lang, atlas.events_version),
     ]
-    if selected is not None and (highlight := selection_layer(atlas, selected, as_of, lang, nonce)) is not None:
+    if flow_year is not None:
+        groups.append(flow_labels_layer(network, flow_year, lang))
+    highlight = None if selected is None else selection_layer(atlas, selected, as_of, lang, nonce, flow_year)
+    if highlight is not None:
         groups.append(highlight)
     return groups

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gasatlas.vocab import EventType, FacilityKind, RouteKind, RouteStatus
+from gasatlas.vocab import EventType, FacilityKind, FlowKind, RouteKind, RouteStatus
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,34 @@ def route_weight(kind: RouteKind | str, capacity_bcm: float | None) -> float:
     if capacity_bcm is None or (isinstance(capacity_bcm, float) and math.isnan(capacity_bcm)):
         return 3.0
     return round(2.5 + 0.6 * math.sqrt(capacity_bcm), 1)
+
+
+def flow_weight(volume_bcm: float) -> float:
+    """Line width in pixels in the map's flow mode: the square root of the volume, steeper than
+    ``route_weight`` so that a year's change on a small route shows (1.3 → 5.6 bcm is 3.4 → 4.8 px)."""
+    return round(2.0 + 1.2 * math.sqrt(volume_bcm), 1)
+
+
+NO_FLOW_STYLE = LineStyle("#8C8C8C", "2 6")
+"""A route with no figure for the year in flow mode: thin, grey and dashed — "no data", never zero."""
+NO_FLOW_WEIGHT = 1.5
+FLOW_LEGEND_VOLUMES = (1.0, 10.0, 40.0)
+"""Sample widths the legend shows in flow mode, in bcm."""
+
+FLOW_KIND_STYLE: dict[FlowKind, LineStyle] = {
+    FlowKind.REPORTED: LineStyle("#0072B2", None),
+    FlowKind.ESTIMATE: LineStyle("#56B4E9", "4 3"),
+    FlowKind.CONTRACT: LineStyle("#E69F00", "8 4"),
+    FlowKind.CAPACITY: LineStyle("#7F7F7F", "1 4"),
+}
+"""How each kind of flow figure is drawn in charts: contracts and capacities never look like gas that moved."""
+FLOW_KIND_SHAPE: dict[FlowKind, str] = {
+    FlowKind.REPORTED: "circle",
+    FlowKind.ESTIMATE: "triangle-up",
+    FlowKind.CONTRACT: "diamond",
+    FlowKind.CAPACITY: "square",
+}
+"""Vega-Lite point shapes of the kinds, so they differ in more than colour."""
 
 
 EVENT_TYPE_COLOR: dict[EventType, str] = {

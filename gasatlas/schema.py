@@ -7,7 +7,9 @@ references between files, coordinates inside their country).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -27,6 +29,7 @@ from gasatlas.vocab import (
     DatePrecision,
     EventType,
     FacilityKind,
+    FlowKind,
     GeometryLicence,
     GeometryQuality,
     GeoPrecision,
@@ -67,6 +70,48 @@ def _in_window(day: dt.date) -> dt.date:
     return datewindow.check(day, "date")
 
 
+PERIOD_PATTERN = re.compile(r"^([1-9][0-9]{3})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
+"""A year (``2023``), a quarter (``2023-Q4``) or a month (``2023-10``): the periods sources report flows for."""
+
+
+def period_span(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period written as ``PERIOD_PATTERN`` allows."""
+    match = PERIOD_PATTERN.match(period)
+    if match is None:
+        raise ValueError("must be a year (2023), a quarter (2023-Q4) or a month (2023-10)")
+    year, quarter, month = match.groups()
+    if quarter:
+        first_month, last_month = 3 * int(quarter) - 2, 3 * int(quarter)
+    elif month:
+        first_month = last_month = int(month)
+    else:
+        first_month, last_month = 1, 12
+    year_number = int(year)
+    last_day = calendar.monthrange(year_number, last_month)[1]
+    return dt.date(year_number, first_month, 1), dt.date(year_number, last_month, last_day)
+
+
+def _period_begun(period: str) -> str:
+    """A period must begin inside the atlas's window: one that has not begun yet holds a plan, not a flow."""
+    start = period_span(period)[0]
+    if start < datewindow.EARLIEST:
+        raise ValueError(f"the period {period} begins before {datewindow.EARLIEST.isoformat()}, "
+                         "the atlas's earliest date")
+    if start > datewindow.latest():
+        raise ValueError(f"the period {period} has not begun yet (today is {datewindow.latest().isoformat()})")
+    return period
+
+
+MAX_FLOW_BCM = 500.0
+"""More than any country's yearly gas trade: a larger number is a unit slip (million, not billion, m³)."""
+
+
+def _plausible_volume(volume: float) -> float:
+    if volume > MAX_FLOW_BCM:
+        raise ValueError(f"{volume:g} bcm is more than any country trades in a year: is it in million m³?")
+    return volume
+
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$")]
 Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[str, BeforeValidator(unix_lines),
@@ -81,6 +126,10 @@ Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=360)]
 AtlasDate = Annotated[dt.date, AfterValidator(_in_window)]
 """A date inside the atlas's window (see ``gasatlas.datewindow``)."""
+Period = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_period_begun)]
+Volume = Annotated[float, Field(ge=0, allow_inf_nan=False), AfterValidator(_plausible_volume)]
+Quote = Annotated[Text, Field(max_length=400)]
+"""At most one sentence of the source (400 characters)."""
 
 
 class Record(BaseModel):
@@ -225,6 +274,27 @@ class Event(Sourced):
         return quote
 
 
+class Flow(Sourced):
+    """A volume of gas along one route, in one direction, over one period, as its source reports it."""
+
+    id: Id
+    route_id: Id
+    from_country: Iso3
+    to_country: Iso3
+    period: Period
+    volume_bcm: Volume
+    value_kind: FlowKind
+    quote: Quote
+    note_en: OptionalText = None
+    note_ru: OptionalText = None
+
+    @model_validator(mode="after")
+    def _two_countries(self) -> Flow:
+        if self.from_country == self.to_country:
+            raise ValueError("'from_country' and 'to_country' must differ")
+        return self
+
+
 EVENT_COLUMNS: tuple[str, ...] = (
     "id", "date", "date_precision", "date_label_en", "date_label_ru", "title_en", "title_ru", "summary_en",
     "summary_ru", "event_type", "place_name_en", "place_name_ru", "place_country", "lat", "lon", "geo_precision",
@@ -237,3 +307,9 @@ ACTOR_COLUMNS: tuple[str, ...] = (
     "id", "kind", "name_en", "name_ru", "role_en", "role_ru", "country", "source_title", "source_url",
 )
 """The column order of ``data/actors.csv``."""
+
+FLOW_COLUMNS: tuple[str, ...] = (
+    "id", "route_id", "from_country", "to_country", "period", "volume_bcm", "value_kind", "source_title",
+    "source_url", "quote", "note_en", "note_ru",
+)
+"""The column order of ``data/flows.csv`` and of the flows download."""

@@ -1,4 +1,4 @@
-"""The whole view a reader sees — language, basemap, filters, selection — and its URL form.
+"""The whole view a reader sees — language, basemap, route widths, filters, selection — and its URL form.
 
 A link must reproduce the view, so the state round-trips through query
 parameters with stable codes (never translated labels). Parsing is forgiving:
@@ -21,6 +21,9 @@ from gasatlas.vocab import LANGUAGES, Lang
 SelectionKind = Literal["event", "route", "facility"]
 SELECTION_KINDS: tuple[SelectionKind, ...] = ("event", "route", "facility")
 BASEMAPS: tuple[Basemap, ...] = ("tiles", "offline")
+RouteWidths = Literal["capacity", "flow"]
+ROUTE_WIDTHS: tuple[RouteWidths, ...] = ("capacity", "flow")
+"""What a route's width on the map shows: its capacity, or the gas that moved in the year (``?widths=flow``)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Selection:
 class ViewState:
     lang: Lang = "en"
     basemap: Basemap = "tiles"
+    route_widths: RouteWidths = "capacity"
     filter: EventFilter = field(default_factory=EventFilter)
     selected: Selection | None = None
 
@@ -61,6 +65,8 @@ def to_query(
         query["lang"] = state.lang
     if state.basemap != default_basemap:
         query["basemap"] = state.basemap
+    if state.route_widths != "capacity":
+        query["widths"] = state.route_widths
     f = state.filter
     first, last = span or (None, None)
     if f.date_from and f.date_from != first:
@@ -111,6 +117,10 @@ def from_query(
     if basemap not in BASEMAPS:
         problems.append("unknown basemap")
         basemap = default_basemap
+    route_widths = first("widths") or "capacity"
+    if route_widths not in ROUTE_WIDTHS:
+        problems.append("unknown route widths")
+        route_widths = "capacity"
     date_from = _date(first("from"), problems, "from") if first("from") else None
     date_to = _date(first("to"), problems, "to") if first("to") else None
     if date_from and date_to and date_from > date_to:
@@ -131,7 +141,8 @@ def from_query(
         actors=_codes(params.get("actor", []), vocabulary.actors, problems, "actor"),
         text=(first("q") or "")[:200],
     )
-    return ViewState(lang=lang, basemap=basemap, filter=event_filter, selected=selection), problems
+    return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,
+                     selected=selection), problems
 
 
 def clamp_dates(state: ViewState, first: dt.date, last: dt.date) -> ViewState:

@@ -104,6 +104,19 @@ class ActorKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+class FlowKind(StrEnum):
+    """What a volume in ``flows.csv`` is: only ``reported`` and ``estimate`` say how much gas moved.
+
+    ``contract`` is a volume promised or planned, ``capacity`` what a route could carry:
+    neither is ever shown as gas that moved.
+    """
+
+    REPORTED = "reported"
+    ESTIMATE = "estimate"
+    CONTRACT = "contract"
+    CAPACITY = "capacity"
+
+
 LABELS: dict[str, dict[Lang, str]] = {
     # route statuses
     "operating": {"en": "Operating", "ru": "Действует"},
@@ -163,6 +176,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     # actor kinds
     "person": {"en": "Person", "ru": "Персона"},
     "organisation": {"en": "Organisation", "ru": "Организация"},
+    # flow kinds
+    "reported": {"en": "Reported (gas that moved)", "ru": "Фактически (по отчётам)"},
+    "estimate": {"en": "Estimate", "ru": "Оценка"},
+    "contract": {"en": "Contract or plan", "ru": "Контракт или план"},
+    "capacity": {"en": "Stated capacity", "ru": "Заявленная мощность"},
 }
 """Display labels for every vocabulary code. ``approximate`` serves both precisions."""
 

@@ -29,6 +29,8 @@ from gasatlas.vocab import GeoPrecision
 __all__ = ["Candidate", "ProposedActor", "extract_events", "find_duplicates", "language_of"]
 
 DUPLICATE_PLACE_DEGREES = 0.05
+COARSE_PERIOD = dt.timedelta(days=62)
+"""A date known only to a quarter, season or year: one shared person over such a span is weak evidence."""
 STAGES = {"analyse": (0.0, 0.7), "read": (0.7, 0.95), "compose": (0.95, 1.0)}
 """Each stage's share of the whole: natasha's analysis is most of the cost."""
 
@@ -77,9 +79,11 @@ def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int
     precision stands for, the candidate's widened by ±``window_days`` — they are the same type of event, and
     they share a participant, a route or facility, or a real place (same name, or coordinates within 0.05°).
     A country-level placeholder ("Russia (place not reported)") is not a place. An announcement and the
-    launch it announces two days later are two facts, not one."""
+    launch it announces two days later are two facts, not one. When either date is coarser than about two
+    months, two of those ties are needed: Miller signs more than one agreement a year."""
     event = candidate.event
     start, stop = interval_of(event["date"], event["date_precision"])
+    candidate_is_coarse = stop - start > COARSE_PERIOD
     slack = dt.timedelta(days=window_days)
     start, stop = datewindow.shift(start, -slack), datewindow.shift(stop, slack)
     people = set(event["participants"])
@@ -87,7 +91,8 @@ def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int
     placed = event["geo_precision"] != GeoPrecision.COUNTRY
     found = []
     for row in events.itertuples(index=False):
-        if not overlap((start, stop), interval_of(pd.Timestamp(row.date).date(), row.date_precision)):
+        stored_period = interval_of(pd.Timestamp(row.date).date(), row.date_precision)
+        if not overlap((start, stop), stored_period):
             continue
         if row.event_type != event["event_type"]:
             continue
@@ -95,6 +100,9 @@ def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int
             row.place_name_en == event["place_name_en"]
             or (abs(row.lat - event["lat"]) <= DUPLICATE_PLACE_DEGREES
                 and abs(row.lon - event["lon"]) <= DUPLICATE_PLACE_DEGREES))
-        if people & set(row.participants) or links & (set(row.route_ids) | set(row.facility_ids)) or same_place:
+        ties = sum((bool(people & set(row.participants)), bool(links & (set(row.route_ids) | set(row.facility_ids))),
+                    bool(same_place)))
+        coarse = candidate_is_coarse or stored_period[1] - stored_period[0] > COARSE_PERIOD
+        if ties >= (2 if coarse else 1):
             found.append(row.id)
     return found

@@ -1,4 +1,4 @@
-"""The sidebar: language, the event filters every page shares, and the basemap choice."""
+"""The sidebar: language, the event filters every page shares, and the map's basemap and route widths."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from gasatlas.data import Dataset
 from gasatlas.filters import EventFilter, facet_counts
 from gasatlas.i18n import t
 from gasatlas.ui import state
-from gasatlas.viewstate import BASEMAPS
+from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS
 from gasatlas.vocab import LANGUAGES, EventType, Lang, label
 
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "ru": "Русский"}
@@ -118,4 +118,17 @@ def basemap_selector(lang: Lang) -> str:
     )
     if chosen != state.view().basemap:
         state.update(basemap=chosen)
+    return chosen
+
+
+def route_width_selector(lang: Lang) -> str:
+    """Route width: capacity, or the gas that moved in the year of the date range's end (see ``gasatlas.flows``)."""
+    options = list(ROUTE_WIDTHS)
+    chosen = st.sidebar.radio(
+        t("route_widths", lang), options, index=options.index(state.view().route_widths),
+        format_func=lambda code: t(f"widths_{code}", lang), help=t("widths_help", lang), horizontal=True,
+        key=state.widget_key("widths"),
+    )
+    if chosen != state.view().route_widths:
+        state.update(route_widths=chosen)
     return chosen

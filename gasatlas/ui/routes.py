@@ -1,18 +1,20 @@
-"""The routes page: every route and facility in tables, and one route in detail."""
+"""The routes page: every route and facility in tables, and one route in detail, its gas flows included."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from gasatlas import datewindow, tables
-from gasatlas.charts import route_status_chart
+from gasatlas.charts import route_flows_chart, route_status_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import apply_filter
-from gasatlas.i18n import format_date, t
+from gasatlas.flows import readable
+from gasatlas.i18n import format_date, format_number, t
 from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
 from gasatlas.status import routes_as_of
 from gasatlas.timeline import status_bands
@@ -52,6 +54,43 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     )
 
 
+def flow_columns(lang: Lang) -> dict:
+    """How the pages show ``gasatlas.flows.readable`` rows: headers in the reader's language, sources as links."""
+    return {
+        "period": t("col_period", lang), "route": t("col_route", lang), "direction": t("col_direction", lang),
+        "volume_bcm": st.column_config.NumberColumn(t("col_volume", lang), format="%g"),
+        "kind_label": t("col_kind", lang), "source": st.column_config.TextColumn(t("source", lang), width="medium"),
+        "url": LINK("URL", display_text=SOURCE_HOST), "quote": st.column_config.TextColumn(t("col_quote", lang)),
+        "note": st.column_config.TextColumn(t("col_note", lang)),
+    }
+
+
+def route_flows(atlas: Dataset, route, lang: Lang) -> None:
+    """A route's figures over the years beside its capacity, each kind apart, every number with its source;
+    months and quarters in a chart of their own (bcm in a month is not comparable with a year's)."""
+    st.caption(t("route_flows", lang))
+    figures = atlas.flows[atlas.flows["route_id"] == route.id]
+    if figures.empty:
+        st.info(t("route_no_flows", lang), icon=":material/water_drop:")
+        return
+    names = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"]))
+    rows = readable(figures, names, {route.id: getattr(route, f"name_{lang}")}, lang)
+    yearly, within = rows[figures["whole_year"].to_numpy()], rows[~figures["whole_year"].to_numpy()]
+    capacity = None
+    if not pd.isna(route.capacity_bcm):
+        capacity = pd.DataFrame([{"volume_bcm": route.capacity_bcm, "source": route.source_title,
+                                  "url": route.source_url, "label": f"{t('capacity', lang)}: "
+                                  f"{format_number(route.capacity_bcm, lang)} {t('bcm_per_year', lang)}"}])
+    with st.container(key="route-flows"):
+        if not yearly.empty:
+            st.altair_chart(route_flows_chart(yearly, lang, capacity), width="stretch")
+        if not within.empty:
+            st.caption(t("route_flows_sub", lang))
+            st.altair_chart(route_flows_chart(within, lang), width="stretch")
+        st.dataframe(rows[["period", "direction", "volume_bcm", "kind_label", "source", "url"]], hide_index=True,
+                     width="stretch", column_config=flow_columns(lang))
+
+
 def _choose(atlas: Dataset, key: str) -> None:
     state.select(atlas, Selection("route", st.session_state[key]), centre=False, refresh_table=True)
 
@@ -75,10 +114,9 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
         facilities = atlas.facilities[atlas.facilities["id"].isin(set(itertools.chain(*linked["facility_ids"])))]
         layers = [routes_layer(routes_as_of(route, as_of), lang), facilities_layer(facilities, lang),
                   events_layer(linked, lang, atlas.events_version)]
-        fmap = base_map(atlas.country_shapes, view.basemap)
         coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
         lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
+        fmap = base_map(atlas.country_shapes, view.basemap, ((min(lats), min(lons)), (max(lats), max(lons))))
         st_folium(fmap, feature_group_to_add=layers, key=f"route-map-{route_id}", height=380,
                   use_container_width=True, returned_objects=[])
     with detail_column:
@@ -89,6 +127,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
         bands = status_bands(route, start, datewindow.shift(last, year), lang)
         st.caption(t("status_history", lang))
         st.altair_chart(route_status_chart(bands, lang), width="stretch")
+        route_flows(atlas, next(route.itertuples()), lang)
         st.caption(t("route_events", lang))
         st.dataframe(tables.events_table(linked, atlas, lang)[["date", "title", "type"]], hide_index=True,
                      width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),

@@ -13,7 +13,8 @@ from gasatlas.ui import navigation
 
 from .test_app import APP, TIMEOUT, FakeMap
 
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+EVENTS, ACTORS = ATLAS.events, ATLAS.actors
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +40,7 @@ def chart_data(at: AppTest, index: int = 0) -> list[dict]:
             for row in pyarrow.ipc.open_stream(dataset.data.data).read_all().to_pylist()]
 
 
-@pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.DATA,
+@pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.FLOWS, navigation.DATA,
                                   navigation.ADD_NEWS])
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_page_runs_in_both_languages(spec: navigation.PageSpec, lang: str) -> None:
@@ -75,7 +76,11 @@ def test_the_actors_page_lists_who_is_in_the_shown_events() -> None:
     at = open_page(navigation.ACTORS, country="TKM")
 
     table = at.dataframe[0].value
-    assert set(table["name"]) == {"Türkmengaz", "Uztransgaz"}
+    turkmen = EVENTS[EVENTS["countries"].map(lambda codes: "TKM" in codes)]
+    involved = set().union(*turkmen["participants"], *turkmen["organisations"])
+    names = ACTORS.set_index("id")["name_en"]
+    assert set(table["name"]) == {names[actor] for actor in involved}
+    assert "Türkmengaz" in set(table["name"]) and set(table["name"]) < set(names), "only the shown events' actors"
 
 
 def test_choosing_a_route_selects_it_for_every_page(fake_map: FakeMap) -> None:

@@ -8,6 +8,7 @@ secrets file). Everything else on the network is blocked.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
@@ -129,8 +131,14 @@ def choose(atlas: AtlasPage, label: str, option: str) -> None:
     """Pick ``option`` in the select box called ``label`` and wait for the rerun it causes."""
     box = atlas.page.get_by_label(label)
     expect(box).to_be_visible(timeout=UI_TIMEOUT_MS)
-    box.click()
-    atlas.rerun_after(lambda: atlas.page.get_by_role("option", name=option, exact=True).click())
+    choice = atlas.page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):  # a rerun that lands while the list opens closes it again: open it until it stays
+        box.click()
+        with contextlib.suppress(PlaywrightTimeout):
+            choice.wait_for(state="visible", timeout=5_000)
+            break
+        atlas.wait_for_idle()
+    atlas.rerun_after(choice.click)
 
 
 def review_box(page: Page, day: str):

@@ -17,7 +17,7 @@ from gasatlas.dictionary import DICTIONARY
 from gasatlas.exports import events_csv, events_excel, events_geojson, frame_records, routes_geojson
 from gasatlas.filters import EventFilter, apply_filter
 from gasatlas.network import actor_network, actors_table
-from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Route
+from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route
 from gasatlas.sources import sources_table
 from gasatlas.store import parse_csv
 from gasatlas.tables import routes_table
@@ -125,7 +125,7 @@ def test_the_routes_table_shows_status_on_the_date_and_the_history(atlas) -> Non
 @pytest.mark.parametrize(
     ("file", "model"),
     [("events.csv", Event), ("routes.geojson", Route), ("facilities.csv", Facility), ("actors.csv", Actor),
-     ("countries.geojson", CountryFeature)],
+     ("countries.geojson", CountryFeature), ("flows.csv", Flow)],
 )
 def test_the_data_dictionary_documents_every_field(file: str, model) -> None:
     fields = {f.alias or name for name, f in model.model_fields.items()}

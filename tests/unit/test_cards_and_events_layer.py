@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -52,10 +53,27 @@ def test_a_route_card_shows_its_state_on_the_date_and_its_history(atlas) -> None
     before = route_html(cac, atlas, dt.date(2023, 1, 1), "en")
     after = route_html(cac, atlas, dt.date(2024, 1, 1), "en")
 
-    assert "Operating" in before.split("<table>")[0] and "Reversed flow" not in before.split("<table>")[0]
-    assert "Reversed flow" in after.split("<table>")[0]
-    assert before.count("<tr>") == 3, "header and two status changes"
+    assert "Operating" in before.split("<table")[0] and "Reversed flow" not in before.split("<table")[0]
+    assert "Reversed flow" in after.split("<table")[0]
+    history = before.split("<h4>Status history</h4>")[1]
+    assert history.count("<tr>") == 3, "header and two status changes"
     assert "44 bcm/yr" in before and "OpenStreetMap" in before
+
+
+def test_a_route_card_lists_the_years_flow_figures_each_with_its_source(atlas) -> None:
+    cac = next(atlas.routes[atlas.routes["id"] == "cac"].itertuples())
+    figures = atlas.flows[(atlas.flows["route_id"] == "cac") & (atlas.flows["period"] == "2024")]
+
+    html = route_html(cac, atlas, dt.date(2024, 6, 30), "en")
+
+    assert "Flow figures for 2024" in html
+    assert re.findall(r'data-flow-id="([^"]+)"', html)[0] == figures.loc[figures["value_kind"] == "reported",
+                                                                              "id"].iloc[0], "what moved comes first"
+    for figure in figures.itertuples():
+        assert f'data-flow-id="{figure.id}"' in html
+        assert f'href="{html_text(figure.source_url)}"' in html
+    assert "Contract or plan" in html and "Reported (gas that moved)" in html
+    assert "No flow figure for 2021." in route_html(cac, atlas, dt.date(2021, 6, 30), "en")
 
 
 def test_a_facility_card_states_its_precision(atlas) -> None:

@@ -153,3 +153,85 @@ def test_the_error_message_lists_every_problem(edit) -> None:
 
     with pytest.raises(DataValidationError, match=r"1 problem\(s\) in the data files:\n- events.csv, line 2"):
         load_dataset(data_dir)
+
+
+def test_the_minimal_flows_load_with_their_periods(minimal_data: Path) -> None:
+    flows = load_dataset(minimal_data).flows.set_index("id")
+
+    assert flows.loc["flow-a", "volume_bcm"] == 1.5
+    assert (flows.loc["flow-b", "period_start"].date().isoformat(),
+            flows.loc["flow-b", "period_end"].date().isoformat()) == ("2024-01-01", "2024-03-31")
+    assert bool(flows.loc["flow-a", "whole_year"]) and not bool(flows.loc["flow-b", "whole_year"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param("flow-a,test-pipe,", "flow-a,no-such-pipe,",
+                     "flows.csv, line 2, id 'flow-a', field 'route_id': unknown route id 'no-such-pipe'",
+                     id="unknown route"),
+        pytest.param("test-pipe,KAZ,RUS,2023", "test-pipe,KAZ,XXX,2023",
+                     "flows.csv, line 2, id 'flow-a', field 'to_country': unknown country code 'XXX'",
+                     id="unknown country"),
+        pytest.param("test-pipe,KAZ,RUS,2023", "test-pipe,KAZ,KAZ,2023",
+                     "flows.csv, line 2, id 'flow-a': Value error, 'from_country' and 'to_country' must differ",
+                     id="same country at both ends"),
+        pytest.param(",1.5,reported,", ",-1.5,reported,",
+                     "flows.csv, line 2, id 'flow-a', field 'volume_bcm': Input should be greater than or equal to 0",
+                     id="negative volume"),
+        pytest.param(",1.5,reported,", ",1500,reported,",
+                     "field 'volume_bcm': Value error, 1500 bcm is more than any country trades in a year",
+                     id="million cubic metres by mistake"),
+        pytest.param(",1.5,reported,", ",,reported,", "flows.csv, line 2, id 'flow-a', field 'volume_bcm'",
+                     id="missing volume"),
+        pytest.param(",1.5,reported,", ",1.5,actual,", "flows.csv, line 2, id 'flow-a', field 'value_kind'",
+                     id="unknown kind"),
+        pytest.param("KAZ,RUS,2023,", "KAZ,RUS,2023-13,",
+                     "field 'period': Value error, must be a year (2023), a quarter (2023-Q4) or a month (2023-10)",
+                     id="malformed period"),
+        pytest.param("KAZ,RUS,2023,", "KAZ,RUS,1899,",
+                     "field 'period': Value error, the period 1899 begins before 1900-01-01", id="period too early"),
+        pytest.param("KAZ,RUS,2023,", "KAZ,RUS,2999-Q1,",
+                     "field 'period': Value error, the period 2999-Q1 has not begun yet", id="period not begun"),
+        pytest.param("Example,https://example.org/flow-a,", ",https://example.org/flow-a,",
+                     "flows.csv, line 2, id 'flow-a', field 'source_title'", id="missing source title"),
+        pytest.param("Example,https://example.org/flow-a,", "Example,,",
+                     "flows.csv, line 2, id 'flow-a', field 'source_url'", id="missing source URL"),
+        pytest.param("/flow-a,One sentence.,", "/flow-a,,", "flows.csv, line 2, id 'flow-a', field 'quote'",
+                     id="missing quote"),
+        pytest.param("flow-b,test-pipe,RUS,KAZ,2024-Q1,0.4,estimate", "flow-b,test-pipe,KAZ,RUS,2023-Q1,0.4,reported",
+                     "flows.csv, line 3, id 'flow-b', field 'period': period 2023-Q1 overlaps 2023 of id 'flow-a' "
+                     "(line 2) for the same route, direction and kind", id="overlapping periods"),
+        pytest.param("flow-b,test-pipe", "flow-a,test-pipe", "flows.csv, line 3, id 'flow-a', field 'id': duplicated id",
+                     id="duplicated id"),
+    ],
+)
+def test_a_bad_flow_is_refused_with_file_line_id_and_field(edit, old: str, new: str, expected: str) -> None:
+    messages = [str(problem) for problem in problems_for(edit("flows.csv", old, new))]
+
+    assert any(expected in message for message in messages), messages
+
+
+def test_figures_of_different_kinds_or_directions_may_share_a_period(edit) -> None:
+    data_dir = edit("flows.csv", "flow-b,test-pipe,RUS,KAZ,2024-Q1,0.4,estimate",
+                    "flow-b,test-pipe,KAZ,RUS,2023-Q1,0.4,contract")
+
+    assert len(load_dataset(data_dir).flows) == 2
+
+
+def test_a_flow_country_must_be_one_of_its_routes_countries(edit) -> None:
+    data_dir = edit("routes.geojson", '"countries": ["KAZ", "RUS"]', '"countries": ["KAZ"]')
+
+    messages = [str(problem) for problem in problems_for(data_dir)]
+
+    assert messages == [
+        "flows.csv, line 2, id 'flow-a', field 'to_country': RUS is not among the countries of route 'test-pipe' (KAZ)",
+        ("flows.csv, line 3, id 'flow-b', field 'from_country': RUS is not among the countries of route "
+         "'test-pipe' (KAZ)"),
+    ]
+
+
+def test_a_missing_flows_file_is_named(minimal_data: Path) -> None:
+    (minimal_data / "flows.csv").unlink()
+
+    assert "flows.csv: file not found" in [str(p) for p in problems_for(minimal_data)]

@@ -1,8 +1,9 @@
-"""The event filter: every facet narrows, empty facets don't, counts guide the reader."""
+"""The event filter: every facet narrows, empty facets don't, counts guide the reader.
+
+Expectations are worked out from the data file row by row, so the tests hold whatever events it grows to.
+"""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 
@@ -20,32 +21,43 @@ def ids(frame) -> set[str]:
     return set(frame["id"])
 
 
+def ids_where(events, condition) -> set[str]:
+    """The ids of the events for which ``condition(row)`` holds, checked one row at a time."""
+    return {row.id for row in events.itertuples() if condition(row)}
+
+
 def test_an_empty_filter_keeps_every_event(events) -> None:
     assert ids(apply_filter(events, EventFilter())) == ids(events)
 
 
 def test_the_date_range_includes_both_ends(events) -> None:
-    shown = apply_filter(events, EventFilter(date_from=dt.date(2023, 1, 10), date_to=dt.date(2023, 1, 18)))
+    days = sorted(set(events["date"].dt.date))
+    first, last = days[len(days) // 4], days[len(days) // 2]
 
-    assert ids(shown) == {
-        "ev-2023-01-10-sklyar-novak",
-        "ev-2023-01-12-turkmen-exports-halted",
-        "ev-2023-01-18-gazprom-kazakhstan-roadmap",
-    }
+    shown = apply_filter(events, EventFilter(date_from=first, date_to=last))
+
+    on_the_ends = ids_where(events, lambda e: e.date.date() in (first, last))
+    assert on_the_ends and on_the_ends <= ids(shown)
+    assert ids(shown) == ids_where(events, lambda e: first <= e.date.date() <= last)
+    assert 0 < len(shown) < len(events)
 
 
 def test_countries_match_any_involved_country(events) -> None:
     shown = apply_filter(events, EventFilter(countries=frozenset({"AFG", "CHN"})))
 
-    assert ids(shown) == {"ev-2022-11-29-novak-china-buyer", "ev-2022-12-25-novak-afghanistan-pakistan"}
+    with_afghanistan = ids_where(events, lambda e: "AFG" in e.countries)
+    with_china = ids_where(events, lambda e: "CHN" in e.countries)
+    assert with_afghanistan - with_china and with_china - with_afghanistan, "each country brings events of its own"
+    assert ids(shown) == with_afghanistan | with_china
 
 
 def test_an_actor_matches_as_participant_or_organisation(events) -> None:
     by_person = apply_filter(events, EventFilter(actors=frozenset({"zharkeshov"})))
     by_organisation = apply_filter(events, EventFilter(actors=frozenset({"turkmengaz"})))
 
-    assert ids(by_person) == {"ev-2023-01-18-gazprom-kazakhstan-roadmap"}
-    assert ids(by_organisation) == {"ev-2023-01-12-turkmen-exports-halted", "ev-2023-01-21-turkmen-exports-resumed"}
+    assert ids(by_person) == ids_where(events, lambda e: "zharkeshov" in e.participants) != set()
+    assert ids(by_organisation) == ids_where(events, lambda e: "turkmengaz" in e.organisations) != set()
+    assert "ev-2023-01-18-gazprom-kazakhstan-roadmap" in ids(by_person)
 
 
 def test_text_search_is_case_insensitive_and_covers_both_languages(events) -> None:
@@ -61,21 +73,25 @@ def test_text_search_treats_regex_characters_literally(events) -> None:
 
 
 def test_facets_combine_with_and(events) -> None:
-    shown = apply_filter(events, EventFilter(event_types=frozenset({"agreement"}), actors=frozenset({"sklyar"})))
+    agreements = EventFilter(event_types=frozenset({"agreement"}))
+    sklyar = EventFilter(actors=frozenset({"sklyar"}))
 
-    assert ids(shown) == {
-        "ev-2023-01-18-gazprom-kazakhstan-roadmap",
-        "ev-2023-11-01-strategic-cooperation-agreement",
-        "ev-2024-11-karachaganak-processing-agreement",
-    }
+    shown = apply_filter(events, EventFilter(event_types=agreements.event_types, actors=sklyar.actors))
+
+    assert ids(shown) == ids(apply_filter(events, agreements)) & ids(apply_filter(events, sklyar))
+    assert ids(shown) == ids_where(events, lambda e: e.event_type == "agreement" and (
+        "sklyar" in e.participants or "sklyar" in e.organisations))
+    assert 0 < len(shown) < min(len(apply_filter(events, agreements)), len(apply_filter(events, sklyar)))
 
 
 def test_a_facet_counts_what_each_option_would_add(events) -> None:
     only_meetings = EventFilter(event_types=frozenset({"meeting"}))
+    meetings = apply_filter(events, only_meetings)
 
     counts = facet_counts(events, only_meetings, "event_types")
     countries = facet_counts(events, only_meetings, "countries")
 
     assert counts["agreement"] == (events["event_type"] == "agreement").sum() > 0, "a facet ignores its own choice"
-    assert counts["meeting"] == len(apply_filter(events, only_meetings))
-    assert countries["KAZ"] == len(apply_filter(events, only_meetings)), "other facets respect it"
+    assert counts["meeting"] == len(meetings)
+    assert countries["KAZ"] == sum("KAZ" in codes for codes in meetings["countries"]) > 0, "other facets respect it"
+    assert countries["KAZ"] < len(events[events["countries"].map(lambda codes: "KAZ" in codes)])

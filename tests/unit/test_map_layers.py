@@ -10,10 +10,12 @@ import re
 import pytest
 
 from gasatlas.assets import install_vendor_assets, vendor_files
+from gasatlas.cards import legend_html
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
-from gasatlas.layers import base_map, facilities_layer, overlays, route_arrows, routes_layer
-from gasatlas.palette import ROUTE_STATUS_STYLE
+from gasatlas.flows import FlowYear
+from gasatlas.layers import FOCUS_BOUNDS, base_map, facilities_layer, overlays, route_arrows, routes_layer
+from gasatlas.palette import NO_FLOW_STYLE, ROUTE_STATUS_STYLE, flow_weight
 from gasatlas.sanitize import html_text
 from gasatlas.status import routes_as_of
 from gasatlas.vocab import RouteStatus
@@ -125,3 +127,76 @@ def test_template_syntax_in_data_is_shipped_as_text_not_evaluated(atlas, templat
 
     assert html_text(f"Plant {template} end") in html
     assert "Plant 49 end" not in html and "Plant yes end" not in html
+
+
+def flow_mode(atlas, year: int, flows=None) -> tuple[dict, dict]:
+    """The routes (by id) and the volume labels (by route id) the map draws in flow mode for ``year``."""
+    flow_year = FlowYear.of(atlas.flows if flows is None else flows, year)
+    groups = {group.layer_name: layer_data(group)
+              for group in overlays(atlas, atlas.events, dt.date(year, 12, 31), "en", flow_year=flow_year)}
+    routes = {f["properties"]["id"]: f["properties"] for f in groups["routes"]["routes"]}
+    return routes, {label["id"]: label for label in groups["flow-labels"]["labels"]}
+
+
+def test_in_flow_mode_a_route_is_as_wide_as_the_gas_that_moved_in_the_year_and_labelled(atlas) -> None:
+    reported = atlas.flows[(atlas.flows["route_id"] == "cac") & (atlas.flows["value_kind"] == "reported")]
+    volumes = dict(zip(reported["period"], reported["volume_bcm"]))
+
+    routes_2023, labels_2023 = flow_mode(atlas, 2023)
+    routes_2024, labels_2024 = flow_mode(atlas, 2024)
+
+    assert routes_2023["cac"]["style"]["weight"] == flow_weight(volumes["2023"])
+    assert routes_2024["cac"]["style"]["weight"] == flow_weight(volumes["2024"]) > flow_weight(volumes["2023"])
+    assert labels_2023["cac"]["text"] == f"{volumes['2023']:g} bcm" and labels_2024["cac"]["text"] == "5.64 bcm"
+    assert "Interfax" in routes_2024["cac"]["tip"], "the tooltip names the figure's source"
+
+
+def test_in_flow_mode_a_route_without_a_figure_is_drawn_as_no_data_never_as_zero(atlas) -> None:
+    routes, labels = flow_mode(atlas, 2024)
+
+    without = set(routes) - set(atlas.flows.loc[atlas.flows["period"] == "2024", "route_id"])
+    assert "tapi" in without
+    for route_id in without:
+        style = routes[route_id]["style"]
+        assert (style["color"], style["dashArray"]) == (NO_FLOW_STYLE.color, NO_FLOW_STYLE.dash)
+        assert "ga-no-flow" in style["className"] and route_id not in labels
+        assert "no reported or estimated figure" in routes[route_id]["tip"]
+
+
+def test_contracts_capacities_and_months_never_size_a_route(atlas) -> None:
+    flows = atlas.flows
+    only_promises = flows[~((flows["route_id"] == "power-of-siberia") & (flows["value_kind"] == "reported"))]
+
+    routes_2022, labels_2022 = flow_mode(atlas, 2022, only_promises)
+    routes_2023, _ = flow_mode(atlas, 2023)
+
+    assert "ga-no-flow" in routes_2022["power-of-siberia"]["style"]["className"], "a contract is not gas that moved"
+    assert "power-of-siberia" not in labels_2022
+    assert "ga-no-flow" in routes_2023["cac-china-abc"]["style"]["className"], "three months are not a year"
+
+
+def test_an_estimate_is_labelled_as_one(atlas) -> None:
+    _, labels = flow_mode(atlas, 2025)
+
+    assert labels["cac"]["kind"] == "estimate" and labels["cac"]["text"].startswith("≈ ")
+    assert labels["cac"]["text"].endswith("est.")
+
+
+def test_the_flow_legend_names_the_year_and_the_kinds() -> None:
+    legend = legend_html("en", flow_year=2024)
+
+    assert "width: gas that moved in 2024" in legend
+    assert "no figure for 2024 — no data, not zero" in legend
+    assert "Contract and capacity figures are never drawn as gas that moved" in legend
+    assert "width: gas that moved" not in legend_html("en")
+
+
+def test_the_map_opens_on_the_seven_focus_countries(atlas) -> None:
+    html = base_map(atlas.country_shapes, "offline").get_root().render()
+    (south, west), (north, east) = FOCUS_BOUNDS
+    labels = atlas.countries[atlas.countries["focus"]]
+
+    assert "fitBounds" in html and "zoomSnap" in html
+    assert ((labels["label_lat"] > south) & (labels["label_lat"] < north)).all()
+    assert ((labels["label_lon"] > west) & (labels["label_lon"] < east)).all()
+    assert south < 24.0 and east > 117.0, "Pakistan's coast and Beijing are inside"

@@ -81,6 +81,7 @@ def test_a_view_round_trips_through_the_url() -> None:
     view = ViewState(
         lang="ru",
         basemap="offline",
+        route_widths="flow",
         filter=EventFilter(
             date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 6, 30), countries=frozenset({"KAZ", "UZB"}),
             event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
@@ -95,6 +96,7 @@ def test_a_view_round_trips_through_the_url() -> None:
     assert parsed == view
     assert problems == []
     assert query["country"] == ["KAZ", "UZB"] and query["sel"] == "facility:orenburg-gpp"
+    assert query["widths"] == "flow"
 
 
 def test_defaults_stay_out_of_the_url() -> None:
@@ -106,13 +108,14 @@ def test_defaults_stay_out_of_the_url() -> None:
 
 def test_a_bad_link_is_read_as_far_as_it_makes_sense() -> None:
     params = {"lang": ["fr"], "from": ["2023-02-30"], "country": ["KAZ", "ATL"], "sel": ["event:ev-zzz"],
-              "type": ["meeting"]}
+              "type": ["meeting"], "widths": ["volume"]}
 
     view, problems = from_query(params, VOCABULARY)
 
     assert view.lang == "en" and view.filter.date_from is None and view.selected is None
     assert view.filter.countries == {"KAZ"} and view.filter.event_types == {"meeting"}
-    assert len(problems) == 4
+    assert view.route_widths == "capacity"
+    assert len(problems) == 5 and "unknown route widths" in problems
 
 
 def test_dates_are_swapped_and_kept_inside_the_data() -> None:

@@ -1,0 +1,103 @@
+"""The Flows page and the Routes page's flow chart, as Streamlit runs them, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset
+from gasatlas.flows import country_balance, flows_in_view
+from gasatlas.ui import navigation
+from gasatlas.vocab import label
+
+from .test_pages import chart_data, open_page
+
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+FLOWS = ATLAS.flows
+
+
+def table(at: AppTest, key: str):
+    return next(frame.value for frame in at.dataframe if frame.proto.id and key in frame.proto.id)
+
+
+@pytest.mark.parametrize(("lang", "title", "reported"), [("en", "Gas flows", "Reported (gas that moved)"),
+                                                          ("ru", "Потоки газа", "Фактически (по отчётам)")])
+def test_the_flows_page_lists_every_figure_with_its_source_in_both_languages(lang: str, title: str,
+                                                                             reported: str) -> None:
+    at = open_page(navigation.FLOWS, lang=lang)
+
+    assert not at.exception, at.exception
+    assert at.title[0].value == title
+    shown = at.dataframe[0].value
+    assert len(shown) == len(FLOWS)
+    assert list(shown["url"]) == list(FLOWS["source_url"]) and shown["source"].str.len().gt(0).all()
+    assert reported in set(shown["kind_label"])
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Figures in view (CSV)" if lang == "en" else "Показанные цифры (CSV)"]
+
+
+def test_the_table_follows_the_shared_dates_and_countries() -> None:
+    at = open_page(navigation.FLOWS, **{"from": "2023-03-01", "to": "2023-03-31", "country": "KAZ"})
+
+    expected = flows_in_view(FLOWS, dt.date(2023, 3, 1), dt.date(2023, 3, 31), {"KAZ"})
+    assert 0 < len(expected) < len(FLOWS)
+    assert list(at.dataframe[0].value["url"]) == list(expected["source_url"])
+    assert at.caption[1].value == f"{len(expected)} of {len(FLOWS)} figures"
+
+
+def test_no_figure_in_view_says_so_and_offers_no_empty_download() -> None:
+    at = open_page(navigation.FLOWS, **{"from": "2022-02-04", "to": "2022-03-01", "country": "AFG"})
+
+    assert "No flow figure matches" in at.info[0].value
+    assert at.get("download_button")[0].proto.disabled
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_gas_balance_shows_a_countrys_year_by_route_each_kind_apart(lang: str) -> None:
+    at = open_page(navigation.FLOWS, lang=lang, to="2024-12-31")
+
+    at.selectbox(key="balance-country").select("RUS").run()
+
+    balance = country_balance(FLOWS, "RUS", 2024)
+    assert at.selectbox(key="balance-year").value == 2024
+    bars = chart_data(at, 0)
+    assert sorted(row["id"] for row in bars if "id" in row) == sorted(balance["id"])
+    assert {row["kind"] for row in bars if "id" in row} == {"reported", "contract"}, "a capacity is not a flow"
+    assert all(row["signed"] < 0 for row in bars if "id" in row), "Russia's gas went out"
+    rows = at.dataframe[1].value
+    assert list(rows["url"]) == list(balance["source_url"])
+    totals = " ".join(item.value for item in at.markdown).replace("\\", "")  # Markdown escapes
+    reported = balance[balance["value_kind"] == "reported"]["volume_bcm"].sum()
+    assert f"{reported:g}".replace(".", "," if lang == "ru" else ".") in totals
+    assert label("contract", lang) in totals
+
+
+def test_a_year_without_figures_for_the_country_says_so() -> None:
+    at = open_page(navigation.FLOWS, to="2022-12-31")
+
+    at.selectbox(key="balance-country").select("UZB").run()
+
+    assert at.selectbox(key="balance-year").value == 2022
+    assert "No figure names Uzbekistan as an end of a flow in 2022." in [info.value for info in at.info]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_routes_page_draws_a_routes_flows_beside_its_status_history(lang: str) -> None:
+    at = open_page(navigation.ROUTES, lang=lang, sel="route:cac")
+
+    figures = FLOWS[FLOWS["route_id"] == "cac"]
+    drawn = [row for row in chart_data(at, 1) if "id" in row]
+    assert sorted(row["id"] for row in drawn) == sorted(figures["id"])
+    assert {row["kind"] for row in drawn} == set(figures["value_kind"])
+    assert all(row["source"] and row["url"].startswith("https://") for row in drawn), "every number has its source"
+    capacity = [row for row in chart_data(at, 1) if "label" in row]
+    assert capacity and capacity[0]["volume_bcm"] == ATLAS.routes.set_index("id").loc["cac", "capacity_bcm"]
+
+
+def test_a_route_without_figures_says_so() -> None:
+    at = open_page(navigation.ROUTES, sel="route:tapi")
+
+    assert "No flow figure for this route yet." in [info.value for info in at.info]

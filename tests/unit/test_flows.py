@@ -1,0 +1,156 @@
+"""Flows: which figures a view shows, what moved in a year, and a country's balance — kinds never mixed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+
+import pytest
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset, records_frame
+from gasatlas.exports import flows_csv
+from gasatlas.flows import (
+    balance_totals,
+    country_balance,
+    flow_years,
+    flows_in_view,
+    moved_by_route,
+    moved_in_year,
+    period_label,
+    with_periods,
+)
+from gasatlas.schema import FLOW_COLUMNS, Flow
+
+SOURCE = {"source_title": "Example", "source_url": "https://example.org/flow", "quote": "One sentence."}
+
+
+def figure(flow_id: str, period: str, volume: float, kind: str = "reported", route: str = "cac",
+           from_country: str = "RUS", to_country: str = "UZB") -> Flow:
+    return Flow.model_validate({"id": flow_id, "route_id": route, "from_country": from_country,
+                                "to_country": to_country, "period": period, "volume_bcm": volume,
+                                "value_kind": kind, **SOURCE})
+
+
+@pytest.fixture
+def made_up():
+    """Figures for one route in every kind, a year and its months, and a second direction."""
+    return with_periods(records_frame([
+        figure("r-2023", "2023", 1.3),
+        figure("e-2023", "2023", 1.5, "estimate"),
+        figure("c-2023", "2023", 2.8, "contract"),
+        figure("k-2023", "2023", 11.0, "capacity"),
+        figure("e-2024", "2024", 6.0, "estimate"),
+        figure("c-2024", "2024", 7.7, "contract"),
+        figure("r-2025-01", "2025-01", 0.5),
+        figure("r-2025-q1", "2025-Q1", 1.4, "estimate"),
+        figure("back-2023", "2023", 0.2, from_country="UZB", to_country="RUS"),
+        figure("pos-2023", "2023", 22.7, route="power-of-siberia", to_country="CHN"),
+    ], Flow))
+
+
+def test_a_reported_figure_wins_over_an_estimate_and_contracts_and_capacities_never_moved(made_up) -> None:
+    moved = moved_in_year(made_up, 2023).set_index("id")
+
+    assert set(moved.index) == {"r-2023", "back-2023", "pos-2023"}
+    assert moved.loc["r-2023", "volume_bcm"] == 1.3
+    assert set(moved_in_year(made_up, 2024)["id"]) == {"e-2024"}, "an estimate stands in when nothing is reported"
+
+
+def test_months_and_quarters_are_never_stretched_into_a_year(made_up) -> None:
+    assert moved_in_year(made_up, 2025).empty
+    assert moved_in_year(made_up, 2019).empty, "no figure means no row, never a zero"
+
+
+def test_each_route_gets_its_directions(made_up) -> None:
+    by_route = moved_by_route(made_up, 2023)
+
+    assert set(by_route) == {"cac", "power-of-siberia"}
+    assert list(zip(by_route["cac"]["from_country"], by_route["cac"]["to_country"])) == [("RUS", "UZB"),
+                                                                                        ("UZB", "RUS")]
+
+
+def test_the_view_shows_periods_overlapping_the_dates_and_touching_the_countries(made_up) -> None:
+    def shown(date_from, date_to, countries=()) -> set[str]:
+        return set(flows_in_view(made_up, date_from, date_to, countries)["id"])
+
+    assert shown(dt.date(2024, 12, 31), dt.date(2025, 1, 1)) == {"e-2024", "c-2024", "r-2025-01", "r-2025-q1"}
+    assert shown(dt.date(2025, 2, 1), dt.date(2025, 2, 2)) == {"r-2025-q1"}, "a quarter covers its months"
+    assert shown(dt.date(2023, 6, 1), dt.date(2023, 6, 1), {"CHN"}) == {"pos-2023"}
+    assert shown(None, None, {"UZB"}) == set(made_up["id"]) - {"pos-2023"}
+
+
+def test_a_balance_keeps_in_and_out_and_the_kinds_apart(made_up) -> None:
+    balance = country_balance(made_up, "UZB", 2023)
+
+    assert list(zip(balance["direction"], balance["value_kind"], balance["id"])) == [
+        ("in", "reported", "r-2023"), ("in", "estimate", "e-2023"), ("in", "contract", "c-2023"),
+        ("out", "reported", "back-2023")]
+    assert set(balance["partner"]) == {"RUS"}
+    totals = balance_totals(balance).set_index(["direction", "value_kind"])["volume_bcm"]
+    assert totals.to_dict() == {("in", "reported"): 1.3, ("in", "estimate"): 1.5, ("in", "contract"): 2.8,
+                                ("out", "reported"): 0.2}
+
+
+def test_a_balance_lists_months_but_adds_up_whole_years_only(made_up) -> None:
+    balance = country_balance(made_up, "UZB", 2025)
+
+    assert set(balance["id"]) == {"r-2025-01", "r-2025-q1"}
+    assert balance_totals(balance).empty
+
+
+def test_periods_read_as_people_write_them() -> None:
+    assert [period_label(p, "en") for p in ("2023", "2023-Q4", "2023-03")] == ["2023", "Q4 2023", "Mar 2023"]
+    assert [period_label(p, "ru") for p in ("2023", "2023-Q4", "2023-03")] == ["2023", "IV кв. 2023", "март 2023"]
+
+
+# --- the shipped file ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_dataset(PROJECT_ROOT / "data")
+
+
+def test_the_flows_file_has_every_field_in_the_documented_order_and_every_row_loads(atlas) -> None:
+    with (PROJECT_ROOT / "data" / "flows.csv").open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        rows = list(reader)
+
+    assert tuple(reader.fieldnames) == FLOW_COLUMNS
+    assert set(FLOW_COLUMNS) == set(Flow.model_fields)
+    assert len(atlas.flows) == len(rows) > 0
+    assert all(row["source_url"].startswith("https://") and row["quote"].strip() for row in rows)
+
+
+def test_the_shipped_figures_say_what_moved_on_central_asia_center(atlas) -> None:
+    """The figures the map's flow mode shows for the reversed Central Asia–Center (derived from the file)."""
+    cac = atlas.flows[(atlas.flows["route_id"] == "cac") & atlas.flows["whole_year"]]
+    reported = cac[cac["value_kind"] == "reported"].set_index("period")["volume_bcm"]
+
+    for year in (2023, 2024):
+        moved = moved_in_year(atlas.flows, year)
+        assert moved[moved["route_id"] == "cac"]["volume_bcm"].tolist() == [reported[str(year)]]
+    assert reported["2023"] != reported["2024"]
+    assert 2024 in flow_years(atlas.flows)
+
+
+def test_the_flows_download_is_a_valid_flows_file_and_spreadsheet_safe(atlas, tmp_path) -> None:
+    shown = flows_in_view(atlas.flows, dt.date(2024, 1, 1), dt.date(2024, 12, 31), {"UZB"})
+    formula = '=HYPERLINK("https://evil.example/","click")'
+    text = flows_csv(shown.assign(note_en=formula))
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == FLOW_COLUMNS
+    assert [row["id"] for row in rows] == list(shown["id"]) != []
+    assert all(row["note_en"] == "'" + formula for row in rows), "a spreadsheet shows it as text"
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data_dir)
+    (data_dir / "flows.csv").write_text(text, encoding="utf-8")
+    reloaded = load_dataset(data_dir).flows.set_index("id")
+    assert set(reloaded.index) == set(shown["id"])
+    assert (reloaded["note_en"] == formula).all(), "reading it back removes the guard"
+    assert reloaded["volume_bcm"].to_dict() == shown.set_index("id")["volume_bcm"].to_dict()
