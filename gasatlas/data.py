@@ -363,7 +363,7 @@ def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict
 def _date_texts(events: pd.DataFrame, lang: str) -> list[str]:
     """Each event's date as readers see it in ``lang``, formatted once per distinct date."""
     keys = list(zip(events["date"].dt.date.tolist(), events["date_precision"].tolist(),
-                    events[f"date_label_{lang}"].tolist()))
+                    events[f"date_label_{lang}"].tolist(), strict=True))
     texts = {key: format_date(key[0], key[1], lang, key[2] if isinstance(key[2], str) else None)
              for key in dict.fromkeys(keys)}
     return [texts[key] for key in keys]

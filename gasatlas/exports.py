@@ -85,7 +85,7 @@ def flows_csv(flows: pd.DataFrame) -> str:
 
 def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
     wanted = [column for column in columns if column in frame.columns]
-    return [{column: _plain(value) for column, value in zip(wanted, row)}
+    return [{column: _plain(value) for column, value in zip(wanted, row, strict=True)}
             for row in frame[wanted].itertuples(index=False, name=None)]
 
 
@@ -102,7 +102,7 @@ def events_geojson(events: pd.DataFrame) -> dict:
 def routes_geojson(routes: pd.DataFrame) -> dict:
     features = [
         {"type": "Feature", "geometry": geometry, "properties": record}
-        for record, geometry in zip(frame_records(routes, ROUTE_PROPERTIES), routes["geometry"])
+        for record, geometry in zip(frame_records(routes, ROUTE_PROPERTIES), routes["geometry"], strict=True)
     ]
     return {"type": "FeatureCollection", "licence": LICENCE_NOTE, "features": features}
 
@@ -111,7 +111,7 @@ def facilities_geojson(facilities: pd.DataFrame) -> dict:
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": record}
         for record, lat, lon in zip(frame_records(facilities, FACILITY_PROPERTIES), facilities["lat"],
-                                    facilities["lon"])
+                                    facilities["lon"], strict=True)
     ]
     return {"type": "FeatureCollection", "features": features}
 

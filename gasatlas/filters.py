@@ -107,7 +107,7 @@ def apply_filter(events: pd.DataFrame, selection: EventFilter, columns: Sequence
 def _count_values(events: pd.DataFrame, column: str, mask: np.ndarray) -> Counter:
     long = _exploded(events, column)
     counts = np.bincount(long.codes[mask[long.rows]], minlength=len(long.values))
-    return Counter({value: int(n) for value, n in zip(long.values.tolist(), counts.tolist()) if n})
+    return Counter({value: int(n) for value, n in zip(long.values.tolist(), counts.tolist(), strict=True) if n})
 
 
 def facet_counts(events: pd.DataFrame, selection: EventFilter, facet: str) -> Counter:

@@ -321,7 +321,7 @@ def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float,
     lengths = [sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in itertools.pairwise(p)) for p in parts]
     longest = max(lengths, default=0)
     arrows: list[tuple[float, float, float]] = []
-    for part, length in zip(parts, lengths):
+    for part, length in zip(parts, lengths, strict=True):
         if length < 0.15 * longest or length == 0:
             continue
         coords = part[::-1] if status == RouteStatus.REVERSED else part

@@ -19,7 +19,7 @@ def actor_links(events: pd.DataFrame) -> tuple[Counter, dict[tuple[str, str], li
     """How many events each actor is in, and the dates of the events each pair shares."""
     counts: Counter = Counter()
     shared: dict[tuple[str, str], list] = defaultdict(list)
-    for people, organisations, day in zip(events["participants"], events["organisations"], events["date"]):
+    for people, organisations, day in zip(events["participants"], events["organisations"], events["date"], strict=True):
         actors = sorted(set(people) | set(organisations))
         counts.update(actors)
         for pair in itertools.combinations(actors, 2):
@@ -97,7 +97,7 @@ def actors_table(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> pd.D
     """Every actor with their role and how many of the shown events they are in, most active first."""
     counts, _ = actor_links(events)
     first, last = {}, {}
-    for people, organisations, day in zip(events["participants"], events["organisations"], events["date"]):
+    for people, organisations, day in zip(events["participants"], events["organisations"], events["date"], strict=True):
         for actor in set(people) | set(organisations):
             first[actor] = min(first.get(actor, day), day)
             last[actor] = max(last.get(actor, day), day)

@@ -19,7 +19,7 @@ def sources_table(atlas: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     counts = {column: Counter() for column in SOURCE_COLUMNS[2:]}
     for frame, column in ((events, "events"), (atlas.routes, "routes"), (atlas.facilities, "facilities"),
                           (atlas.actors, "actors")):
-        for url, title in zip(frame["source_url"], frame["source_title"]):
+        for url, title in zip(frame["source_url"], frame["source_title"], strict=True):
             titles.setdefault(url, title)
             counts[column][url] += 1
     for urls in events["also_reported"]:

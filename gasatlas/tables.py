@@ -30,7 +30,7 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
     Dates are written no more precisely than they are known; people are named,
     not referenced by id. The event id is the (hidden) index.
     """
-    names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist()))
+    names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
     type_labels = {str(code): label(code, lang) for code in EventType}
     # Columns are taken as they are (no conversion of 100,000 strings back and forth).
     table = events[[f"date_text_{lang}", f"title_{lang}", f"place_name_{lang}", "source_url"]].set_axis(
@@ -55,7 +55,7 @@ def _history_text(history, lang: Lang) -> str:
 
 def routes_table(routes: pd.DataFrame, countries: pd.DataFrame, as_of, lang: Lang) -> pd.DataFrame:
     """Every route with its figures, its status on ``as_of`` and its whole history in one line."""
-    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"]))
+    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"], strict=True))
     statuses = [status_as_of(history, as_of) for history in routes["status_history"]]
     return pd.DataFrame(
         {
@@ -74,7 +74,7 @@ def routes_table(routes: pd.DataFrame, countries: pd.DataFrame, as_of, lang: Lan
 
 
 def facilities_table(facilities: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"]))
+    names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"], strict=True))
     return pd.DataFrame(
         {
             "name": facilities[f"name_{lang}"].to_numpy(),

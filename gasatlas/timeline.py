@@ -11,7 +11,7 @@ from gasatlas.vocab import Lang, label
 
 def timeline_events(events: pd.DataFrame, atlas_countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """One row per event with what the timeline draws and shows on hover (plain text)."""
-    names = dict(zip(atlas_countries["iso_a3"], atlas_countries[f"name_{lang}"]))
+    names = dict(zip(atlas_countries["iso_a3"], atlas_countries[f"name_{lang}"], strict=True))
     return pd.DataFrame(
         {
             "id": events["id"].to_numpy(),

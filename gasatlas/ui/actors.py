@@ -33,7 +33,7 @@ def actors(atlas: Dataset, lang: Lang) -> None:
     shown = apply_filter(atlas.events, view.filter)
     chosen = view.filter.actors
     if chosen:
-        names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"]))
+        names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"], strict=True))
         st.info(markdown_format(t("chosen_actors", lang), names=", ".join(sorted(names.get(a, a) for a in chosen))),
                 icon=":material/person_search:")
         st.button(t("clear_actor", lang), on_click=state.set_actors, args=(frozenset(),), icon=":material/group:")

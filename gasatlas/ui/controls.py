@@ -69,7 +69,7 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     )
 
     countries = atlas.countries.sort_values(f"name_{lang}")
-    country_names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"]))
+    country_names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"], strict=True))
     counts = facet_counts(atlas.events, pending, "countries")
     chosen_countries = sidebar.multiselect(
         t("filter_countries", lang), list(country_names), default=sorted(current.countries),
@@ -85,7 +85,7 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     )
 
     actor_counts = facet_counts(atlas.events, pending, "actors")
-    actor_names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"]))
+    actor_names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"], strict=True))
     by_weight = sorted(actor_names, key=lambda actor: (-actor_counts.get(actor, 0), actor_names[actor]))
     chosen_actors = sidebar.multiselect(
         t("filter_actors", lang), by_weight, default=sorted(current.actors),

@@ -24,8 +24,8 @@ KEY_YEAR = "balance-year"
 
 
 def _names(atlas: Dataset, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
-    return (dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"])),
-            dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"])))
+    return (dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"], strict=True)),
+            dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"], strict=True)))
 
 
 def _shown(atlas: Dataset) -> pd.DataFrame:

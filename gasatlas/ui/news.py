@@ -192,7 +192,7 @@ def _review_frame(candidates: list[Candidate], atlas: Dataset) -> pd.DataFrame:
 
 
 def _names(frame: pd.DataFrame, column: str, lang: Lang) -> dict[str, str]:
-    return dict(zip(frame["id"], frame[f"{column}_{lang}"]))
+    return dict(zip(frame["id"], frame[f"{column}_{lang}"], strict=True))
 
 
 def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
@@ -206,7 +206,7 @@ def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
     people = {**_names(actors[actors["kind"] == "person"], "name", lang), **new_people}
     organisations = _names(actors[actors["kind"] == "organisation"], "name", lang)
     organisations |= {a.id: a.name_ru for c in candidates for a in c.new_actors if a.kind == "organisation"}
-    countries = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"]))
+    countries = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"], strict=True))
     routes, facilities = _names(atlas.routes, "name", lang), _names(atlas.facilities, "name", lang)
 
     def multi(title: str, options: dict[str, str]) -> st.column_config.MultiselectColumn:

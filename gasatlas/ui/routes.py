@@ -73,7 +73,7 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
     if figures.empty:
         st.info(t("route_no_flows", lang), icon=":material/water_drop:")
         return
-    names = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"]))
+    names = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"], strict=True))
     rows = readable(figures, names, {route.id: getattr(route, f"name_{lang}")}, lang)
     yearly, within = rows[figures["whole_year"].to_numpy()], rows[~figures["whole_year"].to_numpy()]
     capacity = None
@@ -98,7 +98,7 @@ def _choose(atlas: Dataset, key: str) -> None:
 def route_detail(atlas: Dataset, lang: Lang) -> None:
     """One route: its own small map with its events, its status over time and its event list."""
     view = state.view()
-    names = dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"]))
+    names = dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"], strict=True))
     ids = list(names)
     current = view.selected.id if view.selected and view.selected.kind == "route" else ids[0]
     key = state.widget_key("route-choice")

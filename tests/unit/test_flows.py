@@ -68,7 +68,7 @@ def test_each_route_gets_its_directions(made_up) -> None:
     by_route = moved_by_route(made_up, 2023)
 
     assert set(by_route) == {"cac", "power-of-siberia"}
-    assert list(zip(by_route["cac"]["from_country"], by_route["cac"]["to_country"])) == [("RUS", "UZB"),
+    assert list(zip(by_route["cac"]["from_country"], by_route["cac"]["to_country"], strict=True)) == [("RUS", "UZB"),
                                                                                         ("UZB", "RUS")]
 
 
@@ -85,7 +85,7 @@ def test_the_view_shows_periods_overlapping_the_dates_and_touching_the_countries
 def test_a_balance_keeps_in_and_out_and_the_kinds_apart(made_up) -> None:
     balance = country_balance(made_up, "UZB", 2023)
 
-    assert list(zip(balance["direction"], balance["value_kind"], balance["id"])) == [
+    assert list(zip(balance["direction"], balance["value_kind"], balance["id"], strict=True)) == [
         ("in", "reported", "r-2023"), ("in", "estimate", "e-2023"), ("in", "contract", "c-2023"),
         ("out", "reported", "back-2023")]
     assert set(balance["partner"]) == {"RUS"}

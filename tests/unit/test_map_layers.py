@@ -140,7 +140,7 @@ def flow_mode(atlas, year: int, flows=None) -> tuple[dict, dict]:
 
 def test_in_flow_mode_a_route_is_as_wide_as_the_gas_that_moved_in_the_year_and_labelled(atlas) -> None:
     reported = atlas.flows[(atlas.flows["route_id"] == "cac") & (atlas.flows["value_kind"] == "reported")]
-    volumes = dict(zip(reported["period"], reported["volume_bcm"]))
+    volumes = dict(zip(reported["period"], reported["volume_bcm"], strict=True))
 
     routes_2023, labels_2023 = flow_mode(atlas, 2023)
     routes_2024, labels_2024 = flow_mode(atlas, 2024)
