@@ -159,7 +159,8 @@ def readable(flows: pd.DataFrame, country_names: Mapping[str, str], route_names:
         "when": (flows["period_start"] + (flows["period_end"] - flows["period_start"]) / 2).to_numpy(),
         "period": [period_label(period, lang) for period in flows["period"]],
         "route": [route_names.get(route, route) for route in flows["route_id"]],
-        "direction": [direction_label(a, b, country_names) for a, b in zip(flows["from_country"], flows["to_country"], strict=True)],
+        "direction": [direction_label(a, b, country_names)
+                      for a, b in zip(flows["from_country"], flows["to_country"], strict=True)],
         "from_to": (flows["from_country"] + "→" + flows["to_country"]).to_numpy(),
         "volume_bcm": flows["volume_bcm"].to_numpy(),
         "volume": [format_number(volume, lang) for volume in flows["volume_bcm"]],

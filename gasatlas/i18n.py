@@ -28,10 +28,12 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "status_since": {"en": "since", "ru": "с"},
     "since_unknown": {"en": "start date not in sources", "ru": "дата начала не указана в источниках"},
     "legend": {"en": "Legend", "ru": "Легенда"},
-    "legend_routes": {"en": "Routes by status (width grows with capacity)", "ru": "Маршруты по статусу (толщина — по мощности)"},
+    "legend_routes": {"en": "Routes by status (width grows with capacity)",
+                      "ru": "Маршруты по статусу (толщина — по мощности)"},
     "legend_corridor": {"en": "Curved thin line: supply direction without a pipe of its own",
                         "ru": "Тонкая дуга: направление поставок без собственной трубы"},
-    "legend_arrow": {"en": "Arrow: direction of flow on the chosen date", "ru": "Стрелка: направление потока на выбранную дату"},
+    "legend_arrow": {"en": "Arrow: direction of flow on the chosen date",
+                     "ru": "Стрелка: направление потока на выбранную дату"},
     "legend_facilities": {"en": "Facilities", "ru": "Объекты"},
     "legend_countries": {"en": "Countries", "ru": "Страны"},
     "focus_country": {"en": "Focus country", "ru": "Страна в фокусе"},
@@ -72,8 +74,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "network_on": {"en": "Network shown as of {date} (the end of the date range)",
                    "ru": "Сеть показана на {date} (конец выбранного периода)"},
     "no_match": {"en": "No event matches these filters.", "ru": "Ни одно событие не подходит под эти фильтры."},
-    "click_hint": {"en": "Click a marker, a route or a facility on the map — or a row in the table — to see its details here.",
-                   "ru": "Щёлкните метку, маршрут или объект на карте — или строку таблицы, — чтобы увидеть подробности."},
+    "click_hint": {"en": "Click a marker, a route or a facility on the map — or a row in the table — "
+                         "to see its details here.",
+                   "ru": "Щёлкните метку, маршрут или объект на карте — или строку таблицы, — "
+                         "чтобы увидеть подробности."},
     "related_routes": {"en": "Routes", "ru": "Маршруты"},
     "related_facilities": {"en": "Facilities", "ru": "Объекты"},
     "related_events": {"en": "Events", "ru": "События"},
@@ -199,7 +203,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cite": {"en": "Cite this view", "ru": "Как сослаться на этот вид"},
     "citation": {
         "en": "Central Asia Gas Atlas: {count} events, {start} – {end}{facets}. Accessed {today}. {url}",
-        "ru": "Газовый атлас Центральной Азии: событий — {count}, {start} – {end}{facets}. Дата обращения: {today}. {url}",
+        "ru": "Газовый атлас Центральной Азии: событий — {count}, {start} – {end}{facets}. "
+              "Дата обращения: {today}. {url}",
     },
     "citation_credits": {
         "en": "Country shapes: Natural Earth. Route lines: Global Energy Monitor (CC BY 4.0), © OpenStreetMap "

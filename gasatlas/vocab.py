@@ -134,8 +134,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "schematic": {"en": "Schematic line", "ru": "Схематичная линия"},
     # geometry licences
     "gem_osm": {
-        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), traced from © OpenStreetMap contributors (ODbL 1.0)",
-        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), по данным © участников OpenStreetMap (ODbL 1.0)",
+        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), "
+              "traced from © OpenStreetMap contributors (ODbL 1.0)",
+        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), "
+              "по данным © участников OpenStreetMap (ODbL 1.0)",
     },
     "gem": {
         "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)",

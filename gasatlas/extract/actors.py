@@ -130,7 +130,8 @@ class ActorBook:
             for name in (person.name_en, person.name_ru):
                 surname = fold(name.split()[-1])
                 if len({p.id for p in surnames[surname]}) == 1:
-                    keys |= {(surname,), (latin_key(surname),), *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
+                    keys |= {(surname,), (latin_key(surname),),
+                             *((surname + ending,) for ending in RUSSIAN_CASE_ENDINGS)}
             yield keys, PersonRef(person.id)
         for actor in self.actors.values():
             if actor.kind == ActorKind.ORGANISATION:

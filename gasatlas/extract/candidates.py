@@ -22,7 +22,8 @@ from gasatlas.extract.rules import Trigger, routes_by_rule, strongest
 from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.vocab import ActorKind, DatePrecision, EventType, GeoPrecision
 
-DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.PART_OF_MONTH: 0.9, DatePrecision.RANGE: 0.9, DatePrecision.MONTH: 0.8,
+DATE_SCORE = {DatePrecision.DAY: 1.0, DatePrecision.PART_OF_MONTH: 0.9, DatePrecision.RANGE: 0.9,
+              DatePrecision.MONTH: 0.8,
               DatePrecision.QUARTER: 0.7, DatePrecision.SEASON: 0.7, DatePrecision.YEAR: 0.6,
               DatePrecision.APPROXIMATE: 0.4}
 INHERITED_DATE_FACTOR = 0.75
@@ -77,9 +78,10 @@ def confidence(date: DateMention, inherited_date: bool, place: Place | None, kno
 def _place_of(passage: Passage, statement: bool) -> Place | None:
     """Where it happened: the most specific place of the first sentence that names one — a facility or site
     before a town, a place after "в"/"на"/"in" before one merely mentioned; in the sentences after it only a
-    place after "в"/"на"/"in" — and a country only when no sentence names anything finer. (A roadmap signed in St Petersburg about the Orenburg plant happened in St
-    Petersburg.) Never a place things come from ("газ с месторождения Карачаганак"), nor, for a statement, a
-    place in what was said: the Astana whose gasification Miller speaks of is not where he spoke."""
+    place after "в"/"на"/"in" — and a country only when no sentence names anything finer. (A roadmap signed in
+    St Petersburg about the Orenburg plant happened in St Petersburg.) Never a place things come from
+    ("газ с месторождения Карачаганак"), nor, for a statement, a place in what was said: the Astana whose
+    gasification Miller speaks of is not where he spoke."""
     for countries_too in (False, True):
         for number, reading in enumerate(passage.readings):
             text, offset = reading.sentence.text, reading.sentence.start

@@ -175,7 +175,8 @@ def _month_number(word: str) -> int:
 
 def _ordinal(word: str) -> int:
     word = fold(word)
-    return next(number for stem, number in ORDINALS.items() if word == stem or (len(stem) > 2 and word.startswith(stem)))
+    return next(number for stem, number in ORDINALS.items()
+                if word == stem or (len(stem) > 2 and word.startswith(stem)))
 
 
 def _season(word: str) -> int:

@@ -230,7 +230,8 @@ def table(totals: dict[str, Tally]) -> str:
         lines.append(f"| {name} | {tally.precision:.2f} ({tally.right_shown}/{tally.shown}) "
                      f"| {tally.recall:.2f} ({tally.right_wanted}/{tally.wanted}) |")
     events = totals["events"]
-    lines.append(f"\nfalse candidates: {1 - events.precision:.1%} ({events.shown - events.right_shown} of {events.shown})")
+    wrong = events.shown - events.right_shown
+    lines.append(f"\nfalse candidates: {1 - events.precision:.1%} ({wrong} of {events.shown})")
     return "\n".join(lines)
 
 

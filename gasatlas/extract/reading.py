@@ -160,7 +160,8 @@ class SentenceReader:
             reading.triggers = [t for t in reading.triggers if not inside(t.position, content) or t.strength >= FACT]
             return _two_happenings(reading)
         happening = _part(reading, content, keep_inside=True)
-        happening.date = sentence_date([m for m in mentions if inside(m.start, content)]) or sentence_date(outside_dates)
+        happening.date = (sentence_date([m for m in mentions if inside(m.start, content)])
+                          or sentence_date(outside_dates))
         happening.speakers, happening.reported = [], True
         act = _part(reading, content, keep_inside=False)
         act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False

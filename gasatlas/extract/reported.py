@@ -56,7 +56,8 @@ ATTRIBUTION = re.compile(
 
 @dataclass(frozen=True)
 class Speech:
-    """A verb of saying at ``[start, stop)``; ``content``: the spans that are what was said (offsets in the sentence)."""
+    """A verb of saying at ``[start, stop)``; ``content``: the spans that are what was said (offsets in the
+    sentence)."""
 
     start: int
     stop: int

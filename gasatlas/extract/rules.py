@@ -36,11 +36,13 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
 
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.AGREEMENT, r"\bподписа\w*+(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
-                               r"|\bзаключен\w*|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
+                               r"|\bзаключен\w*"
+                               r"|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
     _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
     _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
                                r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
-    _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
+    _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*"
+                                   r"|вырос(?:ли|ла|ло)?|выросл\w*|удвоил\w*"
                                    r"|increased|rose|grew|doubled|fell|declined|dropped|delivered)\b"
                                    r"|\b(?:двукратн|двухкратн|трехкратн|трёхкратн)\w*\s+(?:рост|увеличени|сокращени)\w*"
                                    r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),

@@ -175,7 +175,8 @@ def article_text(raw: bytes | str, filename: str | None = None) -> ArticleText:
         text, codec = raw, None
     else:
         if len(raw) > MAX_FILE_BYTES:
-            raise ArticleError(f"the file is {len(raw) / 1e6:.1f} MB; files are read up to {MAX_FILE_BYTES / 1e6:.0f} MB")
+            raise ArticleError(f"the file is {len(raw) / 1e6:.1f} MB; "
+                               f"files are read up to {MAX_FILE_BYTES / 1e6:.0f} MB")
         text, codec = _decode(raw)
     if "\x00" in text:
         raise ArticleError("the file is binary, not text")

@@ -393,7 +393,8 @@ class EventStore:
             return []
         scores = list(confidence) if confidence is not None else [None] * len(valid_events)
         moderator = identity.can(Permission.MODERATE)
-        status, action = (RecordStatus.PUBLISHED, Action.PUBLISH) if moderator else (RecordStatus.PENDING, Action.SUBMIT)
+        status, action = ((RecordStatus.PUBLISHED, Action.PUBLISH) if moderator
+                          else (RecordStatus.PENDING, Action.SUBMIT))
         if provenance.origin == "imported":
             action = Action.IMPORT if moderator else Action.SUBMIT
 

@@ -40,7 +40,8 @@ def chart_data(at: AppTest, index: int = 0) -> list[dict]:
             for row in pyarrow.ipc.open_stream(dataset.data.data).read_all().to_pylist()]
 
 
-@pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.FLOWS, navigation.DATA,
+@pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.FLOWS,
+                                  navigation.DATA,
                                   navigation.ADD_NEWS])
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_page_runs_in_both_languages(spec: navigation.PageSpec, lang: str) -> None:

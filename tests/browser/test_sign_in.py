@@ -151,7 +151,8 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
     contributor, contributor_context = signed_in(browser, server, CONTRIBUTOR)
     moderator, moderator_context = signed_in(browser, server, MODERATOR)
     try:
-        expect(contributor.page.locator("[data-testid=stSidebar]")).to_contain_text("(contributor)", timeout=UI_TIMEOUT_MS)
+        sidebar = contributor.page.locator("[data-testid=stSidebar]")
+        expect(sidebar).to_contain_text("(contributor)", timeout=UI_TIMEOUT_MS)
         submit_article(contributor)
 
         reader.open("?basemap=offline")

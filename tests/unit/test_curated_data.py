@@ -151,6 +151,7 @@ def test_route_geometries_are_reproducible_from_the_surveyed_sources() -> None:
     from scripts.build_routes import GEM_DIR, build
 
     rebuilt = {f["properties"]["id"]: f["geometry"] for f in build(GEM_DIR)["features"]}
-    committed = {f["properties"]["id"]: f["geometry"] for f in json.loads(Path(DATA / "routes.geojson").read_text())["features"]}
+    features = json.loads(Path(DATA / "routes.geojson").read_text())["features"]
+    committed = {f["properties"]["id"]: f["geometry"] for f in features}
 
     assert rebuilt == committed

@@ -118,7 +118,8 @@ def test_a_malformed_file_is_reported_with_file_place_and_field(
 
 
 def test_route_history_must_be_chronological(edit) -> None:
-    data_dir = edit("routes.geojson", '"from": null, "from_precision": null', '"from": "2024-01-01", "from_precision": "day"')
+    data_dir = edit("routes.geojson", '"from": null, "from_precision": null',
+                    '"from": "2024-01-01", "from_precision": "day"')
 
     messages = [str(problem) for problem in problems_for(data_dir)]
 
@@ -202,8 +203,8 @@ def test_the_minimal_flows_load_with_their_periods(minimal_data: Path) -> None:
         pytest.param("flow-b,test-pipe,RUS,KAZ,2024-Q1,0.4,estimate", "flow-b,test-pipe,KAZ,RUS,2023-Q1,0.4,reported",
                      "flows.csv, line 3, id 'flow-b', field 'period': period 2023-Q1 overlaps 2023 of id 'flow-a' "
                      "(line 2) for the same route, direction and kind", id="overlapping periods"),
-        pytest.param("flow-b,test-pipe", "flow-a,test-pipe", "flows.csv, line 3, id 'flow-a', field 'id': duplicated id",
-                     id="duplicated id"),
+        pytest.param("flow-b,test-pipe", "flow-a,test-pipe",
+                     "flows.csv, line 3, id 'flow-a', field 'id': duplicated id", id="duplicated id"),
     ],
 )
 def test_a_bad_flow_is_refused_with_file_line_id_and_field(edit, old: str, new: str, expected: str) -> None:

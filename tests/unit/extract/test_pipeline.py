@@ -24,19 +24,19 @@ from gasatlas.schema import EVENT_COLUMNS, Event
 
 from .conftest import SOURCE
 
-ARTICLE_RU = """Казахстан и Россия обсудили поставки газа. Об этом сообщило правительство.
+ARTICLE_RU = (
+    "Казахстан и Россия обсудили поставки газа. Об этом сообщило правительство.\n\n"
+    "24 января в Ташкенте министр энергетики Узбекистана Журабек Мирзамахмудов встретился с главой «Газпрома» "
+    "Алексеем Миллером. Стороны подписали дорожную карту.\n\n"
+    "Мирзамахмудов отметил, что поставки российского газа в Узбекистан начнутся в марте.\n\n"
+    "Вчера Иван Петров, глава компании «Восточный Газовый Альянс», заявил, что компания готова участвовать "
+    "в проекте. Петров также упомянул Бухару.")
 
-24 января в Ташкенте министр энергетики Узбекистана Журабек Мирзамахмудов встретился с главой «Газпрома» Алексеем Миллером. Стороны подписали дорожную карту.
-
-Мирзамахмудов отметил, что поставки российского газа в Узбекистан начнутся в марте.
-
-Вчера Иван Петров, глава компании «Восточный Газовый Альянс», заявил, что компания готова участвовать в проекте. Петров также упомянул Бухару."""
-
-ARTICLE_EN = """Gas talks continue.
-
-On 24 January Uzbekistan's energy minister Zhurabek Mirzamakhmudov met Gazprom chief Alexey Miller in Tashkent. The sides signed a roadmap.
-
-Turkmenistan halted gas exports to Uzbekistan last week, the Uzbek energy ministry said."""
+ARTICLE_EN = (
+    "Gas talks continue.\n\n"
+    "On 24 January Uzbekistan's energy minister Zhurabek Mirzamakhmudov met Gazprom chief Alexey Miller "
+    "in Tashkent. The sides signed a roadmap.\n\n"
+    "Turkmenistan halted gas exports to Uzbekistan last week, the Uzbek energy ministry said.")
 
 
 def by_type(candidates: list[Candidate]) -> dict[str, Candidate]:
@@ -95,7 +95,8 @@ def test_a_russian_title_is_the_main_clause_without_its_date_and_asides(only) ->
     candidate = only("18 января, как сообщают источники, Туркменистан приостановил экспорт газа в Узбекистан после "
                      "аварии на газопроводе.")
 
-    assert candidate.event["title_ru"] == "Туркменистан приостановил экспорт газа в Узбекистан после аварии на газопроводе"
+    assert candidate.event["title_ru"] == ("Туркменистан приостановил экспорт газа в Узбекистан "
+                                           "после аварии на газопроводе")
     assert candidate.event["title_en"] == "Turkmenistan–Uzbekistan: disruption"
 
 
@@ -267,8 +268,8 @@ def test_the_undated_lede_is_the_news_of_the_publication_day(extract) -> None:
 def test_a_dated_retelling_of_the_lede_dates_it(extract) -> None:
     candidates = extract("Узбекистан подписал соглашение с Туркменистаном об импорте газа.\n\n"
                          "Как передает Reuters, Узбекистан импортирует газ ежедневно.\n\n"
-                         "Напомним, соглашение было подписано 12 декабря, когда глава администрации президента Узбекистана "
-                         "Сардор Умурзаков встретился с "
+                         "Напомним, соглашение было подписано 12 декабря, когда глава администрации "
+                         "президента Узбекистана Сардор Умурзаков встретился с "
                          "президентом Туркменистана.", dt.date(2022, 12, 17))
 
     assert [(c.event["date"], c.event["event_type"]) for c in candidates] == [
@@ -474,7 +475,8 @@ def test_a_fact_told_without_a_date_takes_the_year_of_the_forum_it_names(extract
 def test_a_date_known_only_to_its_year_needs_more_than_one_shared_person(only, atlas) -> None:
     """The 2024 Far Eastern route agreement (year precision, with Miller) is not every 2024 agreement Miller signed."""
     yearly = atlas.events[atlas.events["id"] == "ev-2024-pmgf-far-eastern-route-coordination"]
-    elsewhere = only("14 марта 2024 года Алексей Миллер подписал соглашение на Оренбургском газоперерабатывающем заводе.",
+    elsewhere = only("14 марта 2024 года Алексей Миллер подписал соглашение "
+                     "на Оренбургском газоперерабатывающем заводе.",
                      dt.date(2024, 3, 15))
     same_city = only("14 марта 2024 года Алексей Миллер подписал соглашение в Санкт-Петербурге.",
                       dt.date(2024, 3, 15))
