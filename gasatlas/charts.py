@@ -7,6 +7,7 @@ them back from Streamlit by these names.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, TypeAlias
 
 import altair as alt
 import pandas as pd
@@ -22,6 +23,9 @@ from gasatlas.palette import (
     SELECTED_EVENT_COLOR,
 )
 from gasatlas.vocab import FlowKind, Lang, label
+
+Layered: TypeAlias = alt.LayerChart | alt.FacetChart
+"""What ``alt.layer(...).properties(...)`` is typed to return; these charts are always layers."""
 
 BRUSH = "brush"
 PICK = "pick"
@@ -56,7 +60,7 @@ def timeline_chart(
     colour_by: str,
     lang: Lang,
     selected_id: str | None = None,
-) -> alt.LayerChart:
+) -> Layered:
     """Events over time, one row per type (or country), the chosen dates shaded.
 
     Dragging across the events (``BRUSH``) picks a date range; clicking an event (``PICK``) selects it.
@@ -96,10 +100,10 @@ def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang)
     ).properties(height=22 * max(1, bands["route"].nunique()), width=CHART_WIDTH, autosize=FIT_WIDTH)
 
 
-def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: frozenset[str]) -> alt.LayerChart:
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: frozenset[str]) -> Layered:
     """Actors as circles sized by their events, linked by the events they share; click one to choose it."""
     pick = alt.selection_point(name=ACTOR, fields=["id"], on="click")
-    axis = {"axis": None, "scale": alt.Scale(zero=False, nice=False, padding=30)}
+    axis: dict[str, Any] = {"axis": None, "scale": alt.Scale(zero=False, nice=False, padding=30)}
     links = alt.Chart(edges).mark_rule(color="#9a9a9a", opacity=0.6).encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("events:Q", legend=None, scale=alt.Scale(range=[1, 6])),
@@ -156,7 +160,7 @@ def flow_tooltip(lang: Lang) -> list[alt.Tooltip]:
             alt.Tooltip("source:N", title=t("source", lang)), alt.Tooltip("url:N", title="URL")]
 
 
-def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame | None = None) -> alt.LayerChart:
+def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame | None = None) -> Layered:
     """One route's figures over time (``gasatlas.flows.readable`` rows): a line and a mark per direction and kind,
     kinds told apart by colour, dash and shape, the volumes that moved written on; ``capacity`` (volume, source,
     url) as a dotted rule."""
@@ -188,7 +192,7 @@ def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame 
     return alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH)
 
 
-def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.LayerChart:
+def balance_chart(rows: pd.DataFrame, lang: Lang) -> Layered:
     """A country's balance: a band per route and partner, one bar per figure in it, gas that came in to the right
     of zero and gas that went out to the left, coloured and dashed by kind; bars sit side by side, never stacked,
     so kinds are never added together."""

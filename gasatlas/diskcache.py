@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 from gasatlas.config import settings
 
@@ -71,7 +71,7 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
     path = _path(name, key)
     try:
         with path.open("rb") as file:
-            return _load(file)
+            return cast(T, _load(file))
     except FileNotFoundError:
         pass
     except Exception as error:  # noqa: BLE001 -- an unreadable entry is rebuilt, never trusted
@@ -79,9 +79,9 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(file.name, path)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as written:
+            pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written.name, path)
         older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEPT_ENTRIES:]:
             old.unlink(missing_ok=True)

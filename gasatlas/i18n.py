@@ -522,6 +522,7 @@ def format_date(
     """
     if value is None:
         return "—"
+    precision = DatePrecision(precision)
     if label and precision != DatePrecision.DAY:
         return label
     if precision == DatePrecision.YEAR:

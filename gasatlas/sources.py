@@ -16,7 +16,7 @@ def sources_table(atlas: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     """One row per cited URL: how many of ``events`` rest on it, how many it also reports,
     and how many routes, facilities and actors cite it. Most-used sources first."""
     titles: dict[str, str] = {}
-    counts = {column: Counter() for column in SOURCE_COLUMNS[2:]}
+    counts: dict[str, Counter[str]] = {column: Counter() for column in SOURCE_COLUMNS[2:]}
     for frame, column in ((events, "events"), (atlas.routes, "routes"), (atlas.facilities, "facilities"),
                           (atlas.actors, "actors")):
         for url, title in zip(frame["source_url"], frame["source_title"], strict=True):

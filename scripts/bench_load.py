@@ -185,7 +185,10 @@ class Phase:
 
 async def map_frame(page: Page) -> Frame:
     """The map component's frame, as it is now."""
-    return await (await page.locator(MAP_FRAME).element_handle()).content_frame()
+    frame = await (await page.locator(MAP_FRAME).element_handle()).content_frame()
+    if frame is None:
+        raise RuntimeError("the map's iframe holds no document")
+    return frame
 
 
 async def markers_held(page: Page, expected: int) -> int:
@@ -327,7 +330,8 @@ async def run_phase(name: str, server: AppServer, total: int, sessions: int, ste
             notes.append(f"deadline of {PHASE_DEADLINE_S} s reached; unfinished sessions were stopped")
         if started is not None:
             wall = time.monotonic() - started
-            cpu = tuple(now - then for now, then in zip(cpu_seconds(server.process.pid), cpu, strict=True))
+            server_now, busy_now, total_now = cpu_seconds(server.process.pid)
+            cpu = (server_now - cpu[0], busy_now - cpu[1], total_now - cpu[2])
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)

@@ -135,8 +135,8 @@ class ActorBook:
             yield keys, PersonRef(person.id)
         for actor in self.actors.values():
             if actor.kind == ActorKind.ORGANISATION:
-                names = [*name_variants(actor.name_en), *name_variants(actor.name_ru),
-                         *ORGANISATION_ALIASES.get(actor.id, ())]
+                names: Iterable[str] = [*name_variants(actor.name_en), *name_variants(actor.name_ru),
+                                        *ORGANISATION_ALIASES.get(actor.id, ())]
                 yield {key for name in names for key in phrase_keys(name, lemma)}, OrganisationRef(actor.id)
         for names, by_country in COUNTRY_ORGANISATIONS:
             known = tuple((iso3, actor_id) for iso3, actor_id in by_country.items() if actor_id in self.actors)

@@ -67,7 +67,7 @@ def confidence(date: DateMention, inherited_date: bool, place: Place | None, kno
     elif place.kind == PlaceKind.COUNTRY:
         place_score = COUNTRY_PLACE_SCORE
     else:
-        place_score = PLACE_SCORE[place.geo_precision]
+        place_score = PLACE_SCORE[GeoPrecision(place.geo_precision)]
     actor_score = known / (known + new) if known + new else NO_ACTOR_SCORE
     type_score = trigger.strength if trigger else NO_TRIGGER_SCORE
     total = (WEIGHTS["date"] * date_score + WEIGHTS["place"] * place_score + WEIGHTS["actors"] * actor_score
@@ -148,7 +148,7 @@ class CandidateBuilder:
         event_type = trigger.event_type if trigger else EventType.STATEMENT
         flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
-        shown = place if placed else self.knowledge.countries[countries[0]]
+        shown = place if place is not None and placed else self.knowledge.countries[countries[0]]
         event = {
             "id": self._event_id(passage.date, event_type, people or organisations or [countries[0].lower()]),
             "date": passage.date.date,
@@ -207,8 +207,8 @@ class CandidateBuilder:
                       speakers: list[str]) -> str | None:
         """The Russian title from the clause of the word that typed the event (see ``compose``); a statement is
         titled by who said what: "Владимир Путин: прорабатываются различные варианты…"."""
-        reading = next((r for r in readings if trigger is not None and trigger in r.triggers), None)
-        if reading is None or not reading.sentence.tree:
+        reading = next((r for r in readings if trigger in r.triggers), None) if trigger is not None else None
+        if trigger is None or reading is None or not reading.sentence.tree:
             return None
         if event_type != EventType.STATEMENT:
             return clause_title(reading.sentence, trigger.position, False, reading.date_spans)

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from gasatlas.extract.dates import day_en, day_ru
 from gasatlas.extract.units import Sentence
-from gasatlas.vocab import EventType, label
+from gasatlas.vocab import EventType, Lang, label
 
 MAX_QUOTE_CHARS = 400
 MAX_NAMES_IN_TITLE = 2
@@ -54,7 +54,7 @@ def quote_of(sentence: str) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def _names(names: list[str], lang: str) -> str:
+def _names(names: list[str], lang: Lang) -> str:
     shown = names[:MAX_NAMES_IN_TITLE]
     more = len(names) - len(shown)
     if not more:
@@ -68,7 +68,7 @@ def _listing(names: list[str], lang: str) -> str:
     return ", ".join(names[:-1]) + (" and " if lang == "en" else " и ") + names[-1]
 
 
-def title(event_type: str, names: list[str], place: str, lang: str) -> str:
+def title(event_type: str, names: list[str], place: str, lang: Lang) -> str:
     """"Agreement: Roman Sklyar, Alexey Miller — St Petersburg"."""
     who = _names(names, lang)
     return f"{label(event_type, lang)}: {who} — {place}" if who else f"{label(event_type, lang)} — {place}"

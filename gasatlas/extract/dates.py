@@ -376,7 +376,7 @@ class _Resolver:
         if kind == "month":
             return self.month(start, stop, year, _month_number(groups["month"]), _qualifier(groups))
         if kind == "year":
-            return self.year(start, stop, year, _qualifier(groups))
+            return None if year is None else self.year(start, stop, year, _qualifier(groups))
         if kind == "quarter":
             return self.quarter(start, stop, year, _ordinal(groups["ord"]))
         if kind == "season":

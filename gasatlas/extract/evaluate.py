@@ -154,10 +154,11 @@ class Scorer:
     """Scores the reader's candidates for one atlas (which names the known people)."""
 
     def __init__(self, atlas: Dataset) -> None:
-        self.names = {row.id: (row.name_ru, row.name_en) for row in atlas.actors.itertuples(index=False)}
+        self.names: dict[str, tuple[str, ...]] = {
+            row.id: (row.name_ru, row.name_en) for row in atlas.actors.itertuples(index=False)}
 
     def people_of(self, candidate: Candidate) -> list[tuple[str, ...]]:
-        proposed = {a.id: (a.name_ru, a.name_en) for a in candidate.new_actors}
+        proposed: dict[str, tuple[str, ...]] = {a.id: (a.name_ru, a.name_en) for a in candidate.new_actors}
         return [proposed.get(p) or self.names.get(p, (p,)) for p in candidate.event["participants"]]
 
     def _pair_score(self, candidate: Candidate, gold: Gold) -> tuple | None:

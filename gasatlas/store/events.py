@@ -203,7 +203,7 @@ class EventStore:
                 unreadable.append(Unreadable(table.name, row.id, reason))
         return valid, unreadable
 
-    def _select(self, table: sa.Table, *conditions: Any) -> list:
+    def _select(self, table: sa.Table, *conditions: Any) -> Sequence[sa.Row]:
         order = (table.c.date, table.c.id) if table is events_table else (table.c.id,)
         with self._reading() as connection:
             return connection.execute(sa.select(table).where(*conditions).order_by(*order)).all()

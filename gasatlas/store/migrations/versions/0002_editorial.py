@@ -64,13 +64,14 @@ def upgrade() -> None:
 
     connection = op.get_bind()
     when = sa.DateTime(timezone=True)
-    events = sa.table("events", sa.column("id", sa.String), sa.column("record", sa.JSON),
+    event_rows = sa.table("events", sa.column("id", sa.String), sa.column("record", sa.JSON),
                       sa.column("saved_at", when), sa.column("article_sha256", sa.String),
                       sa.column("updated_at", when))
-    actors = sa.table("actors", sa.column("id", sa.String), sa.column("record", sa.JSON), sa.column("saved_at", when))
-    connection.execute(events.update().values(updated_at=events.c.saved_at))
+    actor_rows = sa.table("actors", sa.column("id", sa.String), sa.column("record", sa.JSON),
+                          sa.column("saved_at", when))
+    connection.execute(event_rows.update().values(updated_at=event_rows.c.saved_at))
     legacy = []
-    for entity, table in (("event", events), ("actor", actors)):
+    for entity, table in (("event", event_rows), ("actor", actor_rows)):
         for row in connection.execute(sa.select(table)).mappings():
             legacy.append({
                 "entity": entity, "entity_id": row["id"], "number": 1, "action": "legacy", "status": "published",
