@@ -200,7 +200,8 @@ def test_a_broken_import_names_file_line_and_field_and_stores_nothing(store: Eve
     with pytest.raises(DataValidationError) as refused:
         import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], events_source="mine.csv")
 
-    assert "mine.csv, line 2" in str(refused.value) and "'date'" in str(refused.value)
+    line = next(number for number, row in enumerate(broken.splitlines(), start=1) if "2022-13-15" in row)
+    assert f"mine.csv, line {line}, id 'ev-b', field 'date'" in str(refused.value)
     assert count(store) == 2
 
 
