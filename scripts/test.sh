@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the tests need — Debian's Chromium (browser tests) and PostgreSQL
 # (store tests), the Python packages in .venv — start a throwaway PostgreSQL server on a
-# free local port, run the whole suite, and stop the server. Extra arguments go to pytest.
+# free local port, check the code with ruff and mypy, run the whole suite, and stop the server.
+# Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,8 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/ruff check .
+.venv/bin/mypy
 
 # PostgreSQL refuses to run as root: as root, run it as Debian's postgres user.
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
