@@ -15,7 +15,6 @@ from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, new_atlas_page, serv
 
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
 TOTAL = len(EVENTS)
-ROW_HEIGHT = 35  # Streamlit's default dataframe row height in pixels
 ROWS_BEFORE_THE_NEW_EVENT = int((EVENTS["date"] < "2024-03-14").sum())
 """The table lists events by date: the article's event (14 March 2024) comes after these."""
 
@@ -58,10 +57,7 @@ def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table
     expect(frame.locator(".ga-selected")).to_have_count(1)
     expect(frame.locator(".leaflet-popup-content .ga-card")).to_contain_text("Ivan Petrov, Alexey Miller")
     grid = page.locator("[data-testid=stDataFrame]").last  # the events table, below the card and its history
-    grid.scroll_into_view_if_needed()
-    grid.hover()
-    # The table draws only the rows in view: scroll to where the new event's date puts it.
-    page.mouse.wheel(0, ROW_HEIGHT * max(ROWS_BEFORE_THE_NEW_EVENT - 3, 0))
+    atlas.scroll_table_to(grid, ROWS_BEFORE_THE_NEW_EVENT)
     expect(grid.locator("tr[aria-selected=true]")).to_contain_text("14 Mar 2024")
     assert "sel=event%3Aev-2024-03-14-" in atlas.url
     assert atlas.external_requests() == []
