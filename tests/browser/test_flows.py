@@ -103,7 +103,7 @@ def test_in_flow_mode_moving_the_end_date_into_the_next_year_redraws_the_route_f
         atlas: AtlasPage) -> None:
     width_2023, text_2023 = drawn_for(2023, CAC)
     width_2024, text_2024 = drawn_for(2024, CAC)
-    assert (width_2023, text_2023) != (width_2024, text_2024), "flows.csv should show a change to see"
+    assert width_2023 != width_2024 and text_2023 != text_2024, "flows.csv should show a change to see"
     frame = atlas.open("?basemap=offline&to=2023-12-31").wait_for_map()
     atlas.wait_for_map_settled()
     expect(volume_label(frame, CAC)).to_have_count(0)  # capacity mode: no volumes on the map
@@ -256,8 +256,8 @@ def test_the_flows_download_holds_exactly_the_rows_in_view(atlas: AtlasPage) -> 
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
 
     assert [row["id"] for row in rows] == list(expected["id"])
-    assert list(rows[0]) == list(csv.DictReader(open(PROJECT_ROOT / "data" / "flows.csv", encoding="utf-8"))
-                                 .fieldnames), "a download is a valid flows file"
+    header = (PROJECT_ROOT / "data" / "flows.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert list(rows[0]) == header.split(","), "a download is a valid flows file"
     names = COUNTRIES["name_en"]
     assert shown == [[period_label(row["period"], "en"), ROUTES.loc[row["route_id"], "name_en"],
                       f"{names[row['from_country']]} → {names[row['to_country']]}", f"{float(row['volume_bcm']):g}"]
