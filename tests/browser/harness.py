@@ -42,6 +42,8 @@ CHROMIUM_FLAGS = [
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 SERVER_START_TIMEOUT = 60
 UI_TIMEOUT_MS = 30_000
+ROW_HEIGHT = 35
+"""Streamlit's default dataframe row (and header) height in pixels."""
 READ_TIMEOUT_MS = 120_000
 """Reading an article on a fresh server loads the language models first: much slower than a rerun."""
 
@@ -199,6 +201,12 @@ class AtlasPage:
             self.page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
         self.wait_for_idle()
         return frame
+
+    def scroll_table_to(self, grid, row: int) -> None:
+        """Scroll a table to its ``row``-th row (from 0): a table draws only the rows in view."""
+        grid.scroll_into_view_if_needed()
+        grid.hover()
+        self.page.mouse.wheel(0, ROW_HEIGHT * max(row - 3, 0))
 
     def external_requests(self) -> list[str]:
         """What pages of the app asked beyond localhost (other local servers' pages, like a sign-in

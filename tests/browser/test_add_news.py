@@ -13,7 +13,10 @@ from gasatlas.data import load_dataset
 from ..conftest import TEST_ARTICLE
 from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
 
-TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
+EVENTS = load_dataset(PROJECT_ROOT / "data").events
+TOTAL = len(EVENTS)
+ROWS_BEFORE_THE_NEW_EVENT = int((EVENTS["date"] < "2024-03-14").sum())
+"""The table lists events by date: the article's event (14 March 2024) comes after these."""
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +57,7 @@ def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table
     expect(frame.locator(".ga-selected")).to_have_count(1)
     expect(frame.locator(".leaflet-popup-content .ga-card")).to_contain_text("Ivan Petrov, Alexey Miller")
     grid = page.locator("[data-testid=stDataFrame]").last  # the events table, below the card and its history
-    grid.scroll_into_view_if_needed()
-    grid.hover()
-    page.mouse.wheel(0, 2_000)  # the table draws only the rows in view; the new event is among the last
+    atlas.scroll_table_to(grid, ROWS_BEFORE_THE_NEW_EVENT)
     expect(grid.locator("tr[aria-selected=true]")).to_contain_text("14 Mar 2024")
     assert "sel=event%3Aev-2024-03-14-" in atlas.url
     assert atlas.external_requests() == []
