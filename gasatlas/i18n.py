@@ -485,7 +485,7 @@ STRINGS |= {
     "balance_none": {"en": "No figure names {country} as an end of a flow in {year}.",
                      "ru": "Нет цифр, где {country} — начало или конец потока в {year} году."},
     "balance_totals": {"en": "Whole-year totals, each kind apart", "ru": "Итоги за год, каждый вид отдельно"},
-    "balance_total_line": {"en": "{direction}, {kind}: {volume} bcm ({routes} route(s))",
+    "balance_total_line": {"en": "{direction}, {kind}: {volume} bcm (routes: {routes})",
                            "ru": "{direction}, {kind}: {volume} млрд м³ (маршрутов: {routes})"},
     "col_way": {"en": "In or out", "ru": "Приход или уход"},
     "route_flows": {"en": "Gas that moved, contracts and capacity, by year",
