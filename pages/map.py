@@ -4,7 +4,6 @@ import streamlit as st
 
 from gasatlas import tables
 from gasatlas.cards import CARD_CSS, legend_html
-from gasatlas.filters import apply_filter
 from gasatlas.flows import FlowYear
 from gasatlas.i18n import format_date, t
 from gasatlas.layers import base_map, overlays
@@ -12,8 +11,8 @@ from gasatlas.ui import controls, shell, state, workspace
 
 lang, atlas = shell.page()
 view = state.view()
-shown = apply_filter(atlas.events, view.filter, tables.MAP_PAGE_COLUMNS)
-as_of = view.filter.date_to
+shown = view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS)
+as_of = view.filter.dates.as_of
 basemap = controls.basemap_selector(lang)
 flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
 
