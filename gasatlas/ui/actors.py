@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from gasatlas.actors import actor_network, actors_table
 from gasatlas.charts import ACTOR, network_chart, picked
 from gasatlas.data import Dataset
 from gasatlas.i18n import t
-from gasatlas.network import actor_network, actors_table
 from gasatlas.sanitize import markdown_format
 from gasatlas.ui import state
 from gasatlas.vocab import Lang, label

@@ -62,7 +62,7 @@ class FakeMap:
 @pytest.fixture
 def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     return fake
 
 
