@@ -96,7 +96,8 @@ def actor_network(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> tup
 def actors_table(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Every actor with their role and how many of the shown events they are in, most active first."""
     counts, _ = actor_links(events)
-    first, last = {}, {}
+    first: dict[str, pd.Timestamp] = {}
+    last: dict[str, pd.Timestamp] = {}
     for people, organisations, day in zip(events["participants"], events["organisations"], events["date"], strict=True):
         for actor in set(people) | set(organisations):
             first[actor] = min(first.get(actor, day), day)

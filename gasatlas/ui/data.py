@@ -20,11 +20,11 @@ from gasatlas.i18n import format_date, t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.tables import SOURCE_HOST
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
-SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 KEY_IMPORTED = "data_imported"
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import cards, tables
+from gasatlas import cards, records, tables
 from gasatlas.auth import Identity
 from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.data import Dataset
@@ -86,7 +86,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
             "type": st.column_config.TextColumn(headers["type"], width="small"),
             "place": st.column_config.TextColumn(headers["place"]),
             "participants": st.column_config.TextColumn(headers["participants"]),
-            "source": st.column_config.LinkColumn(headers["source"], display_text=r"https?://(?:www\.)?([^/]+)"),
+            "source": st.column_config.LinkColumn(headers["source"], display_text=tables.SOURCE_HOST),
         },
     )
 
@@ -110,7 +110,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
         return
     with st.container(border=True, key="detail-card"):
         if selection.kind == "event":
-            event = next(atlas.events[atlas.events["id"] == selection.id].itertuples(), None)
+            event = records.record(atlas.events, selection.id)
             if event is None:
                 return
             if selection.id not in set(shown["id"]):
@@ -128,7 +128,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             editorial.event_tools(atlas, selection.id, visitor, lang)
         else:
             frame = atlas.routes if selection.kind == "route" else atlas.facilities
-            record = next(frame[frame["id"] == selection.id].itertuples(), None)
+            record = records.record(frame, selection.id)
             if record is None:
                 return
             if selection.kind == "route":

@@ -9,20 +9,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import datewindow, tables
+from gasatlas import datewindow, records, tables
 from gasatlas.charts import route_flows_chart, route_status_chart
 from gasatlas.data import Dataset
 from gasatlas.flows import readable
 from gasatlas.i18n import format_date, format_number, t
 from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
 from gasatlas.status import routes_as_of
+from gasatlas.tables import SOURCE_HOST
 from gasatlas.timeline import status_bands
 from gasatlas.ui import state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
 LINK = st.column_config.LinkColumn
-SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 
 
 def catalogue(atlas: Dataset, lang: Lang) -> None:
@@ -103,7 +103,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     key = state.widget_key("route-choice")
     route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
                             key=key, on_change=_choose, args=(atlas, key))
-    route = atlas.routes[atlas.routes["id"] == route_id]
+    route = records.rows(atlas.routes, route_id)
     events = view.filter.shown(atlas)
     linked = events[events["route_ids"].map(lambda routes: route_id in routes)]
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from gasatlas import datewindow
+from gasatlas import datewindow, records
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange, EventFilter
@@ -134,8 +134,8 @@ def location(atlas: Dataset, selection: Selection | None) -> tuple[float, float]
     if selection is None or selection.kind == "route":  # a route is long: keep the view
         return None
     frame = atlas.events if selection.kind == "event" else atlas.facilities
-    rows = frame[frame["id"] == selection.id]
-    return None if rows.empty else (float(rows.iloc[0]["lat"]), float(rows.iloc[0]["lon"]))
+    found = records.record(frame, selection.id)
+    return None if found is None else (float(found.lat), float(found.lon))
 
 
 def select(atlas: Dataset, selection: Selection | None, *, centre: bool, refresh_table: bool) -> None:
