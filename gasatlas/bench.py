@@ -34,7 +34,7 @@ import streamlit_folium as sf
 from gasatlas import tables
 from gasatlas.config import settings
 from gasatlas.data import Dataset, load_dataset
-from gasatlas.filters import EventFilter, apply_filter, facet_counts
+from gasatlas.filters import DateRange, EventFilter, apply_filter, facet_counts
 from gasatlas.layers import TILES_ATTRIBUTION, TILES_URL, base_map, overlays
 from gasatlas.synth import synthetic_frame
 from gasatlas.tables import events_table
@@ -79,16 +79,16 @@ def atlas_with(atlas: Dataset, synthetic: pd.DataFrame) -> Dataset:
 def slider_step(atlas: Dataset) -> EventFilter:
     """The filter after a reader drags the end of the date range back by one step."""
     first, last = atlas.events["date"].min().date(), atlas.events["date"].max().date()
-    return EventFilter(date_from=first, date_to=last - SLIDER_STEP)
+    return EventFilter(dates=DateRange(first, last - SLIDER_STEP))
 
 
 def ours(atlas: Dataset, event_filter: EventFilter) -> int:
     """What the map page does on a rerun (``pages/map.py``), minus Streamlit itself."""
     facet_counts_for_sidebar(atlas, event_filter)
-    shown = apply_filter(atlas.events, event_filter, tables.MAP_PAGE_COLUMNS)
+    shown = event_filter.shown(atlas, tables.MAP_PAGE_COLUMNS)
     events_table(shown, atlas, "en")
     return component_payload(base_map(atlas.country_shapes, "tiles"),
-                             overlays(atlas, shown, event_filter.date_to, "en"))
+                             overlays(atlas, shown, event_filter.dates.as_of, "en"))
 
 
 def naive(atlas: Dataset, event_filter: EventFilter) -> int:

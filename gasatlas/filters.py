@@ -1,4 +1,4 @@
-"""Which events a reader asked to see: the filter and the counts shown beside each choice."""
+"""Which events a reader asked to see: the date range, the filter, and the counts shown beside each choice."""
 
 from __future__ import annotations
 
@@ -8,23 +8,67 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from gasatlas.data import Dataset
 
 SEARCH_COLUMNS = ("title_en", "title_ru", "summary_en", "summary_ru", "place_name_en", "place_name_ru")
 
 
 @dataclass(frozen=True)
-class EventFilter:
-    """Every facet of the event filter; an empty facet means "no restriction"."""
+class DateRange:
+    """The days from ``start`` to ``end``, both included; never empty (``start`` after ``end`` is refused).
 
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    The range also says which network the atlas draws: the one in place on its
+    last day (``as_of``), so that moving the end of the range moves the map in time.
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"a date range cannot start ({self.start}) after it ends ({self.end})")
+
+    @classmethod
+    def between(cls, one: dt.date, other: dt.date) -> DateRange:
+        """The range between two days given in either order (the ends of a brushed span, say)."""
+        return cls(min(one, other), max(one, other))
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the network is shown as of: the range's last day."""
+        return self.end
+
+    def clamped(self, span: DateRange) -> DateRange:
+        """This range kept inside ``span`` (links outlive data changes); one wholly outside shrinks to span's
+        nearest end."""
+        return DateRange(min(max(self.start, span.start), span.end), max(min(self.end, span.end), span.start))
+
+
+EVERY_DAY = DateRange(dt.date.min, dt.date.max)
+"""No date restriction: the range of a filter nobody has narrowed, and of a link that names no dates."""
+
+_FIRST_TIMESTAMP, _LAST_TIMESTAMP = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Every facet of the event filter; an empty facet (and ``EVERY_DAY``) means "no restriction"."""
+
+    dates: DateRange = EVERY_DAY
     countries: frozenset[str] = field(default_factory=frozenset)
     event_types: frozenset[str] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
+
+    def shown(self, atlas: Dataset, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The atlas's events this filter lets through, in the atlas's order (see ``apply_filter``)."""
+        return apply_filter(atlas.events, self, columns)
 
 
 def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
@@ -78,10 +122,11 @@ def _any_in(events: pd.DataFrame, column: str, wanted: frozenset[str]) -> np.nda
 def filter_mask(events: pd.DataFrame, selection: EventFilter, *, skip: str | None = None) -> np.ndarray:
     """Boolean mask of the events that pass every facet (except ``skip``, for facet counts)."""
     mask = np.ones(len(events), dtype=bool)
-    if selection.date_from is not None:
-        mask &= (events["date"] >= pd.Timestamp(selection.date_from)).to_numpy()
-    if selection.date_to is not None:
-        mask &= (events["date"] <= pd.Timestamp(selection.date_to)).to_numpy()
+    dates = selection.dates
+    if dates.start > _FIRST_TIMESTAMP:
+        mask &= (events["date"] >= pd.Timestamp(dates.start)).to_numpy()
+    if dates.end < _LAST_TIMESTAMP:
+        mask &= (events["date"] <= pd.Timestamp(dates.end)).to_numpy()
     if selection.countries and skip != "countries":
         mask &= _any_in(events, "countries", selection.countries)
     if selection.event_types and skip != "event_types":

@@ -9,12 +9,12 @@ figure for the whole year, never from months added up or stretched.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from gasatlas.filters import DateRange
 from gasatlas.i18n import format_date, format_number, t
 from gasatlas.schema import period_span
 from gasatlas.vocab import FlowKind, Lang, label
@@ -37,15 +37,14 @@ def with_periods(flows: pd.DataFrame) -> pd.DataFrame:
     return result.sort_values(["period_start", "period_end", "route_id", "id"], kind="stable").reset_index(drop=True)
 
 
-def flows_in_view(flows: pd.DataFrame, date_from: dt.date | None, date_to: dt.date | None,
-                  countries: Collection[str] = ()) -> pd.DataFrame:
-    """The figures whose period overlaps the date range and that start or end in one of ``countries``
+def flows_in_view(flows: pd.DataFrame, dates: DateRange, countries: Collection[str] = ()) -> pd.DataFrame:
+    """The figures whose period overlaps ``dates`` and that start or end in one of ``countries``
     (any country when empty): the filters of the other pages that have a meaning for flows."""
     mask = pd.Series(True, index=flows.index)
-    if date_from is not None:
-        mask &= flows["period_end"] >= pd.Timestamp(date_from)
-    if date_to is not None:
-        mask &= flows["period_start"] <= pd.Timestamp(date_to)
+    if dates.start > pd.Timestamp.min.date():
+        mask &= flows["period_end"] >= pd.Timestamp(dates.start)
+    if dates.end < pd.Timestamp.max.date():
+        mask &= flows["period_start"] <= pd.Timestamp(dates.end)
     if countries:
         mask &= flows["from_country"].isin(countries) | flows["to_country"].isin(countries)
     return flows[mask]

@@ -515,8 +515,7 @@ def _midpoint(geometry: dict) -> tuple[float, float]:
 
 
 def selection_layer(
-    atlas: Dataset, selected: Selection, as_of: dt.date, lang: Lang, nonce: int = 0,
-    flow_year: FlowYear | None = None,
+    atlas: Dataset, selected: Selection, lang: Lang, nonce: int = 0, flow_year: FlowYear | None = None,
 ) -> folium.FeatureGroup | None:
     """The highlighted pick: a ring (and for events its popup), a halo for a route.
 
@@ -568,7 +567,7 @@ def overlays(
     ]
     if flow_year is not None:
         groups.append(flow_labels_layer(network, flow_year, lang))
-    highlight = None if selected is None else selection_layer(atlas, selected, as_of, lang, nonce, flow_year)
+    highlight = None if selected is None else selection_layer(atlas, selected, lang, nonce, flow_year)
     if highlight is not None:
         groups.append(highlight)
     return groups

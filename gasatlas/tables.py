@@ -14,6 +14,8 @@ EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source
 SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
                   "place_name_ru", "participants", "source_url")
 """The events columns the table is made from."""
+SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
+"""How a table shows a source link: by its host, without "www." (a Streamlit ``LinkColumn``'s ``display_text``)."""
 MAP_PAGE_COLUMNS = tuple(dict.fromkeys([*SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
 """What the map page copies of each shown event: the table's and the map layer's columns."""
 

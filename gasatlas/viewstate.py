@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
 
 from gasatlas.config import Basemap
-from gasatlas.filters import EventFilter
+from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
 from gasatlas.vocab import LANGUAGES, Lang
 
+T = TypeVar("T", bound=str)
 SelectionKind = Literal["event", "route", "facility"]
 SELECTION_KINDS: tuple[SelectionKind, ...] = ("event", "route", "facility")
 BASEMAPS: tuple[Basemap, ...] = ("tiles", "offline")
@@ -46,20 +47,21 @@ class ViewState:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The codes a URL may name, taken from the loaded dataset."""
+    """The codes a URL may name and the days its range is kept inside, taken from the loaded dataset."""
 
     countries: frozenset[str]
     event_types: frozenset[str]
     actors: frozenset[str]
     ids: Mapping[SelectionKind, frozenset[str]]
+    span: DateRange = EVERY_DAY
 
 
 def to_query(
     state: ViewState,
-    span: tuple[dt.date, dt.date] | None = None,
+    span: DateRange = EVERY_DAY,
     default_basemap: Basemap = "tiles",
 ) -> dict[str, str | list[str]]:
-    """Query parameters for ``state``; defaults (and dates at the data's ``span``) are left out."""
+    """Query parameters for ``state``; defaults (and dates at the ends of the data's ``span``) are left out."""
     query: dict[str, str | list[str]] = {}
     if state.lang != "en":
         query["lang"] = state.lang
@@ -68,11 +70,10 @@ def to_query(
     if state.route_widths != "capacity":
         query["widths"] = state.route_widths
     f = state.filter
-    first, last = span or (None, None)
-    if f.date_from and f.date_from != first:
-        query["from"] = f.date_from.isoformat()
-    if f.date_to and f.date_to != last:
-        query["to"] = f.date_to.isoformat()
+    if f.dates.start not in (span.start, EVERY_DAY.start):
+        query["from"] = f.dates.start.isoformat()
+    if f.dates.end not in (span.end, EVERY_DAY.end):
+        query["to"] = f.dates.end.isoformat()
     for key, values in (("country", f.countries), ("type", f.event_types), ("actor", f.actors)):
         if values:
             query[key] = sorted(values)
@@ -83,7 +84,9 @@ def to_query(
     return query
 
 
-def _date(value: str, problems: list[str], name: str) -> dt.date | None:
+def _date(value: str | None, problems: list[str], name: str) -> dt.date | None:
+    if not value:
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -97,35 +100,40 @@ def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], 
     return frozenset(v for v in values if v in allowed)
 
 
+def _choice(value: str | None, allowed: tuple[T, ...], default: T, problems: list[str], name: str) -> T:
+    """``value`` if it is one of ``allowed`` (typed as such), else ``default``; a wrong value is reported."""
+    for option in allowed:
+        if value == option:
+            return option
+    if value:
+        problems.append(f"unknown {name}")
+    return default
+
+
 def from_query(
     params: Mapping[str, Sequence[str]],
     vocabulary: Vocabulary,
     default_basemap: Basemap = "tiles",
 ) -> tuple[ViewState, list[str]]:
-    """The state a link describes, and a list of what in it was ignored and why."""
+    """The state a link describes, and a list of what in it was ignored and why.
+
+    Its date range is always inside ``vocabulary.span``: a missing end is the span's, and a range
+    outside the data is moved in (links outlive data changes).
+    """
     problems: list[str] = []
 
     def first(key: str) -> str | None:
         values = params.get(key) or []
         return values[-1] if values else None
 
-    lang = first("lang") or "en"
-    if lang not in LANGUAGES:
-        problems.append("unknown language")
-        lang = "en"
-    basemap = first("basemap") or default_basemap
-    if basemap not in BASEMAPS:
-        problems.append("unknown basemap")
-        basemap = default_basemap
-    route_widths = first("widths") or "capacity"
-    if route_widths not in ROUTE_WIDTHS:
-        problems.append("unknown route widths")
-        route_widths = "capacity"
-    date_from = _date(first("from"), problems, "from") if first("from") else None
-    date_to = _date(first("to"), problems, "to") if first("to") else None
-    if date_from and date_to and date_from > date_to:
+    lang = _choice(first("lang"), LANGUAGES, "en", problems, "language")
+    basemap = _choice(first("basemap"), BASEMAPS, default_basemap, problems, "basemap")
+    route_widths = _choice(first("widths"), ROUTE_WIDTHS, "capacity", problems, "route widths")
+    date_from = _date(first("from"), problems, "from") or EVERY_DAY.start
+    date_to = _date(first("to"), problems, "to") or EVERY_DAY.end
+    if date_from > date_to:
         problems.append("'from' is after 'to'; the dates were swapped")
-        date_from, date_to = date_to, date_from
+    dates = DateRange.between(date_from, date_to).clamped(vocabulary.span)
     selection = None
     if code := first("sel"):
         kind, _, item = code.partition(":")
@@ -134,8 +142,7 @@ def from_query(
         else:
             problems.append("unknown selection")
     event_filter = EventFilter(
-        date_from=date_from,
-        date_to=date_to,
+        dates=dates,
         countries=_codes(params.get("country", []), vocabulary.countries, problems, "country"),
         event_types=_codes(params.get("type", []), vocabulary.event_types, problems, "event type"),
         actors=_codes(params.get("actor", []), vocabulary.actors, problems, "actor"),
@@ -144,10 +151,3 @@ def from_query(
     return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,
                      selected=selection), problems
 
-
-def clamp_dates(state: ViewState, first: dt.date, last: dt.date) -> ViewState:
-    """Keep the date range inside the data's span (links outlive data changes)."""
-    f = state.filter
-    date_from = min(max(f.date_from or first, first), last)
-    date_to = max(min(f.date_to or last, last), first)
-    return replace(state, filter=replace(f, date_from=date_from, date_to=date_to))

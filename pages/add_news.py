@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import identity, news, shell
+from gasatlas.ui import add_news, identity, shell
 
 lang, atlas = shell.page()
 visitor = shell.visitor()
@@ -12,16 +12,16 @@ st.title(t("news_title", lang))
 st.caption(t("news_intro", lang))
 if identity.read_only_note(visitor, lang):
     st.stop()
-news.saved_notice(visitor, lang)
+add_news.saved_notice(visitor, lang)
 
-article = news.article_form(lang)
+article = add_news.article_form(lang)
 if article is not None:
-    news.propose(atlas, article, lang)
-news.extraction_progress(lang)
-if st.session_state.get(news.KEY_CANDIDATES) is not None:
-    news.language_note(st.session_state[news.KEY_ARTICLE], lang)
-    edited = news.review(atlas, lang)
-    news.proposed_actors(lang)
+    add_news.propose(atlas, article, lang)
+add_news.extraction_progress(lang)
+if st.session_state.get(add_news.KEY_CANDIDATES) is not None:
+    add_news.language_note(st.session_state[add_news.KEY_ARTICLE], lang)
+    edited = add_news.review(atlas, lang)
+    add_news.proposed_actors(lang)
     if edited is not None:
-        news.save_button(atlas, edited, visitor, lang)
-news.my_submissions(visitor, lang)
+        add_news.save_button(atlas, edited, visitor, lang)
+add_news.my_submissions(visitor, lang)

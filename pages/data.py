@@ -3,18 +3,18 @@
 import streamlit as st
 
 from gasatlas.i18n import t
-from gasatlas.ui import data_page, shell
+from gasatlas.ui import data, shell
 
 lang, atlas = shell.page()
 
 st.title(t("data_title", lang))
 st.subheader(t("downloads", lang))
-data_page.downloads(atlas, lang)
+data.downloads(atlas, lang)
 st.subheader(t("stored_title", lang))
-data_page.stored_events(shell.visitor(), lang)
+data.stored_events(shell.visitor(), lang)
 st.subheader(t("cite", lang))
-data_page.citation(atlas, lang)
+data.citation(atlas, lang)
 st.subheader(t("sources", lang))
-data_page.sources(atlas, lang)
+data.sources(atlas, lang)
 st.subheader(t("dictionary", lang))
-data_page.dictionary(lang)
+data.dictionary(lang)

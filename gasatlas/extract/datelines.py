@@ -37,7 +37,6 @@ DATELINE = re.compile(
 words before a full stop or dash) or just a full stop or dash."""
 DAY_MONTH = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-zА-Яа-яЁё]{3,})"
                        r"|(?P<month2>[A-Z][a-z]{2,})\.?\s+(?P<day2>\d{1,2})")
-MAX_PLACE_WORDS = 2
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from gasatlas import exports
+from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission, PermissionDenied, require
 from gasatlas.data import Dataset, DataValidationError, records_frame, validate_additions
 from gasatlas.schema import EVENT_COLUMNS, Actor, Event
@@ -206,7 +206,7 @@ class EventStore:
     def _select(self, table: sa.Table, *conditions: Any) -> Sequence[sa.Row]:
         order = (table.c.date, table.c.id) if table is events_table else (table.c.id,)
         with self._reading() as connection:
-            return connection.execute(sa.select(table).where(*conditions).order_by(*order)).all()
+            return list(connection.execute(sa.select(table).where(*conditions).order_by(*order)).all())
 
     def events(self, status: RecordStatus = RecordStatus.PUBLISHED) -> list[Event]:
         """The stored events in ``status`` that pass validation (see ``unreadable`` for the others)."""
@@ -442,7 +442,7 @@ class EventStore:
         row = connection.execute(sa.select(events_table).where(events_table.c.id == event_id)).one_or_none()
         if row is not None:
             return _stored(row), False
-        curated = atlas.events[atlas.events["id"] == event_id]
+        curated = records.rows(atlas.events, event_id)
         if curated.empty:
             raise KeyError(f"no event {event_id!r}")
         record = json_record(Event.model_validate(exports.frame_records(curated, EVENT_COLUMNS)[0]))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from gasatlas.actors import actor_network, actors_table
 from gasatlas.charts import ACTOR, network_chart, picked
 from gasatlas.data import Dataset
-from gasatlas.filters import apply_filter
 from gasatlas.i18n import t
-from gasatlas.network import actor_network, actors_table
 from gasatlas.sanitize import markdown_format
 from gasatlas.ui import state
 from gasatlas.vocab import Lang, label
@@ -30,7 +29,7 @@ def _on_table_select(actor_ids: list[str]) -> None:
 
 def actors(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
-    shown = apply_filter(atlas.events, view.filter)
+    shown = view.filter.shown(atlas)
     chosen = view.filter.actors
     if chosen:
         names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"], strict=True))

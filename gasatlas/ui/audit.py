@@ -30,7 +30,7 @@ def audit_log(visitor: Identity, lang: Lang) -> None:
                            key="audit-person")
     action = what.selectbox(t("audit_action", lang), [None, *[str(a) for a in Action]],
                             format_func=lambda a: a or t("any", lang), key="audit-action")
-    days = when.date_input(t("audit_days", lang), value=(), format="YYYY-MM-DD", key="audit-days")
+    days = when.date_input(t("audit_days", lang), value=[], format="YYYY-MM-DD", key="audit-days")
     since, until = (days[0], days[-1]) if days else (None, None)
     log = store.audit_log(visitor, person=person, action=action, since=since, until=until)
     st.caption(t("audit_count", lang).format(count=len(log)))

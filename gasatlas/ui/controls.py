@@ -6,11 +6,12 @@ import datetime as dt
 
 import streamlit as st
 
+from gasatlas.config import Basemap
 from gasatlas.data import Dataset
-from gasatlas.filters import EventFilter, facet_counts
+from gasatlas.filters import DateRange, EventFilter, facet_counts
 from gasatlas.i18n import t
 from gasatlas.ui import state
-from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS
+from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
 from gasatlas.vocab import LANGUAGES, EventType, Lang, label
 
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "ru": "Русский"}
@@ -40,10 +41,8 @@ def language_selector() -> Lang:
 def _pending_filter() -> EventFilter:
     """The filter as the reader has just set it, before the widgets are drawn (for the counts)."""
     current = state.view().filter
-    date_from, date_to = state.pending("dates", (current.date_from, current.date_to))
     return EventFilter(
-        date_from=date_from,
-        date_to=date_to,
+        dates=DateRange(*state.pending("dates", (current.dates.start, current.dates.end))),
         countries=frozenset(state.pending("countries", current.countries)),
         event_types=frozenset(state.pending("types", current.event_types)),
         actors=frozenset(state.pending("actors", current.actors)),
@@ -57,14 +56,14 @@ def _with_count(name: str, count: int) -> str:
 
 def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     """The filters every page shares; each option shows how many events it would bring."""
-    first, last = state.day_span(atlas)
+    span = state.day_span(atlas)
     current = state.view().filter
     pending = _pending_filter()
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
 
     dates = sidebar.slider(
-        t("date_range", lang), min_value=first, max_value=last, value=(current.date_from, current.date_to),
+        t("date_range", lang), min_value=span.start, max_value=span.end, value=(current.dates.start, current.dates.end),
         step=dt.timedelta(days=1), format="YYYY-MM-DD", key=state.widget_key("dates"),
     )
 
@@ -98,10 +97,10 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
         key=state.widget_key("text"),
     )
     state.update_filter(
-        date_from=dates[0], date_to=dates[1], countries=frozenset(chosen_countries),
+        dates=DateRange(*dates), countries=frozenset(chosen_countries),
         event_types=frozenset(chosen_types), actors=frozenset(chosen_actors), text=text,
     )
-    everything = EventFilter(date_from=first, date_to=last)
+    everything = EventFilter(dates=span)
     sidebar.button(
         t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), icon=":material/filter_alt_off:",
         disabled=state.view().filter == everything, key=state.widget_key("reset"),
@@ -109,7 +108,7 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     return state.view().filter
 
 
-def basemap_selector(lang: Lang) -> str:
+def basemap_selector(lang: Lang) -> Basemap:
     options = list(BASEMAPS)
     chosen = st.sidebar.radio(
         t("basemap", lang), options, index=options.index(state.view().basemap),
@@ -118,10 +117,10 @@ def basemap_selector(lang: Lang) -> str:
     )
     if chosen != state.view().basemap:
         state.update(basemap=chosen)
-    return chosen
+    return state.view().basemap
 
 
-def route_width_selector(lang: Lang) -> str:
+def route_width_selector(lang: Lang) -> RouteWidths:
     """Route width: capacity, or the gas that moved in the year of the date range's end (see ``gasatlas.flows``)."""
     options = list(ROUTE_WIDTHS)
     chosen = st.sidebar.radio(
@@ -131,4 +130,4 @@ def route_width_selector(lang: Lang) -> str:
     )
     if chosen != state.view().route_widths:
         state.update(route_widths=chosen)
-    return chosen
+    return state.view().route_widths

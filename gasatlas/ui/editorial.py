@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from gasatlas import exports
+from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
 from gasatlas.i18n import t
@@ -46,7 +46,7 @@ def state_of(atlas: Dataset, event_id: str) -> tuple[dict, int, str] | None:
     stored = resources.store().current(event_id)
     if stored is not None:
         return stored.record, stored.revision, str(stored.status)
-    curated = atlas.events[atlas.events["id"] == event_id]
+    curated = records.rows(atlas.events, event_id)
     if curated.empty:
         return None
     return exports.frame_records(curated, EVENT_COLUMNS)[0], 0, "published"

@@ -9,26 +9,25 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import datewindow, tables
+from gasatlas import datewindow, records, tables
 from gasatlas.charts import route_flows_chart, route_status_chart
 from gasatlas.data import Dataset
-from gasatlas.filters import apply_filter
 from gasatlas.flows import readable
 from gasatlas.i18n import format_date, format_number, t
 from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
 from gasatlas.status import routes_as_of
+from gasatlas.tables import SOURCE_HOST
 from gasatlas.timeline import status_bands
 from gasatlas.ui import state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
 LINK = st.column_config.LinkColumn
-SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 
 
 def catalogue(atlas: Dataset, lang: Lang) -> None:
     """Routes and facilities as sortable tables, statuses as of the end of the date range."""
-    as_of = state.view().filter.date_to
+    as_of = state.view().filter.dates.as_of
     st.subheader(t("routes_table", lang))
     st.dataframe(
         tables.routes_table(atlas.routes, atlas.countries, as_of, lang), hide_index=True, width="stretch",
@@ -104,15 +103,14 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     key = state.widget_key("route-choice")
     route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
                             key=key, on_change=_choose, args=(atlas, key))
-    route = atlas.routes[atlas.routes["id"] == route_id]
-    events = apply_filter(atlas.events, view.filter)
+    route = records.rows(atlas.routes, route_id)
+    events = view.filter.shown(atlas)
     linked = events[events["route_ids"].map(lambda routes: route_id in routes)]
-    as_of = view.filter.date_to
 
     map_column, detail_column = st.columns([0.55, 0.45], gap="medium")
     with map_column:
         facilities = atlas.facilities[atlas.facilities["id"].isin(set(itertools.chain(*linked["facility_ids"])))]
-        layers = [routes_layer(routes_as_of(route, as_of), lang), facilities_layer(facilities, lang),
+        layers = [routes_layer(routes_as_of(route, view.filter.dates.as_of), lang), facilities_layer(facilities, lang),
                   events_layer(linked, lang, atlas.events_version)]
         coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
         lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]
@@ -120,11 +118,11 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
         st_folium(fmap, feature_group_to_add=layers, key=f"route-map-{route_id}", height=380,
                   use_container_width=True, returned_objects=[])
     with detail_column:
-        first, last = state.day_span(atlas)
+        span = state.day_span(atlas)
         known = [change["from"] for change in route.iloc[0]["status_history"] if change["from"]]
         year = dt.timedelta(days=365)
-        start = datewindow.shift(min([first, *known]), -year)
-        bands = status_bands(route, start, datewindow.shift(last, year), lang)
+        start = datewindow.shift(min([span.start, *known]), -year)
+        bands = status_bands(route, start, datewindow.shift(span.end, year), lang)
         st.caption(t("status_history", lang))
         st.altair_chart(route_status_chart(bands, lang), width="stretch")
         route_flows(atlas, next(route.itertuples()), lang)

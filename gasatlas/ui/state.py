@@ -11,18 +11,17 @@ have reported their values.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
 
-from gasatlas import datewindow
+from gasatlas import datewindow, records
 from gasatlas.config import settings
 from gasatlas.data import Dataset
-from gasatlas.filters import EventFilter
+from gasatlas.filters import DateRange, EventFilter
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
-from gasatlas.viewstate import Selection, ViewState, Vocabulary, clamp_dates, from_query, to_query
+from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
 from gasatlas.vocab import LANGUAGES, Lang
 
 KEY_VIEW = "atlas_view"
@@ -32,7 +31,7 @@ KEY_CLICK_NONCE = "map_click_nonce"
 KEY_TABLE_VERSION = "table_version"
 
 
-def day_span(atlas: Dataset) -> tuple[dt.date, dt.date]:
+def day_span(atlas: Dataset) -> DateRange:
     """First and last event day: the range the date slider covers.
 
     Kept inside the atlas's date window whatever the records hold (they are
@@ -42,9 +41,9 @@ def day_span(atlas: Dataset) -> tuple[dt.date, dt.date]:
     dates = atlas.events["date"]
     if dates.empty:
         today = datewindow.latest()
-        return datewindow.clamp(today.replace(year=today.year - 1)), today
+        return DateRange(datewindow.clamp(today.replace(year=today.year - 1)), today)
     first, last = datewindow.clamp(dates.min().date()), datewindow.clamp(dates.max().date())
-    return first, max(first, last)
+    return DateRange(first, max(first, last))
 
 
 def vocabulary(atlas: Dataset) -> Vocabulary:
@@ -57,6 +56,7 @@ def vocabulary(atlas: Dataset) -> Vocabulary:
             "route": frozenset(atlas.routes["id"]),
             "facility": frozenset(atlas.facilities["id"]),
         },
+        span=day_span(atlas),
     )
 
 
@@ -74,7 +74,6 @@ def init(atlas: Dataset) -> None:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state, problems = from_query(params, vocabulary(atlas), default_basemap=settings().basemap)
-    state = clamp_dates(state, *day_span(atlas))
     st.session_state[KEY_VIEW] = state
     st.session_state[KEY_GENERATION] = 0
     st.session_state[KEY_MAP_CENTER] = location(atlas, state.selected)
@@ -112,9 +111,9 @@ def recreate_widgets() -> None:
     st.session_state[KEY_GENERATION] += 1
 
 
-def set_dates(start: dt.date, end: dt.date) -> None:
+def set_dates(dates: DateRange) -> None:
     """Choose a date range from outside the sidebar (e.g. the timeline), keeping the slider in step."""
-    update_filter(date_from=min(start, end), date_to=max(start, end))
+    update_filter(dates=dates)
     recreate_widgets()
 
 
@@ -126,8 +125,7 @@ def set_actors(actors: frozenset[str]) -> None:
 
 def reset_filters(atlas: Dataset) -> None:
     """Widget callback: show every event again (the selection stays)."""
-    first, last = day_span(atlas)
-    update(filter=EventFilter(date_from=first, date_to=last))
+    update(filter=EventFilter(dates=day_span(atlas)))
     recreate_widgets()
 
 
@@ -136,8 +134,8 @@ def location(atlas: Dataset, selection: Selection | None) -> tuple[float, float]
     if selection is None or selection.kind == "route":  # a route is long: keep the view
         return None
     frame = atlas.events if selection.kind == "event" else atlas.facilities
-    rows = frame[frame["id"] == selection.id]
-    return None if rows.empty else (float(rows.iloc[0]["lat"]), float(rows.iloc[0]["lon"]))
+    found = records.record(frame, selection.id)
+    return None if found is None else (float(found.lat), float(found.lon))
 
 
 def select(atlas: Dataset, selection: Selection | None, *, centre: bool, refresh_table: bool) -> None:

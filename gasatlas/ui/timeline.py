@@ -10,7 +10,7 @@ import streamlit as st
 from gasatlas import datewindow
 from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
 from gasatlas.data import Dataset
-from gasatlas.filters import apply_filter
+from gasatlas.filters import EVERY_DAY, DateRange
 from gasatlas.i18n import format_date, t
 from gasatlas.timeline import status_bands, timeline_events
 from gasatlas.ui import state
@@ -25,7 +25,7 @@ def _on_select(atlas: Dataset) -> None:
     """Chart callback: a brushed span becomes the shared date range; a clicked event is selected."""
     selection = st.session_state[state.widget_key(KEY_CHART)]["selection"]
     if dates := brushed_dates(selection):
-        state.set_dates(*dates)
+        state.set_dates(DateRange.between(*dates))
     if event_id := picked(selection, PICK):
         state.select(atlas, Selection("event", event_id), centre=True, refresh_table=True)
 
@@ -33,22 +33,22 @@ def _on_select(atlas: Dataset) -> None:
 def timeline(atlas: Dataset, lang: Lang) -> None:
     """Events over the whole span (other filters applied) above the route-status bands."""
     view = state.view()
-    first, last = state.day_span(atlas)
-    shown = apply_filter(atlas.events, replace(view.filter, date_from=None, date_to=None))
+    every = state.day_span(atlas)
+    shown = replace(view.filter, dates=EVERY_DAY).shown(atlas)
     colour_by = st.segmented_control(
         t("colour_by", lang), ["type", "country"], default="type", required=True,
         format_func=lambda code: t(f"by_{code}", lang), key="timeline-colour",
     )
-    chosen = (view.filter.date_from, view.filter.date_to)
-    st.caption(t("chosen_range", lang).format(start=format_date(chosen[0], "day", lang),
-                                              end=format_date(chosen[1], "day", lang)))
+    chosen = view.filter.dates
+    st.caption(t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),
+                                              end=format_date(chosen.end, "day", lang)))
     selected = view.selected.id if view.selected and view.selected.kind == "event" else None
-    span = (datewindow.shift(first, -MARGIN), datewindow.shift(last, MARGIN))
-    st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, chosen, colour_by, lang,
-                                   selected),
+    span = (datewindow.shift(every.start, -MARGIN), datewindow.shift(every.end, MARGIN))
+    st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
+                                   colour_by, lang, selected),
                     key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
                     selection_mode=[BRUSH, PICK], width="stretch")
-    if chosen != (first, last):
-        st.button(t("all_dates", lang), on_click=state.set_dates, args=(first, last), icon=":material/date_range:")
+    if chosen != every:
+        st.button(t("all_dates", lang), on_click=state.set_dates, args=(every,), icon=":material/date_range:")
     st.subheader(t("route_statuses", lang))
     st.altair_chart(status_chart(status_bands(atlas.routes, *span, lang), span, lang), width="stretch")

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import settings
 from gasatlas.store import EventStore
-from gasatlas.ui import navigation, news
+from gasatlas.ui import add_news, navigation
 
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 from .test_app import APP, TIMEOUT, TOTAL, FakeMap
@@ -28,7 +28,7 @@ ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Рома�
 @pytest.fixture(autouse=True)
 def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     return fake
 
 
@@ -45,8 +45,8 @@ def button(at: AppTest, prefix: str):
 
 def read(at: AppTest) -> AppTest:
     """Wait for the shared reader to finish the article, then rerun, as the page's progress panel does."""
-    if news.KEY_JOB in at.session_state:
-        assert at.session_state[news.KEY_JOB].wait(TIMEOUT), "the article was not read in time"
+    if add_news.KEY_JOB in at.session_state:
+        assert at.session_state[add_news.KEY_JOB].wait(TIMEOUT), "the article was not read in time"
         at = at.run()
     return at
 
@@ -156,7 +156,7 @@ def test_an_article_is_read_from_its_link_with_the_page_title_as_source(site: st
     assert not at.error
     review = at.dataframe[0].value
     assert list(review["facility_ids"][0]) == ["orenburg-gpp"]
-    article = at.session_state[news.KEY_ARTICLE]
+    article = at.session_state[add_news.KEY_ARTICLE]
     assert (article.source_title, article.source_url) == ("Тестовая лента: переговоры на Оренбургском ГПЗ", link)
 
 
@@ -170,4 +170,4 @@ def test_a_link_that_cannot_be_read_says_why(link: str, message: str) -> None:
 
     assert not at.exception, at.exception
     assert "The page cannot be read" in at.error[0].value and message in at.error[0].value
-    assert news.KEY_JOB not in at.session_state
+    assert add_news.KEY_JOB not in at.session_state

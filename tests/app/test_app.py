@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.filters import DateRange, EventFilter, apply_filter
 from gasatlas.vocab import label
 
 APP = str(PROJECT_ROOT / "app.py")
@@ -62,7 +62,7 @@ class FakeMap:
 @pytest.fixture
 def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     return fake
 
 
@@ -208,7 +208,7 @@ def test_a_shared_link_reproduces_filters_and_selection(fake_map: FakeMap) -> No
     assert at.sidebar.multiselect[1].value == ["agreement", "meeting"]
     assert "дорожную карту" in card(at)
     assert fake_map.calls[-1]["center"] == (59.93863, 30.31413)
-    expected = apply_filter(EVENTS, EventFilter(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 6, 30),
+    expected = apply_filter(EVENTS, EventFilter(dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
                                                 event_types=frozenset({"meeting", "agreement"})))
     assert fake_map.layer("events")["id"] == list(expected["id"])
     assert len(at.dataframe[0].value) == len(expected) > 0

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from gasatlas import ingest
 from gasatlas.config import settings
 from gasatlas.jobs import JobState
-from gasatlas.ui import navigation, news
+from gasatlas.ui import add_news, navigation
 
 from ..conftest import TEST_ARTICLE
 from .test_add_news import add_news_page, button
@@ -25,7 +25,7 @@ BROKEN_STORE = "sqlite:////proc/nope/x.sqlite3"
 
 @pytest.fixture(autouse=True)
 def fake_maps(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", FakeMap())
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", FakeMap())
     monkeypatch.setattr("gasatlas.ui.routes.st_folium", FakeMap())
 
 
@@ -80,7 +80,7 @@ def test_articles_wait_for_a_free_reader_see_their_place_and_can_cancel(monkeypa
     monkeypatch.setattr(ingest, "propose", slow_propose)
     try:
         first = submit(add_news_page(), TEST_ARTICLE.read_text(encoding="utf-8"))
-        first_job = first.session_state[news.KEY_JOB]
+        first_job = first.session_state[add_news.KEY_JOB]
         until(lambda: first_job.state == JobState.RUNNING and first_job.stage == "read")
         first = first.run()
         assert "Reading sentence by sentence · 50%" in progress_text(first)
@@ -93,7 +93,7 @@ def test_articles_wait_for_a_free_reader_see_their_place_and_can_cancel(monkeypa
         until(lambda: first_job.finished)
         assert first_job.state == JobState.CANCELLED
 
-        second_job = second.session_state[news.KEY_JOB]
+        second_job = second.session_state[add_news.KEY_JOB]
         until(lambda: second_job.state == JobState.RUNNING)
         release.set()
         until(lambda: second_job.finished)
@@ -117,5 +117,5 @@ def test_a_full_line_asks_the_visitor_to_come_back_instead_of_queueing_without_e
         release.set()
 
     assert any("busy with other visitors' articles" in warning.value for warning in refused.warning)
-    assert news.KEY_JOB not in refused.session_state
-    busy.session_state[news.KEY_JOB].wait(TIMEOUT)
+    assert add_news.KEY_JOB not in refused.session_state
+    busy.session_state[add_news.KEY_JOB].wait(TIMEOUT)

@@ -29,7 +29,7 @@ ATLAS = load_dataset(settings().data_dir)
 @pytest.fixture(autouse=True)
 def fake_maps(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     monkeypatch.setattr("gasatlas.ui.routes.st_folium", FakeMap())
     return fake
 

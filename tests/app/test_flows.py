@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
+from gasatlas.filters import DateRange
 from gasatlas.flows import country_balance, flows_in_view
 from gasatlas.ui import navigation
 from gasatlas.vocab import label
@@ -42,7 +43,7 @@ def test_the_flows_page_lists_every_figure_with_its_source_in_both_languages(lan
 def test_the_table_follows_the_shared_dates_and_countries() -> None:
     at = open_page(navigation.FLOWS, **{"from": "2023-03-01", "to": "2023-03-31", "country": "KAZ"})
 
-    expected = flows_in_view(FLOWS, dt.date(2023, 3, 1), dt.date(2023, 3, 31), {"KAZ"})
+    expected = flows_in_view(FLOWS, DateRange(dt.date(2023, 3, 1), dt.date(2023, 3, 31)), {"KAZ"})
     assert 0 < len(expected) < len(FLOWS)
     assert list(at.dataframe[0].value["url"]) == list(expected["source_url"])
     assert at.caption[1].value == f"{len(expected)} of {len(FLOWS)} figures"

@@ -20,7 +20,7 @@ EVENTS, ACTORS = ATLAS.events, ATLAS.actors
 @pytest.fixture(autouse=True)
 def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.workspace.st_folium", fake)
+    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     monkeypatch.setattr("gasatlas.ui.routes.st_folium", FakeMap())  # the route page's own small map
     return fake
 
@@ -41,8 +41,7 @@ def chart_data(at: AppTest, index: int = 0) -> list[dict]:
 
 
 @pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.FLOWS,
-                                  navigation.DATA,
-                                  navigation.ADD_NEWS])
+                                  navigation.DATA, navigation.ADD_NEWS])
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_page_runs_in_both_languages(spec: navigation.PageSpec, lang: str) -> None:
     at = open_page(spec, lang=lang)

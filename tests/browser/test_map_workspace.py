@@ -9,7 +9,7 @@ from playwright.sync_api import FrameLocator, expect
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.filters import DateRange, EventFilter, apply_filter
 
 from .harness import UI_TIMEOUT_MS, AtlasPage
 
@@ -148,7 +148,7 @@ def test_a_shared_link_opens_the_same_view(atlas: AtlasPage) -> None:
     frame = atlas.open(link).wait_for_map()
 
     expect(atlas.page.locator("h1")).to_have_text("Газовый атлас Центральной Азии")
-    expected = apply_filter(EVENTS, EventFilter(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31),
+    expected = apply_filter(EVENTS, EventFilter(dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
                                                 event_types=frozenset({"agreement"})))
     assert caption(atlas).startswith(f"Показано событий: {len(expected)} из {TOTAL}")
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("дорожную карту")

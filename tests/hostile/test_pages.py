@@ -67,7 +67,7 @@ def fill(url: str, accepted: list[dict], raw: list[dict]) -> int:
 def test_every_page_runs_whatever_the_store_holds(accepted: list[dict], raw: list[dict], lang: str) -> None:
     with tempfile.TemporaryDirectory() as folder, \
             mock.patch.dict(os.environ, {"DATABASE_URL": f"sqlite:///{Path(folder) / 'store.sqlite3'}"}), \
-            mock.patch("gasatlas.ui.workspace.st_folium", FakeMap()), \
+            mock.patch("gasatlas.ui.map.st_folium", FakeMap()), \
             mock.patch("gasatlas.ui.routes.st_folium", FakeMap()):
         config.settings.cache_clear()
         unreadable = fill(config.settings().database_url, accepted, raw)

@@ -10,13 +10,13 @@ import json
 import pandas as pd
 import pytest
 
+from gasatlas.actors import actor_network, actors_table
 from gasatlas.charts import ACTOR, BRUSH, PICK, brushed_dates, picked
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.dictionary import DICTIONARY
 from gasatlas.exports import events_csv, events_excel, events_geojson, frame_records, routes_geojson
 from gasatlas.filters import EventFilter, apply_filter
-from gasatlas.network import actor_network, actors_table
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route
 from gasatlas.sources import sources_table
 from gasatlas.store import parse_csv

@@ -113,7 +113,7 @@ def test_tooltips_drop_titles_for_very_many_events(atlas, monkeypatch) -> None:
 
 
 def test_the_selected_event_brings_its_own_popup(atlas) -> None:
-    group = selection_layer(atlas, Selection("event", ROADMAP), dt.date(2024, 1, 1), "en", nonce=3)
+    group = selection_layer(atlas, Selection("event", ROADMAP), "en", nonce=3)
     data = json.loads(next(iter(group._children.values())).data_json)
 
     assert data["popup"] == event_html(event(atlas), atlas, "en")
@@ -121,7 +121,7 @@ def test_the_selected_event_brings_its_own_popup(atlas) -> None:
 
 
 def test_an_unknown_selection_draws_nothing(atlas) -> None:
-    assert selection_layer(atlas, Selection("event", "ev-gone"), dt.date(2024, 1, 1), "en") is None
+    assert selection_layer(atlas, Selection("event", "ev-gone"), "en") is None
 
 
 def test_the_table_speaks_the_readers_language(atlas) -> None:

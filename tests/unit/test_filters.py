@@ -9,12 +9,17 @@ import pytest
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter, facet_counts
+from gasatlas.filters import DateRange, EventFilter, apply_filter, facet_counts
 
 
 @pytest.fixture(scope="module")
-def events():
-    return load_dataset(PROJECT_ROOT / "data").events
+def atlas():
+    return load_dataset(PROJECT_ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def events(atlas):
+    return atlas.events
 
 
 def ids(frame) -> set[str]:
@@ -34,12 +39,21 @@ def test_the_date_range_includes_both_ends(events) -> None:
     days = sorted(set(events["date"].dt.date))
     first, last = days[len(days) // 4], days[len(days) // 2]
 
-    shown = apply_filter(events, EventFilter(date_from=first, date_to=last))
+    shown = apply_filter(events, EventFilter(dates=DateRange(first, last)))
 
     on_the_ends = ids_where(events, lambda e: e.date.date() in (first, last))
     assert on_the_ends and on_the_ends <= ids(shown)
     assert ids(shown) == ids_where(events, lambda e: first <= e.date.date() <= last)
     assert 0 < len(shown) < len(events)
+
+
+def test_the_events_in_view_are_the_atlas_events_the_filter_lets_through(atlas) -> None:
+    day = atlas.events["date"].iloc[len(atlas.events) // 2].date()
+    narrowed = EventFilter(dates=DateRange(day, day), event_types=frozenset({"agreement", "meeting"}))
+
+    assert ids(EventFilter().shown(atlas)) == ids(atlas.events)
+    assert list(narrowed.shown(atlas)["id"]) == list(apply_filter(atlas.events, narrowed)["id"])
+    assert list(narrowed.shown(atlas, ["id", "date"]).columns) == ["id", "date"]
 
 
 def test_countries_match_any_involved_country(events) -> None:

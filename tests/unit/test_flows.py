@@ -12,6 +12,7 @@ import pytest
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset, records_frame
 from gasatlas.exports import flows_csv
+from gasatlas.filters import EVERY_DAY, DateRange
 from gasatlas.flows import (
     balance_totals,
     country_balance,
@@ -73,8 +74,8 @@ def test_each_route_gets_its_directions(made_up) -> None:
 
 
 def test_the_view_shows_periods_overlapping_the_dates_and_touching_the_countries(made_up) -> None:
-    def shown(date_from, date_to, countries=()) -> set[str]:
-        return set(flows_in_view(made_up, date_from, date_to, countries)["id"])
+    def shown(start, end, countries=()) -> set[str]:
+        return set(flows_in_view(made_up, EVERY_DAY if start is None else DateRange(start, end), countries)["id"])
 
     assert shown(dt.date(2024, 12, 31), dt.date(2025, 1, 1)) == {"e-2024", "c-2024", "r-2025-01", "r-2025-q1"}
     assert shown(dt.date(2025, 2, 1), dt.date(2025, 2, 2)) == {"r-2025-q1"}, "a quarter covers its months"
@@ -138,7 +139,7 @@ def test_the_shipped_figures_say_what_moved_on_central_asia_center(atlas) -> Non
 
 
 def test_the_flows_download_is_a_valid_flows_file_and_spreadsheet_safe(atlas, tmp_path) -> None:
-    shown = flows_in_view(atlas.flows, dt.date(2024, 1, 1), dt.date(2024, 12, 31), {"UZB"})
+    shown = flows_in_view(atlas.flows, DateRange(dt.date(2024, 1, 1), dt.date(2024, 12, 31)), {"UZB"})
     formula = '=HYPERLINK("https://evil.example/","click")'
     text = flows_csv(shown.assign(note_en=formula))
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from gasatlas.filters import EventFilter
+from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
 from gasatlas.selection import click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.viewstate import Selection, ViewState, Vocabulary, clamp_dates, from_query, to_query
+from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
 
 VOCABULARY = Vocabulary(
     countries=frozenset({"KAZ", "RUS", "UZB"}),
@@ -83,7 +84,7 @@ def test_a_view_round_trips_through_the_url() -> None:
         basemap="offline",
         route_widths="flow",
         filter=EventFilter(
-            date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 6, 30), countries=frozenset({"KAZ", "UZB"}),
+            dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)), countries=frozenset({"KAZ", "UZB"}),
             event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
         ),
         selected=Selection("facility", "orenburg-gpp"),
@@ -100,8 +101,8 @@ def test_a_view_round_trips_through_the_url() -> None:
 
 
 def test_defaults_stay_out_of_the_url() -> None:
-    span = (dt.date(2022, 11, 28), dt.date(2024, 11, 28))
-    view = ViewState(filter=EventFilter(date_from=span[0], date_to=span[1]))
+    span = DateRange(dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+    view = ViewState(filter=EventFilter(dates=span))
 
     assert to_query(view, span=span) == {}
 
@@ -112,16 +113,47 @@ def test_a_bad_link_is_read_as_far_as_it_makes_sense() -> None:
 
     view, problems = from_query(params, VOCABULARY)
 
-    assert view.lang == "en" and view.filter.date_from is None and view.selected is None
+    assert view.lang == "en" and view.filter.dates == EVERY_DAY and view.selected is None
     assert view.filter.countries == {"KAZ"} and view.filter.event_types == {"meeting"}
     assert view.route_widths == "capacity"
     assert len(problems) == 5 and "unknown route widths" in problems
 
 
 def test_dates_are_swapped_and_kept_inside_the_data() -> None:
-    view, problems = from_query({"from": ["2030-01-01"], "to": ["2020-01-01"]}, VOCABULARY)
+    span = DateRange(dt.date(2022, 11, 28), dt.date(2024, 11, 28))
 
-    clamped = clamp_dates(view, dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+    view, problems = from_query({"from": ["2030-01-01"], "to": ["2020-01-01"]},
+                                dataclasses.replace(VOCABULARY, span=span))
 
     assert problems == ["'from' is after 'to'; the dates were swapped"]
-    assert (clamped.filter.date_from, clamped.filter.date_to) == (dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+    assert view.filter.dates == span
+
+
+def test_a_link_without_dates_shows_the_whole_span_and_one_end_keeps_the_other() -> None:
+    span = DateRange(dt.date(2022, 11, 28), dt.date(2024, 11, 28))
+    vocabulary = dataclasses.replace(VOCABULARY, span=span)
+
+    assert from_query({}, vocabulary)[0].filter.dates == span
+    assert from_query({"from": ["2023-05-01"]}, vocabulary)[0].filter.dates == DateRange(dt.date(2023, 5, 1),
+                                                                                         span.end)
+    assert from_query({"to": ["1999-01-01"]}, vocabulary)[0].filter.dates == DateRange(span.start, span.start)
+
+
+def test_a_date_range_is_never_empty_and_shows_the_network_as_of_its_last_day() -> None:
+    first, last = dt.date(2023, 1, 1), dt.date(2023, 6, 30)
+
+    assert DateRange(first, last).as_of == last
+    assert DateRange.between(last, first) == DateRange(first, last)
+    assert DateRange(first, first).as_of == first
+    with pytest.raises(ValueError, match="cannot start"):
+        DateRange(last, first)
+
+
+def test_a_range_is_clamped_into_the_data_span_without_turning_inside_out() -> None:
+    span = DateRange(dt.date(2022, 1, 1), dt.date(2024, 12, 31))
+
+    assert DateRange(dt.date(2023, 3, 1), dt.date(2023, 4, 1)).clamped(span) == DateRange(dt.date(2023, 3, 1),
+                                                                                         dt.date(2023, 4, 1))
+    assert DateRange(dt.date(2020, 1, 1), dt.date(2030, 1, 1)).clamped(span) == span
+    assert EVERY_DAY.clamped(span) == span
+    assert DateRange(dt.date(2026, 1, 1), dt.date(2027, 1, 1)).clamped(span) == DateRange(span.end, span.end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +21,9 @@ from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.ui.editorial import submissions_table
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.column_types import ColumnConfig
 
 KEY_ARTICLE = "news_article"
 KEY_JOB = "news_job"
@@ -70,10 +74,14 @@ def article_form(lang: Lang) -> ingest.Article | None:
     if problems or published is None:
         st.error("\n".join(f"- {markdown_text(problem)}" for problem in problems))
         return None
+    raw: bytes | str
+    filename: str | None
     if page is not None:
         raw, filename = page.raw, "page.html"
+    elif uploaded is not None:
+        raw, filename = uploaded.getvalue(), uploaded.name
     else:
-        raw, filename = (uploaded.getvalue(), uploaded.name) if uploaded is not None else (pasted, None)
+        raw, filename = pasted, None
     try:
         article = ingest.read_article(raw, filename, published, source_title, source_url)
     except ArticleError as error:
@@ -209,12 +217,12 @@ def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
     countries = dict(zip(atlas.countries["iso_a3"], atlas.countries[f"name_{lang}"], strict=True))
     routes, facilities = _names(atlas.routes, "name", lang), _names(atlas.facilities, "name", lang)
 
-    def multi(title: str, options: dict[str, str]) -> st.column_config.MultiselectColumn:
+    def multi(title: str, options: dict[str, str]) -> ColumnConfig:
         return st.column_config.MultiselectColumn(title, options=list(options), format_func=lambda o: options.get(o, o))
 
-    def select(title: str, options: list[str], named: bool = True) -> st.column_config.SelectboxColumn:
+    def select(title: str, options: list[str], named: bool = True) -> ColumnConfig:
         return st.column_config.SelectboxColumn(title, options=options, required=True,
-                                                format_func=(lambda o: label(o, lang)) if named else None)
+                                                format_func=(lambda o: label(str(o), lang)) if named else None)
 
     st.caption(t("news_review_help", lang))
     return st.data_editor(

@@ -1,4 +1,5 @@
-"""The map workspace's parts: the map, the events table and the detail card, linked both ways."""
+"""The map page (``pages/map.py``): the network as of the end of the date range, the events in view, and
+what the reader picked — the map, the events table and the detail card, linked both ways."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import cards, tables
+from gasatlas import cards, records, tables
 from gasatlas.auth import Identity
-from gasatlas.cards import CARD_CSS
+from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.data import Dataset
-from gasatlas.i18n import t
+from gasatlas.flows import FlowYear
+from gasatlas.i18n import format_date, t
+from gasatlas.layers import base_map, overlays
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.ui import editorial, state
+from gasatlas.ui import controls, editorial, state
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang, RecordStatus
 
@@ -83,7 +86,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
             "type": st.column_config.TextColumn(headers["type"], width="small"),
             "place": st.column_config.TextColumn(headers["place"]),
             "participants": st.column_config.TextColumn(headers["participants"]),
-            "source": st.column_config.LinkColumn(headers["source"], display_text=r"https?://(?:www\.)?([^/]+)"),
+            "source": st.column_config.LinkColumn(headers["source"], display_text=tables.SOURCE_HOST),
         },
     )
 
@@ -107,7 +110,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
         return
     with st.container(border=True, key="detail-card"):
         if selection.kind == "event":
-            event = next(atlas.events[atlas.events["id"] == selection.id].itertuples(), None)
+            event = records.record(atlas.events, selection.id)
             if event is None:
                 return
             if selection.id not in set(shown["id"]):
@@ -120,12 +123,12 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             _related_buttons(atlas, t("related_routes", lang),
                              [(Selection("route", r), routes.loc[r, f"name_{lang}"]) for r in event.route_ids], "rel")
             _related_buttons(atlas, t("related_facilities", lang),
-                             [(Selection("facility", f), facilities.loc[f, f"name_{lang}"]) for f in event.facility_ids],
-                             "rel")
+                             [(Selection("facility", f), facilities.loc[f, f"name_{lang}"])
+                              for f in event.facility_ids], "rel")
             editorial.event_tools(atlas, selection.id, visitor, lang)
         else:
             frame = atlas.routes if selection.kind == "route" else atlas.facilities
-            record = next(frame[frame["id"] == selection.id].itertuples(), None)
+            record = records.record(frame, selection.id)
             if record is None:
                 return
             if selection.kind == "route":
@@ -142,3 +145,39 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             )
         st.button(t("clear_selection", lang), on_click=state.select, args=(atlas, None),
                   kwargs={"centre": False, "refresh_table": True}, icon=":material/close:", key="clear-selection")
+
+
+def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
+    """The page below its title: what is shown, the map beside the card and legend, the events table."""
+    view = state.view()
+    shown = view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS)
+    as_of = view.filter.dates.as_of
+    basemap = controls.basemap_selector(lang)
+    flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
+
+    st.caption(
+        t("shown_of_total", lang).format(shown=len(shown), total=len(atlas.events))
+        + " · "
+        + t("network_on", lang).format(date=format_date(as_of, "day", lang))
+        + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
+    )
+    map_column, card_column = st.columns([0.64, 0.36], gap="medium")
+    with map_column:
+        render_map(
+            atlas,
+            base_map(atlas.country_shapes, basemap),
+            overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year),
+            center=st.session_state[state.KEY_MAP_CENTER],
+        )
+    with card_column:
+        detail_card(atlas, view.selected, shown, as_of, visitor, lang)
+        with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):
+            st.html(f"<style>{CARD_CSS}</style>{legend_html(lang, None if flow_year is None else flow_year.year)}")
+
+    st.subheader(t("events_table", lang))
+    if shown.empty:
+        st.info(t("no_match", lang), icon=":material/search_off:")
+        st.button(t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset",
+                  type="primary")
+    else:
+        events_table(atlas, shown, lang)

@@ -15,21 +15,21 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
-from gasatlas.filters import EventFilter, apply_filter, filter_mask
+from gasatlas.filters import EventFilter, filter_mask
 from gasatlas.i18n import format_date, t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.tables import SOURCE_HOST
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
-SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 KEY_IMPORTED = "data_imported"
 
 
 def sources(atlas: Dataset, lang: Lang) -> None:
-    shown = apply_filter(atlas.events, state.view().filter)
+    shown = state.view().filter.shown(atlas)
     st.caption(t("sources_help", lang))
     st.dataframe(
         sources_table(atlas, shown), hide_index=True, width="stretch",
@@ -56,7 +56,7 @@ def dictionary(lang: Lang) -> None:
 @st.cache_data(show_spinner=False, max_entries=12)
 def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:
     """One download of the filtered events, built once per data version, filter and format."""
-    shown = apply_filter(_atlas.events, event_filter)
+    shown = event_filter.shown(_atlas)
     if kind == "csv":
         return exports.events_csv(exports.frame_records(shown, exports.EVENT_COLUMNS)).encode("utf-8")
     if kind == "geojson":
@@ -109,8 +109,8 @@ def view_link(atlas: Dataset) -> str:
 
 def citation(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
-    shown = apply_filter(atlas.events, view.filter)
     f = view.filter
+    shown = f.shown(atlas, ["id"])
     facets = []
     if f.countries:
         facets.append(", ".join(sorted(f.countries)))
@@ -121,7 +121,7 @@ def citation(atlas: Dataset, lang: Lang) -> None:
     if f.text.strip():
         facets.append(f"“{f.text.strip()}”")
     text = t("citation", lang).format(
-        count=len(shown), start=format_date(f.date_from, "day", lang), end=format_date(f.date_to, "day", lang),
+        count=len(shown), start=format_date(f.dates.start, "day", lang), end=format_date(f.dates.end, "day", lang),
         facets=f" ({'; '.join(facets)})" if facets else "", today=format_date(dt.date.today(), "day", lang),
         url=view_link(atlas),
     )
