@@ -176,10 +176,12 @@ def test_contracts_capacities_and_months_never_size_a_route(atlas) -> None:
 
 
 def test_an_estimate_is_labelled_as_one(atlas) -> None:
-    _, labels = flow_mode(atlas, 2025)
+    estimate = atlas.flows[(atlas.flows["value_kind"] == "estimate") & atlas.flows["period"].str.fullmatch(r"\d{4}")]
+    route, year = estimate["route_id"].iloc[0], int(estimate["period"].iloc[0])
+    _, labels = flow_mode(atlas, year)
 
-    assert labels["cac"]["kind"] == "estimate" and labels["cac"]["text"].startswith("≈ ")
-    assert labels["cac"]["text"].endswith("est.")
+    assert labels[route]["kind"] == "estimate" and labels[route]["text"].startswith("≈ ")
+    assert labels[route]["text"].endswith("est.")
 
 
 def test_the_flow_legend_names_the_year_and_the_kinds() -> None:
