@@ -46,7 +46,7 @@ MARKERS_ON_MAP = """(_, expected) => new Promise((done, fail) => {
   const check = () => {
     let count = -1;
     if (window.map) window.map.eachLayer(layer => {
-      if (layer instanceof L.MarkerClusterGroup) count = layer.getLayers().length;
+      if (L.EventClusters && layer instanceof L.EventClusters) count = layer.size();
     });
     if (count === expected) done(Date.now());
     else if (performance.now() > deadline) fail(new Error(`${count} markers, expected ${expected}`));

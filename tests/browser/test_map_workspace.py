@@ -24,7 +24,7 @@ ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixe
 CLUSTER_SETTLED = """() => ({settled: new Promise(done => {
   window.map.once('zoomend', () => done('zoomed'));
   window.map.eachLayer(layer => {
-    if (layer instanceof L.MarkerClusterGroup) layer.once('spiderfied', () => done('spread'));
+    if (layer instanceof L.EventClusters) layer.once('spiderfied', () => done('spread'));
   });
 })})"""
 """A promise (wrapped, so creating it does not wait) that a cluster click zoomed in or spread events out."""
@@ -33,8 +33,8 @@ CLUSTER_SETTLED = """() => ({settled: new Promise(done => {
 def events_on_map(frame: FrameLocator) -> int:
     """How many event markers the map holds (clustered or not)."""
     return frame.locator("body").evaluate(
-        "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) "
-        "n += l.getLayers().length; }); return n; }"
+        "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.EventClusters) n += l.size()"
+        "; }); return n; }"
     )
 
 
@@ -85,7 +85,7 @@ def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> N
     shown = int(re.search(rf"Showing (\d+) of {TOTAL}", caption(atlas)).group(1))
     frame.locator("body").evaluate(
         "(_, n) => new Promise(done => { const check = () => { let c = 0; window.map.eachLayer(l => {"
-        " if (l instanceof L.MarkerClusterGroup) c += l.getLayers().length; });"
+        " if (l instanceof L.EventClusters) c += l.size(); });"
         " c === n ? done() : setTimeout(check, 50); }; check(); })", shown)
     assert events_on_map(frame) == shown
     assert "to" in query(atlas)
