@@ -87,8 +87,8 @@ def ours(atlas: Dataset, event_filter: EventFilter) -> int:
     facet_counts_for_sidebar(atlas, event_filter)
     shown = apply_filter(atlas.events, event_filter, tables.MAP_PAGE_COLUMNS)
     events_table(shown, atlas, "en")
-    return component_payload(base_map(atlas.country_shapes, "tiles"),
-                             overlays(atlas, shown, event_filter.date_to, "en"))
+    as_of = event_filter.date_to or atlas.events["date"].max().date()
+    return component_payload(base_map(atlas.country_shapes, "tiles"), overlays(atlas, shown, as_of, "en"))
 
 
 def naive(atlas: Dataset, event_filter: EventFilter) -> int:
@@ -131,14 +131,14 @@ def table(rows: list[Measurement]) -> str:
         by_size.setdefault(row.events, {})[row.implementation] = row
     for size, pair in by_size.items():
         for name in ("ours", "naive"):
-            row = pair.get(name)
-            if row is None:
+            measured = pair.get(name)
+            if measured is None:
                 continue
             ratio = ""
             if name == "naive" and "ours" in pair:
-                ratio = f"{row.median_ms / pair['ours'].median_ms:>9.1f}x"
-            lines.append(f"{size:>8,} {name:<6} {row.shown:>8,} {row.median_ms:>10.1f} {row.runs:>4} "
-                         f"{row.payload_bytes / 1e6:>11.2f} {row.peak_memory_bytes / 1e6:>8.1f} {ratio:>10}")
+                ratio = f"{measured.median_ms / pair['ours'].median_ms:>9.1f}x"
+            lines.append(f"{size:>8,} {name:<6} {measured.shown:>8,} {measured.median_ms:>10.1f} {measured.runs:>4} "
+                         f"{measured.payload_bytes / 1e6:>11.2f} {measured.peak_memory_bytes / 1e6:>8.1f} {ratio:>10}")
     return "\n".join(lines)
 
 

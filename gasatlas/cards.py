@@ -161,7 +161,8 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
     operator = route.operator if lang == "en" else route.operator_ru
     return (
         f'<div class="ga-card ga-card--route" data-route-id="{html_text(route.id)}">'
-        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · {html_text(label(route.geometry_quality, lang))}</div>'
+        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · '
+        f'{html_text(label(route.geometry_quality, lang))}</div>'
         f"<h3>{html_text(getattr(route, f'name_{lang}'))}</h3>"
         f"<p><b>{html_text(t('status_on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
         "<dl>"
@@ -198,7 +199,8 @@ def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
         f'<span class="ga-muted">({facility.lat:.4f}, {facility.lon:.4f})</span></dd>'
         f"{capacity}</dl>"
         f"<p>{html_text(note) if isinstance(note, str) else ''}</p>"
-        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(facility.source_url, facility.source_title)}</div>'
+        f'<div class="ga-muted">{html_text(t("source", lang))}: '
+        f'{link_html(facility.source_url, facility.source_title)}</div>'
         "</div>"
     )
 
@@ -238,7 +240,8 @@ def legend_html(lang: Lang, flow_year: int | None = None) -> str:
     def item(symbol_svg_markup: str, text: str) -> str:
         return f"<li>{_image(symbol_svg_markup)}<span>{html_text(text)}</span></li>"
 
-    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang)) for status, s in ROUTE_STATUS_STYLE.items())
+    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang))
+                       for status, s in ROUTE_STATUS_STYLE.items())
     if flow_year is None:
         routes_heading, flows = t("legend_routes", lang), ""
     else:

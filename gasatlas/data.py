@@ -15,23 +15,23 @@ import io
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, Generic, TypeVar, get_args
 
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from gasatlas import schema
 from gasatlas.filters import with_search_text
 from gasatlas.flows import with_periods
-from gasatlas import schema
 from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
 from gasatlas.i18n import format_date
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
-from gasatlas.vocab import LANGUAGES, ActorKind, RecordStatus
+from gasatlas.vocab import LANGUAGES, ActorKind, Lang, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
 FACILITIES_FILE = "facilities.csv"
@@ -113,11 +113,11 @@ def _fingerprint(frame: pd.DataFrame) -> str:
 
 
 @dataclass
-class _Validated:
+class _Validated(Generic[Model]):
     """Records that passed their own model, with where each came from."""
 
     file: str
-    records: list[tuple[str, BaseModel]]  # (location, record)
+    records: list[tuple[str, Model]]  # (location, record)
 
 
 def _pydantic_problems(file: str, location: str, record_id: str | None, error: ValidationError) -> Iterator[Problem]:
@@ -134,8 +134,8 @@ def _validate_rows(
     model: type[Model],
     problems: list[Problem],
     context: dict | None = None,
-) -> _Validated:
-    validated = _Validated(file, [])
+) -> _Validated[Model]:
+    validated: _Validated[Model] = _Validated(file, [])
     for location, row in rows:
         record_id = row.get("id") or row.get("iso_a3")
         try:
@@ -267,10 +267,10 @@ def _check_geometry(
 
 def _load_geojson(
     data_dir: Path, file: str, model: type[Model], geometry_types: set[str], problems: list[Problem]
-) -> tuple[_Validated, dict[str, dict]]:
+) -> tuple[_Validated[Model], dict[str, dict]]:
     """Validate the properties of every feature and keep each valid feature's geometry."""
     text = read_text(data_dir / file, problems)
-    validated = _Validated(file, [])
+    validated: _Validated[Model] = _Validated(file, [])
     geometries: dict[str, dict] = {}
     if text is None:
         return validated, geometries
@@ -285,7 +285,9 @@ def _load_geojson(
     return validated, geometries
 
 
-def _validate_table(file: str, table: _Table, model: type[Model], found: list[tuple[int, Problem]]) -> _Validated:
+def _validate_table(
+    file: str, table: _Table, model: type[Model], found: list[tuple[int, Problem]]
+) -> _Validated[Model]:
     """Validate a file's rows: columns at a time where ``schema.column_rules`` vouch for every cell of a row,
     through the model (and its messages) for the other rows. Either way the records are the model's."""
     rules = schema.column_rules(model)
@@ -299,7 +301,7 @@ def _validate_table(file: str, table: _Table, model: type[Model], found: list[tu
             fast = [ok and cell is not schema.INVALID for ok, cell in zip(fast, cells, strict=True)]
         for rule in schema.row_rules(model):
             fast = [ok and passed for ok, passed in zip(fast, rule(values), strict=True)]
-    validated = _Validated(file, [])
+    validated: _Validated[Model] = _Validated(file, [])
     names = list(values)
     for index, location in enumerate(table.locations):
         if fast[index]:
@@ -314,22 +316,23 @@ def _validate_table(file: str, table: _Table, model: type[Model], found: list[tu
     return validated
 
 
-def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Problem]) -> _Validated:
+def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Problem]) -> _Validated[Model]:
     text = read_text(data_dir / file, problems)
     if text is None:
         return _Validated(file, [])
     found: list[tuple[int, Problem]] = []
     table = _csv_table(file, text, model, found)
-    validated = _Validated(file, []) if table is None else _validate_table(file, table, model, found)
+    validated: _Validated[Model] = _Validated(file, []) if table is None else _validate_table(file, table, model, found)
     problems.extend(problem for _, problem in sorted(found, key=lambda item: item[0]))
     return validated
 
 
 def _key(record: BaseModel) -> str:
-    return getattr(record, "id", None) or record.iso_a3
+    """A record's id (a country's ISO3 code)."""
+    return str(getattr(record, "id", None) or getattr(record, "iso_a3", None))
 
 
-def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
+def _check_unique_ids(batch: _Validated[Any], problems: list[Problem]) -> None:
     counts = Counter(_key(record) for _, record in batch.records)
     for location, record in batch.records:
         if counts[_key(record)] > 1:
@@ -337,9 +340,9 @@ def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
 
 
 def _check_references(
-    batch: _Validated,
+    batch: _Validated[Any],
     field_name: str,
-    allowed: set[str],
+    allowed: Collection[str],
     what: str,
     problems: list[Problem],
 ) -> None:
@@ -352,7 +355,7 @@ def _check_references(
 
 
 def _check_inside_country(
-    batch: _Validated, country_field: str, shapes: CountryShapes, problems: list[Problem]
+    batch: _Validated[Any], country_field: str, shapes: CountryShapes, problems: list[Problem]
 ) -> None:
     records = [(location, record) for location, record in batch.records if getattr(record, country_field) in shapes]
     outside = shapes.degrees_outside_each([getattr(record, country_field) for _, record in records],
@@ -391,11 +394,11 @@ class References:
         )
 
 
-def _check_actors(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+def _check_actors(batch: _Validated[Actor], refs: References, problems: list[Problem]) -> None:
     _check_references(batch, "country", refs.countries, "country code", problems)
 
 
-def _check_events(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+def _check_events(batch: _Validated[Event], refs: References, problems: list[Problem]) -> None:
     _check_references(batch, "place_country", refs.countries, "country code", problems)
     _check_references(batch, "countries", refs.countries, "country code", problems)
     _check_references(batch, "route_ids", refs.routes, "route id", problems)
@@ -405,7 +408,7 @@ def _check_events(batch: _Validated, refs: References, problems: list[Problem]) 
     _check_inside_country(batch, "place_country", refs.shapes, problems)
 
 
-def _check_flows(batch: _Validated, route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
+def _check_flows(batch: _Validated[Flow], route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
                  problems: list[Problem]) -> None:
     """Flows name a known route and the countries at its ends, and one route, direction and kind
     never has two figures for the same days (a year and a month inside it would count twice)."""
@@ -439,7 +442,7 @@ def _holds_models(annotation: Any) -> bool:
     return any(_holds_models(argument) for argument in get_args(annotation))
 
 
-def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
+def _frame(batch: _Validated[Any], model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
     """Records as a frame; list fields become tuples so frames stay hashable for caching."""
     fields = model.model_fields
     columns = [f.alias or name for name, f in fields.items()]
@@ -461,7 +464,7 @@ def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict
     return pd.DataFrame(rows, columns=columns + (["geometry"] if geometries is not None else []))
 
 
-def _date_texts(events: pd.DataFrame, lang: str) -> list[str]:
+def _date_texts(events: pd.DataFrame, lang: Lang) -> list[str]:
     """Each event's date as readers see it in ``lang``, formatted once per distinct date."""
     keys = list(zip(events["date"].dt.date.tolist(), events["date_precision"].tolist(),
                     events[f"date_label_{lang}"].tolist(), strict=True))

@@ -106,7 +106,8 @@ def base_map(country_shapes: dict, basemap: Basemap,
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
     part is identical between reruns; everything else goes into overlays.
     """
-    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
+    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM,  # type: ignore[arg-type]  # Leaflet takes 3.5
+                    tiles=None, control_scale=True,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
     fmap.fit_bounds(bounds)
     add_header_css(fmap, MAP_CSS)
@@ -208,7 +209,8 @@ def route_width(route, flow_year: FlowYear | None) -> float:
 def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | None = None) -> folium.FeatureGroup:
     """Routes styled by their status on the chosen date (see ``gasatlas.status.routes_as_of``), as wide as their
     capacity — or, given ``flow_year``, as the gas that moved in that year, with "no data" drawn apart."""
-    features, arrows = [], []
+    features: list[dict] = []
+    arrows: list[dict] = []
     for row in routes_as_of.itertuples():
         no_data = flow_year is not None and row.id not in flow_year.by_route
         style = NO_FLOW_STYLE if no_data else ROUTE_STATUS_STYLE[RouteStatus(row.status)]
@@ -239,7 +241,8 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | N
     credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in LICENCE_ATTRIBUTION[licence]]
     attribution = "Routes: " + ", ".join(dict.fromkeys(credits)) if credits else ""
     group = folium.FeatureGroup(name="routes")
-    ScriptLayer(ROUTES_JS, {"routes": features, "arrows": arrows, "attribution": attribution}, name="Routes").add_to(group)
+    data = {"routes": features, "arrows": arrows, "attribution": attribution}
+    ScriptLayer(ROUTES_JS, data, name="Routes").add_to(group)
     return group
 
 

@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 import folium
-from branca.element import CssLink, Element, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -86,8 +86,9 @@ class ScriptLayer(JSCSSMixin, MacroElement):
         self.default_js = js or []
         self.default_css = css or []
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca's MacroElement.render returns None too
         figure = self.get_root()
+        assert isinstance(figure, Figure), "a layer is rendered inside a map's figure"
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:
