@@ -1,7 +1,8 @@
 """Leaflet and its plugins served from this app, never from a CDN.
 
-The JavaScript and CSS come from XStatic wheels (pinned in requirements.txt) and
-are copied at start-up into ``static/vendor/``, which Streamlit serves at
+The JavaScript and CSS come from XStatic wheels (pinned in requirements.txt) and,
+for supercluster, which has no wheel, from ``gasatlas/mapjs/vendor/`` (the npm
+package's bundle with its licences); they are copied at start-up into ``static/vendor/``, which Streamlit serves at
 ``/app/static/``. The map iframe lives at ``/component/<name>/index.html``, so
 asset URLs are written relative to it and keep working under a base URL path.
 """
@@ -24,12 +25,14 @@ _PACKAGES = {
     "leaflet": Path(xstatic.pkg.leaflet.BASE_DIR),
     "jquery": Path(xstatic.pkg.jquery.BASE_DIR),
     "leaflet.markercluster": Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
+    "supercluster": Path(__file__).parent / "mapjs" / "vendor" / "supercluster",
 }
 _FILES = {
     "leaflet": ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png"],
     "jquery": ["jquery.min.js"],
-    "leaflet.markercluster": ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"],
+    "leaflet.markercluster": ["MarkerCluster.css", "MarkerCluster.Default.css"],  # the cluster badges' look
+    "supercluster": ["supercluster.min.js", "LICENSE", "LICENSE.kdbush"],
 }
 
 
@@ -58,7 +61,7 @@ def asset_url(package: str, name: str) -> str:
 
 LEAFLET_JS = [("leaflet", asset_url("leaflet", "leaflet.js")), ("jquery", asset_url("jquery", "jquery.min.js"))]
 LEAFLET_CSS = [("leaflet_css", asset_url("leaflet", "leaflet.css"))]
-MARKERCLUSTER_JS = [("markerclusterjs", asset_url("leaflet.markercluster", "leaflet.markercluster.js"))]
+SUPERCLUSTER_JS = [("supercluster", asset_url("supercluster", "supercluster.min.js"))]
 MARKERCLUSTER_CSS = [
     ("markerclustercss", asset_url("leaflet.markercluster", "MarkerCluster.css")),
     ("markerclusterdefaultcss", asset_url("leaflet.markercluster", "MarkerCluster.Default.css")),

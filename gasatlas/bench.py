@@ -104,9 +104,14 @@ def naive(atlas: Dataset, event_filter: EventFilter) -> int:
     return component_payload(fmap, None)
 
 
-def measure(name: str, rerun: Callable[[Dataset, EventFilter], int], atlas: Dataset, repeats: int) -> Measurement:
+def measure(name: str, rerun: Callable[[Dataset, EventFilter], int], atlas: Dataset, repeats: int,
+            warm_up: bool = False) -> Measurement:
+    """The median of ``repeats`` timed reruns; with ``warm_up``, after one untimed rerun, as a slider step
+    follows the first page, which built the per-dataset indexes (facets, participants' names) it reuses."""
     event_filter = slider_step(atlas)
     shown = len(apply_filter(atlas.events, event_filter))
+    if warm_up:
+        rerun(atlas, event_filter)
     times, payload = [], 0
     for _ in range(repeats):
         gc.collect()
@@ -131,14 +136,14 @@ def table(rows: list[Measurement]) -> str:
         by_size.setdefault(row.events, {})[row.implementation] = row
     for size, pair in by_size.items():
         for name in ("ours", "naive"):
-            row = pair.get(name)
-            if row is None:
+            measured = pair.get(name)
+            if measured is None:
                 continue
             ratio = ""
             if name == "naive" and "ours" in pair:
-                ratio = f"{row.median_ms / pair['ours'].median_ms:>9.1f}x"
-            lines.append(f"{size:>8,} {name:<6} {row.shown:>8,} {row.median_ms:>10.1f} {row.runs:>4} "
-                         f"{row.payload_bytes / 1e6:>11.2f} {row.peak_memory_bytes / 1e6:>8.1f} {ratio:>10}")
+                ratio = f"{measured.median_ms / pair['ours'].median_ms:>9.1f}x"
+            lines.append(f"{size:>8,} {name:<6} {measured.shown:>8,} {measured.median_ms:>10.1f} {measured.runs:>4} "
+                         f"{measured.payload_bytes / 1e6:>11.2f} {measured.peak_memory_bytes / 1e6:>8.1f} {ratio:>10}")
     return "\n".join(lines)
 
 
@@ -164,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         atlas = atlas_with(curated, synthetic_frame(curated, size))
         repeats = args.repeats if size <= 20_000 else max(1, args.repeats // 2)
-        rows.append(measure("ours", ours, atlas, repeats))
+        rows.append(measure("ours", ours, atlas, repeats, warm_up=True))
         print(f"{size:,} events: ours {rows[-1].median_ms:.0f} ms", file=sys.stderr, flush=True)
         if size <= args.naive_up_to:
             rows.append(measure("naive", naive, atlas, 1 if size > 20_000 else repeats))

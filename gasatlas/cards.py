@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Iterable
+from string import Template
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -17,6 +18,7 @@ import pandas as pd
 from gasatlas.data import Dataset
 from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
 from gasatlas.i18n import format_date, format_number, t
+from gasatlas.leaflet import map_resource
 from gasatlas.palette import (
     COUNTRY_CONTEXT_STYLE,
     COUNTRY_FOCUS_STYLE,
@@ -33,27 +35,7 @@ from gasatlas.sanitize import html_text, link_html
 from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, FacilityKind, FlowKind, Lang, RouteStatus, label
 
-CARD_CSS = """
-.ga-card { font: 14px/1.45 system-ui, sans-serif; color: #1f1f1f; max-width: 46rem; }
-.ga-card h3 { font-size: 1.05rem; margin: .25rem 0 .35rem; line-height: 1.3; }
-.ga-card p { margin: .35rem 0; }
-.ga-card dl { margin: .4rem 0; padding: 0; }
-.ga-card dt { color: #555; font-size: .85em; font-weight: 600; margin: .3rem 0 0; }
-.ga-card dd { margin: 0; padding: 0; }
-.ga-card blockquote { margin: .5rem 0; padding: .25rem .6rem; border-left: 3px solid #bbb; color: #333; }
-.ga-card cite { display: block; font-style: normal; color: #666; font-size: .85em; }
-.ga-card h4 { font-size: .9rem; margin: .6rem 0 .2rem; }
-.ga-card table { border-collapse: collapse; font-size: .9em; margin: .3rem 0; }
-.ga-card td, .ga-card th { border-bottom: 1px solid #e3e3e3; padding: .15rem .4rem; text-align: left; vertical-align: top; }
-.ga-muted { color: #666; }
-.ga-badge { display: inline-block; padding: 0 .45rem; border-radius: .7rem; color: #fff; font-size: .8em;
-  font-weight: 600; margin-right: .35rem; }
-.ga-legend { font: 13px/1.5 system-ui, sans-serif; }
-.ga-legend h4 { font-size: .9rem; margin: .5rem 0 .2rem; }
-.ga-legend ul { list-style: none; margin: 0; padding: 0; }
-.ga-legend li { display: flex; align-items: center; gap: .45rem; }
-.ga-legend img { flex: none; }
-"""
+CARD_CSS = map_resource("card.css")
 
 
 def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: bool = False) -> str:
@@ -179,7 +161,8 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
     operator = route.operator if lang == "en" else route.operator_ru
     return (
         f'<div class="ga-card ga-card--route" data-route-id="{html_text(route.id)}">'
-        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · {html_text(label(route.geometry_quality, lang))}</div>'
+        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · '
+        f'{html_text(label(route.geometry_quality, lang))}</div>'
         f"<h3>{html_text(getattr(route, f'name_{lang}'))}</h3>"
         f"<p><b>{html_text(t('status_on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
         "<dl>"
@@ -216,7 +199,8 @@ def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
         f'<span class="ga-muted">({facility.lat:.4f}, {facility.lon:.4f})</span></dd>'
         f"{capacity}</dl>"
         f"<p>{html_text(note) if isinstance(note, str) else ''}</p>"
-        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(facility.source_url, facility.source_title)}</div>'
+        f'<div class="ga-muted">{html_text(t("source", lang))}: '
+        f'{link_html(facility.source_url, facility.source_title)}</div>'
         "</div>"
     )
 
@@ -227,28 +211,27 @@ def _image(svg: str) -> str:
     return f'<img alt="" src="data:image/svg+xml;base64,{encoded}">'
 
 
+def _svg(name: str, **values: object) -> str:
+    """A legend symbol from ``mapjs/legend/<name>.svg``, its ``$placeholders`` filled with palette values
+    (or escaped text)."""
+    return Template(map_resource(f"legend/{name}.svg").strip()).substitute(values)
+
+
 def _line_swatch(color: str, dash: str | None, width: float = 4) -> str:
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="12" viewBox="0 0 34 12"><line x1="1" y1="6" x2="33" y2="6" stroke="{color}" '
-            f'stroke-width="{width}" stroke-linecap="round"{dash_attr}/></svg>')
+    return _svg("line", color=color, width=width, dash=f' stroke-dasharray="{dash}"' if dash else "")
 
 
 def _dot(color: str, hollow: bool = False) -> str:
-    fill = "#ffffff" if hollow else color
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14"><circle cx="7" cy="7" r="5.5" fill="{fill}" '
-            f'stroke="{color if hollow else "#ffffff"}" stroke-width="{2.5 if hollow else 1.5}"/></svg>')
+    return _svg("dot", fill="#ffffff" if hollow else color, stroke=color if hollow else "#ffffff",
+                width=2.5 if hollow else 1.5)
 
 
 def _area(style: dict) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14" viewBox="0 0 20 14"><rect x="1" y="1" width="18" height="12" '
-            f'fill="{style["fillColor"]}" stroke="{style["color"]}" stroke-width="1.2"/></svg>')
+    return _svg("area", fill=style["fillColor"], stroke=style["color"])
 
 
 def _label_swatch(text: str, dashed: bool) -> str:
-    border = ' stroke-dasharray="3 2"' if dashed else ""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="34" height="16" viewBox="0 0 34 16"><rect x="1" y="1" '
-            f'width="32" height="14" rx="3" fill="#fff" stroke="#444"{border}/><text x="17" y="12" font-size="9" '
-            f'font-weight="600" text-anchor="middle" font-family="sans-serif">{html_text(text)}</text></svg>')
+    return _svg("label", text=html_text(text), dash=' stroke-dasharray="3 2"' if dashed else "")
 
 
 def legend_html(lang: Lang, flow_year: int | None = None) -> str:
@@ -257,7 +240,8 @@ def legend_html(lang: Lang, flow_year: int | None = None) -> str:
     def item(symbol_svg_markup: str, text: str) -> str:
         return f"<li>{_image(symbol_svg_markup)}<span>{html_text(text)}</span></li>"
 
-    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang)) for status, s in ROUTE_STATUS_STYLE.items())
+    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang))
+                       for status, s in ROUTE_STATUS_STYLE.items())
     if flow_year is None:
         routes_heading, flows = t("legend_routes", lang), ""
     else:
@@ -271,17 +255,11 @@ def legend_html(lang: Lang, flow_year: int | None = None) -> str:
             f"{item(no_data, t('legend_flow_none', lang).format(year=flow_year))}"
             f'<li class="ga-muted">{html_text(t("legend_flow_not_drawn", lang))}</li>'
         )
-    arrow = ('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><path d="M8 1.5 14 14 8 10.5 2 14z" fill="#555" '
-             'transform="rotate(90 8 8)"/></svg>')
-    corridor = ('<svg xmlns="http://www.w3.org/2000/svg" width="34" height="14" viewBox="0 0 34 14"><path d="M1 12 Q17 -2 33 12" fill="none" '
-                'stroke="#555" stroke-width="2.5"/></svg>')
+    arrow, corridor, cluster = _svg("arrow"), _svg("corridor"), _svg("cluster")
     facilities = "".join(
         item(symbol_svg(symbol), label(kind, lang)) for kind, symbol in FACILITY_SYMBOL.items()
     )
     events = "".join(item(_dot(color), label(kind, lang)) for kind, color in EVENT_TYPE_COLOR.items())
-    cluster = ('<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22"><circle cx="11" cy="11" r="10" fill="rgba(110,204,57,.6)"/>'
-               '<circle cx="11" cy="11" r="7" fill="rgba(110,204,57,.9)"/><text x="11" y="14.5" font-size="9" '
-               'text-anchor="middle" font-family="sans-serif">3</text></svg>')
     return (
         f'<div class="ga-legend"><h4>{html_text(routes_heading)}</h4><ul>{statuses}{flows}'
         f'{item(corridor, t("legend_corridor", lang))}{item(arrow, t("legend_arrow", lang))}</ul>'

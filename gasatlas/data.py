@@ -10,25 +10,28 @@ record id and field, so a contributor can fix a file in one pass.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, get_args
 
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from gasatlas import schema
 from gasatlas.filters import with_search_text
 from gasatlas.flows import with_periods
-from gasatlas.geo import CountryShapes
+from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
 from gasatlas.i18n import format_date
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
-from gasatlas.vocab import LANGUAGES, ActorKind, RecordStatus
+from gasatlas.vocab import LANGUAGES, ActorKind, Lang, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
 FACILITIES_FILE = "facilities.csv"
@@ -110,11 +113,11 @@ def _fingerprint(frame: pd.DataFrame) -> str:
 
 
 @dataclass
-class _Validated:
+class _Validated(Generic[Model]):
     """Records that passed their own model, with where each came from."""
 
     file: str
-    records: list[tuple[str, BaseModel]]  # (location, record)
+    records: list[tuple[str, Model]]  # (location, record)
 
 
 def _pydantic_problems(file: str, location: str, record_id: str | None, error: ValidationError) -> Iterator[Problem]:
@@ -131,8 +134,8 @@ def _validate_rows(
     model: type[Model],
     problems: list[Problem],
     context: dict | None = None,
-) -> _Validated:
-    validated = _Validated(file, [])
+) -> _Validated[Model]:
+    validated: _Validated[Model] = _Validated(file, [])
     for location, row in rows:
         record_id = row.get("id") or row.get("iso_a3")
         try:
@@ -152,35 +155,83 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     return None
 
 
-def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Problem]) -> Iterator[tuple[str, dict]]:
-    """Rows of a CSV text as (``line N``, dict); header and cell-count problems are reported."""
-    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="__extra__")
-    header = reader.fieldnames or []
+@dataclass
+class _Table:
+    """The well-formed rows of a CSV file, column by column (known columns only, cells unguarded)."""
+
+    columns: dict[str, list[str]]
+    locations: list[str]
+    positions: list[int]  # each row's place among the file's rows, to keep problems in file order
+
+    def row(self, index: int) -> dict[str, str]:
+        return {name: cells[index] for name, cells in self.columns.items()}
+
+
+def _unguarded(cells: Iterable[str]) -> list[str]:
+    return [unguard_cell(cell) if cell[:1] == "'" else cell for cell in cells]
+
+
+def _csv_table(file: str, text: str, model: type[BaseModel], found: list[tuple[int, Problem]]) -> _Table | None:
+    """Parse a CSV text as ``csv.DictReader`` does (blank lines skipped, ``line N`` as it counts them);
+    header and cell-count problems go to ``found`` with the row they belong to. ``None``: no usable header."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        header = []
+    line_num = reader.line_num
     known = {f.alias or name for name, f in model.model_fields.items()}
     required = {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
     unknown = [column for column in header if column not in known]
     missing = sorted(required - set(header))
     if unknown:
-        problems.append(Problem(file, f"unknown column(s): {', '.join(unknown)}", "line 1"))
+        found.append((-1, Problem(file, f"unknown column(s): {', '.join(unknown)}", "line 1")))
     if missing:
-        problems.append(Problem(file, f"missing column(s): {', '.join(missing)}", "line 1"))
-        return
+        found.append((-1, Problem(file, f"missing column(s): {', '.join(missing)}", "line 1")))
+        return None
+    width = len(header)
+    where = {name: index for index, name in enumerate(header) if name in known}  # the last of equal names wins
+    id_at = {index for index, name in enumerate(header) if name == "id"}
+    id_index = max(id_at) if id_at else None
+    extra_key = "__extra__" in header
+    rows: list[list[str]] = []
+    locations: list[str] = []
+    positions: list[int] = []
+    position = 0
     while True:
         try:
             row = next(reader)
+            line_num = reader.line_num
+            while not row:
+                row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as error:  # a NUL byte, a cell over the csv module's 128 KiB limit…
-            problems.append(Problem(file, f"unreadable CSV: {error}", f"line {reader.line_num}"))
-            return
-        location = f"line {reader.line_num}"
-        if "__extra__" in row:
-            problems.append(Problem(file, "more cells than the header has columns", location, row.get("id")))
-            continue
-        if None in row.values():
-            problems.append(Problem(file, "fewer cells than the header has columns", location, row.get("id")))
-            continue
-        yield location, {key: unguard_cell(value) for key, value in row.items() if key in known}
+            found.append((position, Problem(file, f"unreadable CSV: {error}", f"line {line_num}")))
+            break
+        location = f"line {line_num}"
+        record_id = row[id_index] if id_index is not None and id_index < len(row) else None
+        if len(row) > width or extra_key:
+            found.append((position, Problem(file, "more cells than the header has columns", location, record_id)))
+        elif len(row) < width:
+            found.append((position, Problem(file, "fewer cells than the header has columns", location, record_id)))
+        else:
+            rows.append(row)
+            locations.append(location)
+            positions.append(position)
+        position += 1
+    columns = {name: _unguarded(row[index] for row in rows) for name, index in where.items()}
+    return _Table(columns, locations, positions)
+
+
+def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Problem]) -> Iterator[tuple[str, dict]]:
+    """Rows of a CSV text as (``line N``, dict); header and cell-count problems are reported."""
+    found: list[tuple[int, Problem]] = []
+    table = _csv_table(file, text, model, found)
+    problems.extend(problem for _, problem in found)
+    if table is not None:
+        for index, location in enumerate(table.locations):
+            yield location, table.row(index)
 
 
 def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[tuple[str, dict]]:
@@ -216,10 +267,10 @@ def _check_geometry(
 
 def _load_geojson(
     data_dir: Path, file: str, model: type[Model], geometry_types: set[str], problems: list[Problem]
-) -> tuple[_Validated, dict[str, dict]]:
+) -> tuple[_Validated[Model], dict[str, dict]]:
     """Validate the properties of every feature and keep each valid feature's geometry."""
     text = read_text(data_dir / file, problems)
-    validated = _Validated(file, [])
+    validated: _Validated[Model] = _Validated(file, [])
     geometries: dict[str, dict] = {}
     if text is None:
         return validated, geometries
@@ -234,18 +285,54 @@ def _load_geojson(
     return validated, geometries
 
 
-def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Problem]) -> _Validated:
+def _validate_table(
+    file: str, table: _Table, model: type[Model], found: list[tuple[int, Problem]]
+) -> _Validated[Model]:
+    """Validate a file's rows: columns at a time where ``schema.column_rules`` vouch for every cell of a row,
+    through the model (and its messages) for the other rows. Either way the records are the model's."""
+    rules = schema.column_rules(model)
+    count = len(table.locations)
+    fast: list[bool] = [False] * count
+    values: dict[str, list[Any]] = {}
+    if rules is not None and count:
+        values = {name: rule(table.columns[name]) for name, rule in rules.items()}
+        fast = [True] * count
+        for cells in values.values():
+            fast = [ok and cell is not schema.INVALID for ok, cell in zip(fast, cells, strict=True)]
+        for rule in schema.row_rules(model):
+            fast = [ok and passed for ok, passed in zip(fast, rule(values), strict=True)]
+    validated: _Validated[Model] = _Validated(file, [])
+    names = list(values)
+    for index, location in enumerate(table.locations):
+        if fast[index]:
+            validated.records.append((location, schema.trusted(model, {name: values[name][index] for name in names})))
+            continue
+        row = table.row(index)
+        try:
+            validated.records.append((location, model.model_validate(row)))
+        except ValidationError as error:
+            found.extend((table.positions[index], problem) for problem in
+                         _pydantic_problems(file, location, row.get("id") or row.get("iso_a3"), error))
+    return validated
+
+
+def _load_csv(data_dir: Path, file: str, model: type[Model], problems: list[Problem]) -> _Validated[Model]:
     text = read_text(data_dir / file, problems)
     if text is None:
         return _Validated(file, [])
-    return _validate_rows(file, csv_rows(file, text, model, problems), model, problems)
+    found: list[tuple[int, Problem]] = []
+    table = _csv_table(file, text, model, found)
+    validated: _Validated[Model] = _Validated(file, []) if table is None else _validate_table(file, table, model, found)
+    problems.extend(problem for _, problem in sorted(found, key=lambda item: item[0]))
+    return validated
 
 
 def _key(record: BaseModel) -> str:
-    return getattr(record, "id", None) or record.iso_a3
+    """A record's id (a country's ISO3 code)."""
+    return str(getattr(record, "id", None) or getattr(record, "iso_a3", None))
 
 
-def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
+def _check_unique_ids(batch: _Validated[Any], problems: list[Problem]) -> None:
     counts = Counter(_key(record) for _, record in batch.records)
     for location, record in batch.records:
         if counts[_key(record)] > 1:
@@ -253,9 +340,9 @@ def _check_unique_ids(batch: _Validated, problems: list[Problem]) -> None:
 
 
 def _check_references(
-    batch: _Validated,
+    batch: _Validated[Any],
     field_name: str,
-    allowed: set[str],
+    allowed: Collection[str],
     what: str,
     problems: list[Problem],
 ) -> None:
@@ -268,16 +355,18 @@ def _check_references(
 
 
 def _check_inside_country(
-    batch: _Validated, country_field: str, shapes: CountryShapes, problems: list[Problem]
+    batch: _Validated[Any], country_field: str, shapes: CountryShapes, problems: list[Problem]
 ) -> None:
-    for location, record in batch.records:
-        iso3 = getattr(record, country_field)
-        if iso3 in shapes and not shapes.holds(iso3, record.lat, record.lon):
-            outside = shapes.degrees_outside(iso3, record.lat, record.lon)
+    records = [(location, record) for location, record in batch.records if getattr(record, country_field) in shapes]
+    outside = shapes.degrees_outside_each([getattr(record, country_field) for _, record in records],
+                                          [record.lat for _, record in records], [record.lon for _, record in records])
+    for (location, record), degrees in zip(records, outside, strict=True):
+        if degrees > BORDER_TOLERANCE_DEG:
+            iso3 = getattr(record, country_field)
             problems.append(
                 Problem(
                     batch.file,
-                    f"({record.lat}, {record.lon}) lies {outside * 111:.0f} km outside {iso3}",
+                    f"({record.lat}, {record.lon}) lies {degrees * 111:.0f} km outside {iso3}",
                     location,
                     _key(record),
                     "lat/lon",
@@ -305,11 +394,11 @@ class References:
         )
 
 
-def _check_actors(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+def _check_actors(batch: _Validated[Actor], refs: References, problems: list[Problem]) -> None:
     _check_references(batch, "country", refs.countries, "country code", problems)
 
 
-def _check_events(batch: _Validated, refs: References, problems: list[Problem]) -> None:
+def _check_events(batch: _Validated[Event], refs: References, problems: list[Problem]) -> None:
     _check_references(batch, "place_country", refs.countries, "country code", problems)
     _check_references(batch, "countries", refs.countries, "country code", problems)
     _check_references(batch, "route_ids", refs.routes, "route id", problems)
@@ -319,7 +408,7 @@ def _check_events(batch: _Validated, refs: References, problems: list[Problem]) 
     _check_inside_country(batch, "place_country", refs.shapes, problems)
 
 
-def _check_flows(batch: _Validated, route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
+def _check_flows(batch: _Validated[Flow], route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
                  problems: list[Problem]) -> None:
     """Flows name a known route and the countries at its ends, and one route, direction and kind
     never has two figures for the same days (a year and a month inside it would count twice)."""
@@ -347,9 +436,24 @@ def _check_flows(batch: _Validated, route_countries: Mapping[str, Sequence[str]]
                         f"({earlier_location}) for the same route, direction and kind", location, flow.id, "period"))
 
 
-def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
+
+
+def _frame(batch: _Validated[Any], model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
     """Records as a frame; list fields become tuples so frames stay hashable for caching."""
-    columns = [f.alias or name for name, f in model.model_fields.items()]
+    fields = model.model_fields
+    columns = [f.alias or name for name, f in fields.items()]
+    if not any(_holds_models(f.annotation) for f in fields.values()):  # flat: the fields are the columns
+        data: dict[str, list[Any]] = {}
+        for column, name in zip(columns, fields, strict=True):
+            cells = [record.__dict__[name] for _, record in batch.records]
+            data[column] = [tuple(cell) if isinstance(cell, list) else cell for cell in cells]
+        if geometries is not None:
+            data["geometry"] = [geometries[location] for location, _ in batch.records]
+        return pd.DataFrame(data, columns=columns + (["geometry"] if geometries is not None else []))
     rows = []
     for location, record in batch.records:
         row = record.model_dump(by_alias=True)
@@ -360,7 +464,7 @@ def _frame(batch: _Validated, model: type[BaseModel], geometries: dict[str, dict
     return pd.DataFrame(rows, columns=columns + (["geometry"] if geometries is not None else []))
 
 
-def _date_texts(events: pd.DataFrame, lang: str) -> list[str]:
+def _date_texts(events: pd.DataFrame, lang: Lang) -> list[str]:
     """Each event's date as readers see it in ``lang``, formatted once per distinct date."""
     keys = list(zip(events["date"].dt.date.tolist(), events["date_precision"].tolist(),
                     events[f"date_label_{lang}"].tolist(), strict=True))
@@ -382,8 +486,39 @@ def events_frame(events: pd.DataFrame) -> pd.DataFrame:
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
+DATA_FILES = (COUNTRIES_FILE, ROUTES_FILE, FACILITIES_FILE, ACTORS_FILE, EVENTS_FILE, FLOWS_FILE)
+
+
+def contents_key(data_dir: Path) -> tuple[str, ...]:
+    """What a validated dataset depends on: the bytes of every data file (by SHA-256), the code that validates
+    and shapes them, the libraries it relies on, and today (no date may lie after it)."""
+    from gasatlas import datewindow, diskcache, filters, flows, geo, i18n, sanitize, vocab
+
+    digests = []
+    for name in DATA_FILES:
+        try:
+            digests.append(f"{name}:{hashlib.sha256((data_dir / name).read_bytes()).hexdigest()}")
+        except OSError as error:  # reported by the validation itself
+            digests.append(f"{name}:{type(error).__name__}")
+    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, i18n, sanitize)
+    return (*digests, *modules, *diskcache.versions("pydantic", "pandas", "shapely"), datewindow.latest().isoformat())
+
+
 def load_dataset(data_dir: Path) -> Dataset:
-    """Read and validate every file in ``data_dir``; raise ``DataValidationError`` on any problem."""
+    """Read and validate every file in ``data_dir``; raise ``DataValidationError`` on any problem.
+
+    A dataset that passed is kept on disk (``gasatlas.diskcache``) under ``contents_key``: a new process
+    reads the same files' validated frames back instead of validating them again, and any change to a
+    file, to the code or to the date validates afresh. Data that fails is never kept, so a bad file is
+    reported, with the same messages, every time it is read.
+    """
+    from gasatlas import diskcache
+
+    return diskcache.cached("dataset", contents_key(data_dir), lambda: validate_dataset(data_dir))
+
+
+def validate_dataset(data_dir: Path) -> Dataset:
+    """``load_dataset`` without the disk cache: read and validate every file in ``data_dir``."""
     problems: list[Problem] = []
 
     countries, country_geometries = _load_geojson(

@@ -6,6 +6,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import shapely
 from shapely.geometry import Point, shape
 
@@ -35,6 +36,19 @@ class CountryShapes:
         geom = self._shapes[iso3]
         point = Point(lon, lat)
         return 0.0 if geom.contains(point) else geom.distance(point)
+
+    def degrees_outside_each(self, iso3s: Sequence[str], lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
+        """``degrees_outside`` for many points at once (each named country must be known)."""
+        result = np.zeros(len(iso3s))
+        codes = np.asarray(iso3s, dtype=object)
+        xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        for iso3 in set(iso3s):
+            at = np.flatnonzero(codes == iso3)
+            geom = self._shapes[iso3]
+            outside = at[~shapely.contains_xy(geom, xs[at], ys[at])]
+            if len(outside):
+                result[outside] = shapely.distance(geom, shapely.points(xs[outside], ys[outside]))
+        return result
 
     def holds(self, iso3: str, lat: float, lon: float) -> bool:
         return self.degrees_outside(iso3, lat, lon) <= BORDER_TOLERANCE_DEG

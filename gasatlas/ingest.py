@@ -176,12 +176,9 @@ def _input(args: argparse.Namespace) -> _Input:
 
 def curated_atlas(data_dir: Path) -> Dataset:
     """The curated data files, validated once and kept on disk until a file, the validating code or the day
-    (dates may not lie after today) changes — the command line is a new process each time."""
-    from gasatlas import data, datewindow, diskcache, geo, schema, vocab
-
-    key = (str(data_dir), diskcache.files_of(data_dir), diskcache.source_of(data, schema, vocab, geo, datewindow),
-           datewindow.latest())
-    return diskcache.cached("dataset", key, lambda: load_dataset(data_dir))
+    (dates may not lie after today) changes — the command line is a new process each time (see
+    ``gasatlas.data.load_dataset``)."""
+    return load_dataset(data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from importlib.resources import files
 
 import folium
+import numpy as np
 import pandas as pd
 
-from gasatlas.assets import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
+from gasatlas.assets import MARKERCLUSTER_CSS, SUPERCLUSTER_JS
 from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear, moved_text
 from gasatlas.geo import points_along
 from gasatlas.i18n import format_date, t
-from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css
+from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css, map_resource
 from gasatlas.palette import (
     CORRIDOR_OPACITY,
     COUNTRY_CONTEXT_STYLE,
@@ -63,7 +63,8 @@ ZOOM_SNAP = 0.25
 MIN_ZOOM = 2
 MAX_ZOOM = 12
 LABELS_PANE = "gaLabels"
-"""A pane for country and volume labels, above the markers: a cluster badge never hides a country's name."""
+"""A pane for country and volume labels, above the markers: a cluster badge never hides a country's name
+(made by ``mapjs/labels_pane.js``, which names it too)."""
 TILES_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
 
@@ -76,191 +77,26 @@ LICENCE_ATTRIBUTION: dict[GeometryLicence, list[str]] = {
 }
 """Map credits (trusted HTML) for the route lines on show; full wording is in data/README.md."""
 
-EVENT_CSS = "\n".join(
-    f".ga-event.{kind} {{ background: {color}; border-color: {color}; }}"
-    f" .ga-event.{kind}:not(.country) {{ border-color: #fff; }}"
-    for kind, color in EVENT_TYPE_COLOR.items()
-)
-
-MAP_CSS = f"""
-.leaflet-container {{ background: {OFFLINE_SEA_COLOR}; font: 13px/1.4 system-ui, sans-serif; }}
-.ga-country-label {{ white-space: nowrap; text-align: center; pointer-events: none;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff; }}
-.ga-country-label span {{ display: inline-block; transform: translate(-50%, calc(-100% - 21px)); }}
-.ga-country-label[data-place=below] span {{ transform: translate(-50%, 21px); }}
-.ga-country-label[data-place=right] span {{ transform: translate(21px, -50%); }}
-.ga-country-label[data-place=left] span {{ transform: translate(calc(-100% - 21px), -50%); }}
-.ga-country-label.focus span {{ font-weight: 700; font-size: 14px; color: #2b2b2b; letter-spacing: .04em; text-transform: uppercase; }}
-.ga-country-label.context span {{ font-size: 11px; color: #7a7a7a; }}
-.ga-facility, .ga-arrow {{ background: none; border: none; }}
-.ga-facility svg {{ filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }}
-.ga-facility.processing_plant svg {{ filter: drop-shadow(0 0 4px #fff) drop-shadow(0 1px 2px rgba(0,0,0,.6)); }}
-.ga-muted {{ color: #666; }}
-.ga-flow-label {{ white-space: nowrap; pointer-events: none; }}
-.ga-flow-label span {{ display: inline-block; transform: translate(-50%, -50%); padding: 0 .3em; border-radius: 3px;
-  background: rgba(255,255,255,.9); border: 1px solid #444; font-size: 11px; font-weight: 600; color: #1f1f1f; }}
-.ga-flow-label.estimate span {{ border-style: dashed; font-style: italic; }}
-.leaflet-container .leaflet-control-attribution {{ font-size: 11px; }}
-.ga-event {{ border-radius: 50%; border: 1.5px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,.35); box-sizing: border-box; }}
-.ga-event.country {{ background: #fff !important; border-width: 3px; }}
-.ga-event.pending {{ opacity: .75; border: 2px dashed #222 !important; box-shadow: 0 0 0 2px #fff; }}
-{EVENT_CSS}
-.ga-selected {{ border-radius: 50%; border: 3px solid {SELECTED_EVENT_COLOR}; background: rgba(255,212,0,.25);
-  box-shadow: 0 0 0 2px #333, 0 0 10px 3px rgba(255,212,0,.9); box-sizing: border-box; }}
-.leaflet-popup-content {{ margin: 10px 12px; }}
-.leaflet-popup-content .ga-card {{ font-size: 13px; }}
-.leaflet-popup-content .ga-card h3 {{ font-size: 14px; }}
-{CARD_CSS}
-"""
-
-COUNTRIES_JS = """function (data) {
-  return L.geoJSON(data.shapes, {
-    interactive: false,
-    attribution: data.attribution,
-    style: function (f) { return f.properties.focus ? data.focus : data.context; }
-  });
-}"""
-
-LABELS_PANE_JS = """function (map) {
-  var pane = map.createPane('""" + LABELS_PANE + """');
-  pane.style.zIndex = 640;  // above markers (600), below tooltips (650) and popups (700)
-  pane.style.pointerEvents = 'none';
-}"""
-
-COUNTRY_LABELS_JS = """function (data) {
-  // A name sits just above its country's label point, where events of unknown place sit.
-  var group = L.layerGroup();
-  data.forEach(function (c) {
-    L.marker([c.lat, c.lon], {interactive: false, keyboard: false, pane: '""" + LABELS_PANE + """', icon: L.divIcon({
-      className: 'ga-country-label ' + (c.focus ? 'focus' : 'context'), iconSize: null,
-      html: '<span>' + c.name + '</span>'
-    })}).addTo(group);
-  });
-  return group;
-}"""
-
-ROUTES_JS = """function (data) {
-  var group = L.featureGroup();
-  L.geoJSON(data.routes, {
-    attribution: data.attribution,
-    style: function (f) { return f.properties.style; },
-    onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.tip, {sticky: true}); }
-  }).addTo(group);
-  data.arrows.forEach(function (a) {
-    L.marker([a.lat, a.lon], {interactive: false, keyboard: false, icon: L.divIcon({
-      className: 'ga-arrow', iconSize: [16, 16], iconAnchor: [8, 8],
-      html: '<svg viewBox="0 0 16 16" width="16" height="16" style="transform: rotate(' + Number(a.bearing) +
-        'deg)"><path d="M8 1.5 14 14 8 10.5 2 14z" fill="' + a.color + '" stroke="#fff" stroke-width="1.2"/></svg>'
-    })}).addTo(group);
-  });
-  return group;
-}"""
-
-FLOW_LABELS_JS = (files("gasatlas") / "mapjs" / "flow_labels.js").read_text(encoding="utf-8")
-LABEL_PLACEMENT_JS = (files("gasatlas") / "mapjs" / "label_placement.js").read_text(encoding="utf-8")
-
-FACILITIES_JS = """function (data) {
-  var group = L.featureGroup();
-  data.forEach(function (f) {
-    var marker = L.marker([f.lat, f.lon], {
-      riseOnHover: true, zIndexOffset: f.z,
-      icon: L.divIcon({className: 'ga-facility ' + f.kind, html: f.svg,
-                       iconSize: [f.size, f.size], iconAnchor: [f.size / 2, f.size / 2]})
-    });
-    marker.feature = {type: 'Feature', properties: {layer: 'facility', id: f.id}};
-    marker.bindTooltip(f.tip, {direction: 'top', offset: [0, -f.size / 2]});
-    marker.addTo(group);
-  });
-  return group;
-}"""
+def palette_css() -> str:
+    """The palette's colours as the map's CSS needs them: custom properties and one rule per event type."""
+    events = "\n".join(
+        f".ga-event.{kind} {{ background: {color}; border-color: {color}; }}"
+        f" .ga-event.{kind}:not(.country) {{ border-color: #fff; }}"
+        for kind, color in EVENT_TYPE_COLOR.items()
+    )
+    return f":root {{ --ga-sea: {OFFLINE_SEA_COLOR}; --ga-selected: {SELECTED_EVENT_COLOR}; }}\n{events}\n"
 
 
-EVENTS_JS = """function (data) {
-  // Markers and their clustering survive reruns (the page re-runs this on every change):
-  // a slider step then only removes and adds the events that changed, instead of
-  // rebuilding and re-clustering every marker. A new data version starts afresh.
-  var kept = window.__gasAtlasEvents;
-  if (!kept || kept.version !== data.version) {
-    kept = window.__gasAtlasEvents = {
-      version: data.version, markers: {}, shown: {}, count: 0,
-      cluster: L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
-                                     spiderfyDistanceMultiplier: 1.5})
-    };
-  }
-  var icons = {};
-  function icon(t, p, pending) {
-    var key = t + ':' + p + ':' + pending;
-    if (!icons[key]) {
-      icons[key] = L.divIcon({className: 'ga-event ' + data.types[t] + (p ? ' country' : '') +
-                                         (pending ? ' pending' : ''),
-                              iconSize: [14, 14], iconAnchor: [7, 7]});
-    }
-    return icons[key];
-  }
-  function tip(i) {
-    var box = document.createElement('div');
-    var when = document.createElement('b');
-    when.textContent = data.date[i];
-    box.appendChild(when);
-    if (data.pending && data.pending[i]) {
-      box.appendChild(document.createTextNode(' · ' + data.unreviewed));
-    }
-    if (data.title) {
-      box.appendChild(document.createElement('br'));
-      box.appendChild(document.createTextNode(data.title[i]));
-    }
-    return box;
-  }
-  function marker(i) {
-    var pending = data.pending ? data.pending[i] : 0;
-    var made = L.marker([data.lat[i], data.lon[i]], {icon: icon(data.t[i], data.p[i], pending), keyboard: false});
-    made.feature = {type: 'Feature', properties: {layer: 'event', id: data.id[i]}};
-    made.bindTooltip(tip.bind(null, i), {direction: 'top', offset: [0, -6]});
-    return made;
-  }
-  var wanted = {}, added = [], removed = [];
-  for (var i = 0; i < data.id.length; i++) {
-    var id = data.id[i];
-    wanted[id] = true;
-    if (!kept.shown[id]) added.push(kept.markers[id] || (kept.markers[id] = marker(i)));
-  }
-  for (var shownId in kept.shown) if (!wanted[shownId]) removed.push(kept.markers[shownId]);
-  if (removed.length > kept.count / 2) {  // removing most markers one by one is slower than starting over
-    kept.cluster.clearLayers();
-    added = data.id.map(function (id) { return kept.markers[id]; });
-  } else if (removed.length) {
-    kept.cluster.removeLayers(removed);
-  }
-  if (added.length) kept.cluster.addLayers(added);
-  kept.shown = wanted;
-  kept.count = data.id.length;
-  return kept.cluster;
-}"""
-
-SELECTION_JS = """function (data) {
-  var group = L.featureGroup();
-  if (data.line) {
-    L.geoJSON(data.line, {interactive: false, style: {color: data.color, weight: data.weight, opacity: 0.55}})
-      .addTo(group);
-  }
-  var marker = L.marker([data.lat, data.lon], {zIndexOffset: 10000, keyboard: false,
-    icon: L.divIcon({className: 'ga-selected', iconSize: [28, 28], iconAnchor: [14, 14]})});
-  marker.feature = {type: 'Feature', properties: {layer: data.kind, id: data.id, click: data.nonce}};
-  if (data.popup) {
-    marker.bindPopup(data.popup, {maxWidth: 340, minWidth: 240, maxHeight: 320, autoPanPadding: [16, 16]});
-    marker.on('add', function () {
-      // Open once the map has settled: the page may re-centre it right after adding layers,
-      // and the popup's auto-pan must work from the final view.
-      var map = marker._map;
-      setTimeout(function () {
-        if (map._panAnim && map._panAnim._inProgress) map.once('moveend', function () { marker.openPopup(); });
-        else marker.openPopup();
-      }, 0);
-    });
-  }
-  marker.addTo(group);
-  return group;
-}"""
+MAP_CSS = palette_css() + map_resource("map.css") + CARD_CSS
+COUNTRIES_JS = map_resource("countries.js")
+LABELS_PANE_JS = map_resource("labels_pane.js")
+COUNTRY_LABELS_JS = map_resource("country_labels.js")
+ROUTES_JS = map_resource("routes.js")
+FLOW_LABELS_JS = map_resource("flow_labels.js")
+LABEL_PLACEMENT_JS = map_resource("label_placement.js")
+FACILITIES_JS = map_resource("facilities.js")
+EVENTS_JS = map_resource("events.js")
+SELECTION_JS = map_resource("selection.js")
 
 
 def base_map(country_shapes: dict, basemap: Basemap,
@@ -270,7 +106,8 @@ def base_map(country_shapes: dict, basemap: Basemap,
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
     part is identical between reruns; everything else goes into overlays.
     """
-    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM, tiles=None, control_scale=True,
+    fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM,  # type: ignore[arg-type]  # Leaflet takes 3.5
+                    tiles=None, control_scale=True,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
     fmap.fit_bounds(bounds)
     add_header_css(fmap, MAP_CSS)
@@ -372,7 +209,8 @@ def route_width(route, flow_year: FlowYear | None) -> float:
 def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | None = None) -> folium.FeatureGroup:
     """Routes styled by their status on the chosen date (see ``gasatlas.status.routes_as_of``), as wide as their
     capacity — or, given ``flow_year``, as the gas that moved in that year, with "no data" drawn apart."""
-    features, arrows = [], []
+    features: list[dict] = []
+    arrows: list[dict] = []
     for row in routes_as_of.itertuples():
         no_data = flow_year is not None and row.id not in flow_year.by_route
         style = NO_FLOW_STYLE if no_data else ROUTE_STATUS_STYLE[RouteStatus(row.status)]
@@ -403,7 +241,8 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | N
     credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in LICENCE_ATTRIBUTION[licence]]
     attribution = "Routes: " + ", ".join(dict.fromkeys(credits)) if credits else ""
     group = folium.FeatureGroup(name="routes")
-    ScriptLayer(ROUTES_JS, {"routes": features, "arrows": arrows, "attribution": attribution}, name="Routes").add_to(group)
+    data = {"routes": features, "arrows": arrows, "attribution": attribution}
+    ScriptLayer(ROUTES_JS, data, name="Routes").add_to(group)
     return group
 
 
@@ -473,12 +312,22 @@ def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGrou
 EVENT_LAYER_COLUMNS = ("id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
                        "title_en", "title_ru", "status")
 """The events columns the map layer is made from."""
+COORDINATE_SCALE = 10_000
+"""Event positions travel as whole numbers of 1/10,000 degree (about 11 m): shorter and faster to write than
+floats."""
 TOOLTIP_TITLES_UP_TO = 5_000
 """Above this many events, marker tooltips show only the date: titles would dominate the payload."""
 
 
+def _codes(column: pd.Series, index: dict[str, int]) -> list[int]:
+    """``column`` mapped through ``index``, each distinct value looked up once."""
+    codes, values = pd.factorize(column)
+    return np.array([index[str(value)] for value in values] + [-1], dtype=np.int64)[codes].tolist()
+
+
 def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.FeatureGroup:
-    """Events as one clustered layer fed by column arrays: a few dozen bytes per event.
+    """Events as one clustered layer (``mapjs/events.js``, supercluster) fed by column arrays: a few dozen
+    bytes per event.
 
     Popups are not shipped; the selected event's popup comes with the selection layer.
     ``version`` names the data the events come from (``Dataset.events_version``):
@@ -489,9 +338,9 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.
     data = {
         "types": [str(kind) for kind in types],
         "id": events["id"].tolist(),
-        "lat": events["lat"].round(4).tolist(),
-        "lon": events["lon"].round(4).tolist(),
-        "t": events["event_type"].map(type_index).tolist(),
+        "lat": (events["lat"] * COORDINATE_SCALE).round().astype("int64").tolist(),
+        "lon": (events["lon"] * COORDINATE_SCALE).round().astype("int64").tolist(),
+        "t": _codes(events["event_type"], type_index),
         "p": (events["geo_precision"] == GeoPrecision.COUNTRY).astype(int).tolist(),
         "date": events[f"date_text_{lang}"].tolist(),
     }
@@ -503,8 +352,9 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.
         data["pending"] = pending.astype(int).tolist()
         data["unreviewed"] = t("unreviewed", lang)
     data["version"] = f"{version}:{lang}:{int(with_titles)}"
+    data["maxZoom"] = MAX_ZOOM
     group = folium.FeatureGroup(name="events")
-    ScriptLayer(EVENTS_JS, data, js=MARKERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)
+    ScriptLayer(EVENTS_JS, data, js=SUPERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)
     return group
 
 

@@ -9,15 +9,24 @@ spliced into a template string, so no text in it can become code.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import folium
-from branca.element import CssLink, Element, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from gasatlas.assets import LEAFLET_CSS, LEAFLET_JS
 from gasatlas.sanitize import js_json
+
+
+@cache
+def map_resource(name: str) -> str:
+    """A file of ``gasatlas/mapjs/``: the map's JavaScript (a factory function each), CSS and SVG, kept as
+    package data so they can be read, linted and diffed as what they are."""
+    return (files("gasatlas") / "mapjs" / name).read_text(encoding="utf-8")
 
 
 class AtlasMap(folium.Map):
@@ -77,8 +86,9 @@ class ScriptLayer(JSCSSMixin, MacroElement):
         self.default_js = js or []
         self.default_css = css or []
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca's MacroElement.render returns None too
         figure = self.get_root()
+        assert isinstance(figure, Figure), "a layer is rendered inside a map's figure"
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:
@@ -103,18 +113,7 @@ class MapScript(MacroElement):
         self.function = function
 
 
-FOCUS_WITHOUT_SCROLLING = """function (map) {
-  // Leaflet focuses the map on mousedown for keyboard control. Inside an iframe that is
-  // not fully on screen, focus() scrolls the host page, the marker under the pointer moves
-  // away before mouseup, and the click is lost. Focus without scrolling instead.
-  var keyboard = map.keyboard;
-  if (!keyboard) return;
-  L.DomEvent.off(map.getContainer(), 'mousedown', keyboard._onMouseDown, keyboard);
-  keyboard._onMouseDown = function () {
-    if (!this._focused) this._map.getContainer().focus({preventScroll: true});
-  };
-  L.DomEvent.on(map.getContainer(), 'mousedown', keyboard._onMouseDown, keyboard);
-}"""
+FOCUS_WITHOUT_SCROLLING = map_resource("focus_without_scrolling.js")
 
 
 class StyleSheet(MacroElement):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+
+import numpy as np
 import pandas as pd
 
 from gasatlas.data import Dataset
@@ -26,19 +29,56 @@ def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[
     return [joined[group] for group in groups]
 
 
+_PARTICIPANTS: dict[tuple[int, int, str], tuple[weakref.ref, weakref.ref, np.ndarray]] = {}
+
+
+def _participant_names(atlas: Dataset, lang: Lang) -> np.ndarray:
+    """Every event's participants by name, in the order of ``atlas.events``: built once per dataset and language
+    (the frames are shared and never modified), so a rerun only picks the rows it shows."""
+    key = (id(atlas.events), id(atlas.actors), lang)
+    entry = _PARTICIPANTS.get(key)
+    if entry is None or entry[0]() is not atlas.events or entry[1]() is not atlas.actors:
+        names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
+        joined = np.array(_joined_names(atlas.events["participants"].tolist(), names), dtype=object)
+        entry = (weakref.ref(atlas.events), weakref.ref(atlas.actors), joined)
+        _PARTICIPANTS[key] = entry
+        weakref.finalize(atlas.events, _PARTICIPANTS.pop, key, None)
+    return entry[2]
+
+
+def _rows_of(events: pd.DataFrame, atlas: Dataset) -> np.ndarray | None:
+    """Where each of ``events`` sits in ``atlas.events``, if it was picked from it (index and id agree)."""
+    index = events.index
+    if not pd.api.types.is_integer_dtype(index.dtype) or len(atlas.events) != len(atlas.events.index):
+        return None
+    rows = index.to_numpy()
+    if len(rows) and (rows.min() < 0 or rows.max() >= len(atlas.events)):
+        return None
+    if not atlas.events.index.equals(pd.RangeIndex(len(atlas.events))):
+        return None
+    if not np.array_equal(atlas.events["id"].to_numpy()[rows], events["id"].to_numpy()):
+        return None
+    return rows
+
+
 def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFrame:
     """One row per shown event, in the reader's language, in the same order as ``events``.
 
     Dates are written no more precisely than they are known; people are named,
     not referenced by id. The event id is the (hidden) index.
     """
-    names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
     type_labels = {str(code): label(code, lang) for code in EventType}
     # Columns are taken as they are (no conversion of 100,000 strings back and forth).
     table = events[[f"date_text_{lang}", f"title_{lang}", f"place_name_{lang}", "source_url"]].set_axis(
         ["date", "title", "place", "source"], axis=1)
-    table["type"] = events["event_type"].map(type_labels)
-    table["participants"] = _joined_names(events["participants"].tolist(), names)
+    codes, types = pd.factorize(events["event_type"])
+    table["type"] = np.array([type_labels.get(str(kind)) for kind in types] + [None], dtype=object)[codes]
+    rows = _rows_of(events, atlas)
+    if rows is not None:
+        table["participants"] = _participant_names(atlas, lang)[rows]
+    else:
+        names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
+        table["participants"] = _joined_names(events["participants"].tolist(), names)
     table.index = pd.Index(events["id"], name="id")
     return table[list(EVENT_TABLE_COLUMNS)]
 

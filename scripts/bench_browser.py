@@ -19,6 +19,7 @@ Needs what scripts/test.sh installs (Debian's chromium, Playwright).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import statistics
@@ -34,10 +35,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gasatlas.data import load_dataset
-from gasatlas.exports import EVENT_COLUMNS, events_csv, frame_records
-from gasatlas.synth import synthetic_events
-from tests.browser.harness import launch_chromium, new_atlas_page, serving_copy_of_data
+from gasatlas.data import load_dataset  # noqa: E402 -- after the path is set
+from gasatlas.exports import EVENT_COLUMNS, events_csv, frame_records  # noqa: E402
+from gasatlas.synth import synthetic_events  # noqa: E402
+from tests.browser.harness import launch_chromium, new_atlas_page, serving_copy_of_data  # noqa: E402
 
 FIRST_PAGE_TIMEOUT_MS = 600_000
 
@@ -46,7 +47,7 @@ MARKERS_ON_MAP = """(_, expected) => new Promise((done, fail) => {
   const check = () => {
     let count = -1;
     if (window.map) window.map.eachLayer(layer => {
-      if (layer instanceof L.MarkerClusterGroup) count = layer.getLayers().length;
+      if (L.EventClusters && layer instanceof L.EventClusters) count = layer.size();
     });
     if (count === expected) done(Date.now());
     else if (performance.now() > deadline) fail(new Error(`${count} markers, expected ${expected}`));
@@ -87,10 +88,8 @@ def measure(browser, base_url: str, total: int) -> tuple[float, float]:
 
         # The map reports its first state once drawn, which reruns the page once more;
         # let that settle so the slider step is timed on its own.
-        try:
+        with contextlib.suppress(PlaywrightTimeout):  # the first state may come back without a rerun
             page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
-        except PlaywrightTimeout:
-            pass  # the first state came back without a rerun
         atlas.wait_for_idle()
         thumb = page.locator("[data-testid=stSlider]").first.get_by_role("slider").nth(1)
         thumb.focus()

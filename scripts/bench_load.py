@@ -84,7 +84,7 @@ STEP_HELPERS = """
 window.__markerCount = () => {  // markers in the map's cluster layer, -1 without a map
   let count = -1;
   if (window.map) window.map.eachLayer(layer => {
-    if (layer instanceof L.MarkerClusterGroup) count = layer.getLayers().length;
+    if (L.EventClusters && layer instanceof L.EventClusters) count = layer.size();
   });
   return count;
 };

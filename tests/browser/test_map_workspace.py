@@ -23,7 +23,7 @@ ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixe
 CLUSTER_SETTLED = """() => ({settled: new Promise(done => {
   window.map.once('zoomend', () => done('zoomed'));
   window.map.eachLayer(layer => {
-    if (layer instanceof L.MarkerClusterGroup) layer.once('spiderfied', () => done('spread'));
+    if (layer instanceof L.EventClusters) layer.once('spiderfied', () => done('spread'));
   });
 })})"""
 """A promise (wrapped, so creating it does not wait) that a cluster click zoomed in or spread events out."""
@@ -46,8 +46,8 @@ MARK_THEIR_CLUSTER = """(_, id) => {
 def events_on_map(frame: FrameLocator) -> int:
     """How many event markers the map holds (clustered or not)."""
     return frame.locator("body").evaluate(
-        "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) "
-        "n += l.getLayers().length; }); return n; }"
+        "() => { let n = 0; window.map.eachLayer(l => { if (l instanceof L.EventClusters) n += l.size()"
+        "; }); return n; }"
     )
 
 
@@ -101,7 +101,7 @@ def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> N
     assert caption(atlas).startswith(f"Showing {shown} of {TOTAL} events")
     frame.locator("body").evaluate(
         "(_, n) => new Promise(done => { const check = () => { let c = 0; window.map.eachLayer(l => {"
-        " if (l instanceof L.MarkerClusterGroup) c += l.getLayers().length; });"
+        " if (l instanceof L.EventClusters) c += l.size(); });"
         " c === n ? done() : setTimeout(check, 50); }; check(); })", shown)
     assert events_on_map(frame) == shown
 
