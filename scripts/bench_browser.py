@@ -70,7 +70,10 @@ def add_synthetic_events(size: int) -> Callable[[Path], None]:
 
 def shown_count(page) -> int:
     text = page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first.inner_text()
-    return int(re.search(r"Showing ([\d,]+) of", text).group(1).replace(",", ""))
+    found = re.search(r"Showing ([\d,]+) of", text)
+    if found is None:
+        raise RuntimeError(f"no 'Showing N of' in the caption {text!r}")
+    return int(found.group(1).replace(",", ""))
 
 
 def log(step: str) -> None:

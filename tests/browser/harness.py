@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, FrameLocator, Page, Route
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
@@ -214,7 +214,8 @@ class AtlasPage:
         return [url for url, page in self.blocked if page.startswith(self.base_url) or not page]
 
 
-def new_atlas_page(browser: Browser, base_url: str, width: int = 1280, height: int = 800) -> tuple[AtlasPage, object]:
+def new_atlas_page(browser: Browser, base_url: str, width: int = 1280,
+                   height: int = 800) -> tuple[AtlasPage, BrowserContext]:
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     atlas_page = AtlasPage(page=context.new_page(), base_url=base_url)
 

@@ -35,7 +35,8 @@ def rendered(fmap, groups) -> str:
 
 
 def test_the_map_page_references_no_remote_script_or_stylesheet(atlas) -> None:
-    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(atlas, atlas.events, dt.date(2023, 10, 7), "en"))
+    html = rendered(base_map(atlas.country_shapes, "offline"),
+                    overlays(atlas, atlas.events, dt.date(2023, 10, 7), "en"))
 
     remote = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert remote == []
