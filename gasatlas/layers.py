@@ -366,13 +366,18 @@ def _midpoint(geometry: dict) -> tuple[float, float]:
 
 def selection_layer(
     atlas: Dataset, selected: Selection, lang: Lang, nonce: int = 0, flow_year: FlowYear | None = None,
+    centre: int = 0,
 ) -> folium.FeatureGroup | None:
     """The highlighted pick: a ring (and for events its popup), a halo for a route.
 
     ``nonce`` changes on every click so that clicking the same marker again
-    re-opens its popup even though nothing else changed.
+    re-opens its popup even though nothing else changed. ``centre`` counts the
+    page's requests to centre the map on the pick: the layer moves the view when
+    it sees a new one, before it opens the popup, so that nothing else pans the
+    map meanwhile (streamlit-folium's own ``center`` raced the popup's auto-pan).
     """
-    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": nonce, "popup": None, "line": None}
+    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": nonce, "popup": None, "line": None,
+                  "centre": centre}
     if selected.kind == "event":
         found = atlas.events[atlas.events["id"] == selected.id]
         if found.empty:
@@ -406,6 +411,7 @@ def overlays(
     selected: Selection | None = None,
     nonce: int = 0,
     flow_year: FlowYear | None = None,
+    centre: int = 0,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the page state, in drawing order; ``flow_year`` sizes routes by the gas that moved."""
     network = routes_as_of(atlas.routes, as_of)
@@ -417,7 +423,7 @@ def overlays(
     ]
     if flow_year is not None:
         groups.append(flow_labels_layer(network, flow_year, lang))
-    highlight = None if selected is None else selection_layer(atlas, selected, lang, nonce, flow_year)
+    highlight = None if selected is None else selection_layer(atlas, selected, lang, nonce, flow_year, centre)
     if highlight is not None:
         groups.append(highlight)
     return groups

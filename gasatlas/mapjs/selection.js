@@ -10,16 +10,18 @@ function (data) {
   marker.feature = {type: 'Feature', properties: {layer: data.kind, id: data.id, click: data.nonce}};
   if (data.popup) {
     marker.bindPopup(data.popup, {maxWidth: 340, minWidth: 240, maxHeight: 320, autoPanPadding: [16, 16]});
-    marker.on('add', function () {
-      // Open once the map has settled: the page may re-centre it right after adding layers,
-      // and the popup's auto-pan must work from the final view.
-      var map = marker._map;
-      setTimeout(function () {
-        if (map._panAnim && map._panAnim._inProgress) map.once('moveend', function () { marker.openPopup(); });
-        else marker.openPopup();
-      }, 0);
-    });
   }
+  marker.on('add', function () {
+    // A new request to centre (a table row, a link): move without animation first, so that the
+    // popup's auto-pan starts from the final view. The count lives in the map's window, which
+    // streamlit-folium keeps across reruns: an old request is not carried out again.
+    var map = marker._map;
+    if (data.centre && window.__gasAtlasCentred !== data.centre) {
+      window.__gasAtlasCentred = data.centre;
+      map.setView([data.lat, data.lon], map.getZoom(), {animate: false});
+    }
+    if (data.popup) setTimeout(function () { marker.openPopup(); }, 0);
+  });
   marker.addTo(group);
   return group;
 }

@@ -306,7 +306,7 @@ def saved_notice(visitor: Identity, lang: Lang) -> None:
     if st.button(t("news_show_on_map", lang), icon=":material/map:"):
         atlas = resources.dataset(lang, visitor)
         state.reset_filters(atlas)
-        state.select(atlas, Selection("event", stored[0]), centre=True, refresh_table=True)
+        state.select(Selection("event", stored[0]), centre=True, refresh_table=True)
         st.switch_page(navigation.MAP.path)
 
 

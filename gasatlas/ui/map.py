@@ -34,20 +34,19 @@ def _on_map_click(atlas: Dataset) -> None:
     clicked = selection_from_map(value)
     if clicked is not None:
         st.session_state[state.KEY_CLICK_NONCE] = click_count(value)
-        state.select(atlas, clicked, centre=False, refresh_table=True)
+        state.select(clicked, centre=False, refresh_table=True)
 
 
-def render_map(atlas: Dataset, fmap, layers: list, center: tuple[float, float] | None) -> dict | None:
+def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
     """Show the map; clicks select what was clicked (see ``_on_map_click``).
 
     The base map stays identical across reruns, so streamlit-folium keeps the
-    reader's zoom and pan and swaps only ``layers``. ``center`` moves the view
-    only when it changes (a table row or a link picked something).
+    reader's zoom and pan and swaps only ``layers``; the selection layer moves the
+    view itself when asked (a table row or a link picked something).
     """
     return st_folium(
         fmap,
         feature_group_to_add=layers,
-        center=center,
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,
@@ -58,7 +57,7 @@ def render_map(atlas: Dataset, fmap, layers: list, center: tuple[float, float] |
 
 def _on_table_select(atlas: Dataset, table_key: str, shown_ids: list[str]) -> None:
     rows = st.session_state[table_key]["selection"]["rows"]
-    state.select(atlas, selection_from_rows(rows, shown_ids), centre=True, refresh_table=False)
+    state.select(selection_from_rows(rows, shown_ids), centre=True, refresh_table=False)
 
 
 def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
@@ -96,7 +95,7 @@ def _related_buttons(atlas: Dataset, heading: str, items: list[tuple[Selection, 
         return
     st.caption(heading)
     for item, text in items:
-        st.button(markdown_text(text), key=f"{key}-{item.code()}", on_click=state.select, args=(atlas, item),
+        st.button(markdown_text(text), key=f"{key}-{item.code()}", on_click=state.select, args=(item,),
                   kwargs={"centre": True, "refresh_table": True}, type="tertiary", icon=":material/arrow_forward:")
 
 
@@ -143,7 +142,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                  for e in linked.itertuples()],
                 "rel",
             )
-        st.button(t("clear_selection", lang), on_click=state.select, args=(atlas, None),
+        st.button(t("clear_selection", lang), on_click=state.select, args=(None,),
                   kwargs={"centre": False, "refresh_table": True}, icon=":material/close:", key="clear-selection")
 
 
@@ -166,8 +165,8 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         render_map(
             atlas,
             base_map(atlas.country_shapes, basemap),
-            overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year),
-            center=st.session_state[state.KEY_MAP_CENTER],
+            overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
+                     st.session_state[state.KEY_CENTRE_REQUEST]),
         )
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)

@@ -91,7 +91,7 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
 
 
 def _choose(atlas: Dataset, key: str) -> None:
-    state.select(atlas, Selection("route", st.session_state[key]), centre=False, refresh_table=True)
+    state.select(Selection("route", st.session_state[key]), centre=False, refresh_table=True)
 
 
 def route_detail(atlas: Dataset, lang: Lang) -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from gasatlas import datewindow, records
+from gasatlas import datewindow
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange, EventFilter
@@ -26,7 +26,8 @@ from gasatlas.vocab import LANGUAGES, Lang
 
 KEY_VIEW = "atlas_view"
 KEY_GENERATION = "widget_generation"
-KEY_MAP_CENTER = "map_center"
+KEY_CENTRE_REQUEST = "map_centre_request"
+"""Counts the times the page asked the map to centre on the selection (0: never); see ``layers.selection_layer``."""
 KEY_CLICK_NONCE = "map_click_nonce"
 KEY_TABLE_VERSION = "table_version"
 
@@ -76,7 +77,7 @@ def init(atlas: Dataset) -> None:
     state, problems = from_query(params, vocabulary(atlas), default_basemap=settings().basemap)
     st.session_state[KEY_VIEW] = state
     st.session_state[KEY_GENERATION] = 0
-    st.session_state[KEY_MAP_CENTER] = location(atlas, state.selected)
+    st.session_state[KEY_CENTRE_REQUEST] = int(centres_on(state.selected))
     st.session_state[KEY_CLICK_NONCE] = 0
     st.session_state[KEY_TABLE_VERSION] = 0
     for problem in problems:
@@ -129,20 +130,17 @@ def reset_filters(atlas: Dataset) -> None:
     recreate_widgets()
 
 
-def location(atlas: Dataset, selection: Selection | None) -> tuple[float, float] | None:
-    """Where the map should centre to show ``selection``; None keeps the reader's view."""
-    if selection is None or selection.kind == "route":  # a route is long: keep the view
-        return None
-    frame = atlas.events if selection.kind == "event" else atlas.facilities
-    found = records.record(frame, selection.id)
-    return None if found is None else (float(found.lat), float(found.lon))
+def centres_on(selection: Selection | None) -> bool:
+    """Whether picking ``selection`` elsewhere than on the map moves the map to it: a route is long, and
+    keeps the reader's view."""
+    return selection is not None and selection.kind != "route"
 
 
-def select(atlas: Dataset, selection: Selection | None, *, centre: bool, refresh_table: bool) -> None:
+def select(selection: Selection | None, *, centre: bool, refresh_table: bool) -> None:
     """Make ``selection`` current; ``centre`` moves the map to it, ``refresh_table`` re-selects its row."""
     update(selected=selection)
-    if centre:
-        st.session_state[KEY_MAP_CENTER] = location(atlas, selection)
+    if centre and centres_on(selection):
+        st.session_state[KEY_CENTRE_REQUEST] += 1
     if refresh_table:
         st.session_state[KEY_TABLE_VERSION] += 1
 

@@ -27,7 +27,7 @@ def _on_select(atlas: Dataset) -> None:
     if dates := brushed_dates(selection):
         state.set_dates(DateRange.between(*dates))
     if event_id := picked(selection, PICK):
-        state.select(atlas, Selection("event", event_id), centre=True, refresh_table=True)
+        state.select(Selection("event", event_id), centre=True, refresh_table=True)
 
 
 def timeline(atlas: Dataset, lang: Lang) -> None:
