@@ -109,7 +109,9 @@ def base_map(country_shapes: dict, basemap: Basemap,
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM,  # type: ignore[arg-type]  # Leaflet takes 3.5
                     tiles=None, control_scale=True,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
-    fmap.fit_bounds(bounds)
+    opening_view = folium.map.FitBounds(bounds)
+    opening_view.options["animate"] = False  # an animated zoom would end by undoing a centring made meanwhile
+    fmap.add_child(opening_view)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
     MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)
