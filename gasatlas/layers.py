@@ -14,6 +14,7 @@ import folium
 import numpy as np
 import pandas as pd
 
+from gasatlas import records
 from gasatlas.assets import MARKERCLUSTER_CSS, SUPERCLUSTER_JS
 from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
@@ -381,22 +382,19 @@ def selection_layer(
     data: dict = {"kind": selected.kind, "id": selected.id, "nonce": nonce, "popup": None, "line": None,
                   "centre": centre}
     if selected.kind == "event":
-        found = atlas.events[atlas.events["id"] == selected.id]
-        if found.empty:
+        event = records.record(atlas.events, selected.id)
+        if event is None:
             return None
-        event = next(found.itertuples())
         data.update(lat=event.lat, lon=event.lon, popup=event_html(event, atlas, lang))
     elif selected.kind == "facility":
-        found = atlas.facilities[atlas.facilities["id"] == selected.id]
-        if found.empty:
+        facility = records.record(atlas.facilities, selected.id)
+        if facility is None:
             return None
-        facility = next(found.itertuples())
         data.update(lat=facility.lat, lon=facility.lon)
     else:
-        found = atlas.routes[atlas.routes["id"] == selected.id]
-        if found.empty:
+        route = records.record(atlas.routes, selected.id)
+        if route is None:
             return None
-        route = next(found.itertuples())
         lat, lon = _midpoint(route.geometry)
         data.update(lat=lat, lon=lon, line=route.geometry, color=SELECTED_EVENT_COLOR,
                     weight=route_width(route, flow_year) + 8)
