@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ SHARED = ROOT.parent / "shared"
 TEST_ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "orenburg-test-wire.txt"
 """A made-up Russian news item: one meeting on 14 March 2024 at the Orenburg plant, published the 15th."""
 TEST_ARTICLE_PUBLISHED = "2024-03-15"
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+"""Saved news pages (a few sentences each, with their URLs) that the link tests fetch from ``site``."""
 
 
 @pytest.fixture
@@ -36,3 +40,21 @@ def edit(minimal_data: Path) -> Callable[[str, str, str], Path]:
         return minimal_data
 
     return _edit
+
+
+class _FixturePages(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(PAGES), **kwargs)
+
+    def log_message(self, *_args) -> None:
+        return None
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """A local web server holding ``PAGES``: a link to read, with the network blocked."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FixturePages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -18,7 +14,6 @@ from gasatlas.ui import add_news, navigation
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 from .test_app import APP, TIMEOUT, TOTAL, FakeMap
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SOURCE_TITLE = "Test Wire"
 SOURCE_URL = "https://example.org/news/orenburg"
 ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
@@ -128,21 +123,6 @@ def test_in_russian_the_page_says_english_text_is_only_partly_supported() -> Non
     assert list(at.dataframe[0].value["organisations"][0]) == ["qazaqgaz", "gazprom"]
 
 
-class _Pages(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, directory=str(PAGES), **kwargs)
-
-    def log_message(self, *_args) -> None:
-        return None
-
-
-@pytest.fixture
-def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_an_article_is_read_from_its_link_with_the_page_title_as_source(site: str) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import http.server
 import io
 import json
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,6 @@ from gasatlas.store import EventStore
 from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
 PUBLISHED = TEST_ARTICLE_PUBLISHED
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SOURCE = ["--source-title", "Test Wire", "--source-url", "https://example.org/news/orenburg"]
 
 
@@ -246,21 +242,6 @@ def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
 # --- add from a link ---------------------------------------------------------------------------------------
 
 
-class _Site(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, directory=str(PAGES), **kwargs)
-
-    def log_message(self, *_args) -> None:
-        return None
-
-
-@pytest.fixture
-def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
