@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Route
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
@@ -179,6 +179,16 @@ class AtlasPage:
         action()
         self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
         self.wait_for_idle()
+
+    def choose(self, label: str, option: str) -> None:
+        """Pick ``option`` in the main area's select box labelled ``label`` as a person with a keyboard does:
+        type the start of it into the box, then Enter (typing opens the list again if a rerun closed it)."""
+        box = self.page.locator("[data-testid=stMain] [data-testid=stSelectbox]").filter(
+            has=self.page.get_by_text(label, exact=True)).get_by_role("combobox")
+        box.click()
+        self.page.keyboard.type(option)
+        expect(self.page.get_by_role("option", name=option, exact=True)).to_be_visible(timeout=UI_TIMEOUT_MS)
+        self.rerun_after(lambda: self.page.keyboard.press("Enter"))
 
     @property
     def url(self) -> str:

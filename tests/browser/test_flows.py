@@ -87,17 +87,6 @@ def wait_for_labels_placed(frame: FrameLocator) -> None:
            })""")
 
 
-def choose(atlas: AtlasPage, label_text: str, option: str) -> None:
-    """Pick ``option`` in the select box labelled ``label_text`` as a person with a keyboard does: type
-    the start of it into the box, then Enter (typing opens the list again if a rerun closed it)."""
-    box = atlas.page.locator("[data-testid=stMain] [data-testid=stSelectbox]").filter(
-        has=atlas.page.get_by_text(label_text, exact=True)).get_by_role("combobox")
-    box.click()
-    atlas.page.keyboard.type(option)
-    expect(atlas.page.get_by_role("option", name=option, exact=True)).to_be_visible()
-    atlas.rerun_after(lambda: atlas.page.keyboard.press("Enter"))
-
-
 def main_caption(atlas: AtlasPage):
     return atlas.page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first
 
@@ -220,7 +209,7 @@ def test_choosing_a_route_shows_its_flows_over_the_years(atlas: AtlasPage) -> No
     moved = yearly[(yearly["route_id"] == route_id) & yearly["value_kind"].isin(["reported", "estimate"])]
     atlas.open("routes?basemap=offline")
 
-    choose(atlas, t("choose_route", "en"), route_name)
+    atlas.choose(t("choose_route", "en"), route_name)
 
     assert f"sel=route%3A{route_id}" in atlas.url
     flows = atlas.page.locator(".st-key-route-flows")
@@ -277,8 +266,8 @@ def test_the_gas_balance_shows_what_a_country_sent_and_received_in_a_year(wide: 
     assert not balance.empty
     wide.open("flows?basemap=offline")
 
-    choose(wide, t("balance_country", "en"), COUNTRIES.loc[country, "name_en"])
-    choose(wide, t("balance_year", "en"), str(year))
+    wide.choose(t("balance_country", "en"), COUNTRIES.loc[country, "name_en"])
+    wide.choose(t("balance_year", "en"), str(year))
 
     view = wide.page.locator(".st-key-gas-balance")
     for total in balance_totals(balance).itertuples():

@@ -8,7 +8,6 @@ secrets file). Everything else on the network is blocked.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import subprocess
@@ -19,7 +18,6 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
@@ -127,20 +125,6 @@ def open_expander(page: Page, name: str):
     return expander
 
 
-def choose(atlas: AtlasPage, label: str, option: str) -> None:
-    """Pick ``option`` in the select box called ``label`` and wait for the rerun it causes."""
-    box = atlas.page.get_by_label(label)
-    expect(box).to_be_visible(timeout=UI_TIMEOUT_MS)
-    choice = atlas.page.get_by_role("option", name=option, exact=True)
-    for _ in range(3):  # a rerun that lands while the list opens closes it again: open it until it stays
-        box.click()
-        with contextlib.suppress(PlaywrightTimeout):
-            choice.wait_for(state="visible", timeout=5_000)
-            break
-        atlas.wait_for_idle()
-    atlas.rerun_after(choice.click)
-
-
 def review_box(page: Page, day: str):
     return page.locator("[class*='st-key-review-ev-']").filter(has_text=day)
 
@@ -194,7 +178,7 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         expect(history.locator("tr[role=row]").nth(1)).to_contain_text(MODERATOR["email"])  # 3 edit, 2 approve,
         expect(history.locator("tr[role=row]").nth(3)).to_contain_text(CONTRIBUTOR["email"])  # 1 submit
 
-        choose(moderator, "Revision to make current again", "2")
+        moderator.choose("Revision to make current again", "2")
         moderator.rerun_after(lambda: page.get_by_role("button", name="Restore", exact=True).click())
         expect(page.get_by_text("Restored as a new revision.")).to_be_visible(timeout=UI_TIMEOUT_MS)
         reader.open("?basemap=offline&q=corrected title")
@@ -210,7 +194,7 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         expect(page.get_by_text("change(s).")).to_be_visible(timeout=UI_TIMEOUT_MS)
         page.get_by_label("Event id (deleted ones too)").fill(meeting_id)
         moderator.rerun_after(lambda: page.keyboard.press("Enter"))
-        choose(moderator, "Revision to make current again", "4")
+        moderator.choose("Revision to make current again", "4")
         moderator.rerun_after(lambda: page.get_by_role("button", name="Restore", exact=True).click())
         reader.open("?basemap=offline")
         assert shown(reader.page).startswith(f"Showing {TOTAL + 1} of {TOTAL + 1} events"), "deletion undone"
