@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
     submissions_per_hour: int = Field(default=30, ge=1)
     """Events one contributor may submit in an hour (moderators are not limited)."""
+    table_page_rows: int = Field(default=1000, ge=10, le=100_000)
+    """Rows of the map page's events table sent to the browser at a time: 100,000 rows are 22 MB of Arrow
+    on every rerun, one page of 1,000 about 0.2 MB."""
 
 
 @lru_cache(maxsize=1)

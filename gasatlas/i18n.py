@@ -85,6 +85,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "selection_filtered_out": {"en": "This event is hidden by the current filters.",
                                "ru": "Это событие скрыто текущими фильтрами."},
     "events_table": {"en": "Events", "ru": "События"},
+    "table_rows": {"en": "Rows", "ru": "Строки"},
+    "table_rows_of": {"en": "{first}–{last} of {total}", "ru": "{first}–{last} из {total}"},
     "col_date": {"en": "Date", "ru": "Дата"},
     "col_title": {"en": "Event", "ru": "Событие"},
     "col_type": {"en": "Type", "ru": "Тип"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -81,6 +82,32 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
         table["participants"] = _joined_names(events["participants"].tolist(), names)
     table.index = pd.Index(events["id"], name="id")
     return table[list(EVENT_TABLE_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class TablePage:
+    """One page of a long table: rows ``start`` up to ``stop`` (exclusive) of ``total``; page ``number`` of
+    ``count``, counted from 0. A browser is sent one page, not 100,000 rows on every rerun."""
+
+    number: int
+    count: int
+    start: int
+    stop: int
+    total: int
+
+    @classmethod
+    def of(cls, total: int, rows_per_page: int, number: int) -> TablePage:
+        """Page ``number`` of a table of ``total`` rows, brought into range (the table may have shrunk since
+        the reader chose it); an empty table has one empty page."""
+        count = max(1, -(-total // rows_per_page))
+        number = min(max(number, 0), count - 1)
+        start = number * rows_per_page
+        return cls(number, count, start, min(total, start + rows_per_page), total)
+
+    @classmethod
+    def holding(cls, row: int, total: int, rows_per_page: int) -> TablePage:
+        """The page that shows ``row``."""
+        return cls.of(total, rows_per_page, row // rows_per_page)
 
 
 def event_table_headers(lang: Lang) -> dict[str, str]:

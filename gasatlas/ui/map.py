@@ -13,9 +13,10 @@ from streamlit_folium import st_folium
 from gasatlas import cards, records, tables
 from gasatlas.auth import Identity
 from gasatlas.cards import CARD_CSS, legend_html
+from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear
-from gasatlas.i18n import format_date, t
+from gasatlas.i18n import format_date, format_number, t
 from gasatlas.layers import base_map, overlays
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
@@ -26,6 +27,13 @@ from gasatlas.vocab import Lang, RecordStatus
 MAP_KEY = "atlas-map"
 
 MAP_HEIGHT = 560
+
+KEY_PAGE = "events_table_page"
+"""The table page the reader is on (from 0)."""
+KEY_PAGE_CONTEXT = "events_table_page_context"
+"""The table version and filter the page was set for: when either changes, the page is set anew."""
+KEY_PAGE_CHOOSER = "events_table_page_chooser"
+"""Counts the times the page was set from code, which re-creates the page chooser showing it."""
 
 
 def _on_map_click(atlas: Dataset) -> None:
@@ -55,28 +63,65 @@ def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
     )
 
 
-def _on_table_select(atlas: Dataset, table_key: str, shown_ids: list[str]) -> None:
+def _on_table_select(atlas: Dataset, table_key: str, page_ids: list[str]) -> None:
     rows = st.session_state[table_key]["selection"]["rows"]
-    state.select(selection_from_rows(rows, shown_ids), centre=True, refresh_table=False)
+    state.select(selection_from_rows(rows, page_ids), centre=True, refresh_table=False)
+
+
+def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
+    """The page of the table the reader sees: the one they chose; after the filters changed or something
+    was picked elsewhere (map, link), the page holding the selected event, else the first."""
+    rows_per_page = settings().table_page_rows
+    context = (st.session_state[state.KEY_TABLE_VERSION], state.view().filter)
+    if st.session_state.get(KEY_PAGE_CONTEXT) != context:
+        st.session_state[KEY_PAGE_CONTEXT] = context
+        st.session_state[KEY_PAGE] = 0 if row is None else row // rows_per_page
+        st.session_state[KEY_PAGE_CHOOSER] = st.session_state.get(KEY_PAGE_CHOOSER, 0) + 1
+    return tables.TablePage.of(len(shown), rows_per_page, st.session_state[KEY_PAGE])
+
+
+def _on_page_chosen(chooser_key: str) -> None:
+    st.session_state[KEY_PAGE] = st.session_state[chooser_key]
+
+
+def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
+    """Which rows of a long table to show (re-created, with the page in force, whenever that is set from code)."""
+    rows_per_page = settings().table_page_rows
+
+    def rows_text(number: int) -> str:
+        shown = tables.TablePage.of(page.total, rows_per_page, number)
+        return t("table_rows_of", lang).format(first=format_number(shown.start + 1, lang),
+                                               last=format_number(shown.stop, lang),
+                                               total=format_number(shown.total, lang))
+
+    chooser_key = f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}-{page.count}"
+    st.selectbox(t("table_rows", lang), range(page.count), index=page.number, format_func=rows_text,
+                 key=chooser_key, on_change=_on_page_chosen, args=(chooser_key,), width=320)
 
 
 def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
-    """The filtered events; picking a row selects the event on the map and in the card.
+    """The filtered events, a page at a time; picking a row selects the event on the map and in the card.
 
     A selection made elsewhere (map, link) re-creates the table under a new key
-    with that row pre-selected: Streamlit tables cannot be selected from code otherwise.
+    with that row pre-selected (and its page chosen): Streamlit tables cannot be
+    selected from code otherwise.
     """
-    table = tables.events_table(shown, atlas, lang)
-    shown_ids = list(table.index)
-    table_key = f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}"
-    row = row_of(state.view().selected, shown_ids)
+    row = row_of(state.view().selected, shown["id"].to_numpy())
+    page = _table_page(shown, row)
+    if page.count > 1:
+        _page_chooser(page, lang)
+    rows = shown.iloc[page.start:page.stop]
+    table = tables.events_table(rows, atlas, lang)
+    page_ids = list(table.index)
+    table_key = f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}-{page.number}"
+    row_on_page = row - page.start if row is not None and page.start <= row < page.stop else None
     headers = tables.event_table_headers(lang)
     st.dataframe(
         table.reset_index(drop=True),
         key=table_key,
-        on_select=functools.partial(_on_table_select, atlas, table_key, shown_ids),
+        on_select=functools.partial(_on_table_select, atlas, table_key, page_ids),
         selection_mode="single-row",
-        selection_default={"selection": {"rows": [row] if row is not None else []}},
+        selection_default={"selection": {"rows": [row_on_page] if row_on_page is not None else []}},
         hide_index=True,
         width="stretch",
         column_config={

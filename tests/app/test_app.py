@@ -218,6 +218,68 @@ def test_a_shared_link_reproduces_filters_and_selection(fake_map: FakeMap) -> No
     assert len(at.dataframe[0].value) == len(expected) > 0
 
 
+ROWS_PER_PAGE = 20
+
+
+@pytest.fixture
+def pages_of_20(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table page of 20 rows, so the curated events fill several pages."""
+    monkeypatch.setenv("GASATLAS_TABLE_PAGE_ROWS", str(ROWS_PER_PAGE))
+    settings.cache_clear()
+
+
+def page_chooser(at: AppTest):
+    return next(box for box in at.selectbox if box.label == "Rows")
+
+
+def test_a_long_table_is_sent_a_page_at_a_time(fake_map: FakeMap, pages_of_20: None) -> None:
+    at = run_app()
+
+    assert len(at.dataframe[0].value) == ROWS_PER_PAGE
+    chooser = page_chooser(at)
+    pages = -(-TOTAL // ROWS_PER_PAGE)
+    assert chooser.options == [f"{first + 1}–{min(first + ROWS_PER_PAGE, TOTAL)} of {TOTAL}"
+                               for first in range(0, TOTAL, ROWS_PER_PAGE)]
+    chooser.select_index(pages - 1).run()
+
+    last_rows = EVENTS["title_en"].iloc[(pages - 1) * ROWS_PER_PAGE:].tolist()
+    assert at.dataframe[0].value["title"].tolist() == last_rows
+    assert fake_map.layer("events")["id"] == EVENTS["id"].tolist(), "the map still shows every event"
+
+
+def test_an_event_picked_on_the_map_opens_the_table_at_its_page_and_row(fake_map: FakeMap, pages_of_20: None) -> None:
+    at = run_app()
+    position = int(EVENTS.index[EVENTS["id"] == ROADMAP][0])
+    assert position >= ROWS_PER_PAGE, "the roadmap is not on the first page"
+
+    fake_map.click("event", ROADMAP)
+    at.run()
+
+    first = position // ROWS_PER_PAGE * ROWS_PER_PAGE
+    assert page_chooser(at).value == first // ROWS_PER_PAGE
+    assert table_selection(at) == [position - first]
+    assert at.dataframe[0].value.iloc[position - first]["title"].startswith("Gazprom and Kazakhstan sign a roadmap")
+
+
+def test_changing_the_filters_goes_back_to_the_first_page(fake_map: FakeMap, pages_of_20: None) -> None:
+    at = run_app()
+    page_chooser(at).select_index(2).run()
+    assert at.dataframe[0].value["title"].iloc[0] == EVENTS["title_en"].iloc[2 * ROWS_PER_PAGE]
+
+    first, last = at.sidebar.slider[0].value
+    at.sidebar.slider[0].set_range(first, last - dt.timedelta(days=30)).run()
+
+    assert page_chooser(at).value == 0
+    assert at.dataframe[0].value["title"].iloc[0] == EVENTS["title_en"].iloc[0]
+
+
+def test_a_short_table_has_no_page_chooser(fake_map: FakeMap) -> None:
+    at = run_app()
+
+    assert len(at.dataframe[0].value) == TOTAL
+    assert not [box for box in at.selectbox if box.label == "Rows"]
+
+
 def test_the_network_follows_the_end_of_the_date_range(fake_map: FakeMap) -> None:
     at = run_app(to="2023-06-30")
     before = {f["properties"]["id"]: f["properties"]["style"]["color"] for f in fake_map.layer("routes")["routes"]}

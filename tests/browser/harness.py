@@ -125,13 +125,14 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None, ex
 
 @contextmanager
 def serving_copy_of_data(browser: Browser, workdir: Path, prepare: Callable[[Path], object] | None = None,
-                         first_page_timeout_ms: int = UI_TIMEOUT_MS) -> Iterator[AppServer]:
+                         first_page_timeout_ms: int = UI_TIMEOUT_MS,
+                         extra_env: dict[str, str] | None = None) -> Iterator[AppServer]:
     """A warmed-up ``streamlit run`` over its own copy of ``data/`` (changed by ``prepare``) and its own store."""
     data_dir = workdir / "data"
     shutil.copytree(PROJECT_ROOT / "data", data_dir)
     if prepare is not None:
         prepare(data_dir)
-    server = start_app_server(data_dir)
+    server = start_app_server(data_dir, extra_env)
     try:
         warm_up(browser, server, first_page_timeout_ms)
         yield server

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
 from gasatlas.selection import click_count, row_of, selection_from_map, selection_from_rows
+from gasatlas.tables import TablePage
 from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
 
 VOCABULARY = Vocabulary(
@@ -76,6 +78,33 @@ def test_a_table_row_maps_to_its_event_and_back() -> None:
     assert selection_from_rows([5], shown) is None
     assert row_of(Selection("event", "ev-hidden"), shown) is None
     assert row_of(Selection("route", "cac"), shown) is None
+
+
+def test_a_long_table_is_cut_into_pages_that_cover_every_row_once() -> None:
+    pages = [TablePage.of(2_050, 1_000, number) for number in range(3)]
+
+    assert [(page.start, page.stop) for page in pages] == [(0, 1_000), (1_000, 2_000), (2_000, 2_050)]
+    assert {page.count for page in pages} == {3}
+    assert TablePage.of(1_000, 1_000, 0).count == 1
+
+
+def test_a_page_out_of_range_is_brought_back_and_an_empty_table_has_one_empty_page() -> None:
+    assert TablePage.of(2_050, 1_000, 7) == TablePage.of(2_050, 1_000, 2), "the table shrank since it was chosen"
+    assert TablePage.of(2_050, 1_000, -1).number == 0
+    assert TablePage.of(0, 1_000, 3) == TablePage(number=0, count=1, start=0, stop=0, total=0)
+
+
+def test_the_page_holding_a_row_shows_it() -> None:
+    for row in (0, 999, 1_000, 2_049):
+        page = TablePage.holding(row, 2_050, 1_000)
+        assert page.start <= row < page.stop
+
+
+def test_a_row_is_found_among_100_000_ids() -> None:
+    ids = np.array([f"ev-{n}" for n in range(100_000)], dtype=object)
+
+    assert row_of(Selection("event", "ev-99999"), ids) == 99_999
+    assert row_of(Selection("event", "ev-100000"), ids) is None
 
 
 def test_a_view_round_trips_through_the_url() -> None:
