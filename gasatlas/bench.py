@@ -4,8 +4,8 @@
 
 For each size, synthetic events are added to the curated atlas, and one rerun
 of the map page after a date-slider step is timed: the sidebar's facet counts,
-filter, table frame, map layers, and the payload streamlit-folium sends to the
-browser. "naive" builds one
+filter, the table's first page as Arrow bytes, map layers, and the payload
+streamlit-folium sends to the browser. "naive" builds one
 ``folium.Marker`` with popup and tooltip per event and sends the whole map, as
 most folium-in-Streamlit apps do. Both run in the same process, side by side.
 """
@@ -30,6 +30,7 @@ from pathlib import Path
 import folium
 import pandas as pd
 import streamlit_folium as sf
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
 from gasatlas import tables
 from gasatlas.config import settings
@@ -65,6 +66,13 @@ def component_payload(fmap: folium.Map, layers: list[folium.FeatureGroup] | None
     return len(json.dumps({"script": script, "header": header, "html": html_part, "feature_group": groups}))
 
 
+def table_for_rerun(atlas: Dataset, shown: pd.DataFrame) -> int:
+    """The first page of the events table as the map page sends it (``st.dataframe``'s Arrow bytes)."""
+    page = tables.TablePage.of(len(shown), settings().table_page_rows, 0)
+    table = events_table(shown.iloc[page.start:page.stop], atlas, "en")
+    return len(convert_pandas_df_to_arrow_bytes(table.reset_index(drop=True)))
+
+
 def facet_counts_for_sidebar(atlas: Dataset, event_filter: EventFilter) -> None:
     """The counts beside each filter option, as the sidebar computes them on every rerun."""
     for facet in ("countries", "event_types", "actors"):
@@ -86,7 +94,7 @@ def ours(atlas: Dataset, event_filter: EventFilter) -> int:
     """What the map page does on a rerun (``pages/map.py``), minus Streamlit itself."""
     facet_counts_for_sidebar(atlas, event_filter)
     shown = event_filter.shown(atlas, tables.MAP_PAGE_COLUMNS)
-    events_table(shown, atlas, "en")
+    table_for_rerun(atlas, shown)
     return component_payload(base_map(atlas.country_shapes, "tiles"),
                              overlays(atlas, shown, event_filter.dates.as_of, "en"))
 
@@ -94,7 +102,7 @@ def ours(atlas: Dataset, event_filter: EventFilter) -> int:
 def naive(atlas: Dataset, event_filter: EventFilter) -> int:
     facet_counts_for_sidebar(atlas, event_filter)
     shown = apply_filter(atlas.events, event_filter)
-    events_table(shown, atlas, "en")
+    table_for_rerun(atlas, shown)
     fmap = folium.Map(location=(47, 66), zoom_start=4, tiles=TILES_URL, attr=TILES_ATTRIBUTION)
     for event in shown.itertuples():
         popup = (f"<b>{html.escape(event.title_en)}</b><br>{event.date.date()}<br>{html.escape(event.summary_en)}"
