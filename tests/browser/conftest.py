@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from .harness import AppServer, AtlasPage, launch_chromium, new_atlas_page, serving_copy_of_data
+from .harness import AppServer, AtlasPage, atlas_tab, launch_chromium, serving_copy_of_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -34,6 +34,5 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def atlas(browser: Browser, app_server: AppServer) -> Iterator[AtlasPage]:
-    atlas_page, context = new_atlas_page(browser, app_server.base_url)
-    yield atlas_page
-    context.close()
+    with atlas_tab(browser, app_server.base_url) as atlas_page:
+        yield atlas_page

@@ -243,6 +243,14 @@ def new_atlas_page(browser: Browser, base_url: str, width: int = 1280,
     return atlas_page, context
 
 
+@contextmanager
+def atlas_tab(browser: Browser, base_url: str, width: int = 1280, height: int = 800) -> Iterator[AtlasPage]:
+    """A tab on the app in a browser context of its own, closed when done (what a test's page fixture yields)."""
+    atlas_page, context = new_atlas_page(browser, base_url, width, height)
+    try:
+        yield atlas_page
+    finally:
+        context.close()
 
 
 def launch_chromium(playwright) -> Browser:

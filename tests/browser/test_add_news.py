@@ -11,7 +11,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
 from ..conftest import TEST_ARTICLE
-from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
+from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
 TOTAL = len(EVENTS)
@@ -28,9 +28,8 @@ def private_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -
 
 @pytest.fixture
 def atlas(browser: Browser, private_server: AppServer) -> Iterator[AtlasPage]:
-    atlas_page, context = new_atlas_page(browser, private_server.base_url)
-    yield atlas_page
-    context.close()
+    with atlas_tab(browser, private_server.base_url) as atlas_page:
+        yield atlas_page
 
 
 def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table(atlas: AtlasPage) -> None:

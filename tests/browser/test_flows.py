@@ -26,7 +26,7 @@ from gasatlas.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.status import routes_as_of
 from gasatlas.vocab import label
 
-from .harness import AppServer, AtlasPage, new_atlas_page
+from .harness import AppServer, AtlasPage, atlas_tab
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FLOWS = ATLAS.flows
@@ -41,9 +41,8 @@ ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 @pytest.fixture
 def wide(browser: Browser, app_server: AppServer) -> Iterator[AtlasPage]:
     """A tab at the size of a laptop screen, for the screenshots."""
-    atlas_page, context = new_atlas_page(browser, app_server.base_url, **SCREEN)
-    yield atlas_page
-    context.close()
+    with atlas_tab(browser, app_server.base_url, **SCREEN) as atlas_page:
+        yield atlas_page
 
 
 def route_line(frame: FrameLocator, route_id: str):

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, expect
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
-from .harness import AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
+from .harness import AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 ROADMAP_ROW = load_dataset(PROJECT_ROOT / "data").events["id"].tolist().index(ROADMAP)
@@ -74,11 +74,10 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -
 
 @pytest.fixture
 def hostile(browser: Browser, hostile_server: AppServer) -> Iterator[AtlasPage]:
-    page, context = new_atlas_page(browser, hostile_server.base_url)
-    page.dialogs = []
-    page.page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    context.close()
+    with atlas_tab(browser, hostile_server.base_url) as page:
+        page.dialogs = []
+        page.page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        yield page
 
 
 def assert_nothing_ran(atlas: AtlasPage) -> None:

@@ -11,7 +11,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.filters import DateRange, EventFilter, apply_filter
 
-from .harness import UI_TIMEOUT_MS, AtlasPage
+from .harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
@@ -179,10 +179,7 @@ def test_switching_language_translates_page_map_and_link(atlas: AtlasPage) -> No
 
 
 def test_the_page_fits_a_phone(browser, app_server) -> None:
-    from .harness import new_atlas_page
-
-    phone, context = new_atlas_page(browser, app_server.base_url, width=390, height=844)
-    try:
+    with atlas_tab(browser, app_server.base_url, width=390, height=844) as phone:
         frame = phone.open("?basemap=offline").wait_for_map()
         expect(frame.locator("svg[data-facility-id='orenburg-gpp']")).to_be_visible()
         width = phone.page.evaluate("document.scrollingElement.scrollWidth")
@@ -190,8 +187,6 @@ def test_the_page_fits_a_phone(browser, app_server) -> None:
         assert width <= 390 and iframe["width"] <= 390
         phone.page.wait_for_function("() => document.querySelector('[data-testid=stDataFrame]')",
                                      timeout=UI_TIMEOUT_MS)
-    finally:
-        context.close()
 
 
 def test_events_at_the_same_place_stay_individually_clickable(atlas: AtlasPage) -> None:

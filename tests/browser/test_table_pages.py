@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 
-from .harness import ROW_HEIGHT, AppServer, AtlasPage, new_atlas_page, serving_copy_of_data
+from .harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 
 ROWS_PER_PAGE = 20
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
@@ -28,9 +28,8 @@ def paged_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> 
 
 @pytest.fixture
 def paged(browser: Browser, paged_server: AppServer) -> Iterator[AtlasPage]:
-    atlas_page, context = new_atlas_page(browser, paged_server.base_url)
-    yield atlas_page
-    context.close()
+    with atlas_tab(browser, paged_server.base_url) as atlas_page:
+        yield atlas_page
 
 
 def rows_text(first: int) -> str:
