@@ -75,7 +75,8 @@ def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
     context = (st.session_state[state.KEY_TABLE_VERSION], state.view().filter)
     if st.session_state.get(KEY_PAGE_CONTEXT) != context:
         st.session_state[KEY_PAGE_CONTEXT] = context
-        st.session_state[KEY_PAGE] = 0 if row is None else row // rows_per_page
+        holding = None if row is None else tables.TablePage.holding(row, len(shown), rows_per_page)
+        st.session_state[KEY_PAGE] = 0 if holding is None else holding.number
         st.session_state[KEY_PAGE_CHOOSER] = st.session_state.get(KEY_PAGE_CHOOSER, 0) + 1
     return tables.TablePage.of(len(shown), rows_per_page, st.session_state[KEY_PAGE])
 
