@@ -29,6 +29,7 @@ from gasatlas.filters import with_search_text
 from gasatlas.flows import with_periods
 from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
 from gasatlas.i18n import format_date
+from gasatlas.periods import period_columns
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
 from gasatlas.vocab import LANGUAGES, ActorKind, Lang, RecordStatus
@@ -474,7 +475,8 @@ def _date_texts(events: pd.DataFrame, lang: Lang) -> list[str]:
 
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, display dates and search text, sorted by date then id;
+    """Normalise an events frame: real timestamps, each date's period (``date_start``, ``date_end``), display
+    dates and search text, sorted by date then id;
     every event ``published`` unless the frame says otherwise (a contributor's own pending ones).
 
     The display and search columns are computed once here, not on every rerun.
@@ -482,7 +484,9 @@ def events_frame(events: pd.DataFrame) -> pd.DataFrame:
     if "status" not in events:
         events = events.assign(status=str(RecordStatus.PUBLISHED))
     result = with_search_text(events.assign(date=pd.to_datetime(events["date"])))
-    result = result.assign(**{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
+    date_start, date_end = period_columns(result["date"], result["date_precision"])
+    result = result.assign(date_start=date_start, date_end=date_end,
+                           **{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -492,7 +496,7 @@ DATA_FILES = (COUNTRIES_FILE, ROUTES_FILE, FACILITIES_FILE, ACTORS_FILE, EVENTS_
 def contents_key(data_dir: Path) -> tuple[str, ...]:
     """What a validated dataset depends on: the bytes of every data file (by SHA-256), the code that validates
     and shapes them, the libraries it relies on, and today (no date may lie after it)."""
-    from gasatlas import datewindow, diskcache, filters, flows, geo, i18n, sanitize, vocab
+    from gasatlas import datewindow, diskcache, filters, flows, geo, i18n, periods, sanitize, vocab
 
     digests = []
     for name in DATA_FILES:
@@ -500,7 +504,8 @@ def contents_key(data_dir: Path) -> tuple[str, ...]:
             digests.append(f"{name}:{hashlib.sha256((data_dir / name).read_bytes()).hexdigest()}")
         except OSError as error:  # reported by the validation itself
             digests.append(f"{name}:{type(error).__name__}")
-    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, i18n, sanitize)
+    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, i18n, periods,
+                                   sanitize)
     return (*digests, *modules, *diskcache.versions("pydantic", "pandas", "shapely"), datewindow.latest().isoformat())
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gasatlas.filters import DateRange
+from gasatlas.filters import CountryMatch, DateRange
 from gasatlas.i18n import format_date, format_number, t
 from gasatlas.schema import period_span
 from gasatlas.vocab import FlowKind, Lang, label
@@ -37,16 +37,19 @@ def with_periods(flows: pd.DataFrame) -> pd.DataFrame:
     return result.sort_values(["period_start", "period_end", "route_id", "id"], kind="stable").reset_index(drop=True)
 
 
-def flows_in_view(flows: pd.DataFrame, dates: DateRange, countries: Collection[str] = ()) -> pd.DataFrame:
+def flows_in_view(flows: pd.DataFrame, dates: DateRange, countries: Collection[str] = (),
+                  match: CountryMatch = "any") -> pd.DataFrame:
     """The figures whose period overlaps ``dates`` and that start or end in one of ``countries``
-    (any country when empty): the filters of the other pages that have a meaning for flows."""
+    (any country when empty) — or, matching ``all`` of two or more countries, that go from one of them
+    to another: the filters of the other pages that have a meaning for flows."""
     mask = pd.Series(True, index=flows.index)
     if dates.start > pd.Timestamp.min.date():
         mask &= flows["period_end"] >= pd.Timestamp(dates.start)
     if dates.end < pd.Timestamp.max.date():
         mask &= flows["period_start"] <= pd.Timestamp(dates.end)
     if countries:
-        mask &= flows["from_country"].isin(countries) | flows["to_country"].isin(countries)
+        starts, ends = flows["from_country"].isin(countries), flows["to_country"].isin(countries)
+        mask &= (starts & ends) if match == "all" and len(countries) > 1 else (starts | ends)
     return flows[mask]
 
 

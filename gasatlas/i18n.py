@@ -64,6 +64,20 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "filters": {"en": "Filters", "ru": "Фильтры"},
     "date_range": {"en": "Dates", "ru": "Даты"},
     "filter_countries": {"en": "Countries involved", "ru": "Страны-участницы"},
+    "country_match": {"en": "Events involving", "ru": "События с участием"},
+    "match_any": {"en": "any of them", "ru": "любой из них"},
+    "match_all": {"en": "all of them", "ru": "всех сразу"},
+    "country_match_help": {
+        "en": "“All of them” shows what happened between the chosen countries: events involving every one of "
+              "them, and gas flows from one to another.",
+        "ru": "«Всех сразу» показывает отношения между выбранными странами: события с участием каждой из них "
+              "и потоки газа из одной в другую.",
+    },
+    "date_presets": {"en": "Period", "ru": "Период"},
+    "dates_all": {"en": "All", "ru": "Всё время"},
+    "dates_last_12_months": {"en": "Last 12 months", "ru": "Последние 12 месяцев"},
+    "date_from": {"en": "From", "ru": "С"},
+    "date_to": {"en": "To", "ru": "По"},
     "filter_types": {"en": "Event types", "ru": "Типы событий"},
     "filter_actors": {"en": "People and organisations", "ru": "Люди и организации"},
     "search": {"en": "Search titles and summaries", "ru": "Поиск по заголовкам и описаниям"},

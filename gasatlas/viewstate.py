@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from gasatlas.config import Basemap
-from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
+from gasatlas.filters import COUNTRY_MATCHES, EVERY_DAY, DateRange, EventFilter
 from gasatlas.vocab import LANGUAGES, Lang
 
 T = TypeVar("T", bound=str)
@@ -77,6 +77,8 @@ def to_query(
     for key, values in (("country", f.countries), ("type", f.event_types), ("actor", f.actors)):
         if values:
             query[key] = sorted(values)
+    if f.country_match != "any":
+        query["match"] = f.country_match
     if f.text.strip():
         query["q"] = f.text.strip()
     if state.selected is not None:
@@ -144,6 +146,7 @@ def from_query(
     event_filter = EventFilter(
         dates=dates,
         countries=_codes(params.get("country", []), vocabulary.countries, problems, "country"),
+        country_match=_choice(first("match"), COUNTRY_MATCHES, "any", problems, "country match"),
         event_types=_codes(params.get("type", []), vocabulary.event_types, problems, "event type"),
         actors=_codes(params.get("actor", []), vocabulary.actors, problems, "actor"),
         text=(first("q") or "")[:200],

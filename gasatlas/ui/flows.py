@@ -11,7 +11,7 @@ import streamlit as st
 from gasatlas import exports
 from gasatlas.charts import balance_chart
 from gasatlas.data import Dataset
-from gasatlas.filters import DateRange
+from gasatlas.filters import CountryMatch, DateRange
 from gasatlas.flows import balance_totals, country_balance, flow_years, flows_in_view, readable
 from gasatlas.i18n import format_number, t
 from gasatlas.sanitize import markdown_format
@@ -31,13 +31,14 @@ def _names(atlas: Dataset, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
 
 def _shown(atlas: Dataset) -> pd.DataFrame:
     f = state.view().filter
-    return flows_in_view(atlas.flows, f.dates, f.countries)
+    return flows_in_view(atlas.flows, f.dates, f.countries, f.country_match)
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str]) -> bytes:
+def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str],
+                match: CountryMatch) -> bytes:
     """The download of the figures in view, built when a reader clicks and once per data version and filter."""
-    return exports.flows_csv(flows_in_view(_atlas.flows, dates, countries)).encode("utf-8")
+    return exports.flows_csv(flows_in_view(_atlas.flows, dates, countries, match)).encode("utf-8")
 
 
 def flows_table(atlas: Dataset, lang: Lang) -> None:
@@ -53,7 +54,7 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     f = state.view().filter
     st.download_button(
         t("download_flows", lang),
-        functools.partial(_flows_file, atlas, atlas.flows_version, f.dates, f.countries),
+        functools.partial(_flows_file, atlas, atlas.flows_version, f.dates, f.countries, f.country_match),
         file_name=f"gas-atlas-flows-{dt.date.today().isoformat()}.csv", mime="text/csv", icon=":material/table:",
         key="download-flows", on_click="ignore", disabled=shown.empty,
         help=markdown_format(t("download_flows_help", lang), count=len(shown)))

@@ -100,7 +100,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     names = dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"], strict=True))
     ids = list(names)
     current = view.selected.id if view.selected and view.selected.kind == "route" else ids[0]
-    key = state.widget_key("route-choice")
+    key = state.widget_key("route-choice", names.values())
     route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
                             key=key, on_change=_choose, args=(atlas, key))
     route = records.rows(atlas.routes, route_id)

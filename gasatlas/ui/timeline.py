@@ -35,9 +35,10 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
     every = state.day_span(atlas)
     shown = replace(view.filter, dates=EVERY_DAY).shown(atlas)
+    colour_labels = {code: t(f"by_{code}", lang) for code in ("type", "country")}
     colour_by = st.segmented_control(
-        t("colour_by", lang), ["type", "country"], default="type", required=True,
-        format_func=lambda code: t(f"by_{code}", lang), key="timeline-colour",
+        t("colour_by", lang), list(colour_labels), default=state.pending("timeline-colour", "type"), required=True,
+        format_func=colour_labels.__getitem__, key=state.widget_key("timeline-colour", colour_labels.values()),
     )
     chosen = view.filter.dates
     st.caption(t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),

@@ -83,6 +83,16 @@ def test_the_view_shows_periods_overlapping_the_dates_and_touching_the_countries
     assert shown(None, None, {"UZB"}) == set(made_up["id"]) - {"pos-2023"}
 
 
+def test_flows_between_countries_go_from_one_chosen_country_to_another(made_up) -> None:
+    def shown(countries: set[str], match: str) -> set[str]:
+        return set(flows_in_view(made_up, EVERY_DAY, countries, match)["id"])
+
+    assert shown({"RUS", "CHN"}, "all") == {"pos-2023"}
+    assert shown({"RUS", "UZB"}, "all") == set(made_up["id"]) - {"pos-2023"}
+    assert shown({"UZB", "CHN"}, "all") == set(), "no route joins them"
+    assert shown({"CHN"}, "all") == shown({"CHN"}, "any") == {"pos-2023"}, "one country has nothing between"
+
+
 def test_a_balance_keeps_in_and_out_and_the_kinds_apart(made_up) -> None:
     balance = country_balance(made_up, "UZB", 2023)
 

@@ -114,7 +114,7 @@ def test_a_view_round_trips_through_the_url() -> None:
         route_widths="flow",
         filter=EventFilter(
             dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)), countries=frozenset({"KAZ", "UZB"}),
-            event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
+            country_match="all", event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
         ),
         selected=Selection("facility", "orenburg-gpp"),
     )
@@ -126,7 +126,7 @@ def test_a_view_round_trips_through_the_url() -> None:
     assert parsed == view
     assert problems == []
     assert query["country"] == ["KAZ", "UZB"] and query["sel"] == "facility:orenburg-gpp"
-    assert query["widths"] == "flow"
+    assert query["widths"] == "flow" and query["match"] == "all"
 
 
 def test_defaults_stay_out_of_the_url() -> None:
