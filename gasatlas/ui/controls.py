@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from importlib.resources import files
 
 import streamlit as st
 
@@ -51,6 +53,11 @@ def _pending_filter() -> EventFilter:
     )
 
 
+@functools.cache
+def _sidebar_css() -> str:
+    return (files("gasatlas") / "ui" / "sidebar.css").read_text(encoding="utf-8")
+
+
 def _with_count(name: str, count: int) -> str:
     return f"{name} ({count})"
 
@@ -80,6 +87,7 @@ def date_controls(span: DateRange, lang: Lang) -> DateRange:
     every widget from the view. The typed days are keyed by the range they show, so they follow the slider.
     """
     sidebar = st.sidebar
+    sidebar.html(f"<style>{_sidebar_css()}</style>")
     current = state.view().filter.dates
     presets = date_presets(span)
     labels = [_preset_label(code, lang) for code in presets]
@@ -94,10 +102,9 @@ def date_controls(span: DateRange, lang: Lang) -> DateRange:
     dates = DateRange.between(*chosen)
     shown = [dates.start.isoformat(), dates.end.isoformat()]
     start_key, end_key = state.widget_key("date-from", shown), state.widget_key("date-to", shown)
-    ends = ((start_key, dates.start, "date_from"), (end_key, dates.end, "date_to"))
-    for column, (key, value, name) in zip(sidebar.columns(2), ends, strict=True):
-        column.date_input(t(name, lang), value=value, min_value=span.start, max_value=span.end, format="YYYY-MM-DD",
-                          key=key, on_change=_on_dates_typed, args=(start_key, end_key))
+    for key, value, name in ((start_key, dates.start, "date_from"), (end_key, dates.end, "date_to")):
+        sidebar.date_input(t(name, lang), value=value, min_value=span.start, max_value=span.end, format="YYYY-MM-DD",
+                           key=key, on_change=_on_dates_typed, args=(start_key, end_key))
     return dates
 
 

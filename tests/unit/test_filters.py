@@ -11,8 +11,7 @@ import pandas as pd
 import pytest
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.data import events_frame
+from gasatlas.data import events_frame, load_dataset
 from gasatlas.filters import DateRange, EventFilter, apply_filter, date_presets, facet_counts
 from gasatlas.periods import interval_of, overlap
 
