@@ -20,8 +20,9 @@ from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear, moved_text
+from gasatlas.formats import format_date
 from gasatlas.geo import points_along
-from gasatlas.i18n import format_date, t
+from gasatlas.i18n import t
 from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css, map_resource
 from gasatlas.palette import (
     CORRIDOR_OPACITY,

@@ -16,7 +16,8 @@ from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
 from gasatlas.filters import EventFilter, filter_mask
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv

@@ -13,7 +13,8 @@ from gasatlas.charts import balance_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange
 from gasatlas.flows import balance_totals, country_balance, flow_years, flows_in_view, readable
-from gasatlas.i18n import format_number, t
+from gasatlas.formats import format_number
+from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.ui import state
 from gasatlas.ui.routes import flow_columns

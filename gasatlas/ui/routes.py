@@ -13,7 +13,8 @@ from gasatlas import datewindow, records, tables
 from gasatlas.charts import route_flows_chart, route_status_chart
 from gasatlas.data import Dataset
 from gasatlas.flows import readable
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
 from gasatlas.status import routes_as_of
 from gasatlas.tables import SOURCE_HOST
