@@ -496,3 +496,29 @@ def t(key: str, lang: Lang) -> str:
     """The interface string ``key`` in ``lang``; a missing key fails loudly in tests."""
     return STRINGS[key][lang]
 
+
+
+STRINGS |= {
+    # Issue 18, Russian throughout: what Streamlit, Leaflet and the tables would otherwise write in English.
+    "col_url": {"en": "URL", "ru": "Ссылка"},
+    "col_entity": {"en": "Record type", "ru": "Тип записи"},
+    "col_article": {"en": "Article (SHA-256)", "ru": "Статья (SHA-256)"},
+    "col_title_en": {"en": "Title (EN)", "ru": "Заголовок (EN)"},
+    "col_title_ru": {"en": "Title (RU)", "ru": "Заголовок (RU)"},
+    "col_lat": {"en": "lat", "ru": "широта"},
+    "col_lon": {"en": "lon", "ru": "долгота"},
+    "col_value": {"en": "Value", "ru": "Значение"},
+    "col_id": {"en": "id", "ru": "идентификатор"},
+    "unit_m": {"en": "m", "ru": "м"},
+    "unit_megabytes": {"en": "MB", "ru": "МБ"},
+    "zoom_in": {"en": "Zoom in", "ru": "Приблизить"},
+    "zoom_out": {"en": "Zoom out", "ru": "Отдалить"},
+    "credit_routes": {"en": "Routes", "ru": "Маршруты"},
+    "credit_osm": {"en": "© {osm} contributors", "ru": "© участники {osm}"},
+    "upload_button": {"en": "Upload", "ru": "Загрузить"},
+    "upload_limit": {"en": "{size} per file", "ru": "до {size} на файл"},
+    "skip_to_content": {"en": "Skip to main content", "ru": "Перейти к содержимому"},
+    "date_year": {"en": "yyyy", "ru": "ГГГГ"},
+    "date_month": {"en": "mm", "ru": "ММ"},
+    "date_day": {"en": "dd", "ru": "ДД"},
+}

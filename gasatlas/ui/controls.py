@@ -9,6 +9,7 @@ import streamlit as st
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange, EventFilter, facet_counts
+from gasatlas.formats import WIDGET_DATE_FORMAT
 from gasatlas.i18n import t
 from gasatlas.ui import state
 from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
@@ -64,7 +65,7 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
 
     dates = sidebar.slider(
         t("date_range", lang), min_value=span.start, max_value=span.end, value=(current.dates.start, current.dates.end),
-        step=dt.timedelta(days=1), format="YYYY-MM-DD", key=state.widget_key("dates"),
+        step=dt.timedelta(days=1), format=WIDGET_DATE_FORMAT[lang], key=state.widget_key("dates"),
     )
 
     countries = atlas.countries.sort_values(f"name_{lang}")

@@ -60,7 +60,8 @@ def flow_columns(lang: Lang) -> dict:
         "period": t("col_period", lang), "route": t("col_route", lang), "direction": t("col_direction", lang),
         "volume_bcm": st.column_config.NumberColumn(t("col_volume", lang), format="%g"),
         "kind_label": t("col_kind", lang), "source": st.column_config.TextColumn(t("source", lang), width="medium"),
-        "url": LINK("URL", display_text=SOURCE_HOST), "quote": st.column_config.TextColumn(t("col_quote", lang)),
+        "url": LINK(t("col_url", lang), display_text=SOURCE_HOST),
+        "quote": st.column_config.TextColumn(t("col_quote", lang)),
         "note": st.column_config.TextColumn(t("col_note", lang)),
     }
 
