@@ -4,13 +4,18 @@ Streamlit 1.67 offers no translation of its widgets' built-in words: the file
 uploader's button and size limit, the empty date field's ``yyyy``/``mm``/``dd``,
 the keyboard users' "Skip to main content". Outside English, a style sheet
 (``mapjs/streamlit_chrome.css``) hides them and writes the atlas's own words in
-their place; the widgets keep working as they are.
+their place; the widgets keep working as they are. Numbers in tables, which
+Streamlit formats in the browser, are written here too (``numbers_in``).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from string import Template
+from typing import TYPE_CHECKING
 
+import pandas as pd
 import streamlit as st
 
 from gasatlas.formats import format_number
@@ -18,6 +23,10 @@ from gasatlas.i18n import t
 from gasatlas.leaflet import map_resource
 from gasatlas.sanitize import css_string
 from gasatlas.vocab import Lang
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+    from streamlit.elements.lib.column_types import ColumnConfig
 
 
 def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
@@ -34,3 +43,22 @@ def in_language(lang: Lang) -> None:
     """On every page: Streamlit's own words in the reader's language (English needs nothing)."""
     if lang != "en":
         st.html(f"<style>{chrome_css(lang, st.get_option('server.maxUploadSize'))}</style>")
+
+
+def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:
+    """A number column: ``printf`` formats it in English; in other languages ``numbers_in`` does (Streamlit
+    formats numbers in the browser with a dot, or in the browser's locale, never in the page's language)."""
+    return st.column_config.NumberColumn(label, format=printf if lang == "en" else None)
+
+
+def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> pd.DataFrame | Styler:
+    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` (``1,28``, ``7 000``) but still
+    sorting as numbers: a pandas Styler's display text, which Streamlit shows while sorting by the value."""
+    if lang == "en":
+        return frame
+    return frame.style.format({column: functools.partial(_number_text, lang=lang, decimals=places)
+                               for column, places in decimals.items() if column in frame.columns})
+
+
+def _number_text(value: float, lang: Lang, decimals: int) -> str:
+    return "—" if pd.isna(value) else format_number(value, lang, decimals)

@@ -211,7 +211,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     with map_column:
         render_map(
             atlas,
-            base_map(atlas.country_shapes, basemap),
+            base_map(atlas.country_shapes, basemap, lang=lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]),
         )
