@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
     from streamlit.elements.lib.column_types import ColumnConfig
 
+CHROME_KEY = "ga-chrome"
+"""The container of the style sheet (``.st-key-ga-chrome`` in it hides the container)."""
+
 
 def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
     """The style sheet that writes Streamlit's built-in words in ``lang``."""
@@ -40,9 +43,14 @@ def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
 
 
 def in_language(lang: Lang) -> None:
-    """On every page: Streamlit's own words in the reader's language (English needs nothing)."""
+    """On every page: Streamlit's own words in the reader's language (English needs nothing).
+
+    The style sheet is an element of the sidebar, in a container it hides itself: a style-only ``st.html`` would
+    go to Streamlit's event container, which every rerun empties first — English would flash back meanwhile.
+    """
     if lang != "en":
-        st.html(f"<style>{chrome_css(lang, st.get_option('server.maxUploadSize'))}</style>")
+        with st.sidebar.container(key=CHROME_KEY):
+            st.html(f"<style>{chrome_css(lang, st.get_option('server.maxUploadSize'))}</style><span></span>")
 
 
 def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:
