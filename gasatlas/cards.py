@@ -17,7 +17,8 @@ import pandas as pd
 
 from gasatlas.data import Dataset
 from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.leaflet import map_resource
 from gasatlas.palette import (
     COUNTRY_CONTEXT_STYLE,
@@ -102,10 +103,7 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
 def _quantity(value: float | None, unit_key: str, lang: Lang) -> str:
     if value is None or pd.isna(value):
         return f'<span class="ga-muted">{html_text(t("not_reported", lang))}</span>'
-    number = f"{value:,.1f}".rstrip("0").rstrip(".")
-    if lang == "ru":
-        number = number.replace(",", " ").replace(".", ",")
-    return f"{html_text(number)} {html_text(t(unit_key, lang))}"
+    return f"{html_text(format_number(value, lang, decimals=1))} {html_text(t(unit_key, lang))}"
 
 
 def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:

@@ -27,8 +27,8 @@ from pydantic import BaseModel, ValidationError
 from gasatlas import schema
 from gasatlas.filters import with_search_text
 from gasatlas.flows import with_periods
+from gasatlas.formats import format_date
 from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
-from gasatlas.i18n import format_date
 from gasatlas.periods import period_columns
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
@@ -496,7 +496,7 @@ DATA_FILES = (COUNTRIES_FILE, ROUTES_FILE, FACILITIES_FILE, ACTORS_FILE, EVENTS_
 def contents_key(data_dir: Path) -> tuple[str, ...]:
     """What a validated dataset depends on: the bytes of every data file (by SHA-256), the code that validates
     and shapes them, the libraries it relies on, and today (no date may lie after it)."""
-    from gasatlas import datewindow, diskcache, filters, flows, geo, i18n, periods, sanitize, vocab
+    from gasatlas import datewindow, diskcache, filters, flows, formats, geo, i18n, periods, sanitize, vocab
 
     digests = []
     for name in DATA_FILES:
@@ -504,9 +504,10 @@ def contents_key(data_dir: Path) -> tuple[str, ...]:
             digests.append(f"{name}:{hashlib.sha256((data_dir / name).read_bytes()).hexdigest()}")
         except OSError as error:  # reported by the validation itself
             digests.append(f"{name}:{type(error).__name__}")
-    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, i18n, periods,
-                                   sanitize)
-    return (*digests, *modules, *diskcache.versions("pydantic", "pandas", "shapely"), datewindow.latest().isoformat())
+    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, formats, i18n,
+                                  periods, sanitize)
+    libraries = diskcache.versions("pydantic", "pandas", "shapely", "babel")
+    return (*digests, *modules, *libraries, datewindow.latest().isoformat())
 
 
 def load_dataset(data_dir: Path) -> Dataset:

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from gasatlas.filters import CountryMatch, DateRange
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.schema import period_span
-from gasatlas.vocab import FlowKind, Lang, label
+from gasatlas.vocab import DatePrecision, FlowKind, Lang, label
 
 MOVED_KINDS: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE)
 """The kinds that say how much gas moved, in order of preference."""
 FLOW_KINDS_IN_BALANCE: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE, FlowKind.CONTRACT)
 """A balance counts what moved and what was contracted, each apart; a capacity is not a flow."""
-ROMAN_QUARTERS = ("I", "II", "III", "IV")
 
 
 def with_periods(flows: pd.DataFrame) -> pd.DataFrame:
@@ -138,14 +138,11 @@ def balance_totals(balance: pd.DataFrame) -> pd.DataFrame:
 
 
 def period_label(period: str, lang: Lang) -> str:
-    """A period as readers write it: ``2023``, ``Q4 2023`` / ``IV кв. 2023``, ``Oct 2023`` / ``октябрь 2023``."""
+    """A period as readers write it: ``2023``, ``Q4 2023`` / ``4-й квартал 2023``, ``Oct 2023`` / ``октябрь 2023``."""
     start, _ = period_span(period)
     if len(period) == 4:
         return period
-    if "-Q" in period:
-        quarter = int(period[-1])
-        return f"{ROMAN_QUARTERS[quarter - 1]} кв. {start.year}" if lang == "ru" else f"Q{quarter} {start.year}"
-    return format_date(start, "month", lang)
+    return format_date(start, DatePrecision.QUARTER if "-Q" in period else DatePrecision.MONTH, lang)
 
 
 def direction_label(from_country: str, to_country: str, names: Mapping[str, str]) -> str:

@@ -1,16 +1,8 @@
-"""Interface strings in English and Russian, and dates written the way each language does."""
+"""Interface strings in English and Russian (numbers and dates are written by ``gasatlas.formats``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from gasatlas.vocab import DatePrecision, Lang
-
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTHS_RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                      "сентября", "октября", "ноября", "декабря"]
-MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+from gasatlas.vocab import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "app_title": {"en": "Central Asia Gas Atlas", "ru": "Газовый атлас Центральной Азии"},
@@ -514,67 +506,33 @@ STRINGS |= {
 }
 
 
-def format_number(value: float, lang: Lang) -> str:
-    """A volume as the source gives it, up to two decimals: ``5.64`` in English, ``5,64`` in Russian."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "ru" else text
-
-
 def t(key: str, lang: Lang) -> str:
     """The interface string ``key`` in ``lang``; a missing key fails loudly in tests."""
     return STRINGS[key][lang]
 
 
-def format_date(
-    value: dt.date | None,
-    precision: DatePrecision | str,
-    lang: Lang,
-    label: str | None = None,
-) -> str:
-    """A date as a reader should see it: no more precise than the source allows.
 
-    ``label`` is the source's own wording ("late November 2022") and wins for
-    month, year and approximate dates, where the stored day is only representative.
-    """
-    if value is None:
-        return "—"
-    precision = DatePrecision(precision)
-    if label and precision != DatePrecision.DAY:
-        return label
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision in PERIOD_NAMES:
-        return _period(value, DatePrecision(precision), lang)
-    if precision == DatePrecision.MONTH:
-        if lang == "ru":
-            return f"{MONTHS_RU[value.month - 1]} {value.year}"
-        return f"{MONTHS_EN[value.month - 1]} {value.year}"
-    if lang == "ru":
-        text = f"{value.day} {MONTHS_RU_GENITIVE[value.month - 1]} {value.year}"
-        return {DatePrecision.APPROXIMATE: f"около {text}", DatePrecision.RANGE: f"с {text}"}.get(precision, text)
-    text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    return {DatePrecision.APPROXIMATE: f"c. {text}", DatePrecision.RANGE: f"from {text}"}.get(precision, text)
-
-
-PERIOD_NAMES: dict[str, dict[Lang, tuple[str, ...]]] = {
-    DatePrecision.PART_OF_MONTH: {"en": ("early", "mid", "late"), "ru": ("начало", "середина", "конец")},
-    DatePrecision.QUARTER: {"en": ("Q1", "Q2", "Q3", "Q4"), "ru": ("I квартал", "II квартал", "III квартал",
-                                                                   "IV квартал")},
-    DatePrecision.SEASON: {"en": ("winter", "spring", "summer", "autumn"), "ru": ("зима", "весна", "лето", "осень")},
+STRINGS |= {
+    # Issue 18, Russian throughout: what Streamlit, Leaflet and the tables would otherwise write in English.
+    "col_url": {"en": "URL", "ru": "Ссылка"},
+    "col_entity": {"en": "Record type", "ru": "Тип записи"},
+    "col_article": {"en": "Article (SHA-256)", "ru": "Статья (SHA-256)"},
+    "col_title_en": {"en": "Title (EN)", "ru": "Заголовок (EN)"},
+    "col_title_ru": {"en": "Title (RU)", "ru": "Заголовок (RU)"},
+    "col_lat": {"en": "lat", "ru": "широта"},
+    "col_lon": {"en": "lon", "ru": "долгота"},
+    "col_value": {"en": "Value", "ru": "Значение"},
+    "col_id": {"en": "id", "ru": "идентификатор"},
+    "unit_m": {"en": "m", "ru": "м"},
+    "unit_megabytes": {"en": "MB", "ru": "МБ"},
+    "zoom_in": {"en": "Zoom in", "ru": "Приблизить"},
+    "zoom_out": {"en": "Zoom out", "ru": "Отдалить"},
+    "credit_routes": {"en": "Routes", "ru": "Маршруты"},
+    "credit_osm": {"en": "© {osm} contributors", "ru": "© участники {osm}"},
+    "upload_button": {"en": "Upload", "ru": "Загрузить"},
+    "upload_limit": {"en": "{size} per file", "ru": "до {size} на файл"},
+    "skip_to_content": {"en": "Skip to main content", "ru": "Перейти к содержимому"},
+    "date_year": {"en": "yyyy", "ru": "ГГГГ"},
+    "date_month": {"en": "mm", "ru": "ММ"},
+    "date_day": {"en": "dd", "ru": "ДД"},
 }
-"""Names of the parts of a period, in order: thirds of a month, quarters, seasons from winter."""
-
-
-def _period(value: dt.date, precision: DatePrecision, lang: Lang) -> str:
-    """"late Nov 2022" / "конец ноября 2022", "Q4 2023", "winter 2022/23" from a representative day."""
-    names = PERIOD_NAMES[precision][lang]
-    if precision == DatePrecision.PART_OF_MONTH:
-        month = MONTHS_RU_GENITIVE[value.month - 1] if lang == "ru" else MONTHS_EN[value.month - 1]
-        return f"{names[min((value.day - 1) // 10, 2)]} {month} {value.year}"
-    if precision == DatePrecision.QUARTER:
-        return f"{names[(value.month - 1) // 3]} {value.year}"
-    season = value.month % 12 // 3
-    if season == 0:  # winter spans the turn of the year
-        first = value.year - (value.month < 12)
-        return f"{names[0]} {first}/{str(first + 1)[-2:]}"
-    return f"{names[season]} {value.year}"

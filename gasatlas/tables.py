@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, Lang, label

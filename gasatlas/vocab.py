@@ -183,6 +183,23 @@ LABELS: dict[str, dict[Lang, str]] = {
     "estimate": {"en": "Estimate", "ru": "Оценка"},
     "contract": {"en": "Contract or plan", "ru": "Контракт или план"},
     "capacity": {"en": "Stated capacity", "ru": "Заявленная мощность"},
+    # what a revision did (gasatlas.store.Action) and where a record stands (RecordStatus)
+    "legacy": {"en": "stored before revisions", "ru": "сохранено до правок"},
+    "submit": {"en": "submitted", "ru": "предложено"},
+    "publish": {"en": "published", "ru": "опубликовано"},
+    "import": {"en": "imported", "ru": "импортировано"},
+    "edit": {"en": "edited", "ru": "изменено"},
+    "approve": {"en": "approved", "ru": "одобрено"},
+    "reject": {"en": "rejected", "ru": "отклонено"},
+    "delete": {"en": "deleted", "ru": "удалено"},
+    "restore": {"en": "restored", "ru": "восстановлено"},
+    "curated": {"en": "as in the curated files", "ru": "как в основных файлах"},
+    "pending": {"en": "awaiting review", "ru": "ждёт проверки"},
+    "published": {"en": "published", "ru": "опубликовано"},
+    "rejected": {"en": "rejected", "ru": "отклонено"},
+    "deleted": {"en": "deleted", "ru": "удалено"},
+    "event": {"en": "event", "ru": "событие"},
+    "actor": {"en": "actor", "ru": "участник"},
 }
 """Display labels for every vocabulary code. ``approximate`` serves both precisions."""
 

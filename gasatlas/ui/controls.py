@@ -11,6 +11,7 @@ import streamlit as st
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.filters import COUNTRY_MATCHES, DateRange, EventFilter, date_presets, facet_counts
+from gasatlas.formats import WIDGET_DATE_FORMAT
 from gasatlas.i18n import t
 from gasatlas.ui import state
 from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
@@ -97,14 +98,15 @@ def date_controls(span: DateRange, lang: Lang) -> DateRange:
                   key=preset_key, on_change=_on_preset, args=(preset_key, presets))
     chosen = sidebar.slider(
         t("date_range", lang), min_value=span.start, max_value=span.end, value=(current.start, current.end),
-        step=dt.timedelta(days=1), format="YYYY-MM-DD", key=state.widget_key("dates"),
+        step=dt.timedelta(days=1), format=WIDGET_DATE_FORMAT[lang], key=state.widget_key("dates"),
     )
     dates = DateRange.between(*chosen)
     shown = [dates.start.isoformat(), dates.end.isoformat()]
     start_key, end_key = state.widget_key("date-from", shown), state.widget_key("date-to", shown)
     for key, value, name in ((start_key, dates.start, "date_from"), (end_key, dates.end, "date_to")):
-        sidebar.date_input(t(name, lang), value=value, min_value=span.start, max_value=span.end, format="YYYY-MM-DD",
-                           key=key, on_change=_on_dates_typed, args=(start_key, end_key))
+        sidebar.date_input(t(name, lang), value=value, min_value=span.start, max_value=span.end,
+                           format=WIDGET_DATE_FORMAT[lang], key=key, on_change=_on_dates_typed,
+                           args=(start_key, end_key))
     return dates
 
 

@@ -16,7 +16,8 @@ from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
 from gasatlas.filters import EventFilter, filter_mask
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
@@ -35,7 +36,7 @@ def sources(atlas: Dataset, lang: Lang) -> None:
         sources_table(atlas, shown), hide_index=True, width="stretch",
         column_config={
             "title": st.column_config.TextColumn(t("source", lang), width="large"),
-            "url": st.column_config.LinkColumn("URL", display_text=SOURCE_HOST),
+            "url": st.column_config.LinkColumn(t("col_url", lang), display_text=SOURCE_HOST),
             "events": st.column_config.NumberColumn(t("col_events_resting", lang)),
             "also_reported": st.column_config.NumberColumn(t("col_also", lang)),
             "routes": st.column_config.NumberColumn(t("col_routes_n", lang)),

@@ -13,10 +13,11 @@ from gasatlas.charts import balance_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import CountryMatch, DateRange
 from gasatlas.flows import balance_totals, country_balance, flow_years, flows_in_view, readable
-from gasatlas.i18n import format_number, t
+from gasatlas.formats import format_number
+from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
-from gasatlas.ui import state
-from gasatlas.ui.routes import flow_columns
+from gasatlas.ui import chrome, state
+from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
 from gasatlas.vocab import Lang, label
 
 TABLE_COLUMNS = ["period", "route", "direction", "volume_bcm", "kind_label", "source", "url", "quote", "note"]
@@ -49,7 +50,8 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     if shown.empty:
         st.info(t("flows_none", lang), icon=":material/search_off:")
     else:
-        st.dataframe(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], hide_index=True, width="stretch",
+        st.dataframe(chrome.numbers_in(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], FLOW_NUMBERS, lang),
+                     hide_index=True, width="stretch",
                      column_config=flow_columns(lang), key="flows-table")
     f = state.view().filter
     st.download_button(
@@ -105,7 +107,7 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
                     kind=label(total.value_kind, lang), volume=format_number(total.volume_bcm, lang),
                     routes=total.routes))
         st.altair_chart(balance_chart(rows, lang), width="stretch")
-        st.dataframe(rows[["way_label", "partner", "route", "period", "volume_bcm", "kind_label", "source", "url"]],
-                     hide_index=True, width="stretch",
+        st.dataframe(chrome.numbers_in(rows[["way_label", "partner", "route", "period", "volume_bcm", "kind_label",
+                                             "source", "url"]], FLOW_NUMBERS, lang), hide_index=True, width="stretch",
                      column_config={**flow_columns(lang), "way_label": t("col_way", lang),
                                     "partner": t("col_partner", lang)})

@@ -16,7 +16,8 @@ from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.layers import base_map, overlays
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
@@ -210,7 +211,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     with map_column:
         render_map(
             atlas,
-            base_map(atlas.country_shapes, basemap),
+            base_map(atlas.country_shapes, basemap, lang=lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]),
         )

@@ -20,7 +20,7 @@ import streamlit as st
 
 from gasatlas.auth import Identity
 from gasatlas.data import Dataset
-from gasatlas.ui import controls, identity, navigation, resources, state
+from gasatlas.ui import chrome, controls, identity, navigation, resources, state
 from gasatlas.vocab import Lang
 
 
@@ -63,6 +63,7 @@ def page() -> tuple[Lang, Dataset]:
         run_app()
         st.stop()
     lang = controls.language_selector()
+    chrome.in_language(lang)
     identity.account(run.identity, lang)
     controls.filter_sidebar(run.atlas, lang)
     return lang, run.atlas

@@ -11,7 +11,8 @@ from gasatlas import datewindow
 from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import EVERY_DAY, DateRange
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.timeline import status_bands, timeline_events
 from gasatlas.ui import state
 from gasatlas.viewstate import Selection

@@ -20,7 +20,8 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.filters import DateRange
 from gasatlas.flows import FlowYear, balance_totals, country_balance, flows_in_view, moved_text, period_label
-from gasatlas.i18n import format_number, t
+from gasatlas.formats import format_number
+from gasatlas.i18n import t
 from gasatlas.layers import FOCUS_BOUNDS, route_width
 from gasatlas.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.status import routes_as_of
