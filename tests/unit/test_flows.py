@@ -25,6 +25,7 @@ from gasatlas.flows import (
 )
 from gasatlas.schema import FLOW_COLUMNS, Flow
 
+RU_UZ = "corr-ru-uz-via-kz"
 SOURCE = {"source_title": "Example", "source_url": "https://example.org/flow", "quote": "One sentence."}
 
 
@@ -122,18 +123,22 @@ def test_the_flows_file_has_every_field_in_the_documented_order_and_every_row_lo
 
     assert tuple(reader.fieldnames) == FLOW_COLUMNS
     assert set(FLOW_COLUMNS) == set(Flow.model_fields)
-    assert len(atlas.flows) == len(rows) > 0
-    assert all(row["source_url"].startswith("https://") and row["quote"].strip() for row in rows)
+    assert len(atlas.flows) + len(atlas.flow_gaps) == len(rows) > 0
+    figures = [row for row in rows if row["value_kind"] != "gap"]
+    assert all(row["source_url"].startswith("https://") and row["quote"].strip() for row in figures)
+    assert all(row["searched"].strip() and not row["volume_bcm"] for row in rows if row["value_kind"] == "gap")
 
 
-def test_the_shipped_figures_say_what_moved_on_central_asia_center(atlas) -> None:
-    """The figures the map's flow mode shows for the reversed Central Asia–Center (derived from the file)."""
-    cac = atlas.flows[(atlas.flows["route_id"] == "cac") & atlas.flows["whole_year"]]
-    reported = cac[cac["value_kind"] == "reported"].set_index("period")["volume_bcm"]
+def test_the_shipped_figures_say_what_moved_to_uzbekistan_through_kazakhstan(atlas) -> None:
+    """The figures the map's flow mode shows for Russian gas to Uzbekistan: Gazprom's, never the other source's
+    figure beside it (derived from the file)."""
+    route = atlas.flows[(atlas.flows["route_id"] == RU_UZ) & atlas.flows["whole_year"]]
+    reported = route[(route["value_kind"] == "reported") & (route["choice"] == "chosen")].set_index("period")[
+        "volume_bcm"]
 
     for year in (2023, 2024):
         moved = moved_in_year(atlas.flows, year)
-        assert moved[moved["route_id"] == "cac"]["volume_bcm"].tolist() == [reported[str(year)]]
+        assert moved[moved["route_id"] == RU_UZ]["volume_bcm"].tolist() == [reported[str(year)]]
     assert reported["2023"] != reported["2024"]
     assert 2024 in flow_years(atlas.flows)
 
