@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
+from gasatlas.flows import MOVED_KINDS, flows_of_year, kind_label, period_label
 from gasatlas.i18n import format_date, format_number, t
 from gasatlas.leaflet import map_resource
 from gasatlas.palette import (
@@ -127,13 +127,6 @@ def _history_rows(history, lang: Lang) -> str:
     return "".join(rows)
 
 
-def _kind_text(row, lang: Lang) -> str:
-    """A figure's kind, and whether it is a whole pipeline's total or another source's figure the atlas does not use."""
-    extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "choice", None))
-              if value in ("route_total", "alternative")]
-    return " · ".join([label(row.value_kind, lang), *extras])
-
-
 def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
     """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover."""
     figures = flows_of_year(atlas.flows[atlas.flows["route_id"] == route_id], year)
@@ -146,7 +139,7 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
         f'<tr data-flow-id="{html_text(row.id)}"><td>{html_text(period_label(row.period, lang))}</td>'
         f"<td>{html_text(row.from_country)} → {html_text(row.to_country)}</td>"
         f"<td>{'<b>' if row.value_kind in MOVED_KINDS else ''}{html_text(format_number(row.volume_bcm, lang))}"
-        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(_kind_text(row, lang))}</td>"
+        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(kind_label(row, lang))}</td>"
         f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
         for row in figures.itertuples()
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -25,7 +26,7 @@ from typing import Any, Generic, TypeVar, get_args
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from gasatlas import schema
+from gasatlas import freshness, schema
 from gasatlas.filters import with_search_text
 from gasatlas.flows import split_flows, with_periods
 from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
@@ -103,6 +104,11 @@ class Dataset:
     def flows_version(self) -> str:
         """Fingerprints the flow figures and gap rows: the cache key of their download."""
         return _fingerprint(pd.concat([self.flows, self.flow_gaps], ignore_index=True).astype(str))
+
+    @cached_property
+    def last_updated(self) -> dt.date | None:
+        """The newest date the data speaks of (``gasatlas.freshness``): shown on every page and in every download."""
+        return freshness.last_updated(self.events, self.flows, self.flow_gaps)
 
     @cached_property
     def events_content_version(self) -> str:

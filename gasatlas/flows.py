@@ -202,6 +202,15 @@ def known_share(flows: pd.DataFrame, gaps: pd.DataFrame, country: str, year: int
     return KnownShare(len(known), len(known | touching(flows) | touching(gaps)))
 
 
+def kind_label(row, lang: Lang) -> str:
+    """A figure's kind as readers see it, saying too when it is a whole pipeline's total, gas sent for processing,
+    or another source's figure the atlas does not use."""
+    extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "purpose", None),
+                                                    getattr(row, "choice", None))
+              if value in (FlowScope.ROUTE_TOTAL, FlowPurpose.PROCESSING, FlowChoice.ALTERNATIVE)]
+    return " · ".join([label(row.value_kind, lang), *extras])
+
+
 def period_label(period: str, lang: Lang) -> str:
     """A period as readers write it: ``2023``, ``Q4 2023`` / ``IV кв. 2023``, ``Oct 2023`` / ``октябрь 2023``."""
     start, _ = period_span(period)
@@ -232,11 +241,12 @@ def readable(flows: pd.DataFrame, country_names: Mapping[str, str], route_names:
         "volume_bcm": flows["volume_bcm"].to_numpy(),
         "volume": [format_number(volume, lang) for volume in flows["volume_bcm"]],
         "kind": flows["value_kind"].astype(str).to_numpy(),
-        "kind_label": [label(kind, lang) for kind in flows["value_kind"]],
+        "kind_label": [kind_label(row, lang) for row in flows.itertuples()],
         "source": flows["source_title"].to_numpy(),
         "url": flows["source_url"].to_numpy(),
         "quote": flows["quote"].to_numpy(),
         "note": flows[f"note_{lang}"].to_numpy(),
+        "retrieved": flows["retrieved"].to_numpy() if "retrieved" in flows else None,
     })
 
 

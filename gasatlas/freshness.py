@@ -35,3 +35,8 @@ def last_updated(events: pd.DataFrame, *flow_frames: pd.DataFrame) -> dt.date | 
             if column in flows:
                 days += _days(flows[column])
     return max(days, default=None)
+
+
+def stamp(day: dt.date | None) -> str:
+    """What a download's file name carries: the data's date, so two downloads of the same data share it."""
+    return f"data-{day.isoformat()}" if day else "data-undated"

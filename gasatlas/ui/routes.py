@@ -61,6 +61,7 @@ def flow_columns(lang: Lang) -> dict:
         "kind_label": t("col_kind", lang), "source": st.column_config.TextColumn(t("source", lang), width="medium"),
         "url": LINK("URL", display_text=SOURCE_HOST), "quote": st.column_config.TextColumn(t("col_quote", lang)),
         "note": st.column_config.TextColumn(t("col_note", lang)),
+        "retrieved": st.column_config.DateColumn(t("col_retrieved", lang), format="YYYY-MM-DD"),
     }
 
 
