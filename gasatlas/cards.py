@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
+from gasatlas.flows import MOVED_KINDS, flows_of_year, kind_label, period_label
 from gasatlas.formats import format_date, format_number
 from gasatlas.i18n import t
 from gasatlas.leaflet import map_resource
@@ -137,7 +137,7 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
         f'<tr data-flow-id="{html_text(row.id)}"><td>{html_text(period_label(row.period, lang))}</td>'
         f"<td>{html_text(row.from_country)} → {html_text(row.to_country)}</td>"
         f"<td>{'<b>' if row.value_kind in MOVED_KINDS else ''}{html_text(format_number(row.volume_bcm, lang))}"
-        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(label(row.value_kind, lang))}</td>"
+        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(kind_label(row, lang))}</td>"
         f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
         for row in figures.itertuples()
     )

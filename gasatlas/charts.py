@@ -204,26 +204,23 @@ def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame 
     return _in_language(alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
 
 
-def balance_chart(rows: pd.DataFrame, lang: Lang) -> Layered:
-    """A country's balance: a band per route and partner, one bar per figure in it, gas that came in to the right
-    of zero and gas that went out to the left, coloured and dashed by kind; bars sit side by side, never stacked,
-    so kinds are never added together."""
-    color, dash, _ = _kind_encodings(lang, rows["kind"])
-    signed = rows.assign(signed=rows["volume_bcm"].where(rows["way"] == "in", -rows["volume_bcm"]))
-    y = alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
-    x = alt.X("signed:Q", stack=None, axis=alt.Axis(tickCount=6),
-              title=f"← {t('balance_out', lang)} · {t('balance_in', lang)} → ({t('bcm', lang)})")
-    bars = alt.Chart(signed).mark_bar(strokeWidth=1.5).encode(
-        x=x, y=y, yOffset=alt.YOffset("kind_label:N", scale=alt.Scale(domain=color.domain)),
-        color=alt.Color("kind_label:N", title=None, scale=color, legend=alt.Legend(orient="bottom")),
-        stroke=alt.Color("kind_label:N", scale=color, legend=None),
-        strokeDash=alt.StrokeDash("kind_label:N", scale=dash, legend=None),
-        fillOpacity=alt.condition(alt.FieldOneOfPredicate("kind", [str(kind) for kind in MOVED_KINDS]),
-                                  alt.value(0.9), alt.value(0.25)),
-        tooltip=flow_tooltip(lang))
-    zero = alt.Chart(pd.DataFrame({"signed": [0]})).mark_rule(color="#333").encode(x="signed:Q")
-    height = 26 * max(1, len(rows)) + 12 * signed["bar"].nunique()
-    return _in_language(alt.layer(bars, zero).properties(height=height, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
+def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """A country's balance as stacked bars: one bar per direction (in, out, transit, processing) and kind, as long
+    as that kind's whole-year total, its segments the routes and partners. Stacked because a balance is a sum of
+    parts; one bar per kind because kinds are never added together (see ``gasatlas.flows.balance_totals``). Rows
+    are ``readable`` rows with ``way_label``, ``partner`` and ``whole_year``; months and quarters are left to the
+    table (a month stacked on a year would add a part to its whole)."""
+    yearly = rows[rows["whole_year"]]
+    bars = yearly.assign(bar=yearly["way_label"] + " · " + yearly["kind_label"],
+                         segment=yearly["route"] + " — " + yearly["partner"])
+    chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
+        x=alt.X("sum(volume_bcm):Q", stack="zero", title=t("bcm", lang)),
+        y=alt.Y("bar:N", title=None, sort=list(dict.fromkeys(bars["bar"])), axis=alt.Axis(labelLimit=360)),
+        color=alt.Color("segment:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
+        order=alt.Order("segment:N"),
+        tooltip=[alt.Tooltip("segment:N", title=t("col_route", lang)), *flow_tooltip(lang)],
+    ).properties(height=34 * max(1, bars["bar"].nunique()) + 20, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(chart, lang)
 
 
 def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:

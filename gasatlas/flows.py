@@ -18,12 +18,29 @@ from gasatlas.filters import CountryMatch, DateRange
 from gasatlas.formats import format_date, format_number
 from gasatlas.i18n import t
 from gasatlas.schema import period_span
-from gasatlas.vocab import DatePrecision, FlowKind, Lang, label
+from gasatlas.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang, label
 
 MOVED_KINDS: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE)
 """The kinds that say how much gas moved, in order of preference."""
 FLOW_KINDS_IN_BALANCE: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE, FlowKind.CONTRACT)
 """A balance counts what moved and what was contracted, each apart; a capacity is not a flow."""
+
+
+BALANCE_DIRECTIONS: tuple[str, ...] = ("in", "out", "transit", "processing")
+"""How gas touches a country: bought in, sold out, crossing it between two others, or sent across a border to be
+processed and returned (neither an export nor an import of the gas itself)."""
+
+
+def split_flows(flows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The figures apart from the gap rows (``Dataset.flows`` and ``Dataset.flow_gaps``): a gap has no volume and
+    must never reach a sum, a chart or a map width as a zero."""
+    gap = flows["value_kind"] == FlowKind.GAP
+    return {"flows": flows[~gap].reset_index(drop=True), "flow_gaps": flows[gap].reset_index(drop=True)}
+
+
+def used(flows: pd.DataFrame) -> pd.DataFrame:
+    """The figures the atlas uses: where sources disagree, the chosen one; the other stays listed beside it."""
+    return flows[flows["choice"] != FlowChoice.ALTERNATIVE] if "choice" in flows else flows
 
 
 def with_periods(flows: pd.DataFrame) -> pd.DataFrame:
@@ -61,11 +78,15 @@ def flows_of_year(flows: pd.DataFrame, year: int) -> pd.DataFrame:
 def moved_in_year(flows: pd.DataFrame, year: int) -> pd.DataFrame:
     """How much gas moved along each route in ``year``: one row per route and direction.
 
-    Only whole-year figures count; a reported one wins over an estimate. Routes and
-    directions without such a figure are absent, never zero.
+    Only whole-year figures count; a reported one wins over an estimate; another source's figure never does.
+    Routes and directions without such a figure are absent, never zero. A route with a figure for the whole
+    pipeline is given by it alone: its per-country parts would count the same gas again.
     """
-    yearly = flows_of_year(flows, year)
+    yearly = flows_of_year(used(flows), year)
     yearly = yearly[yearly["whole_year"] & yearly["value_kind"].isin(MOVED_KINDS)]
+    if "scope" in yearly:
+        totalled = set(yearly.loc[yearly["scope"] == FlowScope.ROUTE_TOTAL, "route_id"])
+        yearly = yearly[(yearly["scope"] == FlowScope.ROUTE_TOTAL) | ~yearly["route_id"].isin(totalled)]
     preference = yearly["value_kind"].map({str(kind): rank for rank, kind in enumerate(MOVED_KINDS)})
     best = yearly.assign(preference=preference).sort_values(["preference", "id"], kind="stable")
     best = best.drop_duplicates(["route_id", "from_country", "to_country"]).drop(columns="preference")
@@ -111,30 +132,86 @@ def flow_years(flows: pd.DataFrame) -> list[int]:
 
 
 def country_balance(flows: pd.DataFrame, country: str, year: int) -> pd.DataFrame:
-    """What came into and went out of ``country`` in ``year``, by route: one row per figure.
+    """How gas touched ``country`` in ``year``, by route: one row per figure, each kind apart.
 
-    ``direction`` is ``in`` or ``out``, ``partner`` the country at the other end. A transit
-    country is not counted: a figure counts for the countries it names as its two ends.
-    Capacities are left out (not a flow).
+    ``direction`` is ``in`` or ``out`` for a country at one end, ``transit`` for one the gas crossed (``via``),
+    and ``processing`` for gas sent across a border to be processed and returned, which is neither an export nor
+    an import; ``partner`` is the country at the other end (for transit, ``from→to``). A pipeline's whole-route
+    total is left out (its per-country parts are the balance; the total would count them again), and so are
+    capacities (not a flow) and another source's figure (not the one used).
     """
-    rows = flows_of_year(flows, year)
+    rows = flows_of_year(used(flows), year)
     rows = rows[rows["value_kind"].isin(FLOW_KINDS_IN_BALANCE)]
-    incoming = rows[rows["to_country"] == country].assign(direction="in", partner=lambda f: f["from_country"])
-    outgoing = rows[rows["from_country"] == country].assign(direction="out", partner=lambda f: f["to_country"])
+    if "scope" in rows:
+        rows = rows[rows["scope"] != FlowScope.ROUTE_TOTAL]
+    processing = (rows["purpose"] == FlowPurpose.PROCESSING) if "purpose" in rows else pd.Series(False, rows.index)
+    via = rows["via"] if "via" in rows else pd.Series([()] * len(rows), index=rows.index, dtype=object)
+    ends = rows["to_country"].eq(country) | rows["from_country"].eq(country)
+    incoming = rows[rows["to_country"].eq(country) & ~processing].assign(
+        direction="in", partner=lambda f: f["from_country"])
+    outgoing = rows[rows["from_country"].eq(country) & ~processing].assign(
+        direction="out", partner=lambda f: f["to_country"])
+    processed = rows[ends & processing].assign(
+        direction="processing", partner=lambda f: f["to_country"].where(f["from_country"] == country,
+                                                                         f["from_country"]))
+    crossing = rows[via.map(lambda countries: country in countries)].assign(
+        direction="transit", partner=lambda f: f["from_country"] + "→" + f["to_country"])
     kind_order = {str(kind): rank for rank, kind in enumerate(FLOW_KINDS_IN_BALANCE)}
-    balance = pd.concat([incoming, outgoing], ignore_index=True)
-    balance = balance.assign(kind_order=balance["value_kind"].map(kind_order))
-    return balance.sort_values(["direction", "kind_order", "period_start", "route_id"], kind="stable").drop(
-        columns="kind_order").reset_index(drop=True)
+    way_order = {way: rank for rank, way in enumerate(BALANCE_DIRECTIONS)}
+    balance = pd.concat([incoming, outgoing, crossing, processed], ignore_index=True)
+    balance = balance.assign(kind_order=balance["value_kind"].map(kind_order),
+                             way_order=balance["direction"].map(way_order))
+    return balance.sort_values(["way_order", "kind_order", "period_start", "route_id"], kind="stable").drop(
+        columns=["kind_order", "way_order"]).reset_index(drop=True)
 
 
 def balance_totals(balance: pd.DataFrame) -> pd.DataFrame:
-    """Whole-year volumes in and out, summed per kind and never across kinds; months and quarters,
-    which cover only part of the year, are listed in the balance but not added up."""
+    """Whole-year volumes in, out, across and sent for processing, summed per kind and never across kinds;
+    months and quarters, which cover only part of the year, are listed in the balance but not added up."""
     yearly = balance[balance["whole_year"]]
     totals = yearly.groupby(["direction", "value_kind"], sort=False).agg(
         volume_bcm=("volume_bcm", "sum"), routes=("route_id", "nunique"), figures=("id", "count")).reset_index()
     return totals
+
+
+@dataclass(frozen=True)
+class KnownShare:
+    """How much of a country's year the atlas can put a number on: of the routes and directions that touched it
+    (a figure of any kind, or a gap row), those with a whole-year figure of gas that moved."""
+
+    known: int
+    touched: int
+
+    @property
+    def share(self) -> float | None:
+        return None if self.touched == 0 else self.known / self.touched
+
+
+def known_share(flows: pd.DataFrame, gaps: pd.DataFrame, country: str, year: int) -> KnownShare:
+    """``KnownShare`` of ``country`` in ``year``: route directions counted once, whole-pipeline totals aside."""
+    def touching(frame: pd.DataFrame) -> set[tuple[str, str, str]]:
+        if frame.empty:
+            return set()
+        rows = flows_of_year(used(frame), year)
+        if "scope" in rows:
+            rows = rows[rows["scope"] != FlowScope.ROUTE_TOTAL]
+        via = rows["via"] if "via" in rows else pd.Series([()] * len(rows), index=rows.index, dtype=object)
+        hit = rows["from_country"].eq(country) | rows["to_country"].eq(country) | via.map(lambda v: country in v)
+        return set(zip(rows.loc[hit, "route_id"], rows.loc[hit, "from_country"], rows.loc[hit, "to_country"],
+                       strict=True))
+
+    moved = flows[flows["value_kind"].isin(MOVED_KINDS) & flows["whole_year"]] if not flows.empty else flows
+    known = touching(moved)
+    return KnownShare(len(known), len(known | touching(flows) | touching(gaps)))
+
+
+def kind_label(row, lang: Lang) -> str:
+    """A figure's kind as readers see it, saying too when it is a whole pipeline's total, gas sent for processing,
+    or another source's figure the atlas does not use."""
+    extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "purpose", None),
+                                                    getattr(row, "choice", None))
+              if value in (FlowScope.ROUTE_TOTAL, FlowPurpose.PROCESSING, FlowChoice.ALTERNATIVE)]
+    return " · ".join([label(row.value_kind, lang), *extras])
 
 
 def period_label(period: str, lang: Lang) -> str:
@@ -164,9 +241,64 @@ def readable(flows: pd.DataFrame, country_names: Mapping[str, str], route_names:
         "volume_bcm": flows["volume_bcm"].to_numpy(),
         "volume": [format_number(volume, lang) for volume in flows["volume_bcm"]],
         "kind": flows["value_kind"].astype(str).to_numpy(),
-        "kind_label": [label(kind, lang) for kind in flows["value_kind"]],
+        "kind_label": [kind_label(row, lang) for row in flows.itertuples()],
         "source": flows["source_title"].to_numpy(),
         "url": flows["source_url"].to_numpy(),
         "quote": flows["quote"].to_numpy(),
         "note": flows[f"note_{lang}"].to_numpy(),
+        "retrieved": flows["retrieved"].to_numpy() if "retrieved" in flows else None,
     })
+
+
+COVERAGE_ORDER: tuple[str, ...] = ("reported", "estimate", "partial", "contract", "capacity", "gap", "none")
+"""What a route-year cell can say, best first: a whole-year figure of gas that moved (reported, else estimated),
+only months or quarters of it, only a contract or capacity, an explicit gap row, or no row at all."""
+
+
+def _cell(figures: pd.DataFrame, gaps: pd.DataFrame) -> tuple[str, str]:
+    moved = figures[figures["value_kind"].isin(MOVED_KINDS)]
+    whole = moved[moved["whole_year"]]
+    if not whole.empty:
+        totals = whole[whole["scope"] == FlowScope.ROUTE_TOTAL] if "scope" in whole else whole.iloc[0:0]
+        shown = totals if not totals.empty else whole
+        kind = "reported" if (shown["value_kind"] == FlowKind.REPORTED).any() else "estimate"
+        best = shown.assign(rank=shown["value_kind"].map({str(k): r for r, k in enumerate(MOVED_KINDS)}))
+        best = best.sort_values("rank", kind="stable").drop_duplicates(["from_country", "to_country", "scope"])
+        parts = [("Σ " if row.scope == FlowScope.ROUTE_TOTAL else f"{row.from_country}→{row.to_country} ")
+                 + ("≈" if row.value_kind == FlowKind.ESTIMATE else "") + f"{row.volume_bcm:g}"
+                 for row in best.itertuples()]
+        return kind, " · ".join(parts)
+    if not moved.empty:
+        return "partial", f"{len(moved)} part-year figure(s)"
+    for kind in (FlowKind.CONTRACT, FlowKind.CAPACITY):
+        rows = figures[figures["value_kind"] == kind]
+        if not rows.empty:
+            return str(kind), " · ".join(f"{row.from_country}→{row.to_country} {kind} {row.volume_bcm:g}"
+                                         for row in rows.itertuples())
+    if not gaps.empty:
+        return "gap", "no public figure"
+    return "none", ""
+
+
+def route_year_coverage(flows: pd.DataFrame, gaps: pd.DataFrame, routes: Collection[str],
+                        years: Collection[int]) -> pd.DataFrame:
+    """One row per route and year: what the atlas can say of it (``COVERAGE_ORDER``) and the figures in short.
+
+    Another source's figure is left out (the chosen one speaks); a gap row counts only where no figure of any
+    kind exists, so a cell is never both a number and "no figure"."""
+    figures, holes = used(flows), gaps
+    rows = []
+    for route in routes:
+        route_figures = figures[figures["route_id"] == route]
+        route_gaps = holes[holes["route_id"] == route] if not holes.empty else holes
+        for year in years:
+            status, text = _cell(flows_of_year(route_figures, year),
+                                 flows_of_year(route_gaps, year) if not route_gaps.empty else route_gaps)
+            rows.append({"route_id": route, "year": year, "status": status, "text": text})
+    return pd.DataFrame(rows, columns=["route_id", "year", "status", "text"])
+
+
+def coverage_matrix(coverage: pd.DataFrame, cell: str = "status") -> pd.DataFrame:
+    """``route_year_coverage`` as a route × year table of ``cell`` (``status`` or ``text``)."""
+    return coverage.pivot(index="route_id", columns="year", values=cell).reindex(
+        index=list(dict.fromkeys(coverage["route_id"])))

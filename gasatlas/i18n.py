@@ -479,23 +479,58 @@ STRINGS |= {
     "balance_country": {"en": "Country", "ru": "Страна"},
     "balance_year": {"en": "Year", "ru": "Год"},
     "balance_help": {
-        "en": "What came in and what went out in the year, by route, as the sources give it. Reported, estimated "
-              "and contracted volumes are kept apart and never added together; a capacity is not a flow and is "
-              "left out; gas in transit is not counted (a figure counts for its two ends); months and quarters are "
+        "en": "How gas touched the country in the year, by route and partner, as the sources give it: what came in, "
+              "what went out, what crossed it in transit, and what was sent across a border to be processed and "
+              "returned (neither an export nor an import). Reported, estimated and contracted volumes are kept "
+              "apart and never added together; a capacity is not a flow; a pipeline's whole-route total is left "
+              "out (its per-country parts are here) and so is another source's figure; months and quarters are "
               "listed, only whole-year figures are added up.",
-        "ru": "Что пришло в страну и что ушло из неё за год, по маршрутам, так, как сообщают источники. "
-              "Фактические, оценочные и контрактные объёмы показаны отдельно и не складываются; мощность — не "
-              "поток и не учитывается; транзит не считается (цифра относится к двум концам потока); месяцы и "
-              "кварталы перечислены, складываются только цифры за весь год.",
+        "ru": "Как газ касался страны за год, по маршрутам и партнёрам, так, как сообщают источники: что пришло, "
+              "что ушло, что прошло транзитом и что было отправлено за границу на переработку с возвратом (ни "
+              "экспорт, ни импорт). Фактические, оценочные и контрактные объёмы показаны отдельно и не "
+              "складываются; мощность — не поток; итог по всему газопроводу не учитывается (здесь его части по "
+              "странам), как и цифра другого источника; месяцы и кварталы перечислены, складываются только цифры "
+              "за весь год.",
     },
     "balance_in": {"en": "came in", "ru": "пришло"},
     "balance_out": {"en": "went out", "ru": "ушло"},
-    "balance_none": {"en": "No figure names {country} as an end of a flow in {year}.",
-                     "ru": "Нет цифр, где {country} — начало или конец потока в {year} году."},
+    "balance_none": {"en": "No figure names {country} as an end or a transit country of a flow in {year}.",
+                     "ru": "Нет цифр, где {country} — начало, конец или страна транзита потока в {year} году."},
     "balance_totals": {"en": "Whole-year totals, each kind apart", "ru": "Итоги за год, каждый вид отдельно"},
     "balance_total_line": {"en": "{direction}, {kind}: {volume} bcm (routes: {routes})",
                            "ru": "{direction}, {kind}: {volume} млрд м³ (маршрутов: {routes})"},
-    "col_way": {"en": "In or out", "ru": "Приход или уход"},
+    "col_way": {"en": "In, out, transit or processing", "ru": "Приход, уход, транзит или переработка"},
+    "balance_transit": {"en": "crossed in transit", "ru": "прошло транзитом"},
+    "balance_processing": {"en": "sent for processing and returned", "ru": "на переработку с возвратом"},
+    "balance_known_share": {
+        "en": "Known: {known} of {touched} routes and directions that touched {country} in {year} have a whole-year "
+              "figure of gas that moved; the others have only a contract, months, or an explicit gap.",
+        "ru": "Известно: по {known} из {touched} маршрутов и направлений, касавшихся страны ({country}) в {year} "
+              "году, есть цифра прошедшего газа за весь год; по остальным — лишь контракт, месяцы или явный пробел."},
+    "balance_chart_help": {
+        "en": "Stacked bars, because a balance is a sum of parts: each bar is one direction and one kind of figure, "
+              "its length that kind's whole-year total and its segments the routes and partners. Kinds get bars of "
+              "their own and are never stacked together: a contract added to gas that moved means nothing.",
+        "ru": "Столбцы с накоплением, потому что баланс — сумма частей: каждый столбец — одно направление и один "
+              "вид цифр, его длина — итог этого вида за год, сегменты — маршруты и партнёры. Разные виды цифр "
+              "получают свои столбцы и не складываются: контракт плюс прошедший газ ничего не значит."},
+    "matrix_title": {"en": "Every route, every year", "ru": "Каждый маршрут, каждый год"},
+    "matrix_help": {
+        "en": "What the atlas knows of each route and year: the whole-year figure of gas that moved (≈ an estimate; "
+              "Σ a whole-pipeline total), or else months only, a contract or capacity, or an explicit gap — no "
+              "public figure was found (what was searched is in the gap list below). An empty cell: no row, the "
+              "route was not operating.",
+        "ru": "Что атлас знает о каждом маршруте и годе: цифра прошедшего газа за весь год (≈ — оценка; Σ — итог "
+              "по всему газопроводу), иначе — только месяцы, контракт или мощность, либо явный пробел: публичной "
+              "цифры не найдено (что искали — в списке пробелов ниже). Пустая клетка: строки нет, маршрут не "
+              "работал."},
+    "matrix_partial": {"en": "months only", "ru": "только месяцы"},
+    "matrix_gap": {"en": "no public figure", "ru": "нет публичных данных"},
+    "gaps_title": {"en": "Gaps: what was searched", "ru": "Пробелы: что искали"},
+    "col_searched": {"en": "Searched", "ru": "Что искали"},
+    "col_retrieved": {"en": "Checked on", "ru": "Сверено"},
+    "data_last_updated": {"en": "Data last updated: {date}", "ru": "Данные обновлены: {date}"},
+    "data_last_updated_unknown": {"en": "Data last updated: unknown", "ru": "Дата обновления данных неизвестна"},
     "route_flows": {"en": "Gas that moved, contracts and capacity, by year",
                     "ru": "Прошедший газ, контракты и мощность по годам"},
     "route_flows_sub": {"en": "Months and quarters (bcm in the period, not comparable with yearly totals)",

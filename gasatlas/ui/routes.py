@@ -67,6 +67,7 @@ def flow_columns(lang: Lang) -> dict:
         "url": LINK(t("col_url", lang), display_text=SOURCE_HOST),
         "quote": st.column_config.TextColumn(t("col_quote", lang)),
         "note": st.column_config.TextColumn(t("col_note", lang)),
+        "retrieved": st.column_config.DateColumn(t("col_retrieved", lang), format="YYYY-MM-DD"),
     }
 
 

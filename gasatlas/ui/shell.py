@@ -21,6 +21,7 @@ import streamlit as st
 from gasatlas.auth import Identity
 from gasatlas.data import Dataset
 from gasatlas.ui import chrome, controls, identity, navigation, resources, state
+from gasatlas.ui.provenance import sidebar_footer
 from gasatlas.vocab import Lang
 
 
@@ -66,6 +67,7 @@ def page() -> tuple[Lang, Dataset]:
     chrome.in_language(lang)
     identity.account(run.identity, lang)
     controls.filter_sidebar(run.atlas, lang)
+    sidebar_footer(run.atlas, lang)
     return lang, run.atlas
 
 

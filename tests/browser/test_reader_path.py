@@ -89,6 +89,13 @@ def slider_handles(atlas: AtlasPage):
     return atlas.page.locator("[data-testid=stSidebar] [data-testid=stSlider]").first.locator("input[type=range]")
 
 
+def iso(day: str | None) -> str:
+    """A day as the widgets write it in either language (2023-05-01, 01.05.2023), in ISO form."""
+    if day and (russian := re.fullmatch(r"(\d\d)\.(\d\d)\.(\d{4})", day)):
+        return "-".join(reversed(russian.groups()))
+    return day or ""
+
+
 def view_of(atlas: AtlasPage, lang: Lang) -> View:
     handles = slider_handles(atlas)
     typed = atlas.page.locator("[data-testid=stSidebar] [data-testid=stDateInput] input")
@@ -97,9 +104,9 @@ def view_of(atlas: AtlasPage, lang: Lang) -> View:
         countries=chips(atlas, t("filter_countries", lang)),
         types=chips(atlas, t("filter_types", lang)),
         actors=chips(atlas, t("filter_actors", lang)),
-        dates=(handles.nth(0).get_attribute("aria-valuetext") or "", handles.nth(1).get_attribute("aria-valuetext")
-               or ""),
-        typed=(typed.nth(0).input_value(), typed.nth(1).input_value()),
+        dates=(iso(handles.nth(0).get_attribute("aria-valuetext")),
+               iso(handles.nth(1).get_attribute("aria-valuetext"))),
+        typed=(iso(typed.nth(0).input_value()), iso(typed.nth(1).input_value())),
         link=tuple(sorted((key, tuple(values)) for key, values in query.items())),
     )
 
