@@ -116,6 +116,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "by_country": {"en": "Country", "ru": "Страна"},
     "route_statuses": {"en": "Route statuses over time", "ru": "Статусы маршрутов во времени"},
     "chosen_range": {"en": "Chosen dates: {start} – {end}", "ru": "Выбранный период: {start} – {end}"},
+    "timeline_shown": {"en": "{shown} of {total} events match the other filters (every date is drawn)",
+                       "ru": "Событий по остальным фильтрам: {shown} из {total} (показаны все даты)"},
     "all_dates": {"en": "All dates", "ru": "Все даты"},
     "actors_title": {"en": "Who met whom", "ru": "Кто с кем встречался"},
     "actors_help": {

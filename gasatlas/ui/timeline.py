@@ -11,7 +11,7 @@ from gasatlas import datewindow
 from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import EVERY_DAY, DateRange
-from gasatlas.formats import format_date
+from gasatlas.formats import format_date, format_number
 from gasatlas.i18n import t
 from gasatlas.timeline import status_bands, timeline_events
 from gasatlas.ui import state
@@ -42,8 +42,10 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
         format_func=colour_labels.__getitem__, key=state.widget_key("timeline-colour", colour_labels.values()),
     )
     chosen = view.filter.dates
-    st.caption(t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),
-                                              end=format_date(chosen.end, "day", lang)))
+    st.caption(t("timeline_shown", lang).format(shown=format_number(len(shown), lang, 0),
+                                                total=format_number(len(atlas.events), lang, 0))
+               + " · " + t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),
+                                                        end=format_date(chosen.end, "day", lang)))
     selected = view.selected.id if view.selected and view.selected.kind == "event" else None
     span = (datewindow.shift(every.start, -MARGIN), datewindow.shift(every.end, MARGIN))
     st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
