@@ -31,8 +31,9 @@ NOT_WORDS = re.compile(r"https?://\S+|[\w-]*\.(?:csv|geojson|md|txt|html?|xlsx|z
 """Addresses, file names (events.csv, .txt) and the data folder: written as they are in any language."""
 
 
-SHOWN_AS_IS = ("source_title", "quote")
-"""Data fields a Russian page shows as the data has them, beside every field ending in ``_ru``."""
+SHOWN_AS_IS = ("source_title", "quote", "iso_a3")
+"""Data fields a Russian page shows as the data has them (country codes label flow directions), beside every
+field ending in ``_ru``."""
 
 
 @cache

@@ -191,6 +191,29 @@ class AtlasPage:
         expect(self.page.get_by_role("option", name=option, exact=True)).to_be_visible(timeout=UI_TIMEOUT_MS)
         self.rerun_after(lambda: self.page.keyboard.press("Enter"))
 
+    def pick(self, label: str, option: str) -> None:
+        """Add ``option`` to the sidebar's multiselect labelled ``label`` as a person does: type its start into
+        the box, then Enter; again if a rerun still under way (the map reporting its first view) redrew the box
+        and ate the keys."""
+        box = self.page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
+            has=self.page.get_by_text(label, exact=True))
+        for attempt in range(3):
+            box.get_by_role("combobox").click()
+            self.page.keyboard.type(option)
+            try:
+                expect(self.page.get_by_role("option").filter(has_text=option).first).to_be_visible(timeout=10_000)
+                runs = self.page.evaluate("window.__scriptRuns")
+                self.page.keyboard.press("Enter")
+                self.page.keyboard.press("Escape")
+                expect(box.locator(f"[data-tag] > span[title^='{option}']").first).to_be_attached(timeout=10_000)
+                self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
+                break
+            except AssertionError:
+                self.page.keyboard.press("Escape")
+                if attempt == 2:
+                    raise
+        self.wait_for_idle()
+
     @property
     def url(self) -> str:
         return self.page.evaluate("location.href")  # page.url lags behind history.pushState

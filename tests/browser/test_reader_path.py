@@ -25,7 +25,7 @@ from gasatlas.i18n import t
 from gasatlas.ui import navigation
 from gasatlas.vocab import Lang, label
 
-from .harness import ROW_HEIGHT, UI_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, start_app_server
+from .harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, start_app_server
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 EVENTS = ATLAS.events
@@ -64,25 +64,6 @@ def multiselect(atlas: AtlasPage, label_text: str):
 def chips(atlas: AtlasPage, label_text: str) -> tuple[str, ...]:
     tags = multiselect(atlas, label_text).locator(".react-aria-ComboBox [data-tag] > span[title]")
     return tuple(sorted(COUNT.sub("", text) for text in tags.all_inner_texts()))
-
-
-def pick(atlas: AtlasPage, label_text: str, option: str) -> None:
-    """Choose an option as a person does: type its start into the box, then Enter; once more if a rerun
-    still under way (the map reporting its first view on a cold visit) redrew the box and ate the keys."""
-    box = multiselect(atlas, label_text)
-    for attempt in range(2):
-        box.get_by_role("combobox").click()
-        atlas.page.keyboard.type(option)
-        expect(atlas.page.get_by_role("option").filter(has_text=option).first).to_be_visible(timeout=UI_TIMEOUT_MS)
-        atlas.page.keyboard.press("Enter")
-        atlas.page.keyboard.press("Escape")
-        try:
-            expect(box.locator(f"[data-tag] > span[title^='{option}']").first).to_be_attached(timeout=10_000)
-            break
-        except AssertionError:
-            if attempt:
-                raise
-    atlas.wait_for_idle()
 
 
 def slider_handles(atlas: AtlasPage):
@@ -170,9 +151,9 @@ def test_the_view_holds_along_the_readers_whole_path(browser: Browser, fresh_ser
         atlas.wait_for_map_settled()
 
         for code in COUNTRIES:
-            pick(atlas, t("filter_countries", lang), known["countries"][code])
-        pick(atlas, t("filter_types", lang), label(EVENT_TYPE, lang))
-        pick(atlas, t("filter_actors", lang), known["actors"][ACTOR])
+            atlas.pick(t("filter_countries", lang), known["countries"][code])
+        atlas.pick(t("filter_types", lang), label(EVENT_TYPE, lang))
+        atlas.pick(t("filter_actors", lang), known["actors"][ACTOR])
         grid = atlas.page.locator("[data-testid=stMain] [data-testid=stDataFrame]").first
         expect(grid.locator("tr[role=row]")).to_have_count(len(CHOSEN) + 1)
         row = int(CHOSEN.index.get_loc(PICKED.name))

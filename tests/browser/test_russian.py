@@ -36,6 +36,7 @@ def test_every_page_in_russian_shows_no_english_interface_word(atlas: AtlasPage)
     for spec in navigation.PAGES:
         atlas.open(f"{'' if spec is navigation.MAP else spec.url_path}?lang=ru&basemap=offline")
         expect(atlas.page.locator("h1").first).to_be_visible()
+        atlas.page.locator(".st-key-ga-chrome style").first.wait_for(state="attached")  # Streamlit's words restyled
         if spec in (navigation.MAP, navigation.ROUTES):  # the map page's map, the route's own small map
             frame = atlas.map()
             frame.locator(".leaflet-container").wait_for(state="visible")
