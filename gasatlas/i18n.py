@@ -510,6 +510,9 @@ STRINGS |= {
     "table_sort_date_desc": {"en": "Newest first", "ru": "Сначала поздние"},
     "table_sort_text_asc": {"en": "A → Z", "ru": "А → Я"},
     "table_sort_text_desc": {"en": "Z → A", "ru": "Я → А"},
+    "map_fullscreen": {"en": "Full screen", "ru": "Во весь экран"},
+    "map_fullscreen_exit": {"en": "Leave full screen", "ru": "Выйти из полноэкранного режима"},
+    "map_show_everything": {"en": "Show the whole network", "ru": "Показать всю сеть"},
 }
 
 

@@ -17,7 +17,8 @@ from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear
 from gasatlas.i18n import format_date, format_number, t
-from gasatlas.layers import base_map, overlays
+from gasatlas.layers import base_map, network_bounds, overlays
+from gasatlas.leaflet import map_resource
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.ui import controls, editorial, state
@@ -27,6 +28,8 @@ from gasatlas.vocab import Lang, RecordStatus
 MAP_KEY = "atlas-map"
 
 MAP_HEIGHT = 560
+"""The frame's height before the page's style sets it from the window's (``mapjs/map_page.css``)."""
+MAP_PAGE_CSS = map_resource("map_page.css")
 
 KEY_PAGE = "events_table_page"
 """The table page the reader is on (from 0)."""
@@ -249,11 +252,12 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         + t("network_on", lang).format(date=format_date(as_of, "day", lang))
         + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
     )
-    map_column, card_column = st.columns([0.64, 0.36], gap="medium")
-    with map_column:
+    st.html(f"<style>{MAP_PAGE_CSS}</style>")
+    map_column, card_column = st.columns([0.7, 0.3], gap="medium")
+    with map_column, st.container(key="atlas-map-frame"):
         render_map(
             atlas,
-            base_map(atlas.country_shapes, basemap),
+            base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]),
         )
