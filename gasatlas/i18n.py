@@ -540,6 +540,22 @@ STRINGS |= {
     "route_no_flows": {"en": "No flow figure for this route yet.", "ru": "Данных о потоках по маршруту пока нет."},
     "route_capacity": {"en": "Capacity in routes.geojson", "ru": "Мощность по routes.geojson"},
     "bcm_in_period": {"en": "bcm in the period", "ru": "млрд м³ за период"},
+    # Issue 18, the table's order and the map's framing (branch table-frame).
+    "table_sort_by": {"en": "Sort by", "ru": "Сортировка"},
+    "table_sort_help": {
+        "en": "Orders all {total} rows of the filtered table, across its pages. Clicking a column heading "
+              "sorts only the rows on the page in view.",
+        "ru": "Упорядочивает все {total} строк отобранной таблицы, на всех её страницах. Щелчок по заголовку "
+              "столбца сортирует только строки показанной страницы.",
+    },
+    "table_sort_direction": {"en": "Order", "ru": "Порядок"},
+    "table_sort_date_asc": {"en": "Oldest first", "ru": "Сначала ранние"},
+    "table_sort_date_desc": {"en": "Newest first", "ru": "Сначала поздние"},
+    "table_sort_text_asc": {"en": "A → Z", "ru": "А → Я"},
+    "table_sort_text_desc": {"en": "Z → A", "ru": "Я → А"},
+    "map_fullscreen": {"en": "Full screen", "ru": "Во весь экран"},
+    "map_fullscreen_exit": {"en": "Leave full screen", "ru": "Выйти из полноэкранного режима"},
+    "map_show_everything": {"en": "Show the whole network", "ru": "Показать всю сеть"},
 }
 
 

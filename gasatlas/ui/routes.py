@@ -122,7 +122,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
                   events_layer(linked, lang, atlas.events_version)]
         coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
         lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]
-        fmap = base_map(atlas.country_shapes, view.basemap, ((min(lats), min(lons)), (max(lats), max(lons))), lang=lang)
+        fmap = base_map(atlas.country_shapes, view.basemap, ((min(lats), min(lons)), (max(lats), max(lons))), lang)
         st_folium(fmap, feature_group_to_add=layers, key=f"route-map-{route_id}", height=380,
                   use_container_width=True, returned_objects=[])
     with detail_column:
