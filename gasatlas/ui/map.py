@@ -254,7 +254,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
     )
     st.html(f"<style>{MAP_PAGE_CSS}</style>")
-    map_column, card_column = st.columns([0.7, 0.3], gap="medium")
+    map_column, card_column = st.columns([0.72, 0.28], gap="medium")
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
             atlas,

@@ -62,6 +62,27 @@ new MutationObserver(() => {
 """
 
 
+VISIBLE_TEXT = """() => {
+  // Every text node a reader can see: not an icon's ligature name, not hidden, not shrunk to nothing.
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    const text = node.textContent.trim();
+    if (!text || !element || element.closest('script, style, noscript, [data-testid=stIconMaterial]')) continue;
+    const style = getComputedStyle(element);
+    if (style.fontFamily.includes('Material') || parseFloat(style.fontSize) === 0) continue;
+    if (element.checkVisibility({opacityProperty: true, visibilityProperty: true})) texts.push(text);
+  }
+  return texts;
+}"""
+
+
+def visible_texts(atlas: AtlasPage) -> list[str]:
+    """What the page and every frame in it (the map) show."""
+    return [text for frame in atlas.page.frames for text in frame.evaluate(VISIBLE_TEXT)]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
