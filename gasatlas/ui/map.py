@@ -40,8 +40,6 @@ KEY_PAGE_CHOOSER = "events_table_page_chooser"
 """Counts the times the page was set from code, which re-creates the page chooser showing it."""
 KEY_SORT = "events_table_sort"
 """How the reader ordered the events table (a ``tables.TableSort``), for the session: every page shares it."""
-SORT_COLUMN_KEY = "events-table-sort-column"
-SORT_DIRECTION_KEY = "events-table-sort-direction"
 DATE_WIDTH = 200
 """Pixels that hold the longest table date whole ("декабрь 2022 – январь 2023"; notes are left to the card)."""
 SOURCE_WIDTH = 150
@@ -83,28 +81,31 @@ def table_sort() -> tables.TableSort:
     return st.session_state.get(KEY_SORT, tables.TableSort())
 
 
-def _on_sort_chosen() -> None:
-    st.session_state[KEY_SORT] = tables.TableSort(st.session_state[SORT_COLUMN_KEY],
-                                                  st.session_state[SORT_DIRECTION_KEY] == "desc")
+def _on_sort_chosen(column_key: str, direction_key: str) -> None:
+    order = table_sort()
+    column = st.session_state.get(column_key, order.column)
+    direction = st.session_state.get(direction_key, "desc" if order.descending else "asc")
+    if column in tables.EVENT_TABLE_COLUMNS:
+        st.session_state[KEY_SORT] = tables.TableSort(column, direction == "desc")
 
 
 def _sort_chooser(total: int, lang: Lang) -> None:
     """Which column orders the whole table, and which way: the table is sent a page at a time, so its own
-    column headings can only sort the page in view (the help says so)."""
+    column headings can only sort the page in view (the help says so). Keyed by their labels, like the
+    sidebar's widgets (``state.widget_key``): a language switch must not lose the order."""
     order = table_sort()
     headers = tables.event_table_headers(lang)
-    st.selectbox(t("table_sort_by", lang), tables.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
-                 index=tables.EVENT_TABLE_COLUMNS.index(order.column), key=SORT_COLUMN_KEY,
-                 on_change=_on_sort_chosen, width=220,
-                 help=t("table_sort_help", lang).format(total=format_number(total, lang)))
     kind = "date" if order.column == "date" else "text"
-
-    def direction_text(way: str) -> str:
-        return t(f"table_sort_{kind}_{way}", lang)
-
-    st.segmented_control(t("table_sort_direction", lang), ["asc", "desc"],
-                         default="desc" if order.descending else "asc", format_func=direction_text,
-                         key=SORT_DIRECTION_KEY, required=True, on_change=_on_sort_chosen)
+    directions = {way: t(f"table_sort_{kind}_{way}", lang) for way in ("asc", "desc")}
+    column_key = state.widget_key("table-sort-column", [headers[c] for c in tables.EVENT_TABLE_COLUMNS])
+    direction_key = state.widget_key("table-sort-direction", directions.values())
+    st.selectbox(t("table_sort_by", lang), tables.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
+                 index=tables.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
+                 on_change=_on_sort_chosen, args=(column_key, direction_key), width=220,
+                 help=t("table_sort_help", lang).format(total=format_number(total, lang)))
+    st.segmented_control(t("table_sort_direction", lang), list(directions),
+                         default="desc" if order.descending else "asc", format_func=directions.__getitem__,
+                         key=direction_key, required=True, on_change=_on_sort_chosen, args=(column_key, direction_key))
 
 
 def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
@@ -121,7 +122,8 @@ def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
 
 
 def _on_page_chosen(chooser_key: str) -> None:
-    st.session_state[KEY_PAGE] = st.session_state[chooser_key]
+    if isinstance(chosen := st.session_state.get(chooser_key), int):
+        st.session_state[KEY_PAGE] = chosen
 
 
 def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
@@ -134,7 +136,8 @@ def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
                                                last=format_number(shown.stop, lang),
                                                total=format_number(shown.total, lang))
 
-    chooser_key = f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}-{page.count}"
+    chooser_key = state.widget_key(f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}",
+                                   [rows_text(number) for number in range(page.count)])
     st.selectbox(t("table_rows", lang), range(page.count), index=page.number, format_func=rows_text,
                  key=chooser_key, on_change=_on_page_chosen, args=(chooser_key,), width=320)
 

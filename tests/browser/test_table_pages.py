@@ -87,3 +87,17 @@ def test_newest_first_orders_the_whole_table_across_its_pages(paged: AtlasPage) 
     expect(grid.locator("tr[role=row]").nth(1)).to_contain_text(newest_first["title_en"].iloc[last_first][:30])
     assert newest_first["date"].iloc[0] >= newest_first["date"].iloc[last_first], "dates sorted as dates"
     assert newest_first["date"].iloc[0] == EVENTS["date"].max()
+
+
+def test_the_order_survives_a_language_switch(paged: AtlasPage) -> None:
+    paged.open("?basemap=offline").wait_for_map_settled()
+    newest_first = sorted_events(EVENTS, ATLAS, TableSort("date", descending=True), "en")
+    order = paged.page.locator("[data-testid=stMain]").get_by_role("radiogroup", name="Order")
+    paged.rerun_after(lambda: order.get_by_role("radio", name="Newest first").click())
+
+    paged.rerun_after(lambda: paged.page.get_by_text("Русский", exact=True).click())
+
+    grid = paged.page.locator("[data-testid=stDataFrame]")
+    expect(grid.locator("tr[role=row]").nth(1)).to_contain_text(newest_first["title_ru"].iloc[0][:30])
+    russian_order = paged.page.locator("[data-testid=stMain]").get_by_role("radiogroup", name="Порядок")
+    expect(russian_order.get_by_role("radio", name="Сначала поздние")).to_have_attribute("aria-checked", "true")
