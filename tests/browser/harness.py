@@ -235,6 +235,23 @@ class AtlasPage:
                     raise
         self.wait_for_idle()
 
+    def brush_timeline(self, start: float, end: float) -> None:
+        """Drag across the timeline chart from ``start`` to ``end`` (fractions of its width), inside the plot
+        below its first row of events, and wait for the rerun the brushed dates start."""
+        chart = self.page.locator("[data-testid=stVegaLiteChart]").first
+        chart.locator("canvas, svg").first.wait_for(state="visible")
+        box = chart.bounding_box()
+        assert box is not None, "the chart is drawn"
+        y = box["y"] + 130
+
+        def brush() -> None:
+            self.page.mouse.move(box["x"] + box["width"] * start, y)
+            self.page.mouse.down()
+            self.page.mouse.move(box["x"] + box["width"] * end, y, steps=10)
+            self.page.mouse.up()
+
+        self.rerun_after(brush)
+
     @property
     def url(self) -> str:
         return self.page.evaluate("location.href")  # page.url lags behind history.pushState

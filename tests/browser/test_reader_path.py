@@ -114,21 +114,6 @@ def go_to(atlas: AtlasPage, spec: navigation.PageSpec, lang: Lang) -> None:
     expect(atlas.page.locator("h1").first).to_be_visible()
 
 
-def brush_the_timeline(atlas: AtlasPage) -> None:
-    chart = atlas.page.locator("[data-testid=stVegaLiteChart]").first
-    chart.locator("canvas, svg").first.wait_for(state="visible")
-    box = chart.bounding_box()
-    y = box["y"] + 130
-
-    def brush() -> None:
-        atlas.page.mouse.move(box["x"] + box["width"] * 0.35, y)
-        atlas.page.mouse.down()
-        atlas.page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=10)
-        atlas.page.mouse.up()
-
-    atlas.rerun_after(brush)
-
-
 @pytest.fixture
 def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """A server nobody has visited: the reader's first page loads the data (no warm-up)."""
@@ -194,7 +179,7 @@ def test_the_view_holds_along_the_readers_whole_path(browser: Browser, fresh_ser
         assert view_of(atlas, lang) == expected_view(lang, start, end), "after the drag"
 
         go_to(atlas, navigation.TIMELINE, lang)
-        brush_the_timeline(atlas)
+        atlas.brush_timeline(0.35, 0.8)
         start, end = view_of(atlas, lang).dates
         assert (start, end) != (first.isoformat(), (last - dt.timedelta(days=3)).isoformat()), "the brush set dates"
         assert view_of(atlas, lang) == expected_view(lang, start, end), "after brushing the timeline"
