@@ -43,6 +43,31 @@ def used(flows: pd.DataFrame) -> pd.DataFrame:
     return flows[flows["choice"] != FlowChoice.ALTERNATIVE] if "choice" in flows else flows
 
 
+DISAGREEMENT_KEYS: tuple[str, ...] = ("route_id", "from_country", "to_country", "period", "value_kind", "scope",
+                                     "purpose")
+"""What makes two figures figures of the same thing: route, direction, period, kind, scope and purpose."""
+
+
+def disagreements(flows: pd.DataFrame) -> pd.DataFrame:
+    """Each figure another source contradicts, beside it: for every route, direction, period and kind that has an
+    ``alternative`` row, the chosen figure first and then each alternative, numbered by ``group``.
+
+    Rows are returned as they are — each with its own value, source and dates — so that a reader sees the
+    disagreement itself; nothing is averaged or merged. An alternative whose chosen figure is out of ``flows``
+    is still listed, alone in its group."""
+    if flows.empty or "choice" not in flows:
+        return flows.iloc[0:0].assign(group=pd.Series(dtype=int), chosen=pd.Series(dtype=bool))
+    keys = [key for key in DISAGREEMENT_KEYS if key in flows]
+    contested = flows.loc[flows["choice"] == FlowChoice.ALTERNATIVE, keys].drop_duplicates()
+    rows = flows.reset_index(drop=True).merge(contested, on=keys, how="inner")
+    rows = rows.assign(chosen=rows["choice"] != FlowChoice.ALTERNATIVE)
+    order = [key for key in ("period_start", "route_id", "from_country", "to_country", "period", "value_kind")
+             if key in rows]
+    rows = rows.sort_values([*order, "chosen", "id"], ascending=[*[True] * len(order), False, True], kind="stable")
+    group = rows.groupby(keys, sort=False).ngroup()
+    return rows.assign(group=group).reset_index(drop=True)
+
+
 def with_periods(flows: pd.DataFrame) -> pd.DataFrame:
     """Add each period's first and last day and whether it is a whole year, sorted by period then route."""
     spans = [period_span(period) for period in flows["period"]]

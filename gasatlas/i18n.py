@@ -531,6 +531,17 @@ STRINGS |= {
     "gaps_title": {"en": "Gaps: what was searched", "ru": "Пробелы: что искали"},
     "col_searched": {"en": "Searched", "ru": "Что искали"},
     "col_retrieved": {"en": "Checked on", "ru": "Сверено"},
+    "conflicts_title": {"en": "Where sources disagree", "ru": "Где источники расходятся"},
+    "conflicts_help": {
+        "en": "The same route, direction, period and kind of figure as two sources give it: the figure the atlas "
+              "uses is marked, the other is listed beside it with its own source and date — never averaged.",
+        "ru": "Одна и та же цифра (маршрут, направление, период, вид) по двум источникам: используемая атласом "
+              "отмечена, другая приведена рядом со своим источником и датой — без усреднения."},
+    "conflicts_none": {"en": "No two sources disagree on a figure in view.",
+                       "ru": "Среди показанных цифр расхождений между источниками нет."},
+    "col_figure": {"en": "Figure", "ru": "Цифра"},
+    "col_choice": {"en": "In the atlas", "ru": "В атласе"},
+    "col_source_date": {"en": "Published", "ru": "Опубликовано"},
     "data_last_updated": {"en": "Data last updated: {date}", "ru": "Данные обновлены: {date}"},
     "data_last_updated_unknown": {"en": "Data last updated: unknown", "ru": "Дата обновления данных неизвестна"},
     "route_flows": {"en": "Gas that moved, contracts and capacity, by year",

@@ -19,6 +19,7 @@ from gasatlas.flows import (
     country_balance,
     coverage_matrix,
     direction_label,
+    disagreements,
     flow_years,
     flows_in_view,
     known_share,
@@ -32,7 +33,7 @@ from gasatlas.sanitize import markdown_format
 from gasatlas.ui import chrome, state
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
-from gasatlas.vocab import Lang, label
+from gasatlas.vocab import FlowChoice, Lang, label
 
 TABLE_COLUMNS = ["period", "route", "direction", "volume_bcm", "kind_label", "source", "url", "retrieved", "quote",
                  "note"]
@@ -118,6 +119,31 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
             "note": gaps[f"note_{lang}"].to_numpy(),
         }), hide_index=True, width="stretch", key="flows-gaps",
             column_config={**flow_columns(lang), "searched": st.column_config.TextColumn(t("col_searched", lang))})
+
+
+def disagreement_table(atlas: Dataset, lang: Lang) -> None:
+    """The figures in view that another source contradicts (``gasatlas.flows.disagreements``), each group's chosen
+    figure first and marked, every figure with its own value, source, publication and check dates."""
+    st.caption(t("conflicts_help", lang))
+    pairs = disagreements(_shown(atlas))
+    if pairs.empty:
+        st.info(t("conflicts_none", lang), icon=":material/check:")
+        return
+    country_names, route_names = _names(atlas, lang)
+    rows = readable(pairs, country_names, route_names, lang)
+    figure = [f"{route} · {direction} · {period} · {label(kind, lang)}" for route, direction, period, kind
+              in zip(rows["route"], rows["direction"], rows["period"], rows["kind"], strict=True)]
+    marks = [f"✓ {label(FlowChoice.CHOSEN, lang)}" if chosen else label(FlowChoice.ALTERNATIVE, lang)
+             for chosen in pairs["chosen"]]
+    table = pd.DataFrame({"figure": figure, "choice": marks, "volume_bcm": rows["volume_bcm"].to_numpy(),
+                          "source": rows["source"].to_numpy(), "url": rows["url"].to_numpy(),
+                          "source_date": pairs["source_date"].to_numpy(), "retrieved": rows["retrieved"].to_numpy()})
+    st.dataframe(chrome.numbers_in(table, FLOW_NUMBERS, lang), hide_index=True, width="stretch",
+                 key="flows-disagreements",
+                 column_config={**flow_columns(lang), "figure": t("col_figure", lang),
+                                "choice": t("col_choice", lang),
+                                "source_date": st.column_config.DateColumn(t("col_source_date", lang),
+                                                                           format="YYYY-MM-DD")})
 
 
 def _default(options: list, wanted) -> int:

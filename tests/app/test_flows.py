@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
 from gasatlas.filters import DateRange
-from gasatlas.flows import country_balance, flows_in_view
+from gasatlas.flows import country_balance, disagreements, flows_in_view
 from gasatlas.ui import navigation
 from gasatlas.ui.state import day_span
 from gasatlas.vocab import label
@@ -98,6 +98,29 @@ def test_the_matrix_shows_every_route_and_year_with_its_figure_or_gap() -> None:
     assert matrix.loc[names["karachaganak-orenburg"], "2024"] == "— no public figure"
     assert matrix.loc[names["power-of-siberia"], "2024"] == "RUS→CHN 31.12"
     assert matrix.loc[names["tapi"], "2024"] in ("", None)
+
+
+@pytest.mark.parametrize(("lang", "chosen", "other"), [
+    ("en", "✓ Used by the atlas", "Other source's figure (not used)"),
+    ("ru", "✓ Используется в атласе", "Цифра другого источника (не используется)")])
+def test_conflicting_figures_stand_side_by_side_with_the_chosen_one_marked(lang: str, chosen: str,
+                                                                            other: str) -> None:
+    at = open_page(navigation.FLOWS, lang=lang, **{"from": "2022-01-01", "to": "2022-12-31"})
+
+    shown = next(frame.value for frame in at.dataframe if "choice" in frame.value.columns)
+    expected = disagreements(flows_in_view(FLOWS, DateRange(dt.date(2022, 1, 1), dt.date(2022, 12, 31))))
+    assert list(shown["url"]) == list(expected["source_url"])
+    gazprom, novak = shown.iloc[0], shown.iloc[1]
+    assert (gazprom["choice"], novak["choice"]) == (chosen, other)
+    assert gazprom["figure"] == novak["figure"], "the same figure, as two sources give it"
+    assert [gazprom["volume_bcm"], novak["volume_bcm"]] == [15.4, 15.5], "each keeps its own value, none averaged"
+    assert str(gazprom["retrieved"]).startswith("2026-12-05") and str(novak["source_date"]).startswith("2023-01-17")
+
+
+def test_a_view_without_conflicting_figures_says_so() -> None:
+    at = open_page(navigation.FLOWS, **{"from": "2023-01-01", "to": "2023-12-31", "country": "TKM"})
+
+    assert "No two sources disagree on a figure in view." in [info.value for info in at.info]
 
 
 def test_every_page_says_when_the_data_was_last_updated() -> None:

@@ -76,6 +76,18 @@ def test_a_route_card_lists_the_years_flow_figures_each_with_its_source(atlas) -
     assert "No flow figure for 2021." in route_html(route, atlas, dt.date(2021, 6, 30), "en")
 
 
+def test_a_route_card_marks_the_chosen_figure_where_another_source_disagrees(atlas) -> None:
+    route = next(atlas.routes[atlas.routes["id"] == "power-of-siberia"].itertuples())
+
+    html = route_html(route, atlas, dt.date(2022, 6, 30), "en")
+    rows = dict(re.findall(r'<tr data-flow-id="([^"]+)">(.*?)</tr>', html))
+
+    assert "✓ Used by the atlas" in rows["flow-pos-rus-chn-2022"]
+    assert "Other source&#x27;s figure (not used)" in rows["flow-pos-rus-chn-2022-novak"]
+    assert "✓" not in rows["flow-pos-rus-chn-2022-novak"] and "✓" not in rows["flow-pos-rus-chn-2022-plan"], \
+        "only a contested figure is marked, and only the chosen one"
+
+
 def test_a_facility_card_states_its_precision(atlas) -> None:
     plant = next(atlas.facilities[atlas.facilities["id"] == "orenburg-gpp"].itertuples())
 

@@ -17,6 +17,7 @@ from gasatlas.flows import (
     balance_totals,
     country_balance,
     coverage_matrix,
+    disagreements,
     flow_years,
     flows_in_view,
     known_share,
@@ -196,6 +197,50 @@ def test_the_route_by_year_matrix_says_what_is_known_of_each_cell(network) -> No
                                       "tapi": "none"}
     assert text.loc["abc", 2024] == "Σ 33", "a pipeline's total stands for it; its parts are not added again"
     assert text.loc["ru-uz", 2024] == "RUS→UZB 5.64", "the chosen figure only"
+
+
+def test_another_sources_figure_is_shown_beside_the_chosen_one_never_averaged() -> None:
+    flows = with_periods(records_frame([
+        figure("gazprom", "2022", 15.4, route="power-of-siberia", to_country="CHN"),
+        figure("novak", "2022", 15.5, route="power-of-siberia", to_country="CHN", choice="alternative"),
+        figure("plan", "2022", 15.0, "contract", route="power-of-siberia", to_country="CHN"),
+        figure("contract", "2025", 7.7, "contract", via="KAZ"),
+        figure("plan-nov", "2025", 6.0, "contract", via="KAZ", choice="alternative"),
+        figure("plan-apr", "2025", 7.3, "contract", via="KAZ", choice="alternative"),
+        figure("reported-2025", "2025", 5.0, via="KAZ"),
+        figure("uncontested", "2023", 1.28, via="KAZ"),
+    ], Flow))
+
+    pairs = disagreements(flows)
+
+    assert list(pairs["id"]) == ["gazprom", "novak", "contract", "plan-apr", "plan-nov"], \
+        "the chosen figure first, then each alternative; other kinds and uncontested figures stay out"
+    assert list(pairs["group"]) == [0, 0, 1, 1, 1]
+    assert list(pairs["chosen"]) == [True, False, True, False, False]
+    assert list(pairs["volume_bcm"]) == [15.4, 15.5, 7.7, 7.3, 6.0], "each source keeps its own number"
+    assert list(pairs["source_url"]) == [SOURCE["source_url"]] * 5
+
+
+def test_an_alternative_whose_chosen_figure_is_out_of_view_stands_alone() -> None:
+    flows = with_periods(records_frame([
+        figure("novak", "2022", 15.5, route="power-of-siberia", to_country="CHN", choice="alternative"),
+        figure("uncontested", "2023", 1.28),
+    ], Flow))
+
+    alone = disagreements(flows)
+
+    assert list(zip(alone["id"], alone["chosen"], strict=True)) == [("novak", False)]
+    assert disagreements(flows[flows["id"] == "uncontested"]).empty
+    assert disagreements(flows.iloc[0:0]).empty
+
+
+def test_the_shipped_data_keeps_gazprom_and_novak_side_by_side(atlas) -> None:
+    pairs = disagreements(atlas.flows)
+    novak = pairs[pairs["group"] == pairs.loc[pairs["id"] == "flow-pos-rus-chn-2022-novak", "group"].iloc[0]]
+
+    assert list(zip(novak["id"], novak["volume_bcm"], novak["chosen"], strict=True)) == [
+        ("flow-pos-rus-chn-2022", 15.4, True), ("flow-pos-rus-chn-2022-novak", 15.5, False)]
+    assert (pairs.groupby("group")["chosen"].sum() <= 1).all(), "at most one figure is chosen"
 
 
 def test_periods_read_as_people_write_them() -> None:
