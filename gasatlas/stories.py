@@ -38,6 +38,8 @@ class References:
 
 
 def _refs(info: ValidationInfo) -> References:
+    if info.context is None:
+        raise ValueError("stories are checked against the data: validate with context={'references': ...}")
     return info.context["references"]
 
 
