@@ -600,3 +600,41 @@ STRINGS |= {
     "date_month": {"en": "mm", "ru": "ММ"},
     "date_day": {"en": "dd", "ru": "ДД"},
 }
+
+
+STRINGS |= {
+    # Issue 22, the atlas explains itself: the first-visit orientation, stories, the embedded view.
+    "intro_title": {"en": "Welcome to the Central Asia Gas Atlas",
+                    "ru": "Добро пожаловать в Газовый атлас Центральной Азии"},
+    "intro_covers": {
+        "en": "Gas diplomacy between Russia and Central Asia, {first}–{last}: {countries}. The atlas holds {events} "
+              "dated events, {routes} routes, {facilities} facilities and {flows} flow figures, each with its source.",
+        "ru": "Газовая дипломатия России и Центральной Азии, {first}–{last}: {countries}. В атласе {events} событий "
+              "с датами, маршрутов — {routes}, объектов — {facilities}, цифр о потоках газа — {flows}; у каждой "
+              "записи есть источник."},
+    "intro_how": {"en": "How to read it, in three steps:", "ru": "Как читать атлас — три шага:"},
+    "intro_step_1": {
+        "en": "Choose dates and filters in the sidebar: the map draws the network as of the last day of the range.",
+        "ru": "Выберите даты и фильтры на боковой панели: карта показывает сеть на последний день периода."},
+    "intro_step_2": {
+        "en": "Click a route, a facility or an event (on the map or in the table) to open its card and its sources.",
+        "ru": "Щёлкните маршрут, объект или событие (на карте или в таблице), чтобы открыть карточку и источники."},
+    "intro_step_3": {
+        "en": "Every page keeps the same view, and the address holds it: copy the link to share exactly what you see.",
+        "ru": "Все страницы показывают один и тот же вид, и адрес его хранит: скопируйте ссылку, чтобы поделиться им."},
+    "intro_start_story": {"en": "Read the main story", "ru": "Читать главную историю"},
+    "intro_dismiss": {"en": "Explore on my own", "ru": "Смотреть самостоятельно"},
+    "story_start": {"en": "Story: {title}", "ru": "История: {title}"},
+    "story_position": {"en": "{title} · step {step} of {total}", "ru": "{title} · шаг {step} из {total}"},
+    "story_previous": {"en": "Previous", "ru": "Назад"},
+    "story_next": {"en": "Next", "ru": "Далее"},
+    "story_close": {"en": "Close the story", "ru": "Закрыть историю"},
+    "story_back_to_step": {"en": "You changed the view: show this step again",
+                           "ru": "Вид изменён: снова показать этот шаг"},
+    "story_evidence_help": {"en": "Show this event on the map, with its card and source",
+                            "ru": "Показать событие на карте, с карточкой и источником"},
+    "story_no_figure": {"en": "no public figure", "ru": "публичных данных нет"},
+    "story_not_loaded": {"en": "A story could not be loaded:", "ru": "Историю не удалось загрузить:"},
+    "embed_credit": {"en": "Central Asia Gas Atlas · every fact with its source",
+                     "ru": "Газовый атлас Центральной Азии · у каждого факта есть источник"},
+}

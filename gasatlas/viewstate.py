@@ -37,12 +37,23 @@ class Selection:
 
 
 @dataclass(frozen=True)
+class StoryAt:
+    """A step of a story (``?story=main&step=3``), counted from 1."""
+
+    id: str
+    step: int = 1
+
+
+@dataclass(frozen=True)
 class ViewState:
     lang: Lang = "en"
     basemap: Basemap = "tiles"
     route_widths: RouteWidths = "capacity"
     filter: EventFilter = field(default_factory=EventFilter)
     selected: Selection | None = None
+    story: StoryAt | None = None
+    intro_dismissed: bool = False
+    """The reader closed the first-visit orientation (``?intro=0``): a reload or a shared link does not repeat it."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class Vocabulary:
     actors: frozenset[str]
     ids: Mapping[SelectionKind, frozenset[str]]
     span: DateRange = EVERY_DAY
+    stories: Mapping[str, int] = field(default_factory=dict)
+    """Story id → its number of steps."""
 
 
 def to_query(
@@ -83,6 +96,11 @@ def to_query(
         query["q"] = f.text.strip()
     if state.selected is not None:
         query["sel"] = state.selected.code()
+    if state.story is not None:
+        query["story"] = state.story.id
+        query["step"] = str(state.story.step)
+    if state.intro_dismissed:
+        query["intro"] = "0"
     return query
 
 
@@ -143,6 +161,17 @@ def from_query(
             selection = Selection(kind, item)
         else:
             problems.append("unknown selection")
+    story = None
+    if story_id := first("story"):
+        if story_id in vocabulary.stories:
+            step = first("step") or "1"
+            number = int(step) if step.isdecimal() and len(step) < 6 else 0
+            if not 1 <= number <= vocabulary.stories[story_id]:
+                problems.append("no such step; the story opens at its first")
+                number = 1
+            story = StoryAt(story_id, number)
+        else:
+            problems.append("unknown story")
     event_filter = EventFilter(
         dates=dates,
         countries=_codes(params.get("country", []), vocabulary.countries, problems, "country"),
@@ -152,5 +181,5 @@ def from_query(
         text=(first("q") or "")[:200],
     )
     return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,
-                     selected=selection), problems
+                     selected=selection, story=story, intro_dismissed=first("intro") == "0"), problems
 

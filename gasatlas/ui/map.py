@@ -22,7 +22,7 @@ from gasatlas.layers import base_map, network_bounds, overlays
 from gasatlas.leaflet import map_resource
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.ui import controls, editorial, state
+from gasatlas.ui import controls, editorial, state, story
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang, RecordStatus
 
@@ -263,7 +263,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
             atlas,
             base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
-                     st.session_state[state.KEY_CENTRE_REQUEST]),
+                     st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
         )
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
@@ -277,3 +277,17 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                   type="primary")
     else:
         events_table(atlas, shown, lang)
+
+
+def embedded_map(atlas: Dataset, lang: Lang) -> None:
+    """The map alone, as the address sets it, for ``?embed=true`` (see ``gasatlas.ui.embed``)."""
+    view = state.view()
+    as_of = view.filter.dates.as_of
+    flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
+    render_map(
+        atlas,
+        base_map(atlas.country_shapes, view.basemap, lang=lang),
+        overlays(atlas, view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
+                 st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])
+        + story.frame_layers(atlas),
+    )

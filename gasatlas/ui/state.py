@@ -19,7 +19,7 @@ from typing import Any
 
 import streamlit as st
 
-from gasatlas import datewindow
+from gasatlas import datewindow, stories
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange, EventFilter
@@ -36,6 +36,8 @@ KEY_CENTRE_REQUEST = "map_centre_request"
 """Counts the times the page asked the map to centre on the selection (0: never); see ``layers.selection_layer``."""
 KEY_CLICK_NONCE = "map_click_nonce"
 KEY_TABLE_VERSION = "table_version"
+KEY_FRAME_REQUEST = "map_frame_request"
+"""Counts the times a story step asked the map to fit its frame (0: never); see ``gasatlas.ui.story``."""
 
 
 def day_span(atlas: Dataset) -> DateRange:
@@ -54,6 +56,17 @@ def day_span(atlas: Dataset) -> DateRange:
 
 
 def vocabulary(atlas: Dataset) -> Vocabulary:
+    """The codes a link may name, stories and their steps included."""
+    return replace(_codes(atlas), stories=story_library(atlas).step_counts())
+
+
+def story_library(atlas: Dataset) -> stories.Library:
+    """The stories in ``data/stories/``, checked against this atlas: a few milliseconds, so read on every run
+    and an editor's change shows on the next one."""
+    return stories.load_library(settings().data_dir / "stories", stories.references(atlas, _codes(atlas)))
+
+
+def _codes(atlas: Dataset) -> Vocabulary:
     return Vocabulary(
         countries=frozenset(atlas.countries["iso_a3"]),
         event_types=frozenset(atlas.events["event_type"]),
@@ -81,6 +94,10 @@ def init(atlas: Dataset) -> None:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state, problems = from_query(params, vocabulary(atlas), default_basemap=settings().basemap)
+    step = None if state.story is None else story_library(atlas).step(state.story)
+    if state.story is not None and step is not None:
+        state = step.view(state, state.story)  # a step's address opens the step, whatever else it says
+    st.session_state[KEY_FRAME_REQUEST] = int(step is not None)
     st.session_state[KEY_VIEW] = state
     st.session_state[KEY_GENERATION] = 0
     st.session_state[KEY_DRAWN] = {}

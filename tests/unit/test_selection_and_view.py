@@ -11,7 +11,7 @@ import pytest
 from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
 from gasatlas.selection import click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.tables import TablePage
-from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
+from gasatlas.viewstate import Selection, StoryAt, ViewState, Vocabulary, from_query, to_query
 
 VOCABULARY = Vocabulary(
     countries=frozenset({"KAZ", "RUS", "UZB"}),
@@ -186,3 +186,30 @@ def test_a_range_is_clamped_into_the_data_span_without_turning_inside_out() -> N
     assert DateRange(dt.date(2020, 1, 1), dt.date(2030, 1, 1)).clamped(span) == span
     assert EVERY_DAY.clamped(span) == span
     assert DateRange(dt.date(2026, 1, 1), dt.date(2027, 1, 1)).clamped(span) == DateRange(span.end, span.end)
+
+
+def test_a_story_step_and_a_dismissed_orientation_round_trip_through_the_url() -> None:
+    vocabulary = dataclasses.replace(VOCABULARY, stories={"main": 10})
+    view = ViewState(story=StoryAt("main", 4), intro_dismissed=True)
+
+    query = to_query(view)
+    parsed, problems = from_query({key: [value] for key, value in query.items() if isinstance(value, str)},
+                                  vocabulary)
+
+    assert query == {"story": "main", "step": "4", "intro": "0"}
+    assert parsed == view and problems == []
+
+
+@pytest.mark.parametrize(("params", "story", "problem"), [
+    ({"story": ["main"]}, StoryAt("main", 1), None),
+    ({"story": ["main"], "step": ["11"]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["main"], "step": ["0"]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["main"], "step": ["9" * 5000]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["fiction"], "step": ["2"]}, None, "unknown story"),
+    ({"step": ["2"]}, None, None),
+])
+def test_a_story_link_opens_a_step_that_exists_or_says_why_not(params, story, problem) -> None:
+    view, problems = from_query(params, dataclasses.replace(VOCABULARY, stories={"main": 10}))
+
+    assert view.story == story
+    assert problems == ([problem] if problem else [])
