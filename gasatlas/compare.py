@@ -79,13 +79,13 @@ def route_changes(routes: pd.DataFrame, moments: Moments) -> pd.DataFrame:
     return frame.sort_values(["date", "route_id"], kind="stable").reset_index(drop=True)
 
 
-def events_between(events: pd.DataFrame, moments: Moments, view: EventFilter = EventFilter()) -> pd.DataFrame:
+def events_between(events: pd.DataFrame, moments: Moments, view: EventFilter | None = None) -> pd.DataFrame:
     """The events after the first moment up to the second that the reader's other filters let through (their
     own date range gives way to the two moments)."""
     between = moments.between
     if between is None:
         return events.iloc[0:0]
-    return apply_filter(events, replace(view, dates=between))
+    return apply_filter(events, replace(view or EventFilter(), dates=between))
 
 
 def agreements(events: pd.DataFrame) -> pd.DataFrame:
