@@ -10,15 +10,21 @@ moved), each kind apart, and a missing figure stays missing — never a zero, ne
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+import folium
 import numpy as np
 import pandas as pd
 
 from gasatlas.filters import DateRange, EventFilter, apply_filter
-from gasatlas.flows import FLOW_KINDS_IN_BALANCE, country_balance, flows_of_year, used
-from gasatlas.vocab import EventType, RouteStatus
+from gasatlas.flows import FLOW_KINDS_IN_BALANCE, country_balance, direction_label, flows_of_year, used
+from gasatlas.formats import format_change, format_date, format_number, format_percent_change
+from gasatlas.i18n import t
+from gasatlas.layers import FLOW_LABELS_JS, LABELS_PANE, flow_label_point
+from gasatlas.leaflet import ScriptLayer
+from gasatlas.sanitize import html_text
+from gasatlas.vocab import EventType, FlowScope, Lang, RouteStatus, label
 
 CHANGE_KINDS: tuple[str, ...] = ("built", "reversed", "suspended", "resumed", "construction", "proposed",
                                  "mothballed", "updated")
@@ -183,6 +189,90 @@ def changed_route_ids(changes: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(changes["route_id"]))
 
 
-def route_names(routes: pd.DataFrame, lang: str) -> Mapping[str, str]:
-    return dict(zip(routes["id"], routes[f"name_{lang}"], strict=True))
 
+def _names(frame: pd.DataFrame, key: str, lang: Lang) -> dict[str, str]:
+    return dict(zip(frame[key], frame[f"name_{lang}"], strict=True))
+
+
+def readable_route_changes(changes: pd.DataFrame, routes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The status changes as a reader sees them: when (no more precise than known), route, what happened."""
+    names = _names(routes, "id", lang)
+    return pd.DataFrame({
+        "date": [format_date(day, precision, lang) for day, precision in zip(changes["date"],
+                                                                              changes["date_precision"], strict=True)],
+        "route": [names.get(route, route) for route in changes["route_id"]],
+        "change": [t(f"change_{kind}", lang) for kind in changes["change"]],
+        "was": [label(old, lang) if old else t("not_yet_recorded", lang) for old in changes["old_status"]],
+        "now": [label(new, lang) for new in changes["new_status"]],
+        "note": changes[f"note_{lang}"].fillna("").to_numpy(),
+    })
+
+
+def _volume_text(volume: float, state: str, lang: Lang) -> str:
+    """A year's volume, or why there is none: "no figure" is never written as 0."""
+    if state == FIGURE:
+        return format_number(volume, lang)
+    return t("compare_gap" if state == GAP else "compare_no_figure", lang)
+
+
+def _change_texts(frame: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
+    bcm = ["—" if pd.isna(value) else format_change(value, lang) for value in frame["change_bcm"]]
+    pct = ["—" if pd.isna(value) else format_percent_change(value, lang) for value in frame["change_pct"]]
+    return bcm, pct
+
+
+def readable_flow_changes(changes: pd.DataFrame, routes: pd.DataFrame, countries: pd.DataFrame,
+                          lang: Lang) -> pd.DataFrame:
+    """``flow_changes`` as text: each kind named, a missing figure said in words, a change only between figures."""
+    route_names, country_names = _names(routes, "id", lang), _names(countries, "iso_a3", lang)
+    bcm, pct = _change_texts(changes, lang)
+    kinds = [label(kind, lang) + (f" · {label(scope, lang)}" if scope == FlowScope.ROUTE_TOTAL else "")
+             for kind, scope in zip(changes["value_kind"], changes["scope"], strict=True)]
+    return pd.DataFrame({
+        "route": [route_names.get(route, route) for route in changes["route_id"]],
+        "direction": [direction_label(a, b, country_names)
+                      for a, b in zip(changes["from_country"], changes["to_country"], strict=True)],
+        "kind": kinds,
+        "before": [_volume_text(v, s, lang) for v, s in zip(changes["volume_before"], changes["state_before"],
+                                                             strict=True)],
+        "after": [_volume_text(v, s, lang) for v, s in zip(changes["volume_after"], changes["state_after"],
+                                                            strict=True)],
+        "change_bcm": bcm, "change_pct": pct,
+        "source": changes["url_after"].fillna(changes["url_before"]).to_numpy(),
+    })
+
+
+def readable_country_changes(changes: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``country_changes`` as text: the routes each total rests on are named when they differ between years."""
+    country_names = _names(countries, "iso_a3", lang)
+    bcm, pct = _change_texts(changes, lang)
+
+    def total(volume: float) -> str:
+        return t("compare_no_figure", lang) if pd.isna(volume) else format_number(volume, lang)
+
+    notes = ["" if isinstance(a, tuple) and a == b else t("compare_other_routes", lang)
+             for a, b in zip(changes["routes_before"], changes["routes_after"], strict=True)]
+    return pd.DataFrame({
+        "country": [country_names.get(code, code) for code in changes["country"]],
+        "direction": [t(f"balance_{way}", lang) for way in changes["direction"]],
+        "kind": [label(kind, lang) for kind in changes["value_kind"]],
+        "before": [total(v) for v in changes["volume_before"]],
+        "after": [total(v) for v in changes["volume_after"]],
+        "change_bcm": bcm, "change_pct": pct, "note": notes,
+    })
+
+
+def change_labels_layer(changes: pd.DataFrame, routes: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
+    """What happened to each changed route, written on its line ("Reversed · 7 Oct 2023"), in the map's
+    labels pane like the flow volumes (``mapjs/flow_labels.js``); texts escaped here."""
+    geometry = dict(zip(routes["id"], routes["geometry"], strict=True))
+    labels = []
+    for route_id, rows in changes.groupby("route_id", sort=False):
+        text = "; ".join(f"{t(f'change_{row.change}', lang)} · {format_date(row.date, row.date_precision, lang)}"
+                         for row in rows.itertuples())
+        lat, lon = flow_label_point(geometry[route_id])
+        labels.append({"id": html_text(str(route_id)), "lat": round(lat, 4), "lon": round(lon, 4),
+                       "kind": "ga-change", "text": html_text(text)})
+    group = folium.FeatureGroup(name="change-labels")
+    ScriptLayer(FLOW_LABELS_JS, {"pane": LABELS_PANE, "labels": labels}, name="FlowLabels").add_to(group)
+    return group

@@ -571,3 +571,61 @@ STRINGS |= {
     "date_month": {"en": "mm", "ru": "ММ"},
     "date_day": {"en": "dd", "ru": "ДД"},
 }
+
+STRINGS |= {
+    # Issue 22, compare two moments and take the view away: the compare page, the downloads and the printed map.
+    "nav_compare": {"en": "Compare", "ru": "Сравнение"},
+    "compare_title": {"en": "Compare two moments", "ru": "Сравнение двух дат"},
+    "compare_first": {"en": "First date", "ru": "Первая дата"},
+    "compare_second": {"en": "Second date", "ru": "Вторая дата"},
+    "compare_summary": {
+        "en": "From {before} to {after}: {changes} route status change(s), {agreements} agreement(s), "
+              "{events} event(s) in view.",
+        "ru": "С {before} по {after}: изменений статуса маршрутов — {changes}, соглашений — {agreements}, "
+              "событий в выборке — {events}.",
+    },
+    "compare_map_note": {
+        "en": "The network on {after}; each route that changed is labelled with what happened and when. "
+              "Markers: the events in between.",
+        "ru": "Сеть на {after}; на каждом изменившемся маршруте подписано, что и когда произошло. "
+              "Метки — события за этот период.",
+    },
+    "compare_routes": {"en": "Routes that changed", "ru": "Изменения маршрутов"},
+    "compare_no_route_change": {"en": "No route changed its status between these dates.",
+                                "ru": "Между этими датами ни один маршрут не изменил статус."},
+    "compare_col_change": {"en": "What happened", "ru": "Что произошло"},
+    "compare_col_was": {"en": "Status before", "ru": "Статус до"},
+    "compare_col_now": {"en": "Status after", "ru": "Статус после"},
+    "not_yet_recorded": {"en": "not yet recorded", "ru": "ещё не упоминался"},
+    "change_built": {"en": "Built / started operating", "ru": "Построен / введён в работу"},
+    "change_reversed": {"en": "Reversed", "ru": "Реверс"},
+    "change_suspended": {"en": "Suspended", "ru": "Приостановлен"},
+    "change_resumed": {"en": "Resumed", "ru": "Возобновлён"},
+    "change_construction": {"en": "Construction started", "ru": "Начато строительство"},
+    "change_proposed": {"en": "Proposed", "ru": "Предложен"},
+    "change_mothballed": {"en": "Mothballed", "ru": "Законсервирован"},
+    "change_updated": {"en": "Updated (still operating)", "ru": "Изменение (продолжает работать)"},
+    "compare_agreements": {"en": "Agreements signed in between", "ru": "Соглашения, подписанные за период"},
+    "compare_no_agreement": {"en": "No agreement in view between these dates.",
+                             "ru": "Между этими датами соглашений в выборке нет."},
+    "compare_events": {"en": "Every event in between", "ru": "Все события за период"},
+    "compare_flows": {"en": "Gas flows, {before} and {after}", "ru": "Потоки газа: {before} и {after}"},
+    "compare_flows_note": {
+        "en": "Whole-year figures of each date's year, each kind apart: reported and estimated gas that moved, "
+              "contracted volumes. A missing figure is written as such, never as zero, and has no change.",
+        "ru": "Годовые цифры за год каждой даты, каждый вид отдельно: фактические и оценочные поставки, "
+              "контрактные объёмы. Отсутствующая цифра так и названа — никогда не ноль — и изменения у неё нет.",
+    },
+    "compare_same_year": {"en": "Both dates fall in {year}: flows are compared year against year.",
+                          "ru": "Обе даты приходятся на {year} год: потоки сравниваются по годам."},
+    "compare_countries": {
+        "en": "By country: totals over the routes with a figure; where the routes counted differ, no change is given.",
+        "ru": "По странам: суммы по маршрутам, для которых есть цифры; если учтены разные маршруты, "
+              "изменение не приводится.",
+    },
+    "compare_col_change_bcm": {"en": "Change, bcm", "ru": "Изменение, млрд м³"},
+    "compare_col_change_pct": {"en": "Change, %", "ru": "Изменение, %"},
+    "compare_no_figure": {"en": "no figure", "ru": "нет данных"},
+    "compare_gap": {"en": "no public figure", "ru": "нет публичных данных"},
+    "compare_other_routes": {"en": "different routes counted", "ru": "учтены разные маршруты"},
+}

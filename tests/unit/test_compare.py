@@ -108,3 +108,12 @@ def test_a_country_total_over_different_routes_has_no_change_figure() -> None:
     assert kazakh_transit.loc["contract", "change_bcm"] == 0
     uzbek_imports = changes[(changes["country"] == "UZB") & (changes["direction"] == "in")].iloc[0]
     assert pd.isna(uzbek_imports["volume_before"]) and uzbek_imports["volume_after"] > 0
+
+
+def test_a_year_without_any_figure_compares_as_missing_not_as_an_error() -> None:
+    empty_year = max(ATLAS.flows["period_start"].dt.year) + 1
+
+    changes = country_changes(ATLAS.flows, ["KAZ"], 2023, empty_year)
+
+    assert len(changes) > 0 and changes["volume_after"].isna().all() and changes["change_bcm"].isna().all()
+    assert flow_changes(ATLAS.flows, ATLAS.flow_gaps, 2023, empty_year)["state_after"].eq(NONE).all()
