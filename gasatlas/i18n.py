@@ -628,4 +628,32 @@ STRINGS |= {
     "compare_no_figure": {"en": "no figure", "ru": "нет данных"},
     "compare_gap": {"en": "no public figure", "ru": "нет публичных данных"},
     "compare_other_routes": {"en": "different routes counted", "ru": "учтены разные маршруты"},
+    "export_title": {"en": "{title}: the network on {date}", "ru": "{title}: сеть на {date}"},
+    "export_dates": {"en": "Events from {start} to {end}: {events} shown",
+                     "ru": "События с {start} по {end}: показано {events}"},
+    "export_types": {"en": "Types", "ru": "Типы"},
+    "export_actors": {"en": "Actors", "ru": "Участники"},
+    "export_search": {"en": "Search", "ru": "Поиск"},
+    "export_no_filter": {"en": "none (every event in the dates)", "ru": "нет (все события за эти даты)"},
+    "export_source": {
+        "en": "Source: Central Asia Gas Atlas, data last updated {updated}; every event, route and figure with its "
+              "source publication in the atlas.",
+        "ru": "Источник: Газовый атлас Центральной Азии, данные обновлены {updated}; каждое событие, маршрут и "
+              "цифра — с первоисточником в атласе.",
+    },
+    "export_attribution": {"en": "Country shapes and routes: {credits}", "ru": "Контуры стран и маршруты: {credits}"},
+    "export_scale_at": {"en": "true at {lat}° N", "ru": "верно на {lat}° с. ш."},
+    "export_empty": {"en": "No event matches these filters:\nthe map shows the network only.",
+                     "ru": "Ни одно событие не подходит под фильтры:\nна карте только сеть."},
+    "export_map_png": {"en": "Map (PNG, print)", "ru": "Карта (PNG, для печати)"},
+    "export_map_svg": {"en": "Map (SVG, editable)", "ru": "Карта (SVG, редактируемая)"},
+    "export_chart_png": {"en": "Chart (PNG)", "ru": "График (PNG)"},
+    "export_chart_svg": {"en": "Chart (SVG)", "ru": "График (SVG)"},
+    "export_help": {
+        "en": "The map as drawn now (network on the last day, events in view), framed on the atlas's region, with "
+              "legend, scale, sources and credits. To print the page itself, use the browser's Print.",
+        "ru": "Карта в нынешнем виде (сеть на последний день, события в выборке) в границах региона атласа, "
+              "с легендой, масштабом, источниками и атрибуцией. Чтобы напечатать саму страницу, "
+              "воспользуйтесь печатью браузера.",
+    },
 }

@@ -13,7 +13,7 @@ from gasatlas.formats import WIDGET_DATE_FORMAT, format_date
 from gasatlas.i18n import t
 from gasatlas.layers import base_map, events_layer, routes_layer
 from gasatlas.status import routes_as_of
-from gasatlas.ui import state
+from gasatlas.ui import state, takeaway
 from gasatlas.ui.routes import LINK
 from gasatlas.vocab import Lang
 
@@ -66,6 +66,7 @@ def workspace(atlas: Dataset, lang: Lang) -> None:
     st.caption(t("compare_summary", lang).format(before=before, after=after, changes=len(changes),
                                                  agreements=len(signed), events=len(events)))
     changes_map(atlas, moments, changes, events, lang)
+    takeaway.print_friendly()
     st.caption(t("compare_map_note", lang).format(after=after))
 
     st.subheader(t("compare_routes", lang))
