@@ -42,7 +42,7 @@ def map_downloads(atlas: Dataset, lang: Lang) -> None:
 
 def chart_downloads(chart: alt.TopLevelMixin, name: str, lang: Lang) -> None:
     """PNG and SVG buttons for a chart, beside it (through Altair's own exporter, ``exports.chart_image``)."""
-    columns = st.columns([1, 1, 4], gap="small")
+    columns = st.columns([1, 1, 4], gap="small")[:2]  # the buttons side by side at the chart's left
     for column, fmt in zip(columns, staticmap.IMAGE_FORMATS, strict=True):
         column.download_button(t(f"export_chart_{fmt}", lang), functools.partial(chart_image, chart, fmt),
                                file_name=f"gas-atlas-{name}-{lang}.{fmt}", mime=MIME[fmt], on_click="ignore",
