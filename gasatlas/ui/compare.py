@@ -11,7 +11,7 @@ from gasatlas import compare, datewindow, tables
 from gasatlas.data import Dataset
 from gasatlas.formats import WIDGET_DATE_FORMAT, format_date
 from gasatlas.i18n import t
-from gasatlas.layers import base_map, events_layer, routes_layer
+from gasatlas.layers import base_map, country_labels_layer, events_layer, routes_layer
 from gasatlas.status import routes_as_of
 from gasatlas.ui import state, takeaway
 from gasatlas.ui.routes import LINK
@@ -48,7 +48,8 @@ def pickers(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
 
 def changes_map(atlas: Dataset, moments: compare.Moments, changes, events, lang: Lang) -> None:
     """The network on the later day with each change written on its route, and the events in between."""
-    layers = [routes_layer(routes_as_of(atlas.routes, moments.after), lang),
+    layers = [country_labels_layer(atlas.countries, lang),
+              routes_layer(routes_as_of(atlas.routes, moments.after), lang),
               events_layer(events, lang, atlas.events_version),
               compare.change_labels_layer(changes, atlas.routes, lang)]
     st_folium(base_map(atlas.country_shapes, state.view().basemap, lang=lang), feature_group_to_add=layers,
