@@ -179,7 +179,7 @@ def country_balance(flows: pd.DataFrame, country: str, year: int) -> pd.DataFram
     processed = rows[ends & processing].assign(
         direction="processing", partner=lambda f: f["to_country"].where(f["from_country"] == country,
                                                                          f["from_country"]))
-    crossing = rows[via.map(lambda countries: country in countries)].assign(
+    crossing = rows[via.map(lambda countries: country in countries).astype(bool)].assign(  # bool when empty too
         direction="transit", partner=lambda f: f["from_country"] + "→" + f["to_country"])
     kind_order = {str(kind): rank for rank, kind in enumerate(FLOW_KINDS_IN_BALANCE)}
     way_order = {way: rank for rank, way in enumerate(BALANCE_DIRECTIONS)}

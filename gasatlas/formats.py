@@ -15,7 +15,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from gasatlas.vocab import DatePrecision, Lang
 
@@ -49,6 +49,17 @@ def format_number(value: float, lang: Lang, decimals: int = 2) -> str:
     """A number as the source gives it, up to ``decimals`` decimals, grouped: ``1,234.5`` / ``1 234,5``."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=lang)
+
+
+def format_change(value: float, lang: Lang, decimals: int = 2) -> str:
+    """A difference with its sign always written: ``+7.33`` / ``+7,33``, ``-1,234.5`` / ``-1 234,5``."""
+    digits = "." + "#" * decimals if decimals else ""
+    return format_decimal(value, f"+#,##0{digits};-#,##0{digits}" if value else "0", locale=lang)
+
+
+def format_percent_change(percent: float, lang: Lang) -> str:
+    """A change in per cent (47.6 for +47.6 %), signed, one decimal: ``+47.6%`` / ``+47,6%``."""
+    return format_percent(percent / 100, "+#,##0.#%;-#,##0.#%" if percent else "0%", locale=lang)
 
 
 def format_fraction(value: float, lang: Lang) -> str:

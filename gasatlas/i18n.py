@@ -638,3 +638,90 @@ STRINGS |= {
     "embed_credit": {"en": "Central Asia Gas Atlas · every fact with its source",
                      "ru": "Газовый атлас Центральной Азии · у каждого факта есть источник"},
 }
+
+
+STRINGS |= {
+    # Issue 22, compare two moments and take the view away: the compare page, the downloads and the printed map.
+    "nav_compare": {"en": "Compare", "ru": "Сравнение"},
+    "compare_title": {"en": "Compare two moments", "ru": "Сравнение двух дат"},
+    "compare_first": {"en": "First date", "ru": "Первая дата"},
+    "compare_second": {"en": "Second date", "ru": "Вторая дата"},
+    "compare_summary": {
+        "en": "From {before} to {after}: {changes} route status change(s), {agreements} agreement(s), "
+              "{events} event(s) in view.",
+        "ru": "С {before} по {after}: изменений статуса маршрутов — {changes}, соглашений — {agreements}, "
+              "событий в выборке — {events}.",
+    },
+    "compare_map_note": {
+        "en": "The network on {after}; each route that changed is labelled with what happened and when. "
+              "Markers: the events in between.",
+        "ru": "Сеть на {after}; на каждом изменившемся маршруте подписано, что и когда произошло. "
+              "Метки — события за этот период.",
+    },
+    "compare_routes": {"en": "Routes that changed", "ru": "Изменения маршрутов"},
+    "compare_no_route_change": {"en": "No route changed its status between these dates.",
+                                "ru": "Между этими датами ни один маршрут не изменил статус."},
+    "compare_col_change": {"en": "What happened", "ru": "Что произошло"},
+    "compare_col_was": {"en": "Status before", "ru": "Статус до"},
+    "compare_col_now": {"en": "Status after", "ru": "Статус после"},
+    "not_yet_recorded": {"en": "not yet recorded", "ru": "ещё не упоминался"},
+    "change_built": {"en": "Built / started operating", "ru": "Построен / введён в работу"},
+    "change_reversed": {"en": "Reversed", "ru": "Реверс"},
+    "change_suspended": {"en": "Suspended", "ru": "Приостановлен"},
+    "change_resumed": {"en": "Resumed", "ru": "Возобновлён"},
+    "change_construction": {"en": "Construction started", "ru": "Начато строительство"},
+    "change_proposed": {"en": "Proposed", "ru": "Предложен"},
+    "change_mothballed": {"en": "Mothballed", "ru": "Законсервирован"},
+    "change_updated": {"en": "Updated (still operating)", "ru": "Изменение (продолжает работать)"},
+    "compare_agreements": {"en": "Agreements signed in between", "ru": "Соглашения, подписанные за период"},
+    "compare_no_agreement": {"en": "No agreement in view between these dates.",
+                             "ru": "Между этими датами соглашений в выборке нет."},
+    "compare_events": {"en": "Every event in between", "ru": "Все события за период"},
+    "compare_flows": {"en": "Gas flows, {before} and {after}", "ru": "Потоки газа: {before} и {after}"},
+    "compare_flows_note": {
+        "en": "Whole-year figures of each date's year, each kind apart: reported and estimated gas that moved, "
+              "contracted volumes. A missing figure is written as such, never as zero, and has no change.",
+        "ru": "Годовые цифры за год каждой даты, каждый вид отдельно: фактические и оценочные поставки, "
+              "контрактные объёмы. Отсутствующая цифра так и названа — никогда не ноль — и изменения у неё нет.",
+    },
+    "compare_same_year": {"en": "Both dates fall in {year}: flows are compared year against year.",
+                          "ru": "Обе даты приходятся на {year} год: потоки сравниваются по годам."},
+    "compare_countries": {
+        "en": "By country: totals over the routes with a figure; where the routes counted differ, no change is given.",
+        "ru": "По странам: суммы по маршрутам, для которых есть цифры; если учтены разные маршруты, "
+              "изменение не приводится.",
+    },
+    "compare_col_change_bcm": {"en": "Change, bcm", "ru": "Изменение, млрд м³"},
+    "compare_col_change_pct": {"en": "Change, %", "ru": "Изменение, %"},
+    "compare_no_figure": {"en": "no figure", "ru": "нет данных"},
+    "compare_gap": {"en": "no public figure", "ru": "нет публичных данных"},
+    "compare_other_routes": {"en": "different routes counted", "ru": "учтены разные маршруты"},
+    "export_title": {"en": "{title}: the network on {date}", "ru": "{title}: сеть на {date}"},
+    "export_dates": {"en": "Events from {start} to {end}: {events} shown",
+                     "ru": "События с {start} по {end}: показано {events}"},
+    "export_types": {"en": "Types", "ru": "Типы"},
+    "export_actors": {"en": "Actors", "ru": "Участники"},
+    "export_search": {"en": "Search", "ru": "Поиск"},
+    "export_no_filter": {"en": "none (every event in the dates)", "ru": "нет (все события за эти даты)"},
+    "export_source": {
+        "en": "Source: Central Asia Gas Atlas, data last updated {updated}; every event, route and figure with its "
+              "source publication in the atlas.",
+        "ru": "Источник: Газовый атлас Центральной Азии, данные обновлены {updated}; каждое событие, маршрут и "
+              "цифра — с первоисточником в атласе.",
+    },
+    "export_attribution": {"en": "Country shapes and routes: {credits}", "ru": "Контуры стран и маршруты: {credits}"},
+    "export_scale_at": {"en": "true at {lat}° N", "ru": "верно на {lat}° с. ш."},
+    "export_empty": {"en": "No event matches these filters:\nthe map shows the network only.",
+                     "ru": "Ни одно событие не подходит под фильтры:\nна карте только сеть."},
+    "export_map_png": {"en": "Map (PNG, print)", "ru": "Карта (PNG, для печати)"},
+    "export_map_svg": {"en": "Map (SVG, editable)", "ru": "Карта (SVG, редактируемая)"},
+    "export_chart_png": {"en": "Chart (PNG)", "ru": "График (PNG)"},
+    "export_chart_svg": {"en": "Chart (SVG)", "ru": "График (SVG)"},
+    "export_help": {
+        "en": "The map as drawn now (network on the last day, events in view), framed on the atlas's region, with "
+              "legend, scale, sources and credits. To print the page itself, use the browser's Print.",
+        "ru": "Карта в нынешнем виде (сеть на последний день, события в выборке) в границах региона атласа, "
+              "с легендой, масштабом, источниками и атрибуцией. Чтобы напечатать саму страницу, "
+              "воспользуйтесь печатью браузера.",
+    },
+}

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+from gasatlas import datewindow
 from gasatlas.config import Basemap
 from gasatlas.filters import COUNTRY_MATCHES, EVERY_DAY, DateRange, EventFilter
 from gasatlas.vocab import LANGUAGES, Lang
@@ -54,6 +55,8 @@ class ViewState:
     story: StoryAt | None = None
     intro_dismissed: bool = False
     """The reader closed the first-visit orientation (``?intro=0``): a reload or a shared link does not repeat it."""
+    compare: tuple[dt.date, dt.date] | None = None
+    """The two moments the compare page sets side by side (``?compare=YYYY-MM-DD,YYYY-MM-DD``), earlier first."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ def to_query(
         query["step"] = str(state.story.step)
     if state.intro_dismissed:
         query["intro"] = "0"
+    if state.compare is not None:
+        query["compare"] = ",".join(day.isoformat() for day in state.compare)
     return query
 
 
@@ -112,6 +117,21 @@ def _date(value: str | None, problems: list[str], name: str) -> dt.date | None:
     except ValueError:
         problems.append(f"'{name}' is not a date (YYYY-MM-DD)")
         return None
+
+
+def _moments(value: str | None, problems: list[str]) -> tuple[dt.date, dt.date] | None:
+    """Two days from ``YYYY-MM-DD,YYYY-MM-DD``, earlier first (a pair in the wrong order is swapped, and said so)."""
+    if not value:
+        return None
+    parts = value.split(",")
+    try:
+        one, other = (datewindow.check(dt.date.fromisoformat(part.strip()), "compare") for part in parts)
+    except ValueError:
+        problems.append("'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)")
+        return None
+    if one > other:
+        problems.append("the dates in 'compare' were in the wrong order; they were swapped")
+    return min(one, other), max(one, other)
 
 
 def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], name: str) -> frozenset[str]:
@@ -181,5 +201,6 @@ def from_query(
         text=(first("q") or "")[:200],
     )
     return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,
-                     selected=selection, story=story, intro_dismissed=first("intro") == "0"), problems
+                     selected=selection, story=story, intro_dismissed=first("intro") == "0",
+                     compare=_moments(first("compare"), problems)), problems
 

@@ -20,7 +20,8 @@ ALLOWED = frozenset({
     # the language switch names both languages, so a reader who does not read Russian finds the way back
     "English", "Language",
     # file formats and codes
-    "CSV", "GeoJSON", "Excel", "ZIP", "SHA", "EN", "RU", "ISO", "UTC", "NER", "OpenID", "Connect", "README",
+    "CSV", "GeoJSON", "Excel", "ZIP", "PNG", "SVG", "SHA", "EN", "RU", "ISO", "UTC", "NER", "OpenID", "Connect",
+    "README",
     # the map's credits: proper names of the map library, data sets and licences
     "Leaflet", "Natural", "Earth", "OpenStreetMap", "ODbL", "GEM", "CC", "BY", "Global", "Energy", "Monitor",
     # the Russian language model the news reader uses, named as such

@@ -30,7 +30,7 @@ from gasatlas.flows import (
 from gasatlas.formats import format_number
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
-from gasatlas.ui import chrome, state
+from gasatlas.ui import chrome, state, takeaway
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
 from gasatlas.vocab import FlowChoice, Lang, label
@@ -194,7 +194,9 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
                     t("balance_total_line", lang), direction=ways[total.direction].capitalize(),
                     kind=label(total.value_kind, lang), volume=format_number(total.volume_bcm, lang),
                     routes=total.routes))
-            st.altair_chart(balance_chart(rows, lang), width="stretch")
+            chart = balance_chart(rows, lang)
+            st.altair_chart(chart, width="stretch")
+            takeaway.chart_downloads(chart, "balance", lang)
             st.caption(t("balance_chart_help", lang))
         st.dataframe(chrome.numbers_in(rows[["way_label", "partner", "route", "period", "volume_bcm", "kind_label",
                                              "source", "url", "retrieved"]], FLOW_NUMBERS, lang),

@@ -22,7 +22,7 @@ from gasatlas.layers import base_map, network_bounds, overlays
 from gasatlas.leaflet import map_resource
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.ui import controls, editorial, state, story
+from gasatlas.ui import controls, editorial, state, story, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang, RecordStatus
 
@@ -265,6 +265,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
         )
+        takeaway.map_downloads(atlas, lang)
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
         with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):

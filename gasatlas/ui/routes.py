@@ -19,7 +19,7 @@ from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts
 from gasatlas.status import routes_as_of
 from gasatlas.tables import SOURCE_HOST
 from gasatlas.timeline import status_bands
-from gasatlas.ui import chrome, state
+from gasatlas.ui import chrome, state, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
@@ -89,7 +89,9 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
                                   f"{format_number(route.capacity_bcm, lang)} {t('bcm_per_year', lang)}"}])
     with st.container(key="route-flows"):
         if not yearly.empty:
-            st.altair_chart(route_flows_chart(yearly, lang, capacity), width="stretch")
+            chart = route_flows_chart(yearly, lang, capacity)
+            st.altair_chart(chart, width="stretch")
+            takeaway.chart_downloads(chart, f"flows-{route.id}", lang)
         if not within.empty:
             st.caption(t("route_flows_sub", lang))
             st.altair_chart(route_flows_chart(within, lang), width="stretch")

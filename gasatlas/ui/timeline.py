@@ -14,7 +14,7 @@ from gasatlas.filters import EVERY_DAY, DateRange
 from gasatlas.formats import format_date, format_number
 from gasatlas.i18n import t
 from gasatlas.timeline import status_bands, timeline_events
-from gasatlas.ui import state
+from gasatlas.ui import state, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
@@ -48,11 +48,14 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
                                                         end=format_date(chosen.end, "day", lang)))
     selected = view.selected.id if view.selected and view.selected.kind == "event" else None
     span = (datewindow.shift(every.start, -MARGIN), datewindow.shift(every.end, MARGIN))
-    st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
-                                   colour_by, lang, selected),
-                    key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
+    chart = timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
+                           colour_by, lang, selected)
+    st.altair_chart(chart, key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
                     selection_mode=[BRUSH, PICK], width="stretch")
+    takeaway.chart_downloads(chart, "timeline", lang)
     if chosen != every:
         st.button(t("all_dates", lang), on_click=state.set_dates, args=(every,), icon=":material/date_range:")
     st.subheader(t("route_statuses", lang))
-    st.altair_chart(status_chart(status_bands(atlas.routes, *span, lang), span, lang), width="stretch")
+    statuses = status_chart(status_bands(atlas.routes, *span, lang), span, lang)
+    st.altair_chart(statuses, width="stretch")
+    takeaway.chart_downloads(statuses, "route-statuses", lang)

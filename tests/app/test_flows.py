@@ -38,8 +38,9 @@ def test_the_flows_page_lists_every_figure_with_its_source_in_both_languages(lan
     assert len(shown) == len(expected) > 0
     assert list(shown["url"]) == list(expected["source_url"]) and shown["source"].str.len().gt(0).all()
     assert reported in set(shown["kind_label"])
-    assert [b.proto.label for b in at.get("download_button")] == [
-        "Figures in view (CSV)" if lang == "en" else "Показанные цифры (CSV)"]
+    assert [b.proto.label for b in at.get("download_button")] == (
+        ["Figures in view (CSV)", "Chart (PNG)", "Chart (SVG)"] if lang == "en"
+        else ["Показанные цифры (CSV)", "График (PNG)", "График (SVG)"])  # the balance chart's own downloads
 
 
 def test_the_table_follows_the_shared_dates_and_countries() -> None:

@@ -213,3 +213,24 @@ def test_a_story_link_opens_a_step_that_exists_or_says_why_not(params, story, pr
 
     assert view.story == story
     assert problems == ([problem] if problem else [])
+
+
+def test_two_moments_round_trip_through_the_url_and_come_back_in_order() -> None:
+    view = ViewState(compare=(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+
+    query = to_query(view)
+    swapped, problems = from_query({"compare": ["2023-12-31,2023-01-01"]}, VOCABULARY)
+
+    assert query == {"compare": "2023-01-01,2023-12-31"}
+    assert from_query({"compare": [query["compare"]]}, VOCABULARY) == (view, [])
+    assert swapped.compare == view.compare
+    assert problems == ["the dates in 'compare' were in the wrong order; they were swapped"]
+
+
+@pytest.mark.parametrize("value", ["2023-01-01", "2023-01-01,2023-02-30", "2023-01-01,2023-02-01,2023-03-01",
+                                   "soon,later", "2023-01-01,9999-01-01"])
+def test_a_broken_comparison_is_dropped_and_reported_without_echoing_it(value: str) -> None:
+    view, problems = from_query({"compare": [value], "lang": ["ru"]}, VOCABULARY)
+
+    assert view.compare is None and view.lang == "ru"
+    assert problems == ["'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)"]
