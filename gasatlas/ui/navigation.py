@@ -38,8 +38,9 @@ PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, COMPARE, DATA, ADD_NEWS, REVIEW, 
 MODERATORS_ONLY = frozenset({REVIEW, AUDIT})
 
 
-def pages(lang: Lang, visitor: Identity) -> list[st.Page]:
-    """The navigation entries in the reader's language; the map is the home page.
+def pages(lang: Lang, visitor: Identity, home: PageSpec = MAP) -> list[st.Page]:
+    """The navigation entries in the reader's language; ``home`` (the map, unless the address asks to
+    compare two moments) is the page the bare address ``/`` opens.
 
     The moderators' pages are listed for moderators only; for others their address
     still opens them, and they say who may use them (the store refuses anyway).
@@ -47,6 +48,11 @@ def pages(lang: Lang, visitor: Identity) -> list[st.Page]:
     moderator = visitor.can(Permission.MODERATE)
     return [
         st.Page(spec.path, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path,
-                default=spec is MAP, visibility="visible" if moderator or spec not in MODERATORS_ONLY else "hidden")
+                default=spec is home, visibility="visible" if moderator or spec not in MODERATORS_ONLY else "hidden")
         for spec in PAGES
     ]
+
+
+def home_page(compare_requested: bool) -> PageSpec:
+    """The page ``/`` opens: a shared ``/?compare=A,B`` means the compare page, as the issue's address promises."""
+    return COMPARE if compare_requested else MAP

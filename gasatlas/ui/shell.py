@@ -46,7 +46,8 @@ def run_app() -> None:
     state.init(atlas)
     token = _RUN.set(Run(atlas, who))
     try:
-        st.navigation(navigation.pages(state.view().lang, who),
+        view = state.view()
+        st.navigation(navigation.pages(view.lang, who, navigation.home_page(view.compare is not None)),
                       position="hidden" if embed.active() else "sidebar").run()
         state.publish(atlas)
     finally:

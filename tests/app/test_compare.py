@@ -84,3 +84,16 @@ def test_a_broken_comparison_link_is_reported_and_the_page_still_opens() -> None
     at.switch_page(navigation.COMPARE.path).run()
     assert not at.exception, at.exception
     assert len(at.main.date_input) == 2
+
+
+def test_the_bare_address_with_two_dates_opens_the_compare_page_and_without_them_the_map() -> None:
+    shared = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    shared.query_params["compare"] = "2023-09-01,2023-11-30"
+    plain = AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+    shared.run()
+    plain.run()
+
+    assert not shared.exception and not plain.exception
+    assert shared.title[0].value == "Compare two moments" and len(table(shared, "routes")) == 2
+    assert plain.title[0].value != "Compare two moments"

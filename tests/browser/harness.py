@@ -240,6 +240,7 @@ class AtlasPage:
         below its first row of events, and wait for the rerun the brushed dates start."""
         chart = self.page.locator("[data-testid=stVegaLiteChart]").first
         chart.locator("canvas, svg").first.wait_for(state="visible")
+        chart.scroll_into_view_if_needed()  # the first-visit orientation may push it below the fold
         box = chart.bounding_box()
         assert box is not None, "the chart is drawn"
         y = box["y"] + 130
