@@ -32,7 +32,9 @@ command line, ``GASATLAS_FETCH_ALLOW_HOSTS`` for the app) for an intranet.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import http.client
 import ipaddress
 import logging
 import socket
@@ -195,17 +197,14 @@ def _host_header(host: str, port: int, scheme: str) -> str:
     return shown if port == (443 if scheme == "https" else 80) else f"{shown}:{port}"
 
 
-def _cut_off(connection: HTTPConnection) -> None:
-    """Close the connection's socket under a blocked read (from the deadline's timer thread)."""
-    sock = connection.sock
-    if sock is not None:
-        try:
+def _cut_off(sockets: list[socket.socket]) -> None:
+    """Shut the connection's sockets under a blocked read (called from the deadline's timer thread)."""
+    for sock in sockets:
+        with contextlib.suppress(OSError):
             socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's: an SSL socket's would unwrap it
-        except OSError:
-            pass
 
 
-def _read_body(response: urllib3.BaseHTTPResponse, max_bytes: int) -> bytes:
+def _read_body(response: urllib3.BaseHTTPResponse, max_bytes: int, ends_at: float) -> bytes:
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > max_bytes:
         raise FetchRefused(f"the page declares {int(length):,} bytes; the cap is {max_bytes:,}")
@@ -214,6 +213,8 @@ def _read_body(response: urllib3.BaseHTTPResponse, max_bytes: int) -> bytes:
         body += chunk
         if len(body) > max_bytes:
             raise FetchRefused(f"the page is larger than the cap of {max_bytes:,} bytes")
+    if time.monotonic() >= ends_at:  # the timer shut the socket: what was read is cut short
+        raise FetchFailed("the page was not read within the deadline")
     return bytes(body)
 
 
@@ -236,10 +237,14 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
     if remaining <= 0:
         raise FetchFailed(f"the deadline passed before {host!r} was reached")
     connection = _connection(scheme, host, address, port, min(read_timeout, remaining))
-    timer = threading.Timer(remaining, _cut_off, (connection,))
+    sockets: list[socket.socket] = []  # kept here: http.client lets go of a socket the response reads to its end
+    timer = threading.Timer(remaining, lambda: _cut_off([*sockets, *([connection.sock] if connection.sock else [])]))
     timer.daemon = True
     timer.start()
     try:
+        connection.connect()
+        if connection.sock is not None:
+            sockets.append(connection.sock)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         connection.request("GET", path, headers={
             "Host": _host_header(_host_name(host), port, scheme), "User-Agent": USER_AGENT,
@@ -253,10 +258,10 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
             raise FetchFailed(f"{host!r} answered HTTP {response.status}")
         if not kind.get_content_type().startswith(accept):
             raise FetchRefused(f"{url!r} is {kind.get_content_type()}, not a page")
-        return _Answer(response.status, None, _read_body(response, max_bytes), kind)
+        return _Answer(response.status, None, _read_body(response, max_bytes, ends_at), kind)
     except FetchError:
         raise
-    except (OSError, urllib3.exceptions.HTTPError) as error:
+    except (OSError, http.client.HTTPException, urllib3.exceptions.HTTPError) as error:
         if time.monotonic() >= ends_at:
             raise FetchFailed(f"{url!r} was not read within the deadline") from None
         raise FetchFailed(f"{url!r}: {type(error).__name__}: {error}") from None
