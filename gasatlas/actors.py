@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 import pandas as pd
 
-from gasatlas.i18n import format_date
+from gasatlas.formats import format_date
 from gasatlas.vocab import Lang
 
 LAYOUT_SEED = 7  # a fixed seed keeps the picture the same from one visit to the next

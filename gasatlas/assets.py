@@ -1,8 +1,8 @@
 """Leaflet and its plugins served from this app, never from a CDN.
 
 The JavaScript and CSS come from XStatic wheels (pinned in requirements.txt) and,
-for supercluster, which has no wheel, from ``gasatlas/mapjs/vendor/`` (the npm
-package's bundle with its licences); they are copied at start-up into ``static/vendor/``, which Streamlit serves at
+for supercluster and leaflet.fullscreen, which have no wheel, from ``gasatlas/mapjs/vendor/`` (the npm
+packages' files with their licences); they are copied at start-up into ``static/vendor/``, which Streamlit serves at
 ``/app/static/``. The map iframe lives at ``/component/<name>/index.html``, so
 asset URLs are written relative to it and keep working under a base URL path.
 """
@@ -26,6 +26,7 @@ _PACKAGES = {
     "jquery": Path(xstatic.pkg.jquery.BASE_DIR),
     "leaflet.markercluster": Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
     "supercluster": Path(__file__).parent / "mapjs" / "vendor" / "supercluster",
+    "leaflet.fullscreen": Path(__file__).parent / "mapjs" / "vendor" / "leaflet.fullscreen",
 }
 _FILES = {
     "leaflet": ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
@@ -33,6 +34,7 @@ _FILES = {
     "jquery": ["jquery.min.js"],
     "leaflet.markercluster": ["MarkerCluster.css", "MarkerCluster.Default.css"],  # the cluster badges' look
     "supercluster": ["supercluster.min.js", "LICENSE", "LICENSE.kdbush"],
+    "leaflet.fullscreen": ["Control.FullScreen.js", "Control.FullScreen.css", "icon-fullscreen.svg", "LICENSE"],
 }
 
 
@@ -66,3 +68,6 @@ MARKERCLUSTER_CSS = [
     ("markerclustercss", asset_url("leaflet.markercluster", "MarkerCluster.css")),
     ("markerclusterdefaultcss", asset_url("leaflet.markercluster", "MarkerCluster.Default.css")),
 ]
+FULLSCREEN_JS = [("Control.Fullscreen.js", asset_url("leaflet.fullscreen", "Control.FullScreen.js"))]
+FULLSCREEN_CSS = [("Control.FullScreen.css", asset_url("leaflet.fullscreen", "Control.FullScreen.css"))]
+"""folium's ``plugins.Fullscreen`` under the same names, so its CDN links are replaced, not added to."""

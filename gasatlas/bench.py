@@ -36,7 +36,7 @@ from gasatlas import tables
 from gasatlas.config import settings
 from gasatlas.data import Dataset, load_dataset
 from gasatlas.filters import DateRange, EventFilter, apply_filter, facet_counts
-from gasatlas.layers import TILES_ATTRIBUTION, TILES_URL, base_map, overlays
+from gasatlas.layers import TILES_URL, base_map, overlays, tiles_credit
 from gasatlas.synth import synthetic_frame
 from gasatlas.tables import events_table
 
@@ -103,7 +103,7 @@ def naive(atlas: Dataset, event_filter: EventFilter) -> int:
     facet_counts_for_sidebar(atlas, event_filter)
     shown = apply_filter(atlas.events, event_filter)
     table_for_rerun(atlas, shown)
-    fmap = folium.Map(location=(47, 66), zoom_start=4, tiles=TILES_URL, attr=TILES_ATTRIBUTION)
+    fmap = folium.Map(location=(47, 66), zoom_start=4, tiles=TILES_URL, attr=tiles_credit("en"))
     for event in shown.itertuples():
         popup = (f"<b>{html.escape(event.title_en)}</b><br>{event.date.date()}<br>{html.escape(event.summary_en)}"
                  f'<br><a href="{html.escape(event.source_url)}">{html.escape(event.source_title)}</a>')

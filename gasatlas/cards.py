@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.flows import MOVED_KINDS, flows_of_year, period_label
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.flows import MOVED_KINDS, disagreements, flows_of_year, kind_label, period_label
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.leaflet import map_resource
 from gasatlas.palette import (
     COUNTRY_CONTEXT_STYLE,
@@ -33,7 +34,7 @@ from gasatlas.palette import (
 )
 from gasatlas.sanitize import html_text, link_html
 from gasatlas.status import status_as_of
-from gasatlas.vocab import EventType, FacilityKind, FlowKind, Lang, RouteStatus, label
+from gasatlas.vocab import EventType, FacilityKind, FlowChoice, FlowKind, Lang, RouteStatus, label
 
 CARD_CSS = map_resource("card.css")
 
@@ -102,10 +103,7 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
 def _quantity(value: float | None, unit_key: str, lang: Lang) -> str:
     if value is None or pd.isna(value):
         return f'<span class="ga-muted">{html_text(t("not_reported", lang))}</span>'
-    number = f"{value:,.1f}".rstrip("0").rstrip(".")
-    if lang == "ru":
-        number = number.replace(",", " ").replace(".", ",")
-    return f"{html_text(number)} {html_text(t(unit_key, lang))}"
+    return f"{html_text(format_number(value, lang, decimals=1))} {html_text(t(unit_key, lang))}"
 
 
 def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:
@@ -128,18 +126,26 @@ def _history_rows(history, lang: Lang) -> str:
 
 
 def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
-    """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover."""
+    """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover;
+    where another source gives a different figure, both are listed and the one the atlas uses is marked."""
     figures = flows_of_year(atlas.flows[atlas.flows["route_id"] == route_id], year)
     heading = f"<h4>{html_text(t('flows_in_year', lang).format(year=year))}</h4>"
     if figures.empty:
         return f'{heading}<p class="ga-muted">{html_text(t("no_flows_in_year", lang).format(year=year))}</p>'
     order = {str(kind): rank for rank, kind in enumerate(FlowKind)}
     figures = figures.assign(order=figures["value_kind"].map(order)).sort_values(["order", "period_start"])
+    contested = disagreements(figures)
+    marked = set(contested.loc[contested["chosen"], "id"])
+
+    def kind_text(row) -> str:
+        text = kind_label(row, lang)
+        return f"{text} · ✓ {label(FlowChoice.CHOSEN, lang)}" if row.id in marked else text
+
     rows = "".join(
         f'<tr data-flow-id="{html_text(row.id)}"><td>{html_text(period_label(row.period, lang))}</td>'
         f"<td>{html_text(row.from_country)} → {html_text(row.to_country)}</td>"
         f"<td>{'<b>' if row.value_kind in MOVED_KINDS else ''}{html_text(format_number(row.volume_bcm, lang))}"
-        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(label(row.value_kind, lang))}</td>"
+        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(kind_text(row))}</td>"
         f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
         for row in figures.itertuples()
     )

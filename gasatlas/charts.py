@@ -7,12 +7,13 @@ them back from Streamlit by these names.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import altair as alt
 import pandas as pd
 
 from gasatlas.flows import MOVED_KINDS
+from gasatlas.formats import vega_locale
 from gasatlas.i18n import t
 from gasatlas.palette import (
     EVENT_TYPE_COLOR,
@@ -33,6 +34,14 @@ ACTOR = "actor"
 CHART_WIDTH = "container"
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 """Stretch to the page's width but keep the height we ask for (legends add to it)."""
+
+
+Chart = TypeVar("Chart", alt.Chart, Layered)
+
+
+def _in_language(chart: Chart, lang: Lang) -> Chart:
+    """The chart formats its axes, tooltips and numbers in ``lang`` (month names, decimal comma)."""
+    return chart.configure(locale=vega_locale(lang))
 
 
 def _type_scale(lang: Lang) -> alt.Scale:
@@ -83,12 +92,13 @@ def timeline_chart(
         tooltip=[alt.Tooltip("when:N", title=t("col_date", lang)), alt.Tooltip("title:N", title=t("col_title", lang)),
                  alt.Tooltip("type_label:N", title=t("col_type", lang))],
     ).add_params(brush, pick)
-    return alt.layer(chosen_range, points).properties(height=260, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    chart = alt.layer(chosen_range, points).properties(height=260, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(chart, lang)
 
 
 def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang) -> alt.Chart:
     """Each route's status as a band of dated segments, on the timeline's time axis."""
-    return alt.Chart(bands).mark_bar(height=14).encode(
+    chart = alt.Chart(bands).mark_bar(height=14).encode(
         x=alt.X("start:T", title=None, scale=_time_axis(span)), x2="end:T",
         y=alt.Y("route:N", title=None, sort=None, axis=ROW_AXIS),
         color=alt.Color("status_label:N", title=t("status", lang), scale=status_scale(lang),
@@ -98,6 +108,7 @@ def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang)
                  alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
                  alt.Tooltip("note:N", title=t("direction", lang))],
     ).properties(height=22 * max(1, bands["route"].nunique()), width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(chart, lang)
 
 
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: frozenset[str]) -> Layered:
@@ -125,12 +136,12 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
     names = alt.Chart(shown).mark_text(fontSize=11, dy=-14).encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), text="name:N")
     layers = [links, circles, names] if len(edges) > 40 else [links, link_dates, circles, names]
-    return alt.layer(*layers).properties(height=560, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(alt.layer(*layers).properties(height=560, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
 
 
 def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
     """One route's statuses as a single band over time."""
-    return alt.Chart(bands).mark_bar(height=18).encode(
+    chart = alt.Chart(bands).mark_bar(height=18).encode(
         x=alt.X("start:T", title=None), x2="end:T", y=alt.Y("route:N", title=None, axis=None),
         color=alt.Color("status_label:N", title=None, scale=status_scale(lang),
                         legend=alt.Legend(orient="bottom", columns=3)),
@@ -138,6 +149,7 @@ def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
                  alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
                  alt.Tooltip("note:N", title=t("direction", lang))],
     ).properties(height=40, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(chart, lang)
 
 
 def _kind_encodings(lang: Lang, shown: pd.Series) -> tuple[alt.Scale, alt.Scale, alt.Scale]:
@@ -157,7 +169,7 @@ def flow_tooltip(lang: Lang) -> list[alt.Tooltip]:
             alt.Tooltip("direction:N", title=t("col_direction", lang)),
             alt.Tooltip("volume:N", title=t("col_volume", lang)),
             alt.Tooltip("kind_label:N", title=t("col_kind", lang)),
-            alt.Tooltip("source:N", title=t("source", lang)), alt.Tooltip("url:N", title="URL")]
+            alt.Tooltip("source:N", title=t("source", lang)), alt.Tooltip("url:N", title=t("col_url", lang))]
 
 
 def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame | None = None) -> Layered:
@@ -186,32 +198,29 @@ def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame 
     if capacity is not None:
         rule = alt.Chart(capacity).encode(y="volume_bcm:Q", tooltip=[
             alt.Tooltip("label:N", title=t("capacity", lang)), alt.Tooltip("source:N", title=t("source", lang)),
-            alt.Tooltip("url:N", title="URL")])
+            alt.Tooltip("url:N", title=t("col_url", lang))])
         layers[:0] = [rule.mark_rule(color=NO_FLOW_STYLE.color, strokeDash=[2, 4]),
                       rule.mark_text(align="left", x=4, dy=-7, fontSize=10, color="#555").encode(text="label:N")]
-    return alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
 
 
-def balance_chart(rows: pd.DataFrame, lang: Lang) -> Layered:
-    """A country's balance: a band per route and partner, one bar per figure in it, gas that came in to the right
-    of zero and gas that went out to the left, coloured and dashed by kind; bars sit side by side, never stacked,
-    so kinds are never added together."""
-    color, dash, _ = _kind_encodings(lang, rows["kind"])
-    signed = rows.assign(signed=rows["volume_bcm"].where(rows["way"] == "in", -rows["volume_bcm"]))
-    y = alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
-    x = alt.X("signed:Q", stack=None, axis=alt.Axis(tickCount=6),
-              title=f"← {t('balance_out', lang)} · {t('balance_in', lang)} → ({t('bcm', lang)})")
-    bars = alt.Chart(signed).mark_bar(strokeWidth=1.5).encode(
-        x=x, y=y, yOffset=alt.YOffset("kind_label:N", scale=alt.Scale(domain=color.domain)),
-        color=alt.Color("kind_label:N", title=None, scale=color, legend=alt.Legend(orient="bottom")),
-        stroke=alt.Color("kind_label:N", scale=color, legend=None),
-        strokeDash=alt.StrokeDash("kind_label:N", scale=dash, legend=None),
-        fillOpacity=alt.condition(alt.FieldOneOfPredicate("kind", [str(kind) for kind in MOVED_KINDS]),
-                                  alt.value(0.9), alt.value(0.25)),
-        tooltip=flow_tooltip(lang))
-    zero = alt.Chart(pd.DataFrame({"signed": [0]})).mark_rule(color="#333").encode(x="signed:Q")
-    height = 26 * max(1, len(rows)) + 12 * signed["bar"].nunique()
-    return alt.layer(bars, zero).properties(height=height, width=CHART_WIDTH, autosize=FIT_WIDTH)
+def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """A country's balance as stacked bars: one bar per direction (in, out, transit, processing) and kind, as long
+    as that kind's whole-year total, its segments the routes and partners. Stacked because a balance is a sum of
+    parts; one bar per kind because kinds are never added together (see ``gasatlas.flows.balance_totals``). Rows
+    are ``readable`` rows with ``way_label``, ``partner`` and ``whole_year``; months and quarters are left to the
+    table (a month stacked on a year would add a part to its whole)."""
+    yearly = rows[rows["whole_year"]]
+    bars = yearly.assign(bar=yearly["way_label"] + " · " + yearly["kind_label"],
+                         segment=yearly["route"] + " — " + yearly["partner"])
+    chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
+        x=alt.X("sum(volume_bcm):Q", stack="zero", title=t("bcm", lang)),
+        y=alt.Y("bar:N", title=None, sort=list(dict.fromkeys(bars["bar"])), axis=alt.Axis(labelLimit=360)),
+        color=alt.Color("segment:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
+        order=alt.Order("segment:N"),
+        tooltip=[alt.Tooltip("segment:N", title=t("col_route", lang)), *flow_tooltip(lang)],
+    ).properties(height=34 * max(1, bars["bar"].nunique()) + 20, width=CHART_WIDTH, autosize=FIT_WIDTH)
+    return _in_language(chart, lang)
 
 
 def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:

@@ -9,7 +9,9 @@ record id and field, so a contributor can fix a file in one pass.
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -24,14 +26,15 @@ from typing import Any, Generic, TypeVar, get_args
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from gasatlas import schema
+from gasatlas import freshness, schema
 from gasatlas.filters import with_search_text
-from gasatlas.flows import with_periods
+from gasatlas.flows import split_flows, with_periods
+from gasatlas.formats import format_date
 from gasatlas.geo import BORDER_TOLERANCE_DEG, CountryShapes
-from gasatlas.i18n import format_date
+from gasatlas.periods import period_columns
 from gasatlas.sanitize import unguard_cell
 from gasatlas.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
-from gasatlas.vocab import LANGUAGES, ActorKind, Lang, RecordStatus
+from gasatlas.vocab import LANGUAGES, ActorKind, FlowChoice, FlowKind, FlowScope, Lang, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
 FACILITIES_FILE = "facilities.csv"
@@ -88,6 +91,9 @@ class Dataset:
     events: pd.DataFrame
     actors: pd.DataFrame
     flows: pd.DataFrame
+    flow_gaps: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The ``gap`` rows of flows.csv: route-years with no public figure, and what was searched — kept apart from
+    ``flows`` so that no sum, chart or map width can ever take a gap for a zero."""
     events_version: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -97,8 +103,13 @@ class Dataset:
 
     @cached_property
     def flows_version(self) -> str:
-        """Fingerprints the flow figures: the cache key of their download."""
-        return _fingerprint(self.flows.astype(str))
+        """Fingerprints the flow figures and gap rows: the cache key of their download."""
+        return _fingerprint(pd.concat([self.flows, self.flow_gaps], ignore_index=True).astype(str))
+
+    @cached_property
+    def last_updated(self) -> dt.date | None:
+        """The newest date the data speaks of (``gasatlas.freshness``): shown on every page and in every download."""
+        return freshness.last_updated(self.events, self.flows, self.flow_gaps)
 
     @cached_property
     def events_content_version(self) -> str:
@@ -408,23 +419,58 @@ def _check_events(batch: _Validated[Event], refs: References, problems: list[Pro
     _check_inside_country(batch, "place_country", refs.shapes, problems)
 
 
-def _check_flows(batch: _Validated[Flow], route_countries: Mapping[str, Sequence[str]], countries: frozenset[str],
+CAPACITY_SLACK = 1.5
+"""A figure above a route's stated capacity × 1.5 (for its share of the year) is a slip, not a flow."""
+PARTS_SLACK = 1.02
+"""Per-country figures may add up to their pipeline's total plus rounding, never more."""
+
+
+@dataclass(frozen=True)
+class RouteFacts:
+    """What flows are checked against: a route's countries (in order along it) and its stated capacity."""
+
+    countries: Sequence[str]
+    capacity_bcm: float | None
+
+
+def _year_share(period: str) -> float:
+    start, end = period_span(period)
+    return ((end - start).days + 1) / (366 if calendar.isleap(start.year) else 365)
+
+
+def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], countries: frozenset[str],
                  problems: list[Problem]) -> None:
-    """Flows name a known route and the countries at its ends, and one route, direction and kind
-    never has two figures for the same days (a year and a month inside it would count twice)."""
-    _check_references(batch, "route_id", set(route_countries), "route id", problems)
+    """Flows name a known route and countries on it, stay within the route's capacity, a route, direction, scope
+    and kind never has two chosen figures for the same days (a year and a month inside it would count twice), a
+    gap never stands beside a figure of what moved for the same period, and a pipeline's parts never add up to
+    more than its whole."""
+    _check_references(batch, "route_id", set(routes), "route id", problems)
     _check_references(batch, "from_country", countries, "country code", problems)
     _check_references(batch, "to_country", countries, "country code", problems)
+    _check_references(batch, "via", countries, "country code", problems)
     for location, flow in batch.records:
-        on_route = route_countries.get(flow.route_id, ())
-        for field_name, country in (("from_country", flow.from_country), ("to_country", flow.to_country)):
-            if on_route and country in countries and country not in on_route:
-                problems.append(Problem(batch.file, f"{country} is not among the countries of route "
-                                        f"'{flow.route_id}' ({', '.join(on_route)})", location, flow.id, field_name))
+        route = routes.get(flow.route_id)
+        if route is None:
+            continue
+        for field_name, named in (("from_country", [flow.from_country]), ("to_country", [flow.to_country]),
+                                  ("via", flow.via)):
+            for country in named:
+                if country in countries and country not in route.countries:
+                    problems.append(Problem(batch.file, f"{country} is not among the countries of route "
+                                            f"'{flow.route_id}' ({', '.join(route.countries)})", location, flow.id,
+                                            field_name))
+        if flow.volume_bcm is not None and route.capacity_bcm:
+            ceiling = route.capacity_bcm * CAPACITY_SLACK * _year_share(flow.period)
+            if flow.volume_bcm > ceiling:
+                problems.append(Problem(
+                    batch.file, f"{flow.volume_bcm:g} bcm in {flow.period} is more than {CAPACITY_SLACK:g} × the "
+                    f"route's capacity of {route.capacity_bcm:g} bcm a year ({ceiling:.3g} bcm for the period)",
+                    location, flow.id, "volume_bcm"))
     series: dict[tuple, list[tuple[str, Flow]]] = {}
     for location, flow in batch.records:
-        series.setdefault((flow.route_id, flow.from_country, flow.to_country, flow.value_kind), []).append(
-            (location, flow))
+        if flow.choice == FlowChoice.CHOSEN:
+            series.setdefault((flow.route_id, flow.from_country, flow.to_country, flow.scope, flow.value_kind),
+                              []).append((location, flow))
     for rows in series.values():
         for later, (location, flow) in enumerate(rows):
             start, end = period_span(flow.period)
@@ -434,6 +480,33 @@ def _check_flows(batch: _Validated[Flow], route_countries: Mapping[str, Sequence
                     problems.append(Problem(
                         batch.file, f"period {flow.period} overlaps {earlier.period} of id '{earlier.id}' "
                         f"({earlier_location}) for the same route, direction and kind", location, flow.id, "period"))
+    moved = {(f.route_id, f.from_country, f.to_country, f.scope, f.period): f.id for _, f in batch.records
+             if f.value_kind in (FlowKind.REPORTED, FlowKind.ESTIMATE) and f.choice == FlowChoice.CHOSEN}
+    for location, flow in batch.records:
+        figure = moved.get((flow.route_id, flow.from_country, flow.to_country, flow.scope, flow.period))
+        if flow.value_kind == FlowKind.GAP and figure is not None:
+            problems.append(Problem(batch.file, f"a gap row for {flow.period}, but id '{figure}' gives the figure "
+                                    "for the same route, direction and period", location, flow.id, "value_kind"))
+    _check_totals(batch, problems)
+
+
+def _check_totals(batch: _Validated[Flow], problems: list[Problem]) -> None:
+    """A pipeline's whole-route figure holds its per-country parts: if the chosen parts of the same route,
+    period and kind add up to more, one of them is counted twice (or the 'total' is not the whole)."""
+    parts: dict[tuple, list[Flow]] = {}
+    for _, flow in batch.records:
+        if flow.scope == FlowScope.COUNTRY and flow.choice == FlowChoice.CHOSEN and flow.volume_bcm is not None:
+            parts.setdefault((flow.route_id, flow.period, flow.value_kind), []).append(flow)
+    for location, flow in batch.records:
+        if flow.scope != FlowScope.ROUTE_TOTAL or flow.volume_bcm is None or flow.choice != FlowChoice.CHOSEN:
+            continue
+        named = parts.get((flow.route_id, flow.period, flow.value_kind), [])
+        added = sum(part.volume_bcm or 0.0 for part in named)
+        if named and added > flow.volume_bcm * PARTS_SLACK:
+            problems.append(Problem(
+                batch.file, f"its parts ({', '.join(part.id for part in named)}) add up to {added:g} bcm, more than "
+                f"this total of {flow.volume_bcm:g} bcm: a part is counted twice or the total is not the whole "
+                "route", location, flow.id, "volume_bcm"))
 
 
 def _holds_models(annotation: Any) -> bool:
@@ -474,7 +547,8 @@ def _date_texts(events: pd.DataFrame, lang: Lang) -> list[str]:
 
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, display dates and search text, sorted by date then id;
+    """Normalise an events frame: real timestamps, each date's period (``date_start``, ``date_end``), display
+    dates and search text, sorted by date then id;
     every event ``published`` unless the frame says otherwise (a contributor's own pending ones).
 
     The display and search columns are computed once here, not on every rerun.
@@ -482,7 +556,9 @@ def events_frame(events: pd.DataFrame) -> pd.DataFrame:
     if "status" not in events:
         events = events.assign(status=str(RecordStatus.PUBLISHED))
     result = with_search_text(events.assign(date=pd.to_datetime(events["date"])))
-    result = result.assign(**{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
+    date_start, date_end = period_columns(result["date"], result["date_precision"])
+    result = result.assign(date_start=date_start, date_end=date_end,
+                           **{f"date_text_{lang}": _date_texts(result, lang) for lang in LANGUAGES})
     return result.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -492,7 +568,7 @@ DATA_FILES = (COUNTRIES_FILE, ROUTES_FILE, FACILITIES_FILE, ACTORS_FILE, EVENTS_
 def contents_key(data_dir: Path) -> tuple[str, ...]:
     """What a validated dataset depends on: the bytes of every data file (by SHA-256), the code that validates
     and shapes them, the libraries it relies on, and today (no date may lie after it)."""
-    from gasatlas import datewindow, diskcache, filters, flows, geo, i18n, sanitize, vocab
+    from gasatlas import datewindow, diskcache, filters, flows, formats, geo, i18n, periods, sanitize, vocab
 
     digests = []
     for name in DATA_FILES:
@@ -500,8 +576,10 @@ def contents_key(data_dir: Path) -> tuple[str, ...]:
             digests.append(f"{name}:{hashlib.sha256((data_dir / name).read_bytes()).hexdigest()}")
         except OSError as error:  # reported by the validation itself
             digests.append(f"{name}:{type(error).__name__}")
-    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, i18n, sanitize)
-    return (*digests, *modules, *diskcache.versions("pydantic", "pandas", "shapely"), datewindow.latest().isoformat())
+    modules = diskcache.source_of(sys.modules[__name__], schema, vocab, geo, datewindow, filters, flows, formats, i18n,
+                                  periods, sanitize)
+    libraries = diskcache.versions("pydantic", "pandas", "shapely", "babel")
+    return (*digests, *modules, *libraries, datewindow.latest().isoformat())
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -556,7 +634,8 @@ def validate_dataset(data_dir: Path) -> Dataset:
     _check_inside_country(facilities, "country", shapes, problems)
     _check_actors(actors, refs, problems)
     _check_events(events, refs, problems)
-    _check_flows(flows, {record.id: record.countries for _, record in routes.records}, refs.countries, problems)
+    _check_flows(flows, {record.id: RouteFacts(record.countries, record.capacity_bcm) for _, record in routes.records},
+                 refs.countries, problems)
 
     if problems:
         raise DataValidationError(problems)
@@ -574,7 +653,7 @@ def validate_dataset(data_dir: Path) -> Dataset:
         routes=_frame(routes, Route, route_geometries),
         events=events_frame(_frame(events, Event)),
         actors=_frame(actors, Actor),
-        flows=with_periods(_frame(flows, Flow)),
+        **split_flows(with_periods(_frame(flows, Flow))),
     )
 
 

@@ -120,17 +120,40 @@ DICTIONARY: dict[str, dict[str, Entry]] = {
                     "(2023-10)")),
         "volume_bcm": ("Volume in billion cubic metres, converted from the source's unit but never interpolated",
                        "Объём, млрд м³, переведённый из единиц источника, но не досчитанный"),
-        "value_kind": (("reported (gas that moved), estimate, contract (promised or planned) or capacity (what "
-                        "the route could carry): only the first two are gas that moved"),
-                       ("фактически (по отчётам), оценка, контракт (обещанный или плановый объём) или мощность: "
-                        "газом, который прошёл, считаются только первые два")),
-        "source_title": ("The publication the figure rests on", "Издание, в котором приведена цифра"),
+        "value_kind": (("reported (gas that moved), estimate, contract (promised or planned), capacity (what "
+                        "the route could carry) or gap (no public figure found; volume empty): only the first two "
+                        "are gas that moved"),
+                       ("фактически (по отчётам), оценка, контракт (обещанный или плановый объём), мощность или "
+                        "пробел (публичной цифры нет; объём пуст): газом, который прошёл, считаются только первые "
+                        "два")),
+        "source_title": ("The publication the figure rests on (for a gap: the closest report, if any)",
+                         "Издание, в котором приведена цифра (для пробела — ближайшее сообщение, если есть)"),
         "source_url": ("Link to the source", "Ссылка на источник"),
-        "quote": ("The source's sentence that gives the figure, in its language",
-                  "Фраза источника с этой цифрой, на его языке"),
+        "quote": ("The source's sentence that gives the figure, in its language (empty for a gap)",
+                  "Фраза источника с этой цифрой, на его языке (пусто для пробела)"),
         "note_en": ("Notes in English (other reports, what the figure covers)",
                     "Примечания по-английски (другие данные, что охватывает цифра)"),
         "note_ru": ("Notes in Russian", "Примечания по-русски"),
+        "scope": (("country (between the two countries named; the default) or route_total (a pipeline's whole "
+                   "throughput, several origins at once: never added into a country's balance)"),
+                  ("country (между двумя названными странами; по умолчанию) или route_total (весь поток "
+                   "газопровода из нескольких стран сразу: в баланс страны не входит)")),
+        "purpose": (("trade (the default) or processing (sent across a border to be processed and returned: "
+                     "neither an export nor an import)"),
+                    ("trade (по умолчанию) или processing (отправлен за границу на переработку с возвратом: "
+                     "ни экспорт, ни импорт)")),
+        "via": ("Transit countries the gas crossed, in order (ISO3 codes separated by ';')",
+                "Страны транзита по порядку (коды ISO3 через ';')"),
+        "choice": (("chosen (the figure the atlas uses; the default) or alternative (another source's different "
+                    "figure, shown beside it and never added or averaged)"),
+                   ("chosen (цифра, которую использует атлас; по умолчанию) или alternative (иная цифра другого "
+                    "источника: показывается рядом, не складывается и не усредняется)")),
+        "searched": ("For a gap row: what was searched, where, and what was found instead",
+                     "Для пробела: что и где искали и что нашли вместо цифры"),
+        "source_date": ("Publication date of the source (YYYY-MM-DD), if known",
+                        "Дата публикации источника (ГГГГ-ММ-ДД), если известна"),
+        "retrieved": ("The day the figure was last checked against its source (YYYY-MM-DD)",
+                      "День последней сверки цифры с источником (ГГГГ-ММ-ДД)"),
     },
     "countries.geojson": {
         "iso_a3": ("ISO 3166-1 alpha-3 code", "Код ISO 3166-1 alpha-3"),

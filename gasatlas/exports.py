@@ -1,4 +1,5 @@
-"""Downloads: events, flows, routes and facilities as CSV, GeoJSON and Excel, and how to cite a view.
+"""Downloads: events, flows, routes and facilities as CSV, GeoJSON and Excel, charts as PNG and SVG, and how to
+cite a view.
 
 Every export is built from data frames the app already holds, so what a reader
 downloads is exactly what the filtered table shows. The CSV is the format of
@@ -18,9 +19,11 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
+import altair as alt
 import pandas as pd
+import vl_convert
 from openpyxl import Workbook
 
 from gasatlas.sanitize import guard_cell
@@ -143,3 +146,18 @@ def events_excel(events: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+CHART_EXPORT_WIDTH = 900
+"""Pixels a chart is drawn across when exported: the page's width does not exist outside the browser."""
+CHART_PNG_SCALE = 3
+"""PNG charts at three times screen size: about 2700 pixels across, sharp in print."""
+
+
+def chart_image(chart: alt.TopLevelMixin, fmt: Literal["png", "svg"]) -> bytes:
+    """A chart as PNG or SVG through Altair's own exporter (vl-convert: Vega in-process, offline, no browser),
+    with the fonts, colours and the reader's locale the page draws it with."""
+    spec = chart.properties(width=CHART_EXPORT_WIDTH).to_dict()
+    if fmt == "png":
+        return bytes(vl_convert.vegalite_to_png(spec, scale=CHART_PNG_SCALE))
+    return vl_convert.vegalite_to_svg(spec).encode()

@@ -8,7 +8,7 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from gasatlas.data import Dataset
 
 SEARCH_COLUMNS = ("title_en", "title_ru", "summary_en", "summary_ru", "place_name_en", "place_name_ru")
+CountryMatch = Literal["any", "all"]
+COUNTRY_MATCHES: tuple[CountryMatch, ...] = ("any", "all")
+"""How chosen countries combine: events involving ``any`` of them, or ``all`` of them (relations between them)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,17 @@ class DateRange:
         return DateRange(min(max(self.start, span.start), span.end), max(min(self.end, span.end), span.start))
 
 
+def date_presets(span: DateRange) -> dict[str, DateRange]:
+    """Ranges a reader picks in one click, by code: ``all`` of ``span``, its last twelve months, and each
+    calendar year it touches, newest first (each kept inside ``span``)."""
+    year_before = span.end.replace(year=span.end.year - 1) if (span.end.month, span.end.day) != (2, 29) \
+        else span.end.replace(year=span.end.year - 1, day=28)
+    presets = {"all": span, "last-12-months": DateRange(year_before + dt.timedelta(days=1), span.end).clamped(span)}
+    for year in range(span.end.year, span.start.year - 1, -1):
+        presets[str(year)] = DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31)).clamped(span)
+    return presets
+
+
 EVERY_DAY = DateRange(dt.date.min, dt.date.max)
 """No date restriction: the range of a filter nobody has narrowed, and of a link that names no dates."""
 
@@ -58,10 +72,15 @@ _FIRST_TIMESTAMP, _LAST_TIMESTAMP = pd.Timestamp.min.date(), pd.Timestamp.max.da
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Every facet of the event filter; an empty facet (and ``EVERY_DAY``) means "no restriction"."""
+    """Every facet of the event filter; an empty facet (and ``EVERY_DAY``) means "no restriction".
+
+    An event matches the dates when its period (``periods.interval_of``: a month, a quarter, about a
+    week…) overlaps them, not only when its representative day falls inside.
+    """
 
     dates: DateRange = EVERY_DAY
     countries: frozenset[str] = field(default_factory=frozenset)
+    country_match: CountryMatch = "any"
     event_types: frozenset[str] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
@@ -112,25 +131,36 @@ def _exploded(events: pd.DataFrame, column: str) -> _Exploded:
     return cache[column]
 
 
-def _any_in(events: pd.DataFrame, column: str, wanted: frozenset[str]) -> np.ndarray:
-    """Rows whose tuple in ``column`` holds any of ``wanted``."""
+def _matches_per_row(events: pd.DataFrame, column: str, wanted: frozenset[str]) -> np.ndarray:
+    """How many of ``wanted`` each row's tuple in ``column`` holds."""
     long = _exploded(events, column)
     wanted_codes = np.flatnonzero(np.isin(long.values, list(wanted)))
-    mask = np.zeros(len(events), dtype=bool)
-    mask[long.rows[np.isin(long.codes, wanted_codes)]] = True
-    return mask
+    return np.bincount(long.rows[np.isin(long.codes, wanted_codes)], minlength=len(events))
+
+
+def _any_in(events: pd.DataFrame, column: str, wanted: frozenset[str]) -> np.ndarray:
+    """Rows whose tuple in ``column`` holds any of ``wanted``."""
+    return _matches_per_row(events, column, wanted) > 0
+
+
+def _all_in(events: pd.DataFrame, column: str, wanted: frozenset[str]) -> np.ndarray:
+    """Rows whose tuple in ``column`` holds every one of ``wanted`` (tuples hold each value once)."""
+    return _matches_per_row(events, column, wanted) >= len(wanted)
 
 
 def filter_mask(events: pd.DataFrame, selection: EventFilter, *, skip: str | None = None) -> np.ndarray:
-    """Boolean mask of the events that pass every facet (except ``skip``, for facet counts)."""
+    """Boolean mask of the events that pass every facet (except ``skip``, for facet counts).
+
+    Dates match by overlap of the event's period (``date_start``…``date_end``) with the range."""
     mask = np.ones(len(events), dtype=bool)
     dates = selection.dates
     if dates.start > _FIRST_TIMESTAMP:
-        mask &= (events["date"] >= pd.Timestamp(dates.start)).to_numpy()
+        mask &= (events["date_end"] >= pd.Timestamp(dates.start)).to_numpy()
     if dates.end < _LAST_TIMESTAMP:
-        mask &= (events["date"] <= pd.Timestamp(dates.end)).to_numpy()
+        mask &= (events["date_start"] <= pd.Timestamp(dates.end)).to_numpy()
     if selection.countries and skip != "countries":
-        mask &= _any_in(events, "countries", selection.countries)
+        matches = _all_in if selection.country_match == "all" else _any_in
+        mask &= matches(events, "countries", selection.countries)
     if selection.event_types and skip != "event_types":
         mask &= events["event_type"].isin(selection.event_types).to_numpy()
     if selection.actors and skip != "actors":
@@ -161,9 +191,12 @@ def facet_counts(events: pd.DataFrame, selection: EventFilter, facet: str) -> Co
     """How many events each option of ``facet`` would show, given the other facets.
 
     Counting without the facet's own restriction lets a reader see what adding
-    another option to a multiselect would bring.
+    another option to a multiselect would bring. Countries matched "all together"
+    keep their restriction: adding a country can only narrow, and the count beside
+    it is what the narrower view would hold.
     """
-    mask = filter_mask(events, selection, skip=facet)
+    keeps_own = facet == "countries" and selection.country_match == "all"
+    mask = filter_mask(events, selection, skip=None if keeps_own else facet)
     if facet == "countries":
         return _count_values(events, "countries", mask)
     if facet == "event_types":

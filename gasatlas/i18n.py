@@ -1,16 +1,8 @@
-"""Interface strings in English and Russian, and dates written the way each language does."""
+"""Interface strings in English and Russian (numbers and dates are written by ``gasatlas.formats``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from gasatlas.vocab import DatePrecision, Lang
-
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTHS_RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                      "сентября", "октября", "ноября", "декабря"]
-MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-             "сентябрь", "октябрь", "ноябрь", "декабрь"]
+from gasatlas.vocab import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "app_title": {"en": "Central Asia Gas Atlas", "ru": "Газовый атлас Центральной Азии"},
@@ -64,6 +56,20 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "filters": {"en": "Filters", "ru": "Фильтры"},
     "date_range": {"en": "Dates", "ru": "Даты"},
     "filter_countries": {"en": "Countries involved", "ru": "Страны-участницы"},
+    "country_match": {"en": "Events involving", "ru": "События с участием"},
+    "match_any": {"en": "any of them", "ru": "любой из них"},
+    "match_all": {"en": "all of them", "ru": "всех сразу"},
+    "country_match_help": {
+        "en": "“All of them” shows what happened between the chosen countries: events involving every one of "
+              "them, and gas flows from one to another.",
+        "ru": "«Всех сразу» показывает отношения между выбранными странами: события с участием каждой из них "
+              "и потоки газа из одной в другую.",
+    },
+    "date_presets": {"en": "Period", "ru": "Период"},
+    "dates_all": {"en": "All", "ru": "Всё время"},
+    "dates_last_12_months": {"en": "Last 12 months", "ru": "Последние 12 месяцев"},
+    "date_from": {"en": "First day", "ru": "Первый день"},
+    "date_to": {"en": "Last day", "ru": "Последний день"},
     "filter_types": {"en": "Event types", "ru": "Типы событий"},
     "filter_actors": {"en": "People and organisations", "ru": "Люди и организации"},
     "search": {"en": "Search titles and summaries", "ru": "Поиск по заголовкам и описаниям"},
@@ -110,6 +116,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "by_country": {"en": "Country", "ru": "Страна"},
     "route_statuses": {"en": "Route statuses over time", "ru": "Статусы маршрутов во времени"},
     "chosen_range": {"en": "Chosen dates: {start} – {end}", "ru": "Выбранный период: {start} – {end}"},
+    "timeline_shown": {"en": "{shown} of {total} events match the other filters (every date is drawn)",
+                       "ru": "Событий по остальным фильтрам: {shown} из {total} (показаны все даты)"},
     "all_dates": {"en": "All dates", "ru": "Все даты"},
     "actors_title": {"en": "Who met whom", "ru": "Кто с кем встречался"},
     "actors_help": {
@@ -473,23 +481,69 @@ STRINGS |= {
     "balance_country": {"en": "Country", "ru": "Страна"},
     "balance_year": {"en": "Year", "ru": "Год"},
     "balance_help": {
-        "en": "What came in and what went out in the year, by route, as the sources give it. Reported, estimated "
-              "and contracted volumes are kept apart and never added together; a capacity is not a flow and is "
-              "left out; gas in transit is not counted (a figure counts for its two ends); months and quarters are "
+        "en": "How gas touched the country in the year, by route and partner, as the sources give it: what came in, "
+              "what went out, what crossed it in transit, and what was sent across a border to be processed and "
+              "returned (neither an export nor an import). Reported, estimated and contracted volumes are kept "
+              "apart and never added together; a capacity is not a flow; a pipeline's whole-route total is left "
+              "out (its per-country parts are here) and so is another source's figure; months and quarters are "
               "listed, only whole-year figures are added up.",
-        "ru": "Что пришло в страну и что ушло из неё за год, по маршрутам, так, как сообщают источники. "
-              "Фактические, оценочные и контрактные объёмы показаны отдельно и не складываются; мощность — не "
-              "поток и не учитывается; транзит не считается (цифра относится к двум концам потока); месяцы и "
-              "кварталы перечислены, складываются только цифры за весь год.",
+        "ru": "Как газ касался страны за год, по маршрутам и партнёрам, так, как сообщают источники: что пришло, "
+              "что ушло, что прошло транзитом и что было отправлено за границу на переработку с возвратом (ни "
+              "экспорт, ни импорт). Фактические, оценочные и контрактные объёмы показаны отдельно и не "
+              "складываются; мощность — не поток; итог по всему газопроводу не учитывается (здесь его части по "
+              "странам), как и цифра другого источника; месяцы и кварталы перечислены, складываются только цифры "
+              "за весь год.",
     },
     "balance_in": {"en": "came in", "ru": "пришло"},
     "balance_out": {"en": "went out", "ru": "ушло"},
-    "balance_none": {"en": "No figure names {country} as an end of a flow in {year}.",
-                     "ru": "Нет цифр, где {country} — начало или конец потока в {year} году."},
+    "balance_none": {"en": "No figure names {country} as an end or a transit country of a flow in {year}.",
+                     "ru": "Нет цифр, где {country} — начало, конец или страна транзита потока в {year} году."},
     "balance_totals": {"en": "Whole-year totals, each kind apart", "ru": "Итоги за год, каждый вид отдельно"},
     "balance_total_line": {"en": "{direction}, {kind}: {volume} bcm (routes: {routes})",
                            "ru": "{direction}, {kind}: {volume} млрд м³ (маршрутов: {routes})"},
-    "col_way": {"en": "In or out", "ru": "Приход или уход"},
+    "col_way": {"en": "In, out, transit or processing", "ru": "Приход, уход, транзит или переработка"},
+    "balance_transit": {"en": "crossed in transit", "ru": "прошло транзитом"},
+    "balance_processing": {"en": "sent for processing and returned", "ru": "на переработку с возвратом"},
+    "balance_known_share": {
+        "en": "Known: {known} of {touched} routes and directions that touched {country} in {year} have a whole-year "
+              "figure of gas that moved; the others have only a contract, months, or an explicit gap.",
+        "ru": "Известно: по {known} из {touched} маршрутов и направлений, касавшихся страны ({country}) в {year} "
+              "году, есть цифра прошедшего газа за весь год; по остальным — лишь контракт, месяцы или явный пробел."},
+    "balance_chart_help": {
+        "en": "Stacked bars, because a balance is a sum of parts: each bar is one direction and one kind of figure, "
+              "its length that kind's whole-year total and its segments the routes and partners. Kinds get bars of "
+              "their own and are never stacked together: a contract added to gas that moved means nothing.",
+        "ru": "Столбцы с накоплением, потому что баланс — сумма частей: каждый столбец — одно направление и один "
+              "вид цифр, его длина — итог этого вида за год, сегменты — маршруты и партнёры. Разные виды цифр "
+              "получают свои столбцы и не складываются: контракт плюс прошедший газ ничего не значит."},
+    "matrix_title": {"en": "Every route, every year", "ru": "Каждый маршрут, каждый год"},
+    "matrix_help": {
+        "en": "What the atlas knows of each route and year: the whole-year figure of gas that moved (≈ an estimate; "
+              "Σ a whole-pipeline total), or else months only, a contract or capacity, or an explicit gap — no "
+              "public figure was found (what was searched is in the gap list below). An empty cell: no row, the "
+              "route was not operating.",
+        "ru": "Что атлас знает о каждом маршруте и годе: цифра прошедшего газа за весь год (≈ — оценка; Σ — итог "
+              "по всему газопроводу), иначе — только месяцы, контракт или мощность, либо явный пробел: публичной "
+              "цифры не найдено (что искали — в списке пробелов ниже). Пустая клетка: строки нет, маршрут не "
+              "работал."},
+    "matrix_partial": {"en": "months only", "ru": "только месяцы"},
+    "matrix_gap": {"en": "no public figure", "ru": "нет публичных данных"},
+    "gaps_title": {"en": "Gaps: what was searched", "ru": "Пробелы: что искали"},
+    "col_searched": {"en": "Searched", "ru": "Что искали"},
+    "col_retrieved": {"en": "Checked on", "ru": "Сверено"},
+    "conflicts_title": {"en": "Where sources disagree", "ru": "Где источники расходятся"},
+    "conflicts_help": {
+        "en": "The same route, direction, period and kind of figure as two sources give it: the figure the atlas "
+              "uses is marked, the other is listed beside it with its own source and date — never averaged.",
+        "ru": "Одна и та же цифра (маршрут, направление, период, вид) по двум источникам: используемая атласом "
+              "отмечена, другая приведена рядом со своим источником и датой — без усреднения."},
+    "conflicts_none": {"en": "No two sources disagree on a figure in view.",
+                       "ru": "Среди показанных цифр расхождений между источниками нет."},
+    "col_figure": {"en": "Figure", "ru": "Цифра"},
+    "col_choice": {"en": "In the atlas", "ru": "В атласе"},
+    "col_source_date": {"en": "Published", "ru": "Опубликовано"},
+    "data_last_updated": {"en": "Data last updated: {date}", "ru": "Данные обновлены: {date}"},
+    "data_last_updated_unknown": {"en": "Data last updated: unknown", "ru": "Дата обновления данных неизвестна"},
     "route_flows": {"en": "Gas that moved, contracts and capacity, by year",
                     "ru": "Прошедший газ, контракты и мощность по годам"},
     "route_flows_sub": {"en": "Months and quarters (bcm in the period, not comparable with yearly totals)",
@@ -497,13 +551,23 @@ STRINGS |= {
     "route_no_flows": {"en": "No flow figure for this route yet.", "ru": "Данных о потоках по маршруту пока нет."},
     "route_capacity": {"en": "Capacity in routes.geojson", "ru": "Мощность по routes.geojson"},
     "bcm_in_period": {"en": "bcm in the period", "ru": "млрд м³ за период"},
+    # Issue 18, the table's order and the map's framing (branch table-frame).
+    "table_sort_by": {"en": "Sort by", "ru": "Сортировка"},
+    "table_sort_help": {
+        "en": "Orders all {total} rows of the filtered table, across its pages. Clicking a column heading "
+              "sorts only the rows on the page in view.",
+        "ru": "Упорядочивает все {total} строк отобранной таблицы, на всех её страницах. Щелчок по заголовку "
+              "столбца сортирует только строки показанной страницы.",
+    },
+    "table_sort_direction": {"en": "Order", "ru": "Порядок"},
+    "table_sort_date_asc": {"en": "Oldest first", "ru": "Сначала ранние"},
+    "table_sort_date_desc": {"en": "Newest first", "ru": "Сначала поздние"},
+    "table_sort_text_asc": {"en": "A → Z", "ru": "А → Я"},
+    "table_sort_text_desc": {"en": "Z → A", "ru": "Я → А"},
+    "map_fullscreen": {"en": "Full screen", "ru": "Во весь экран"},
+    "map_fullscreen_exit": {"en": "Leave full screen", "ru": "Выйти из полноэкранного режима"},
+    "map_show_everything": {"en": "Show the whole network", "ru": "Показать всю сеть"},
 }
-
-
-def format_number(value: float, lang: Lang) -> str:
-    """A volume as the source gives it, up to two decimals: ``5.64`` in English, ``5,64`` in Russian."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "ru" else text
 
 
 def t(key: str, lang: Lang) -> str:
@@ -511,56 +575,153 @@ def t(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
-def format_date(
-    value: dt.date | None,
-    precision: DatePrecision | str,
-    lang: Lang,
-    label: str | None = None,
-) -> str:
-    """A date as a reader should see it: no more precise than the source allows.
 
-    ``label`` is the source's own wording ("late November 2022") and wins for
-    month, year and approximate dates, where the stored day is only representative.
-    """
-    if value is None:
-        return "—"
-    precision = DatePrecision(precision)
-    if label and precision != DatePrecision.DAY:
-        return label
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision in PERIOD_NAMES:
-        return _period(value, DatePrecision(precision), lang)
-    if precision == DatePrecision.MONTH:
-        if lang == "ru":
-            return f"{MONTHS_RU[value.month - 1]} {value.year}"
-        return f"{MONTHS_EN[value.month - 1]} {value.year}"
-    if lang == "ru":
-        text = f"{value.day} {MONTHS_RU_GENITIVE[value.month - 1]} {value.year}"
-        return {DatePrecision.APPROXIMATE: f"около {text}", DatePrecision.RANGE: f"с {text}"}.get(precision, text)
-    text = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    return {DatePrecision.APPROXIMATE: f"c. {text}", DatePrecision.RANGE: f"from {text}"}.get(precision, text)
-
-
-PERIOD_NAMES: dict[str, dict[Lang, tuple[str, ...]]] = {
-    DatePrecision.PART_OF_MONTH: {"en": ("early", "mid", "late"), "ru": ("начало", "середина", "конец")},
-    DatePrecision.QUARTER: {"en": ("Q1", "Q2", "Q3", "Q4"), "ru": ("I квартал", "II квартал", "III квартал",
-                                                                   "IV квартал")},
-    DatePrecision.SEASON: {"en": ("winter", "spring", "summer", "autumn"), "ru": ("зима", "весна", "лето", "осень")},
+STRINGS |= {
+    # Issue 18, Russian throughout: what Streamlit, Leaflet and the tables would otherwise write in English.
+    "col_url": {"en": "URL", "ru": "Ссылка"},
+    "col_entity": {"en": "Record type", "ru": "Тип записи"},
+    "col_article": {"en": "Article (SHA-256)", "ru": "Статья (SHA-256)"},
+    "col_title_en": {"en": "Title (EN)", "ru": "Заголовок (EN)"},
+    "col_title_ru": {"en": "Title (RU)", "ru": "Заголовок (RU)"},
+    "col_lat": {"en": "lat", "ru": "широта"},
+    "col_lon": {"en": "lon", "ru": "долгота"},
+    "col_value": {"en": "Value", "ru": "Значение"},
+    "col_id": {"en": "id", "ru": "идентификатор"},
+    "unit_m": {"en": "m", "ru": "м"},
+    "unit_megabytes": {"en": "MB", "ru": "МБ"},
+    "zoom_in": {"en": "Zoom in", "ru": "Приблизить"},
+    "zoom_out": {"en": "Zoom out", "ru": "Отдалить"},
+    "credit_routes": {"en": "Routes", "ru": "Маршруты"},
+    "credit_osm": {"en": "© {osm} contributors", "ru": "© участники {osm}"},
+    "upload_button": {"en": "Upload", "ru": "Загрузить"},
+    "upload_limit": {"en": "{size} per file", "ru": "до {size} на файл"},
+    "skip_to_content": {"en": "Skip to main content", "ru": "Перейти к содержимому"},
+    "date_year": {"en": "yyyy", "ru": "ГГГГ"},
+    "date_month": {"en": "mm", "ru": "ММ"},
+    "date_day": {"en": "dd", "ru": "ДД"},
 }
-"""Names of the parts of a period, in order: thirds of a month, quarters, seasons from winter."""
 
 
-def _period(value: dt.date, precision: DatePrecision, lang: Lang) -> str:
-    """"late Nov 2022" / "конец ноября 2022", "Q4 2023", "winter 2022/23" from a representative day."""
-    names = PERIOD_NAMES[precision][lang]
-    if precision == DatePrecision.PART_OF_MONTH:
-        month = MONTHS_RU_GENITIVE[value.month - 1] if lang == "ru" else MONTHS_EN[value.month - 1]
-        return f"{names[min((value.day - 1) // 10, 2)]} {month} {value.year}"
-    if precision == DatePrecision.QUARTER:
-        return f"{names[(value.month - 1) // 3]} {value.year}"
-    season = value.month % 12 // 3
-    if season == 0:  # winter spans the turn of the year
-        first = value.year - (value.month < 12)
-        return f"{names[0]} {first}/{str(first + 1)[-2:]}"
-    return f"{names[season]} {value.year}"
+STRINGS |= {
+    # Issue 22, the atlas explains itself: the first-visit orientation, stories, the embedded view.
+    "intro_title": {"en": "Welcome to the Central Asia Gas Atlas",
+                    "ru": "Добро пожаловать в Газовый атлас Центральной Азии"},
+    "intro_covers": {
+        "en": "Gas diplomacy between Russia and Central Asia, {first}–{last}: {countries}. The atlas holds {events} "
+              "dated events, {routes} routes, {facilities} facilities and {flows} flow figures, each with its source.",
+        "ru": "Газовая дипломатия России и Центральной Азии, {first}–{last}: {countries}. В атласе {events} событий "
+              "с датами, маршрутов — {routes}, объектов — {facilities}, цифр о потоках газа — {flows}; у каждой "
+              "записи есть источник."},
+    "intro_how": {"en": "How to read it, in three steps:", "ru": "Как читать атлас — три шага:"},
+    "intro_step_1": {
+        "en": "Choose dates and filters in the sidebar: the map draws the network as of the last day of the range.",
+        "ru": "Выберите даты и фильтры на боковой панели: карта показывает сеть на последний день периода."},
+    "intro_step_2": {
+        "en": "Click a route, a facility or an event (on the map or in the table) to open its card and its sources.",
+        "ru": "Щёлкните маршрут, объект или событие (на карте или в таблице), чтобы открыть карточку и источники."},
+    "intro_step_3": {
+        "en": "Every page keeps the same view, and the address holds it: copy the link to share exactly what you see.",
+        "ru": "Все страницы показывают один и тот же вид, и адрес его хранит: скопируйте ссылку, чтобы поделиться им."},
+    "intro_start_story": {"en": "Read the main story", "ru": "Читать главную историю"},
+    "intro_dismiss": {"en": "Explore on my own", "ru": "Смотреть самостоятельно"},
+    "story_start": {"en": "Story: {title}", "ru": "История: {title}"},
+    "story_position": {"en": "{title} · step {step} of {total}", "ru": "{title} · шаг {step} из {total}"},
+    "story_previous": {"en": "Previous", "ru": "Назад"},
+    "story_next": {"en": "Next", "ru": "Далее"},
+    "story_close": {"en": "Close the story", "ru": "Закрыть историю"},
+    "story_back_to_step": {"en": "You changed the view: show this step again",
+                           "ru": "Вид изменён: снова показать этот шаг"},
+    "story_evidence_help": {"en": "Show this event on the map, with its card and source",
+                            "ru": "Показать событие на карте, с карточкой и источником"},
+    "story_no_figure": {"en": "no public figure", "ru": "публичных данных нет"},
+    "story_not_loaded": {"en": "A story could not be loaded:", "ru": "Историю не удалось загрузить:"},
+    "embed_credit": {"en": "Central Asia Gas Atlas · every fact with its source",
+                     "ru": "Газовый атлас Центральной Азии · у каждого факта есть источник"},
+}
+
+
+STRINGS |= {
+    # Issue 22, compare two moments and take the view away: the compare page, the downloads and the printed map.
+    "nav_compare": {"en": "Compare", "ru": "Сравнение"},
+    "compare_title": {"en": "Compare two moments", "ru": "Сравнение двух дат"},
+    "compare_first": {"en": "First date", "ru": "Первая дата"},
+    "compare_second": {"en": "Second date", "ru": "Вторая дата"},
+    "compare_summary": {
+        "en": "From {before} to {after}: {changes} route status change(s), {agreements} agreement(s), "
+              "{events} event(s) in view.",
+        "ru": "С {before} по {after}: изменений статуса маршрутов — {changes}, соглашений — {agreements}, "
+              "событий в выборке — {events}.",
+    },
+    "compare_map_note": {
+        "en": "The network on {after}; each route that changed is labelled with what happened and when. "
+              "Markers: the events in between.",
+        "ru": "Сеть на {after}; на каждом изменившемся маршруте подписано, что и когда произошло. "
+              "Метки — события за этот период.",
+    },
+    "compare_routes": {"en": "Routes that changed", "ru": "Изменения маршрутов"},
+    "compare_no_route_change": {"en": "No route changed its status between these dates.",
+                                "ru": "Между этими датами ни один маршрут не изменил статус."},
+    "compare_col_change": {"en": "What happened", "ru": "Что произошло"},
+    "compare_col_was": {"en": "Status before", "ru": "Статус до"},
+    "compare_col_now": {"en": "Status after", "ru": "Статус после"},
+    "not_yet_recorded": {"en": "not yet recorded", "ru": "ещё не упоминался"},
+    "change_built": {"en": "Built / started operating", "ru": "Построен / введён в работу"},
+    "change_reversed": {"en": "Reversed", "ru": "Реверс"},
+    "change_suspended": {"en": "Suspended", "ru": "Приостановлен"},
+    "change_resumed": {"en": "Resumed", "ru": "Возобновлён"},
+    "change_construction": {"en": "Construction started", "ru": "Начато строительство"},
+    "change_proposed": {"en": "Proposed", "ru": "Предложен"},
+    "change_mothballed": {"en": "Mothballed", "ru": "Законсервирован"},
+    "change_updated": {"en": "Updated (still operating)", "ru": "Изменение (продолжает работать)"},
+    "compare_agreements": {"en": "Agreements signed in between", "ru": "Соглашения, подписанные за период"},
+    "compare_no_agreement": {"en": "No agreement in view between these dates.",
+                             "ru": "Между этими датами соглашений в выборке нет."},
+    "compare_events": {"en": "Every event in between", "ru": "Все события за период"},
+    "compare_flows": {"en": "Gas flows, {before} and {after}", "ru": "Потоки газа: {before} и {after}"},
+    "compare_flows_note": {
+        "en": "Whole-year figures of each date's year, each kind apart: reported and estimated gas that moved, "
+              "contracted volumes. A missing figure is written as such, never as zero, and has no change.",
+        "ru": "Годовые цифры за год каждой даты, каждый вид отдельно: фактические и оценочные поставки, "
+              "контрактные объёмы. Отсутствующая цифра так и названа — никогда не ноль — и изменения у неё нет.",
+    },
+    "compare_same_year": {"en": "Both dates fall in {year}: flows are compared year against year.",
+                          "ru": "Обе даты приходятся на {year} год: потоки сравниваются по годам."},
+    "compare_countries": {
+        "en": "By country: totals over the routes with a figure; where the routes counted differ, no change is given.",
+        "ru": "По странам: суммы по маршрутам, для которых есть цифры; если учтены разные маршруты, "
+              "изменение не приводится.",
+    },
+    "compare_col_change_bcm": {"en": "Change, bcm", "ru": "Изменение, млрд м³"},
+    "compare_col_change_pct": {"en": "Change, %", "ru": "Изменение, %"},
+    "compare_no_figure": {"en": "no figure", "ru": "нет данных"},
+    "compare_gap": {"en": "no public figure", "ru": "нет публичных данных"},
+    "compare_other_routes": {"en": "different routes counted", "ru": "учтены разные маршруты"},
+    "export_title": {"en": "{title}: the network on {date}", "ru": "{title}: сеть на {date}"},
+    "export_dates": {"en": "Events from {start} to {end}: {events} shown",
+                     "ru": "События с {start} по {end}: показано {events}"},
+    "export_types": {"en": "Types", "ru": "Типы"},
+    "export_actors": {"en": "Actors", "ru": "Участники"},
+    "export_search": {"en": "Search", "ru": "Поиск"},
+    "export_no_filter": {"en": "none (every event in the dates)", "ru": "нет (все события за эти даты)"},
+    "export_source": {
+        "en": "Source: Central Asia Gas Atlas, data last updated {updated}; every event, route and figure with its "
+              "source publication in the atlas.",
+        "ru": "Источник: Газовый атлас Центральной Азии, данные обновлены {updated}; каждое событие, маршрут и "
+              "цифра — с первоисточником в атласе.",
+    },
+    "export_attribution": {"en": "Country shapes and routes: {credits}", "ru": "Контуры стран и маршруты: {credits}"},
+    "export_scale_at": {"en": "true at {lat}° N", "ru": "верно на {lat}° с. ш."},
+    "export_empty": {"en": "No event matches these filters:\nthe map shows the network only.",
+                     "ru": "Ни одно событие не подходит под фильтры:\nна карте только сеть."},
+    "export_map_png": {"en": "Map (PNG, print)", "ru": "Карта (PNG, для печати)"},
+    "export_map_svg": {"en": "Map (SVG, editable)", "ru": "Карта (SVG, редактируемая)"},
+    "export_chart_png": {"en": "Chart (PNG)", "ru": "График (PNG)"},
+    "export_chart_svg": {"en": "Chart (SVG)", "ru": "График (SVG)"},
+    "export_help": {
+        "en": "The map as drawn now (network on the last day, events in view), framed on the atlas's region, with "
+              "legend, scale, sources and credits. To print the page itself, use the browser's Print.",
+        "ru": "Карта в нынешнем виде (сеть на последний день, события в выборке) в границах региона атласа, "
+              "с легендой, масштабом, источниками и атрибуцией. Чтобы напечатать саму страницу, "
+              "воспользуйтесь печатью браузера.",
+    },
+}

@@ -20,9 +20,18 @@ from gasatlas.cards import CARD_CSS, event_html
 from gasatlas.config import Basemap
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear, moved_text
+from gasatlas.formats import format_date
 from gasatlas.geo import points_along
-from gasatlas.i18n import format_date, t
-from gasatlas.leaflet import FOCUS_WITHOUT_SCROLLING, AtlasMap, MapScript, ScriptLayer, add_header_css, map_resource
+from gasatlas.i18n import t
+from gasatlas.leaflet import (
+    FOCUS_WITHOUT_SCROLLING,
+    AtlasFullscreen,
+    AtlasMap,
+    MapScript,
+    ScriptLayer,
+    add_header_css,
+    map_resource,
+)
 from gasatlas.palette import (
     CORRIDOR_OPACITY,
     COUNTRY_CONTEXT_STYLE,
@@ -53,9 +62,13 @@ from gasatlas.vocab import (
     label,
 )
 
-FOCUS_BOUNDS = ((23.6, 46.5), (58.0, 121.5))
-"""The map opens on these (south-west, north-east) corners: Pakistan's coast to Russia's label, the Caspian
-to the Yellow Sea — all seven focus countries, most of China included, on a laptop screen."""
+Bounds = tuple[tuple[float, float], tuple[float, float]]
+"""(south, west), (north, east) in degrees, as Leaflet takes them."""
+FOCUS_BOUNDS: Bounds = ((23.6, 46.5), (58.0, 121.5))
+"""All seven focus countries: Pakistan's coast to Russia's label, the Caspian to the Yellow Sea (most of China).
+The map opens on these widened to the whole network (``network_bounds``)."""
+FIT_PADDING = 8
+"""Pixels kept free around a fitted view, so a line's end is not drawn on the map's edge."""
 MAP_CENTER = (43.5, 84.0)
 MAP_ZOOM = 3.5
 """Where the map stands before it fits ``FOCUS_BOUNDS`` (for a map that has no size yet)."""
@@ -67,16 +80,24 @@ LABELS_PANE = "gaLabels"
 """A pane for country and volume labels, above the markers: a cluster badge never hides a country's name
 (made by ``mapjs/labels_pane.js``, which names it too)."""
 TILES_URL = "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png"
-TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'
-
+OSM_LINK = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+CARTO_LINK = '&copy; <a href="https://carto.com/attributions">CARTO</a>'
 GEM_LINK = '<a href="https://globalenergymonitor.org/projects/global-gas-infrastructure-tracker/">GEM</a> (CC BY 4.0)'
-OSM_LINK = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)'
-LICENCE_ATTRIBUTION: dict[GeometryLicence, list[str]] = {
-    GeometryLicence.GEM_OSM: [GEM_LINK, OSM_LINK],
-    GeometryLicence.GEM: [GEM_LINK],
-    GeometryLicence.ATLAS: [],
-}
-"""Map credits (trusted HTML) for the route lines on show; full wording is in data/README.md."""
+
+
+def osm_credit(lang: Lang) -> str:
+    """"© OpenStreetMap contributors" / "© участники OpenStreetMap" (trusted HTML)."""
+    return html_text(t("credit_osm", lang)).replace("{osm}", OSM_LINK)
+
+
+def tiles_credit(lang: Lang) -> str:
+    return f"{osm_credit(lang)} {CARTO_LINK}"
+
+
+def licence_credits(licence: GeometryLicence, lang: Lang) -> list[str]:
+    """Map credits (trusted HTML) for a route line of ``licence``; full wording is in data/README.md."""
+    return {GeometryLicence.GEM_OSM: [GEM_LINK, f"{osm_credit(lang)} (ODbL)"], GeometryLicence.GEM: [GEM_LINK],
+            GeometryLicence.ATLAS: []}[licence]
 
 def palette_css() -> str:
     """The palette's colours as the map's CSS needs them: custom properties and one rule per event type."""
@@ -98,27 +119,46 @@ LABEL_PLACEMENT_JS = map_resource("label_placement.js")
 FACILITIES_JS = map_resource("facilities.js")
 EVENTS_JS = map_resource("events.js")
 SELECTION_JS = map_resource("selection.js")
+MAP_CONTROLS_JS = map_resource("map_controls.js")
+NETWORK_VIEW_JS = map_resource("network_view.js")
+SHOW_EVERYTHING_SVG = map_resource("show_everything.svg").strip()
 
 
-def base_map(country_shapes: dict, basemap: Basemap,
-             bounds: tuple[tuple[float, float], tuple[float, float]] = FOCUS_BOUNDS) -> AtlasMap:
-    """The part of the map that never changes during a session: view (fitted to ``bounds``), tiles, country shapes.
+def network_bounds(routes: pd.DataFrame, countries: Bounds = FOCUS_BOUNDS) -> Bounds:
+    """The focus countries and every route end to end (Power of Siberia reaches 128°E, its second line
+    66°N): what the first view must hold."""
+    points = [point for geometry in routes["geometry"] for part in line_parts(geometry) for point in part]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    (south, west), (north, east) = countries
+    return (min([south, *lats]), min([west, *lons])), (max([north, *lats]), max([east, *lons]))
+
+
+def base_map(country_shapes: dict, basemap: Basemap, bounds: Bounds = FOCUS_BOUNDS, lang: Lang = "en") -> AtlasMap:
+    """The part of the map that never changes during a session: view (fitted to ``bounds``), controls, tiles,
+    country shapes.
 
     streamlit-folium keeps the map (and the user's zoom and pan) as long as this
-    part is identical between reruns; everything else goes into overlays.
+    part is identical between reruns; everything else goes into overlays. The
+    view is fitted to ``bounds`` again when the map changes size before anything
+    moved it, and the "show everything" button does it on demand (``mapjs/network_view.js``).
     """
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM,  # type: ignore[arg-type]  # Leaflet takes 3.5
-                    tiles=None, control_scale=True,
+                    tiles=None, control_scale=False,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
-    opening_view = folium.map.FitBounds(bounds)
-    opening_view.options["animate"] = False  # an animated zoom would end by undoing a centring made meanwhile
-    fmap.add_child(opening_view)
+    AtlasFullscreen(position="topleft", title=t("map_fullscreen", lang),
+                    title_cancel=t("map_fullscreen_exit", lang)).add_to(fmap)
+    MapScript(NETWORK_VIEW_JS, name="NetworkView",
+              data={"bounds": bounds, "padding": FIT_PADDING, "label": t("map_show_everything", lang),
+                    "icon": SHOW_EVERYTHING_SVG}).add_to(fmap)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
     MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)
     MapScript(LABEL_PLACEMENT_JS, name="LabelPlacement").add_to(fmap)
+    controls = {"imperial": lang == "en", "locale": None if lang == "en" else lang, "zoomIn": t("zoom_in", lang),
+                "zoomOut": t("zoom_out", lang), "units": {"m": t("unit_m", lang), "km": t("km", lang)}}
+    ScriptLayer(MAP_CONTROLS_JS, controls, name="MapControls").add_to(fmap)
     if basemap == "tiles":
-        folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
+        folium.TileLayer(TILES_URL, attr=tiles_credit(lang), name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
     shapes = {
         "type": "FeatureCollection",
         "features": [
@@ -241,8 +281,8 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | N
             {"lon": round(lon, 4), "lat": round(lat, 4), "bearing": round(bearing, 1), "color": style.color}
             for lon, lat, bearing in route_arrows(row.geometry, row.status)
         )
-    credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in LICENCE_ATTRIBUTION[licence]]
-    attribution = "Routes: " + ", ".join(dict.fromkeys(credits)) if credits else ""
+    credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in licence_credits(licence, lang)]
+    attribution = f"{html_text(t('credit_routes', lang))}: " + ", ".join(dict.fromkeys(credits)) if credits else ""
     group = folium.FeatureGroup(name="routes")
     data = {"routes": features, "arrows": arrows, "attribution": attribution}
     ScriptLayer(ROUTES_JS, data, name="Routes").add_to(group)

@@ -16,9 +16,10 @@ from typing import Any
 import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
+from folium.plugins import Fullscreen
 from jinja2 import Template
 
-from gasatlas.assets import LEAFLET_CSS, LEAFLET_JS
+from gasatlas.assets import FULLSCREEN_CSS, FULLSCREEN_JS, LEAFLET_CSS, LEAFLET_JS
 from gasatlas.sanitize import js_json
 
 
@@ -34,6 +35,13 @@ class AtlasMap(folium.Map):
 
     default_js = LEAFLET_JS
     default_css = LEAFLET_CSS
+
+
+class AtlasFullscreen(Fullscreen):
+    """folium's full-screen button, its script and style served by the app itself."""
+
+    default_js = FULLSCREEN_JS
+    default_css = FULLSCREEN_CSS
 
 
 class RawScript(Element):
@@ -97,20 +105,23 @@ class ScriptLayer(JSCSSMixin, MacroElement):
 
 
 class MapScript(MacroElement):
-    """Trusted code run once with the map it is added to, as ``function (map) {...}``."""
+    """Trusted code run once with the map it is added to, as ``function (map) {...}``, or
+    ``function (map, data) {...}`` with small ``data`` (as JSON, see ``js_json``)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            ({{ this.function }})({{ this._parent.get_name() }});
+            ({{ this.function }})({{ this._parent.get_name() }}
+                {%- if this.data_json %}, {{ this.data_json }}{% endif %});
         {% endmacro %}
         """
     )
 
-    def __init__(self, function: str, name: str = "MapScript") -> None:
+    def __init__(self, function: str, name: str = "MapScript", data: Any = None) -> None:
         super().__init__()
         self._name = name
         self.function = function
+        self.data_json = None if data is None else js_json(data)
 
 
 FOCUS_WITHOUT_SCROLLING = map_resource("focus_without_scrolling.js")

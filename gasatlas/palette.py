@@ -59,6 +59,7 @@ FLOW_KIND_STYLE: dict[FlowKind, LineStyle] = {
     FlowKind.ESTIMATE: LineStyle("#56B4E9", "4 3"),
     FlowKind.CONTRACT: LineStyle("#E69F00", "8 4"),
     FlowKind.CAPACITY: LineStyle("#7F7F7F", "1 4"),
+    FlowKind.GAP: LineStyle("#BDBDBD", "2 6"),
 }
 """How each kind of flow figure is drawn in charts: contracts and capacities never look like gas that moved."""
 FLOW_KIND_SHAPE: dict[FlowKind, str] = {
@@ -66,6 +67,7 @@ FLOW_KIND_SHAPE: dict[FlowKind, str] = {
     FlowKind.ESTIMATE: "triangle-up",
     FlowKind.CONTRACT: "diamond",
     FlowKind.CAPACITY: "square",
+    FlowKind.GAP: "cross",
 }
 """Vega-Lite point shapes of the kinds, so they differ in more than colour."""
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import pandas as pd
+
 from gasatlas.datewindow import shift
 from gasatlas.vocab import DatePrecision
 
@@ -58,3 +60,13 @@ def interval_of(day: dt.date, precision: DatePrecision | str) -> tuple[dt.date, 
 
 def overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def period_columns(days: pd.Series, precisions: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The first and last day (timestamps) of each date's period, computed once per distinct date and
+    precision: the columns a date range is matched against by overlap (``filters.filter_mask``)."""
+    keys = list(zip(days.dt.date.tolist(), precisions.tolist(), strict=True))
+    spans = {key: interval_of(*key) for key in dict.fromkeys(keys)}
+    starts, ends = zip(*(spans[key] for key in keys), strict=True) if keys else ((), ())
+    return (pd.Series(pd.to_datetime(list(starts)), index=days.index, dtype="datetime64[ns]"),
+            pd.Series(pd.to_datetime(list(ends)), index=days.index, dtype="datetime64[ns]"))

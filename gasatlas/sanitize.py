@@ -9,6 +9,7 @@ the browser three ways, and each needs its own escaping:
 * in a Streamlit element or widget label that renders Markdown: :func:`markdown_text`,
   and :func:`markdown_format` to fill the atlas's own message templates;
 * in a spreadsheet cell (CSV downloads), where ``=…`` would be a formula: :func:`guard_cell`;
+* as a quoted string in a style sheet (``content: "…"``): :func:`css_string`;
 * inside the JavaScript template strings (backticks) that folium's own
   ``Popup``/``Tooltip`` write: :func:`folium_template_html`, which additionally
   neutralises backticks, ``${`` and backslashes.
@@ -54,6 +55,12 @@ def js_json(value: Any) -> str:
     for character, escape in _SCRIPT_BREAKERS:  # str.replace is many times faster than str.translate here
         text = text.replace(character, escape)
     return text
+
+
+def css_string(value: Any) -> str:
+    """A double-quoted CSS string: every character but letters, digits and spaces as a hex escape, so no text can
+    close the string, the rule or the ``<style>`` element around it."""
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in str(value)) + '"'
 
 
 _MARKDOWN_SPECIALS = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|<>~$:"})

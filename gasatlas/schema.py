@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -31,7 +32,10 @@ from gasatlas.vocab import (
     DatePrecision,
     EventType,
     FacilityKind,
+    FlowChoice,
     FlowKind,
+    FlowPurpose,
+    FlowScope,
     GeometryLicence,
     GeometryQuality,
     GeoPrecision,
@@ -287,24 +291,72 @@ class Event(Sourced):
         return quote
 
 
-class Flow(Sourced):
-    """A volume of gas along one route, in one direction, over one period, as its source reports it."""
+OptionalDate = Annotated[AtlasDate | None, BeforeValidator(_empty_to_none)]
+OptionalVolume = Annotated[Volume | None, BeforeValidator(_empty_to_none)]
+
+
+class Flow(Record):
+    """A volume of gas along one route, in one direction, over one period, as its source reports it — or, as a
+    ``gap`` row, the statement that no public figure was found and what was searched (never a zero).
+
+    ``scope`` tells a figure between two countries from a pipeline's whole throughput; ``purpose`` tells trade
+    from gas sent abroad to be processed; ``via`` names the transit countries in order; ``choice`` marks the
+    figure the atlas uses where another source gives a different one (kept as an ``alternative`` row).
+    """
 
     id: Id
     route_id: Id
     from_country: Iso3
     to_country: Iso3
     period: Period
-    volume_bcm: Volume
     value_kind: FlowKind
-    quote: Quote
+    volume_bcm: OptionalVolume = Field(default=None, validate_default=True)
+    source_title: OptionalText = Field(default=None, validate_default=True)
+    source_url: Annotated[Url | None, BeforeValidator(_empty_to_none)] = Field(default=None, validate_default=True)
+    quote: Annotated[Quote | None, BeforeValidator(_empty_to_none)] = Field(default=None, validate_default=True)
     note_en: OptionalText = None
     note_ru: OptionalText = None
+    scope: Annotated[FlowScope, BeforeValidator(lambda value: value or FlowScope.COUNTRY)] = FlowScope.COUNTRY
+    purpose: Annotated[FlowPurpose, BeforeValidator(lambda value: value or FlowPurpose.TRADE)] = FlowPurpose.TRADE
+    via: Iso3List = []
+    choice: Annotated[FlowChoice, BeforeValidator(lambda value: value or FlowChoice.CHOSEN)] = FlowChoice.CHOSEN
+    searched: OptionalText = Field(default=None, validate_default=True)
+    source_date: OptionalDate = None
+    retrieved: OptionalDate = None
+
+    @field_validator("volume_bcm")
+    @classmethod
+    def _volume_unless_gap(cls, volume: float | None, info: ValidationInfo) -> float | None:
+        gap = info.data.get("value_kind") == FlowKind.GAP
+        if gap and volume is not None:
+            raise ValueError("a gap row says no public figure was found: leave 'volume_bcm' empty")
+        if not gap and volume is None and "value_kind" in info.data:
+            raise ValueError("a figure needs its volume (or write value_kind 'gap' and say what was searched)")
+        return volume
+
+    @field_validator("source_title", "source_url", "quote")
+    @classmethod
+    def _sourced_unless_gap(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and "value_kind" in info.data and info.data["value_kind"] != FlowKind.GAP:
+            raise ValueError(f"a figure needs its {info.field_name}")
+        return value
+
+    @field_validator("searched")
+    @classmethod
+    def _gap_says_what_was_searched(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("value_kind") == FlowKind.GAP:
+            raise ValueError("a gap row must say what was searched")
+        return value
 
     @model_validator(mode="after")
-    def _two_countries(self) -> Flow:
-        if self.from_country == self.to_country:
-            raise ValueError("'from_country' and 'to_country' must differ")
+    def _consistent(self) -> Flow:
+        if self.from_country == self.to_country and self.scope != FlowScope.ROUTE_TOTAL:
+            raise ValueError("'from_country' and 'to_country' must differ (only a whole-route figure of a domestic "
+                             "pipeline names one country at both ends)")
+        if {self.from_country, self.to_country} & set(self.via):
+            raise ValueError("'via' names the countries gas crosses between its two ends, not the ends")
+        if self.value_kind == FlowKind.GAP and self.choice == FlowChoice.ALTERNATIVE:
+            raise ValueError("a gap row cannot be an 'alternative' figure")
         return self
 
 
@@ -323,7 +375,8 @@ ACTOR_COLUMNS: tuple[str, ...] = (
 
 FLOW_COLUMNS: tuple[str, ...] = (
     "id", "route_id", "from_country", "to_country", "period", "volume_bcm", "value_kind", "source_title",
-    "source_url", "quote", "note_en", "note_ru",
+    "source_url", "quote", "note_en", "note_ru", "scope", "purpose", "via", "choice", "searched", "source_date",
+    "retrieved",
 )
 """The column order of ``data/flows.csv`` and of the flows download."""
 

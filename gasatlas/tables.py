@@ -9,17 +9,21 @@ import numpy as np
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, Lang, label
 
-EVENT_TABLE_COLUMNS = ("date", "title", "type", "place", "participants", "source")
+EVENT_TABLE_COLUMNS = ("date", "title", "participants", "source", "type", "place")
+"""In the order a reader needs them: what happened when, who took part and who reported it come first."""
 SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
                   "place_name_ru", "participants", "source_url")
 """The events columns the table is made from."""
 SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 """How a table shows a source link: by its host, without "www." (a Streamlit ``LinkColumn``'s ``display_text``)."""
+MISSING = "—"
+"""What every table shows for a missing value (``st.dataframe``'s ``placeholder``; its default is "None")."""
 MAP_PAGE_COLUMNS = tuple(dict.fromkeys([*SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
 """What the map page copies of each shown event: the table's and the map layer's columns."""
 
@@ -62,16 +66,23 @@ def _rows_of(events: pd.DataFrame, atlas: Dataset) -> np.ndarray | None:
     return rows
 
 
+DATE_NOTE = r"\s+\([^()]*\)$"
+"""A date's closing note in brackets ("mid-Oct 2023 (reported by 18 Oct)"): left to the event's card, so that
+the table's date column shows every date whole in one narrow column."""
+
+
 def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFrame:
     """One row per shown event, in the reader's language, in the same order as ``events``.
 
-    Dates are written no more precisely than they are known; people are named,
-    not referenced by id. The event id is the (hidden) index.
+    Dates are written no more precisely than they are known (without their closing note, see ``DATE_NOTE``);
+    people are named, not referenced by id; nothing known is left empty (``None``, for the table's
+    placeholder). The event id is the (hidden) index.
     """
     type_labels = {str(code): label(code, lang) for code in EventType}
     # Columns are taken as they are (no conversion of 100,000 strings back and forth).
     table = events[[f"date_text_{lang}", f"title_{lang}", f"place_name_{lang}", "source_url"]].set_axis(
         ["date", "title", "place", "source"], axis=1)
+    table["date"] = table["date"].str.replace(DATE_NOTE, "", regex=True)
     codes, types = pd.factorize(events["event_type"])
     table["type"] = np.array([type_labels.get(str(kind)) for kind in types] + [None], dtype=object)[codes]
     rows = _rows_of(events, atlas)
@@ -80,8 +91,85 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
     else:
         names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
         table["participants"] = _joined_names(events["participants"].tolist(), names)
+    table["participants"] = table["participants"].where(table["participants"] != "")
     table.index = pd.Index(events["id"], name="id")
     return table[list(EVENT_TABLE_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class TableSort:
+    """How the whole events table is ordered: by one of ``EVENT_TABLE_COLUMNS``, rising or falling.
+
+    Dates sort as dates (the day the record stands for), text case-blind, missing values last either way;
+    ties keep the atlas's order (by date)."""
+
+    column: str = "date"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.column not in EVENT_TABLE_COLUMNS:
+            raise ValueError(f"the events table has no column {self.column!r}")
+
+
+_SORT_KEYS: dict[tuple[int, int, str, str], tuple[weakref.ref, weakref.ref, np.ndarray]] = {}
+
+
+def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, column: str, lang: Lang) -> np.ndarray:
+    """Each event's place in the order of ``column`` as an integer (equal values share one; -1: missing).
+
+    ``names`` are the events' participants by name (built elsewhere, once per dataset)."""
+    if column == "date":
+        values: pd.Series = events["date"]
+    elif column == "participants":
+        values = pd.Series(names, index=events.index, dtype=object)
+    elif column == "type":
+        values = events["event_type"].map({str(code): label(code, lang) for code in EventType})
+    elif column == "source":
+        url = events["source_url"]
+        values = url.str.extract(SOURCE_HOST, expand=False).fillna("") + " " + url
+    else:
+        values = events[f"{'title' if column == 'title' else 'place_name'}_{lang}"]
+    if column != "date":
+        values = values.astype(object).where(values.notna() & (values.astype(str).str.strip() != ""))
+        values = values.str.casefold()
+    codes, _ = pd.factorize(values, sort=True, use_na_sentinel=True)
+    return codes
+
+
+def _atlas_sort_codes(atlas: Dataset, column: str, lang: Lang) -> np.ndarray:
+    """``_sort_codes`` of every event of the atlas: built once per dataset, column and language (the frames
+    are shared and never modified), so a rerun only sorts small integers."""
+    key = (id(atlas.events), id(atlas.actors), column, lang)
+    entry = _SORT_KEYS.get(key)
+    if entry is None or entry[0]() is not atlas.events or entry[1]() is not atlas.actors:
+        names = _participant_names(atlas, lang) if column == "participants" else None
+        entry = (weakref.ref(atlas.events), weakref.ref(atlas.actors), _sort_codes(atlas.events, names, column, lang))
+        _SORT_KEYS[key] = entry
+        weakref.finalize(atlas.events, _SORT_KEYS.pop, key, None)
+    return entry[2]
+
+
+def sort_positions(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> np.ndarray:
+    """Where each row of ``events`` goes in the order ``order`` asks for (``events.iloc`` positions): all of
+    them, before the table is cut into pages, so that page 2 follows page 1. Only the page's rows need
+    copying then. Fast when ``events`` were picked from ``atlas.events`` (the codes are cached)."""
+    rows = _rows_of(events, atlas)
+    if rows is not None:
+        codes = _atlas_sort_codes(atlas, order.column, lang)[rows]
+    else:
+        names = None if order.column != "participants" else _joined_names(
+            events["participants"].tolist(),
+            dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True)))
+        codes = _sort_codes(events, names, order.column, lang)
+    missing = codes < 0
+    # Missing values go last in both directions: after every code rising, after every negated code falling.
+    keys = np.where(missing, 1, -codes) if order.descending else np.where(missing, codes.max(initial=0) + 1, codes)
+    return np.argsort(keys, kind="stable")
+
+
+def sorted_events(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> pd.DataFrame:
+    """``events`` in the order ``order`` asks for (see ``sort_positions``)."""
+    return events.iloc[sort_positions(events, atlas, order, lang)]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+from gasatlas import datewindow
 from gasatlas.config import Basemap
-from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
+from gasatlas.filters import COUNTRY_MATCHES, EVERY_DAY, DateRange, EventFilter
 from gasatlas.vocab import LANGUAGES, Lang
 
 T = TypeVar("T", bound=str)
@@ -37,12 +38,25 @@ class Selection:
 
 
 @dataclass(frozen=True)
+class StoryAt:
+    """A step of a story (``?story=main&step=3``), counted from 1."""
+
+    id: str
+    step: int = 1
+
+
+@dataclass(frozen=True)
 class ViewState:
     lang: Lang = "en"
     basemap: Basemap = "tiles"
     route_widths: RouteWidths = "capacity"
     filter: EventFilter = field(default_factory=EventFilter)
     selected: Selection | None = None
+    story: StoryAt | None = None
+    intro_dismissed: bool = False
+    """The reader closed the first-visit orientation (``?intro=0``): a reload or a shared link does not repeat it."""
+    compare: tuple[dt.date, dt.date] | None = None
+    """The two moments the compare page sets side by side (``?compare=YYYY-MM-DD,YYYY-MM-DD``), earlier first."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,8 @@ class Vocabulary:
     actors: frozenset[str]
     ids: Mapping[SelectionKind, frozenset[str]]
     span: DateRange = EVERY_DAY
+    stories: Mapping[str, int] = field(default_factory=dict)
+    """Story id → its number of steps."""
 
 
 def to_query(
@@ -77,10 +93,19 @@ def to_query(
     for key, values in (("country", f.countries), ("type", f.event_types), ("actor", f.actors)):
         if values:
             query[key] = sorted(values)
+    if f.country_match != "any":
+        query["match"] = f.country_match
     if f.text.strip():
         query["q"] = f.text.strip()
     if state.selected is not None:
         query["sel"] = state.selected.code()
+    if state.story is not None:
+        query["story"] = state.story.id
+        query["step"] = str(state.story.step)
+    if state.intro_dismissed:
+        query["intro"] = "0"
+    if state.compare is not None:
+        query["compare"] = ",".join(day.isoformat() for day in state.compare)
     return query
 
 
@@ -92,6 +117,21 @@ def _date(value: str | None, problems: list[str], name: str) -> dt.date | None:
     except ValueError:
         problems.append(f"'{name}' is not a date (YYYY-MM-DD)")
         return None
+
+
+def _moments(value: str | None, problems: list[str]) -> tuple[dt.date, dt.date] | None:
+    """Two days from ``YYYY-MM-DD,YYYY-MM-DD``, earlier first (a pair in the wrong order is swapped, and said so)."""
+    if not value:
+        return None
+    parts = value.split(",")
+    try:
+        one, other = (datewindow.check(dt.date.fromisoformat(part.strip()), "compare") for part in parts)
+    except ValueError:
+        problems.append("'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)")
+        return None
+    if one > other:
+        problems.append("the dates in 'compare' were in the wrong order; they were swapped")
+    return min(one, other), max(one, other)
 
 
 def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], name: str) -> frozenset[str]:
@@ -141,13 +181,26 @@ def from_query(
             selection = Selection(kind, item)
         else:
             problems.append("unknown selection")
+    story = None
+    if story_id := first("story"):
+        if story_id in vocabulary.stories:
+            step = first("step") or "1"
+            number = int(step) if step.isdecimal() and len(step) < 6 else 0
+            if not 1 <= number <= vocabulary.stories[story_id]:
+                problems.append("no such step; the story opens at its first")
+                number = 1
+            story = StoryAt(story_id, number)
+        else:
+            problems.append("unknown story")
     event_filter = EventFilter(
         dates=dates,
         countries=_codes(params.get("country", []), vocabulary.countries, problems, "country"),
+        country_match=_choice(first("match"), COUNTRY_MATCHES, "any", problems, "country match"),
         event_types=_codes(params.get("type", []), vocabulary.event_types, problems, "event type"),
         actors=_codes(params.get("actor", []), vocabulary.actors, problems, "actor"),
         text=(first("q") or "")[:200],
     )
     return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,
-                     selected=selection), problems
+                     selected=selection, story=story, intro_dismissed=first("intro") == "0",
+                     compare=_moments(first("compare"), problems)), problems
 

@@ -115,6 +115,32 @@ class FlowKind(StrEnum):
     ESTIMATE = "estimate"
     CONTRACT = "contract"
     CAPACITY = "capacity"
+    GAP = "gap"
+
+
+class FlowScope(StrEnum):
+    """Whom a figure is about: gas between two countries, or a pipeline's whole throughput (several origins at
+    once, as operators and transit countries report it), which is kept beside the per-country figures and never
+    added into a country's balance."""
+
+    COUNTRY = "country"
+    ROUTE_TOTAL = "route_total"
+
+
+class FlowPurpose(StrEnum):
+    """Why the gas crossed: bought and sold, or sent abroad to be processed (Karachaganak raw gas at the Orenburg
+    plant), which is neither an export nor an import of the gas itself."""
+
+    TRADE = "trade"
+    PROCESSING = "processing"
+
+
+class FlowChoice(StrEnum):
+    """Where two sources give different figures for the same thing, the one the atlas uses and the other shown
+    beside it, never averaged."""
+
+    CHOSEN = "chosen"
+    ALTERNATIVE = "alternative"
 
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -183,6 +209,30 @@ LABELS: dict[str, dict[Lang, str]] = {
     "estimate": {"en": "Estimate", "ru": "Оценка"},
     "contract": {"en": "Contract or plan", "ru": "Контракт или план"},
     "capacity": {"en": "Stated capacity", "ru": "Заявленная мощность"},
+    # what a revision did (gasatlas.store.Action) and where a record stands (RecordStatus)
+    "legacy": {"en": "stored before revisions", "ru": "сохранено до правок"},
+    "submit": {"en": "submitted", "ru": "предложено"},
+    "publish": {"en": "published", "ru": "опубликовано"},
+    "import": {"en": "imported", "ru": "импортировано"},
+    "edit": {"en": "edited", "ru": "изменено"},
+    "approve": {"en": "approved", "ru": "одобрено"},
+    "reject": {"en": "rejected", "ru": "отклонено"},
+    "delete": {"en": "deleted", "ru": "удалено"},
+    "restore": {"en": "restored", "ru": "восстановлено"},
+    "curated": {"en": "as in the curated files", "ru": "как в основных файлах"},
+    "pending": {"en": "awaiting review", "ru": "ждёт проверки"},
+    "published": {"en": "published", "ru": "опубликовано"},
+    "rejected": {"en": "rejected", "ru": "отклонено"},
+    "deleted": {"en": "deleted", "ru": "удалено"},
+    "event": {"en": "event", "ru": "событие"},
+    "actor": {"en": "actor", "ru": "участник"},
+    "gap": {"en": "No public figure", "ru": "Нет публичных данных"},
+    # flow scopes, purposes and choices
+    "route_total": {"en": "Whole pipeline (all origins)", "ru": "Весь газопровод (все источники)"},
+    "processing": {"en": "Sent for processing and returned", "ru": "На переработку с возвратом"},
+    "trade": {"en": "Trade", "ru": "Торговля"},
+    "chosen": {"en": "Used by the atlas", "ru": "Используется в атласе"},
+    "alternative": {"en": "Other source's figure (not used)", "ru": "Цифра другого источника (не используется)"},
 }
 """Display labels for every vocabulary code. ``approximate`` serves both precisions."""
 

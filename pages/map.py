@@ -3,10 +3,16 @@
 import streamlit as st
 
 from gasatlas.i18n import t
+from gasatlas.ui import embed, shell, story
 from gasatlas.ui import map as map_page
-from gasatlas.ui import shell
 
 lang, atlas = shell.page()
 
-st.title(t("app_title", lang))
-map_page.workspace(atlas, shell.visitor(), lang)
+if embed.active():
+    story.panel(atlas, lang, offer_stories=False)
+    map_page.embedded_map(atlas, lang)
+    embed.credit(atlas, lang)
+else:
+    st.title(t("app_title", lang))
+    story.panel(atlas, lang)
+    map_page.workspace(atlas, shell.visitor(), lang)

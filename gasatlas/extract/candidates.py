@@ -13,6 +13,7 @@ from gasatlas.extract.actors import ProposedActor, slug
 from gasatlas.extract.compose import TITLE_FLAG, clause_title, english_title, quote_of, summary, title
 from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
+from gasatlas.extract.figures import figures
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
@@ -46,6 +47,11 @@ class Candidate:
     flags: list[str]
     new_actors: list[ProposedActor]
     sentence_index: int
+    volume_bcm: float | None = None
+    """The gas volume the report gives, in bcm for ``volume_period`` ("year", "day" or "total")."""
+    volume_period: str | None = None
+    price_usd_per_mcm: float | None = None
+    contract_years: int | None = None
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -146,6 +152,7 @@ class CandidateBuilder:
             countries = _unique([place.country, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
         event_type = trigger.event_type if trigger else EventType.STATEMENT
+        numbers = figures(" ".join(r.sentence.text for r in readings))
         flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
         shown = place if place is not None and placed else self.knowledge.countries[countries[0]]
@@ -157,7 +164,7 @@ class CandidateBuilder:
             "date_label_ru": passage.date.label_ru,
             "title_en": english_title(event_type, self._names(people or organisations, proposals, "en"),
                                       self._country_names(countries, "en"), shown.name_en if placed else None,
-                                      placed and shown.kind != PlaceKind.CITY),
+                                      placed and shown.kind != PlaceKind.CITY, numbers),
             "title_ru": self._clause_title(readings, trigger, event_type, self._speakers(readings, proposals)) or title(
                 event_type, self._names(people or organisations, proposals, "ru"), shown.name_ru, "ru"),
             "summary_en": summary(event_type, self._country_names(countries, "en"), self.source_title,
@@ -183,6 +190,10 @@ class CandidateBuilder:
             flags=flags,
             new_actors=list(proposals.values()),
             sentence_index=min(r.sentence.index for r in readings),
+            volume_bcm=numbers.volume_bcm,
+            volume_period=numbers.volume_period,
+            price_usd_per_mcm=numbers.price_usd_per_mcm,
+            contract_years=numbers.contract_years,
         )
 
     def _flags(self, passage: Passage, place: Place | None, trigger: Trigger | None,

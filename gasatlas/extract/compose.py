@@ -17,6 +17,7 @@ import itertools
 from collections import defaultdict
 
 from gasatlas.extract.dates import day_en, day_ru
+from gasatlas.extract.figures import Figures
 from gasatlas.extract.units import Sentence
 from gasatlas.vocab import EventType, Lang, label
 
@@ -145,15 +146,43 @@ def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple
     return _cut(title[:1].upper() + title[1:])
 
 
-def english_title(event_type: str, names: list[str], countries: list[str], place: str | None, at_site: bool) -> str:
-    """"Alexey Miller and Roman Sklyar meet in St Petersburg", "Russia–Uzbekistan: supply change at Orenburg gas
-    processing plant": who (people or organisations; the countries for what happens to gas), what (in the
-    atlas's words), where."""
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 10: "ten", 15: "15", 20: "20", 30: "30"}
+PERIOD_WORDS = {"year": " a year", "day": " a day", "total": ""}
+
+
+def _bcm(volume: float) -> str:
+    return f"{volume:g} bcm" if volume >= 0.1 else f"{volume * 1000:g} mcm"
+
+
+def numbers_phrase(numbers: Figures | None) -> str:
+    """" for 2.8 bcm a year at $160 per 1,000 m³": the figures a report gives, as the title's tail."""
+    if numbers is None:
+        return ""
+    parts = []
+    if numbers.volume_bcm is not None:
+        parts.append(f" for {_bcm(numbers.volume_bcm)}{PERIOD_WORDS.get(numbers.volume_period or 'total', '')}")
+    if numbers.price_usd_per_mcm is not None:
+        parts.append(f" at ${numbers.price_usd_per_mcm:g} per 1,000 m³")
+    return "".join(parts)
+
+
+def english_title(event_type: str, names: list[str], countries: list[str], place: str | None, at_site: bool,
+                  numbers: Figures | None = None) -> str:
+    """"Alexey Miller and Roman Sklyar meet in St Petersburg", "Gazprom and Uzbekistan sign a two-year contract for
+    2.8 bcm a year", "Russia–Uzbekistan: supply change at Orenburg gas processing plant": who (people or
+    organisations; the countries for what happens to gas), what (in the atlas's words, with the numbers the
+    report gives), where."""
     where = f" {'at' if at_site else 'in'} {place}" if place else ""
+    tail = numbers_phrase(numbers)
     if event_type not in ENGLISH_PHRASES or not names:
-        return _cut(f"{'–'.join(countries[:3])}: {label(event_type, 'en').lower()}{where}")
+        return _cut(f"{'–'.join(countries[:3])}: {label(event_type, 'en').lower()}{tail}{where}")
     shown = names[:MAX_NAMES_IN_TITLE]
     more = len(names) - len(shown)
     subject = _listing(shown + ([f"{more} more"] if more else []), "en")
     one, several = ENGLISH_PHRASES[event_type]
-    return _cut(f"{subject} {several if len(names) > 1 else one}{where}")
+    verb = several if len(names) > 1 else one
+    if event_type == EventType.AGREEMENT and numbers is not None and (numbers.contract_years or tail):
+        length = numbers.contract_years
+        what = (f"a {NUMBER_WORDS.get(length, str(length))}-year contract" if length else "a contract")
+        verb = ("sign " if len(names) > 1 else "signs ") + what
+    return _cut(f"{subject} {verb}{tail}{where}")

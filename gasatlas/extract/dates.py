@@ -27,9 +27,13 @@ from dataclasses import dataclass, replace
 from gasatlas import datewindow
 from gasatlas.extract.russian import russian_models
 from gasatlas.extract.units import fold
-from gasatlas.i18n import MONTHS_EN, MONTHS_RU, MONTHS_RU_GENITIVE
+from gasatlas.formats import month_names
 from gasatlas.vocab import DatePrecision
 
+MONTHS_EN = month_names("en", "abbreviated", "format")
+MONTHS_RU = month_names("ru")
+MONTHS_RU_GENITIVE = month_names("ru", "wide", "format")
+"""Month names as the labels of found dates write them (CLDR's): "Nov", "ноябрь", "ноября"."""
 QUALIFIER_DAY = {"early": 5, "mid": 15, "late": 25, None: 15}
 """Representative day of a month: "late November" → 25 November; a bare month → the 15th."""
 QUALIFIER_YEAR_DAY = {"early": (2, 15), "mid": (7, 1), "late": (11, 15), None: (7, 1)}

@@ -45,6 +45,9 @@ from gasatlas.periods import interval_of
 from gasatlas.vocab import GeoPrecision
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "eval"
+FEEDS = Path(__file__).resolve().parents[2] / "eval" / "feeds.json"
+"""Real feed items labelled relevant or not and grouped into events (see eval/README.md)."""
+VOLUME_TOLERANCE = 0.05
 FIELDS = ("headline", "events", "people", "dates", "places")
 
 
@@ -242,12 +245,105 @@ def _describe(candidate: Candidate) -> str:
             f"@{event['place_name_en']} — {event['quote'][:140]}")
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    outlet: str
+    published: dt.date | None
+    lang: str
+    title: str
+    text: str
+    url: str
+    relevant: bool
+    event: str | None
+    volume_bcm: float | None
+
+
+def load_feed_items(path: Path = FEEDS) -> list[FeedItem]:
+    raw = json.loads(path.read_text(encoding="utf-8"))["items"]
+    return [FeedItem(i["id"], i["outlet"], dt.date.fromisoformat(i["published"]) if i["published"] else None,
+                     i["lang"], i["title"], i["text"], i["url"], i["relevant"], i["event"],
+                     (i["gold"] or {}).get("volume_bcm")) for i in raw]
+
+
+@dataclass
+class FeedScores:
+    """Relevance precision/recall; pairs of reports put together (of those that are one event) and kept apart
+    (of those that are not); volumes found where a report gives one."""
+
+    relevance: Tally
+    together: tuple[int, int]
+    apart: tuple[int, int]
+    volumes: tuple[int, int]
+
+    def rate(self, name: str) -> float:
+        right, of = getattr(self, name)
+        return right / of if of else 1.0
+
+
+def evaluate_feeds(items: Sequence[FeedItem], atlas: Dataset) -> FeedScores:
+    """Every item through the relevance classifier; every relevant item with an event through the reader (its
+    title as the first paragraph, then its lede), its first candidate standing for the report; then
+    ``merge.same_event`` on every pair of those."""
+    from gasatlas.extract.merge import same_event
+    from gasatlas.extract.relevance import is_relevant
+
+    said = [is_relevant(item.title, item.text) for item in items]
+    right = sum(1 for item, guess in zip(items, said, strict=True) if guess and item.relevant)
+    relevance_tally = Tally(right, sum(said), right, sum(item.relevant for item in items))
+    read_items = [item for item in items if item.event and item.published]
+    first: list[Candidate | None] = []
+    for item in read_items:
+        candidates = extract_events(f"{item.title}\n\n{item.text}", item.published or dt.date.today(), atlas,
+                                    source_title=item.outlet, source_url=item.url, lang=item.lang)
+        first.append(min(candidates, key=lambda c: c.sentence_index) if candidates else None)
+    together = apart = together_of = apart_of = 0
+    for i, a in enumerate(read_items):
+        for j in range(i + 1, len(read_items)):
+            b = read_items[j]
+            joined = first[i] is not None and first[j] is not None and same_event(first[i], first[j])
+            if a.event == b.event:
+                together_of += 1
+                together += joined
+            else:
+                apart_of += 1
+                apart += not joined
+    wanted = [(item, candidate) for item, candidate in zip(read_items, first, strict=True) if item.volume_bcm]
+    found = sum(1 for item, candidate in wanted if candidate is not None and candidate.volume_bcm is not None
+                and abs(candidate.volume_bcm - (item.volume_bcm or 0)) <= VOLUME_TOLERANCE * (item.volume_bcm or 1))
+    return FeedScores(relevance_tally, (together, together_of), (apart, apart_of), (found, len(wanted)))
+
+
+def feeds_table(items: Sequence[FeedItem], scores: FeedScores) -> str:
+    events = [item.event for item in items if item.event]
+    multi = sum(1 for event in set(events) if len({i.outlet for i in items if i.event == event}) >= 2)
+    lines = [f"{len(items)} feed items from {len({i.outlet for i in items})} outlets, "
+             f"{sum(i.relevant for i in items)} relevant, {len(set(events))} events ({multi} reported by ≥2 outlets)",
+             "", "| measure | score |", "|---|---:|",
+             f"| relevance precision | {scores.relevance.precision:.2f} "
+             f"({scores.relevance.right_shown}/{scores.relevance.shown}) |",
+             f"| relevance recall | {scores.relevance.recall:.2f} "
+             f"({scores.relevance.right_wanted}/{scores.relevance.wanted}) |"]
+    for name, label_ in (("together", "pairs put together"), ("apart", "pairs kept apart"),
+                         ("volumes", "volumes found")):
+        right, of = getattr(scores, name)
+        lines.append(f"| {label_} | {scores.rate(name):.2f} ({right}/{of}) |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gasatlas.extract.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+    parser.add_argument("--set", choices=("articles", "feeds"), default="articles",
+                        help="the reader's annotated articles, or the feed items (relevance, merging, volumes)")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="folder of annotated articles")
+    parser.add_argument("--feeds", type=Path, default=FEEDS, help="JSON file of labelled feed items")
     parser.add_argument("--only", help="score one article (its id)")
     parser.add_argument("--verbose", action="store_true", help="also list every candidate and missed gold event")
     args = parser.parse_args(argv)
+    if args.set == "feeds":
+        items = load_feed_items(args.feeds)
+        print(feeds_table(items, evaluate_feeds(items, load_dataset(settings().data_dir))))
+        return 0
     articles = [a for a in load_articles(args.eval_dir) if args.only in (None, a.id)]
     if not articles:
         print(f"error: no evaluation articles in {args.eval_dir}", file=sys.stderr)

@@ -9,6 +9,9 @@ of ``data/events.csv`` (``candidates``).
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 
@@ -19,10 +22,10 @@ from gasatlas.extract.candidates import Candidate, CandidateBuilder
 from gasatlas.extract.datelines import find_dateline, without_dateline
 from gasatlas.extract.knowledge import knowledge_of
 from gasatlas.extract.passages import group_passages
-from gasatlas.extract.reading import SentenceReader
+from gasatlas.extract.reading import Reading, SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
-from gasatlas.jobs import Report, no_report
+from gasatlas.jobs import Cancelled, Report, no_report
 from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
 
@@ -33,6 +36,9 @@ COARSE_PERIOD = dt.timedelta(days=62)
 """A date known only to a quarter, season or year: one shared person over such a span is weak evidence."""
 STAGES = {"analyse": (0.0, 0.7), "read": (0.7, 0.95), "compose": (0.95, 1.0)}
 """Each stage's share of the whole: natasha's analysis is most of the cost."""
+log = logging.getLogger("gasatlas")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_title: str, source_url: str,
@@ -63,15 +69,30 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     knowledge = knowledge_of(atlas)
     reader = SentenceReader(knowledge, sentences, published, lang, source_title)
     builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url, dateline)
-    readings = []
+    readings: list[Reading] = []
     for number, sentence in enumerate(sentences):
         stage("read", number / len(sentences))
-        readings.extend(reader.read(sentence))
+        readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source_url}"))
     stage("compose", 0.0)
     passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
-    candidates = [candidate for passage in passages if (candidate := builder.build(passage)) is not None]
+    candidates = [candidate for passage in passages if (candidate := _guarded(
+        builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source_url}"))
+        is not None]
     stage("compose", 1.0)
     return candidates
+
+
+def _guarded(step: Callable[[T], R], unit: T, failed: R, where: str) -> R:
+    """One sentence (or passage) read: a sentence the reader cannot handle costs that sentence, never the article
+    — real news holds shapes no test foresaw. The failure is logged with its place so it can be fixed; a
+    cancellation still stops the whole job."""
+    try:
+        return step(unit)
+    except Cancelled:
+        raise
+    except Exception:  # noqa: BLE001 — any bug in one sentence's reading: skip the sentence, keep the article
+        log.exception("the reader failed on %s; that part is skipped", where)
+        return failed
 
 
 def find_duplicates(candidate: Candidate, events: pd.DataFrame, window_days: int = 3) -> list[str]:

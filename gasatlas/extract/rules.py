@@ -34,11 +34,14 @@ def _rule(event_type: EventType, pattern: str, strength: float) -> TriggerRule:
     return TriggerRule(event_type, re.compile(pattern, re.IGNORECASE), strength)
 
 
+INTENTION = (r"(?!\s+(?:[\w«»\"-]+,?\s+){0,5}?(?:обсудить|обсуждать|рассмотреть|продолжить|проработать|изучить"
+             r"|встретиться|провести|to\s+(?:discuss|consider|continue|study|meet|hold)))")
+""""договорился с Мирзиёевым и Токаевым обсудить перспективы" is an intention to talk, not an agreement made."""
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.AGREEMENT, r"\bподписа\w*+(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
                                r"|\bзаключен\w*"
                                r"|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
-    _rule(EventType.AGREEMENT, r"\bдоговорил\w*|\bagreed\b", 0.9),
+    _rule(EventType.AGREEMENT, r"(?:\bдоговорил\w*+|\bagreed\b)" + INTENTION, 0.9),
     _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
                                r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
     _rule(EventType.SUPPLY_CHANGE, r"\b(?:увеличил\w*|нарастил\w*|сократил\w*|снизил\w*"

@@ -128,11 +128,29 @@ def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
                     _future_words(doc_sent, offset), _tree(doc_sent, offset))
 
 
+def acyclic(heads: list[int]) -> list[int]:
+    """Heads with every cycle cut: the parser is not bound to return a tree, and on long sentences it sometimes
+    returns a loop (in «В опубликованном на сайте Кремля сообщении о документах, подписанных …» "сообщении" hangs,
+    through a chain of heads, from its own dependent "документах"), which would send every walk round forever.
+    The word at which a walk up from any word comes back on itself becomes a root."""
+    heads = list(heads)
+    for start in range(len(heads)):
+        path: list[int] = []
+        word = start
+        while 0 <= word < len(heads) and word not in path:
+            path.append(word)
+            word = heads[word]
+        if 0 <= word < len(heads):  # came back to a word already on the path: a loop closes at path[-1]
+            heads[path[-1]] = -1
+    return heads
+
+
 def _tree(doc_sent, offset: int) -> tuple[Node, ...]:
-    """natasha's dependency tree with heads as indices into the sentence's own tokens."""
+    """natasha's dependency tree with heads as indices into the sentence's own tokens, cycles cut (``acyclic``)."""
     index = {token.id: i for i, token in enumerate(doc_sent.tokens)}
-    return tuple(Node(offset + t.start, offset + t.stop, index.get(t.head_id, -1), t.rel or "", t.pos or "")
-                 for t in doc_sent.tokens)
+    heads = acyclic([index.get(t.head_id, -1) for t in doc_sent.tokens])
+    return tuple(Node(offset + t.start, offset + t.stop, head, t.rel or "", t.pos or "")
+                 for t, head in zip(doc_sent.tokens, heads, strict=True))
 
 
 def read_russian(text: str, progress: Callable[[float], None] | None = None) -> list[Sentence]:

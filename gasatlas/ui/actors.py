@@ -7,6 +7,7 @@ import streamlit as st
 from gasatlas.actors import actor_network, actors_table
 from gasatlas.charts import ACTOR, network_chart, picked
 from gasatlas.data import Dataset
+from gasatlas.formats import WIDGET_DATE_FORMAT
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.ui import state
@@ -54,7 +55,7 @@ def actors(atlas: Dataset, lang: Lang) -> None:
             "role": st.column_config.TextColumn(t("role", lang)),
             "country": st.column_config.TextColumn(t("country", lang)),
             "events": st.column_config.NumberColumn(t("events_count", lang)),
-            "first": st.column_config.DateColumn(t("first_event", lang), format="YYYY-MM-DD"),
-            "last": st.column_config.DateColumn(t("last_event", lang), format="YYYY-MM-DD"),
+            "first": st.column_config.DateColumn(t("first_event", lang), format=WIDGET_DATE_FORMAT[lang]),
+            "last": st.column_config.DateColumn(t("last_event", lang), format=WIDGET_DATE_FORMAT[lang]),
         },
     )

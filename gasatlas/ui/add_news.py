@@ -14,6 +14,7 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
+from gasatlas.formats import WIDGET_DATE_FORMAT
 from gasatlas.i18n import t
 from gasatlas.jobs import Job, JobState, QueueFull
 from gasatlas.sanitize import markdown_format, markdown_text
@@ -51,7 +52,7 @@ def article_form(lang: Lang) -> ingest.Article | None:
         link = st.text_input(t("news_link", lang), placeholder="https://…", max_chars=1000, key="news_link")
         left, right = st.columns(2)
         published = left.date_input(t("news_published", lang), value=None, min_value=datewindow.EARLIEST,
-                                    max_value=datewindow.latest(), format="YYYY-MM-DD")
+                                    max_value=datewindow.latest(), format=WIDGET_DATE_FORMAT[lang])
         source_title = right.text_input(t("news_source_title", lang), max_chars=300)
         source_url = st.text_input(t("news_source_url", lang), placeholder="https://…", max_chars=1000)
         submitted = st.form_submit_button(t("news_extract", lang), type="primary", icon=":material/auto_awesome:")
@@ -115,7 +116,8 @@ def proposed_actors(lang: Lang) -> None:
         return
     st.caption(t("news_new_actors", lang))
     st.dataframe(pd.DataFrame([{t("news_actor_ru", lang): a.name_ru, t("news_actor_en", lang): a.name_en,
-                                t("news_actor_kind", lang): label(a.kind, lang), "id": a.id} for a in actors]),
+                                t("news_actor_kind", lang): label(a.kind, lang), t("col_id", lang): a.id}
+                               for a in actors]),
                  hide_index=True, key="news-new-actors")
 
 
@@ -235,16 +237,16 @@ def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
         disabled=["confidence", "duplicate_of", "flags", "quote"],
         column_config={
             "accept": st.column_config.CheckboxColumn(t("news_accept", lang), pinned=True),
-            "date": st.column_config.DateColumn(t("col_date", lang), format="YYYY-MM-DD", required=True),
+            "date": st.column_config.DateColumn(t("col_date", lang), format=WIDGET_DATE_FORMAT[lang], required=True),
             "date_precision": select(t("news_date_precision", lang), [str(p) for p in DatePrecision]),
             "event_type": select(t("col_type", lang), [str(e) for e in EventType]),
-            "title_en": st.column_config.TextColumn("Title (EN)", required=True, max_chars=300),
-            "title_ru": st.column_config.TextColumn("Заголовок (RU)", required=True, max_chars=300),
+            "title_en": st.column_config.TextColumn(t("col_title_en", lang), required=True, max_chars=300),
+            "title_ru": st.column_config.TextColumn(t("col_title_ru", lang), required=True, max_chars=300),
             "place_name_en": st.column_config.TextColumn(t("col_place", lang) + " (EN)", required=True),
             "place_name_ru": st.column_config.TextColumn(t("col_place", lang) + " (RU)", required=True),
             "place_country": select(t("country", lang), list(countries), named=False),
-            "lat": st.column_config.NumberColumn("lat", min_value=-90, max_value=90, format="%.4f"),
-            "lon": st.column_config.NumberColumn("lon", min_value=-180, max_value=360, format="%.4f"),
+            "lat": st.column_config.NumberColumn(t("col_lat", lang), min_value=-90, max_value=90, format="%.4f"),
+            "lon": st.column_config.NumberColumn(t("col_lon", lang), min_value=-180, max_value=360, format="%.4f"),
             "geo_precision": select(t("location_precision", lang), [str(p) for p in GeoPrecision]),
             "countries": multi(t("countries", lang), countries),
             "participants": multi(t("participants", lang), people),
@@ -325,4 +327,6 @@ def my_submissions(visitor: Identity, lang: Lang) -> None:
         return
     st.subheader(t("my_submissions", lang))
     st.dataframe(submissions_table(submitted, resources.store(), visitor, lang), hide_index=True,
-                 width="stretch")
+                 width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),
+                                                 "status": t("status", lang), "comment": t("col_comment", lang),
+                                                 "id": t("col_id", lang)})

@@ -9,10 +9,11 @@ import streamlit as st
 
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
+from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.i18n import t
 from gasatlas.store import Action, StoreError
 from gasatlas.ui import editorial, notices, resources
-from gasatlas.vocab import Lang
+from gasatlas.vocab import Lang, label
 
 
 def audit_log(visitor: Identity, lang: Lang) -> None:
@@ -29,16 +30,21 @@ def audit_log(visitor: Identity, lang: Lang) -> None:
     person = who.selectbox(t("audit_person", lang), [None, *people], format_func=lambda p: p or t("any", lang),
                            key="audit-person")
     action = what.selectbox(t("audit_action", lang), [None, *[str(a) for a in Action]],
-                            format_func=lambda a: a or t("any", lang), key="audit-action")
-    days = when.date_input(t("audit_days", lang), value=[], format="YYYY-MM-DD", key="audit-days")
+                            format_func=lambda a: label(a, lang) if a else t("any", lang), key="audit-action")
+    days = when.date_input(t("audit_days", lang), value=[], format=WIDGET_DATE_FORMAT[lang], key="audit-days")
     since, until = (days[0], days[-1]) if days else (None, None)
     log = store.audit_log(visitor, person=person, action=action, since=since, until=until)
     st.caption(t("audit_count", lang).format(count=len(log)))
-    st.dataframe(log, hide_index=True, width="stretch",
-                 column_config={"at": st.column_config.DatetimeColumn(t("col_when", lang), format="YYYY-MM-DD HH:mm"),
+    shown = log.assign(**{column: [label(code, lang) for code in log[column]] for column in ("action", "entity",
+                                                                                           "status")})
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={"at": st.column_config.DatetimeColumn(t("col_when", lang),
+                                                                      format=WIDGET_DATETIME_FORMAT[lang]),
                                 "actor": t("col_who", lang), "action": t("col_action", lang),
-                                "entity_id": t("col_record", lang), "number": t("col_revision", lang),
-                                "changes": t("col_changes", lang), "comment": t("col_comment", lang)})
+                                "entity": t("col_entity", lang), "entity_id": t("col_record", lang),
+                                "number": t("col_revision", lang), "status": t("col_status_now", lang),
+                                "changes": t("col_changes", lang), "comment": t("col_comment", lang),
+                                "article_sha256": t("col_article", lang)})
     st.download_button(t("audit_download", lang), lambda: log.to_csv(index=False),
                        file_name=f"gas-atlas-audit-{dt.date.today().isoformat()}.csv", mime="text/csv",
                        icon=":material/download:", key="audit-download", on_click="ignore")

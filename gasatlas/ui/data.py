@@ -10,18 +10,20 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import streamlit as st
 
-from gasatlas import exports
+from gasatlas import exports, freshness
 from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.dictionary import dictionary_frame
 from gasatlas.filters import EventFilter, filter_mask
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date
+from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
 from gasatlas.tables import SOURCE_HOST
 from gasatlas.ui import identity, notices, resources, state
+from gasatlas.ui.provenance import provenance_line
 from gasatlas.viewstate import to_query
 from gasatlas.vocab import Lang
 
@@ -35,7 +37,7 @@ def sources(atlas: Dataset, lang: Lang) -> None:
         sources_table(atlas, shown), hide_index=True, width="stretch",
         column_config={
             "title": st.column_config.TextColumn(t("source", lang), width="large"),
-            "url": st.column_config.LinkColumn("URL", display_text=SOURCE_HOST),
+            "url": st.column_config.LinkColumn(t("col_url", lang), display_text=SOURCE_HOST),
             "events": st.column_config.NumberColumn(t("col_events_resting", lang)),
             "also_reported": st.column_config.NumberColumn(t("col_also", lang)),
             "routes": st.column_config.NumberColumn(t("col_routes_n", lang)),
@@ -74,7 +76,8 @@ def downloads(atlas: Dataset, lang: Lang) -> None:
     event_filter = state.view().filter
     count = int(filter_mask(atlas.events, event_filter).sum())
     st.caption(markdown_format(t("downloads_help", lang), count=count))
-    stamp = dt.date.today().isoformat()
+    stamp = freshness.stamp(atlas.last_updated)
+    st.caption(provenance_line(atlas, lang))
 
     def events_file(kind: str) -> Callable[[], bytes]:
         return functools.partial(_events_file, atlas, atlas.events_content_version, event_filter, kind)
@@ -91,11 +94,11 @@ def downloads(atlas: Dataset, lang: Lang) -> None:
                                icon=":material/grid_on:", key="download-excel", on_click="ignore")
     columns[3].download_button(t("download_routes", lang),
                                lambda: exports.geojson_text(exports.routes_geojson(atlas.routes)),
-                               file_name="gas-atlas-routes.geojson", mime="application/geo+json",
+                               file_name=f"gas-atlas-routes-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/timeline:", key="download-routes", on_click="ignore")
     columns[4].download_button(t("download_facilities", lang),
                                lambda: exports.geojson_text(exports.facilities_geojson(atlas.facilities)),
-                               file_name="gas-atlas-facilities.geojson", mime="application/geo+json",
+                               file_name=f"gas-atlas-facilities-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/factory:", key="download-facilities", on_click="ignore")
 
 

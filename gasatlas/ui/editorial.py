@@ -18,6 +18,7 @@ import streamlit as st
 from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
+from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.i18n import t
 from gasatlas.revisions import EDITABLE_FIELDS, history_frame, record_from_form, submissions_frame, versions_frame
 from gasatlas.sanitize import markdown_format
@@ -37,7 +38,8 @@ LONG_TEXT = {"summary_en", "summary_ru", "quote"}
 
 
 def submissions_table(submitted: list[StoredEvent], store: EventStore, visitor: Identity, lang: Lang) -> pd.DataFrame:
-    return submissions_frame(submitted, store.feedback(visitor), lang)
+    frame = submissions_frame(submitted, store.feedback(visitor), lang)
+    return frame.assign(status=[label(code, lang) for code in frame["status"]])
 
 
 def state_of(atlas: Dataset, event_id: str) -> tuple[dict, int, str] | None:
@@ -84,7 +86,7 @@ def outcome(lang: Lang) -> None:
 
 def _field_input(name: str, value: Any, key: str, lang: Lang) -> Any:
     if name == "date":
-        return st.date_input(name, value=dt.date.fromisoformat(str(value)), format="YYYY-MM-DD", key=key)
+        return st.date_input(name, value=dt.date.fromisoformat(str(value)), format=WIDGET_DATE_FORMAT[lang], key=key)
     if name in CHOICES:
         options = CHOICES[name]
         return st.selectbox(name, options, index=options.index(str(value)) if str(value) in options else 0,
@@ -136,9 +138,12 @@ def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: s
         st.caption(t("history_none", lang))
         return
     _, current, status = found
-    st.dataframe(history_frame(revisions), hide_index=True, width="stretch", key=f"{key}-history-{event_id}",
+    frame = history_frame(revisions)
+    frame = frame.assign(action=[label(code, lang) for code in frame["action"]],
+                         status=[label(code, lang) for code in frame["status"]])
+    st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}-history-{event_id}",
                  column_config={"number": t("col_revision", lang), "at": st.column_config.DatetimeColumn(
-                     t("col_when", lang), format="YYYY-MM-DD HH:mm"), "actor": t("col_who", lang),
+                     t("col_when", lang), format=WIDGET_DATETIME_FORMAT[lang]), "actor": t("col_who", lang),
                      "action": t("col_action", lang), "status": t("col_status_now", lang),
                      "changes": st.column_config.TextColumn(t("col_changes", lang), width="large"),
                      "comment": t("col_comment", lang)})

@@ -16,17 +16,21 @@ from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.flows import FlowYear
-from gasatlas.i18n import format_date, format_number, t
-from gasatlas.layers import base_map, overlays
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
+from gasatlas.layers import base_map, network_bounds, overlays
+from gasatlas.leaflet import map_resource
 from gasatlas.sanitize import markdown_text
 from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
-from gasatlas.ui import controls, editorial, state
+from gasatlas.ui import controls, editorial, state, story, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang, RecordStatus
 
 MAP_KEY = "atlas-map"
 
 MAP_HEIGHT = 560
+"""The frame's height before the page's style sets it from the window's (``mapjs/map_page.css``)."""
+MAP_PAGE_CSS = map_resource("map_page.css")
 
 KEY_PAGE = "events_table_page"
 """The table page the reader is on (from 0)."""
@@ -34,6 +38,11 @@ KEY_PAGE_CONTEXT = "events_table_page_context"
 """The table version and filter the page was set for: when either changes, the page is set anew."""
 KEY_PAGE_CHOOSER = "events_table_page_chooser"
 """Counts the times the page was set from code, which re-creates the page chooser showing it."""
+KEY_SORT = "events_table_sort"
+"""How the reader ordered the events table (a ``tables.TableSort``), for the session: every page shares it."""
+DATE_WIDTH = 200
+"""Pixels that hold the longest table date whole ("декабрь 2022 – январь 2023"; notes are left to the card)."""
+SOURCE_WIDTH = 150
 
 
 def _on_map_click(atlas: Dataset) -> None:
@@ -68,11 +77,42 @@ def _on_table_select(atlas: Dataset, table_key: str, page_ids: list[str]) -> Non
     state.select(selection_from_rows(rows, page_ids), centre=True, refresh_table=False)
 
 
+def table_sort() -> tables.TableSort:
+    return st.session_state.get(KEY_SORT, tables.TableSort())
+
+
+def _on_sort_chosen(column_key: str, direction_key: str) -> None:
+    order = table_sort()
+    column = st.session_state.get(column_key, order.column)
+    direction = st.session_state.get(direction_key, "desc" if order.descending else "asc")
+    if column in tables.EVENT_TABLE_COLUMNS:
+        st.session_state[KEY_SORT] = tables.TableSort(column, direction == "desc")
+
+
+def _sort_chooser(total: int, lang: Lang) -> None:
+    """Which column orders the whole table, and which way: the table is sent a page at a time, so its own
+    column headings can only sort the page in view (the help says so). Keyed by their labels, like the
+    sidebar's widgets (``state.widget_key``): a language switch must not lose the order."""
+    order = table_sort()
+    headers = tables.event_table_headers(lang)
+    kind = "date" if order.column == "date" else "text"
+    directions = {way: t(f"table_sort_{kind}_{way}", lang) for way in ("asc", "desc")}
+    column_key = state.widget_key("table-sort-column", [headers[c] for c in tables.EVENT_TABLE_COLUMNS])
+    direction_key = state.widget_key("table-sort-direction", directions.values())
+    st.selectbox(t("table_sort_by", lang), tables.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
+                 index=tables.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
+                 on_change=_on_sort_chosen, args=(column_key, direction_key), width=220,
+                 help=t("table_sort_help", lang).format(total=format_number(total, lang)))
+    st.segmented_control(t("table_sort_direction", lang), list(directions),
+                         default="desc" if order.descending else "asc", format_func=directions.__getitem__,
+                         key=direction_key, required=True, on_change=_on_sort_chosen, args=(column_key, direction_key))
+
+
 def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
-    """The page of the table the reader sees: the one they chose; after the filters changed or something
-    was picked elsewhere (map, link), the page holding the selected event, else the first."""
+    """The page of the table the reader sees: the one they chose; after the filters or the order changed or
+    something was picked elsewhere (map, link), the page holding the selected event, else the first."""
     rows_per_page = settings().table_page_rows
-    context = (st.session_state[state.KEY_TABLE_VERSION], state.view().filter)
+    context = (st.session_state[state.KEY_TABLE_VERSION], state.view().filter, table_sort())
     if st.session_state.get(KEY_PAGE_CONTEXT) != context:
         st.session_state[KEY_PAGE_CONTEXT] = context
         holding = None if row is None else tables.TablePage.holding(row, len(shown), rows_per_page)
@@ -82,7 +122,8 @@ def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
 
 
 def _on_page_chosen(chooser_key: str) -> None:
-    st.session_state[KEY_PAGE] = st.session_state[chooser_key]
+    if isinstance(chosen := st.session_state.get(chooser_key), int):
+        st.session_state[KEY_PAGE] = chosen
 
 
 def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
@@ -95,26 +136,33 @@ def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
                                                last=format_number(shown.stop, lang),
                                                total=format_number(shown.total, lang))
 
-    chooser_key = f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}-{page.count}"
+    chooser_key = state.widget_key(f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}",
+                                   [rows_text(number) for number in range(page.count)])
     st.selectbox(t("table_rows", lang), range(page.count), index=page.number, format_func=rows_text,
                  key=chooser_key, on_change=_on_page_chosen, args=(chooser_key,), width=320)
 
 
 def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
-    """The filtered events, a page at a time; picking a row selects the event on the map and in the card.
+    """The filtered events in the reader's order, a page at a time; picking a row selects the event on the
+    map and in the card.
 
-    A selection made elsewhere (map, link) re-creates the table under a new key
-    with that row pre-selected (and its page chosen): Streamlit tables cannot be
-    selected from code otherwise.
+    The whole filtered table is ordered before it is cut into pages. A selection made elsewhere (map, link)
+    or a new order re-creates the table under a new key with the selected row pre-selected (and its page
+    chosen): Streamlit tables cannot be selected from code otherwise.
     """
-    row = row_of(state.view().selected, shown["id"].to_numpy())
+    order = table_sort()
+    positions = tables.sort_positions(shown, atlas, order, lang)
+    row = row_of(state.view().selected, shown["id"].to_numpy()[positions])
     page = _table_page(shown, row)
-    if page.count > 1:
-        _page_chooser(page, lang)
-    rows = shown.iloc[page.start:page.stop]
+    with st.container(horizontal=True, vertical_alignment="bottom", key="events-table-controls"):
+        _sort_chooser(page.total, lang)
+        if page.count > 1:
+            _page_chooser(page, lang)
+    rows = shown.iloc[positions[page.start:page.stop]]
     table = tables.events_table(rows, atlas, lang)
     page_ids = list(table.index)
-    table_key = f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}-{page.number}"
+    table_key = (f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}-{page.number}-{order.column}"
+                 f"-{int(order.descending)}")
     row_on_page = row - page.start if row is not None and page.start <= row < page.stop else None
     headers = tables.event_table_headers(lang)
     st.dataframe(
@@ -125,13 +173,15 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
         selection_default={"selection": {"rows": [row_on_page] if row_on_page is not None else []}},
         hide_index=True,
         width="stretch",
+        placeholder=tables.MISSING,
         column_config={
-            "date": st.column_config.TextColumn(headers["date"], width="small"),
+            "date": st.column_config.TextColumn(headers["date"], width=DATE_WIDTH, pinned=True),
             "title": st.column_config.TextColumn(headers["title"], width="large"),
+            "participants": st.column_config.TextColumn(headers["participants"], width="medium"),
+            "source": st.column_config.LinkColumn(headers["source"], display_text=tables.SOURCE_HOST,
+                                                  width=SOURCE_WIDTH),
             "type": st.column_config.TextColumn(headers["type"], width="small"),
-            "place": st.column_config.TextColumn(headers["place"]),
-            "participants": st.column_config.TextColumn(headers["participants"]),
-            "source": st.column_config.LinkColumn(headers["source"], display_text=tables.SOURCE_HOST),
+            "place": st.column_config.TextColumn(headers["place"], width="medium"),
         },
     )
 
@@ -206,14 +256,16 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         + t("network_on", lang).format(date=format_date(as_of, "day", lang))
         + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
     )
-    map_column, card_column = st.columns([0.64, 0.36], gap="medium")
-    with map_column:
+    st.html(f"<style>{MAP_PAGE_CSS}</style>")
+    map_column, card_column = st.columns([0.72, 0.28], gap="medium")
+    with map_column, st.container(key="atlas-map-frame"):
         render_map(
             atlas,
-            base_map(atlas.country_shapes, basemap),
+            base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
-                     st.session_state[state.KEY_CENTRE_REQUEST]),
+                     st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
         )
+        takeaway.map_downloads(atlas, lang)
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
         with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):
@@ -226,3 +278,17 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                   type="primary")
     else:
         events_table(atlas, shown, lang)
+
+
+def embedded_map(atlas: Dataset, lang: Lang) -> None:
+    """The map alone, as the address sets it, for ``?embed=true`` (see ``gasatlas.ui.embed``)."""
+    view = state.view()
+    as_of = view.filter.dates.as_of
+    flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
+    render_map(
+        atlas,
+        base_map(atlas.country_shapes, view.basemap, lang=lang),
+        overlays(atlas, view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
+                 st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])
+        + story.frame_layers(atlas),
+    )

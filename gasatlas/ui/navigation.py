@@ -29,11 +29,12 @@ TIMELINE = PageSpec("pages/timeline.py", "nav_timeline", ":material/timeline:")
 ACTORS = PageSpec("pages/actors.py", "nav_actors", ":material/hub:")
 ROUTES = PageSpec("pages/routes.py", "nav_routes", ":material/conversion_path:")
 FLOWS = PageSpec("pages/flows.py", "nav_flows", ":material/swap_horiz:")
+COMPARE = PageSpec("pages/compare.py", "nav_compare", ":material/compare:")
 DATA = PageSpec("pages/data.py", "nav_data", ":material/dataset:")
 ADD_NEWS = PageSpec("pages/add_news.py", "nav_add_news", ":material/post_add:")
 REVIEW = PageSpec("pages/review.py", "nav_review", ":material/fact_check:")
 AUDIT = PageSpec("pages/audit.py", "nav_audit", ":material/history:")
-PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, DATA, ADD_NEWS, REVIEW, AUDIT]
+PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, COMPARE, DATA, ADD_NEWS, REVIEW, AUDIT]
 MODERATORS_ONLY = frozenset({REVIEW, AUDIT})
 
 

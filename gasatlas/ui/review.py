@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
+from gasatlas.formats import format_date, format_fraction
 from gasatlas.i18n import t
 from gasatlas.sanitize import link_html, markdown_format
 from gasatlas.store import StoreError
@@ -28,13 +31,17 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     for event in pending:
         record = event.record
         with st.container(border=True, key=f"review-{event.id}"):
-            st.markdown(markdown_format("**{date}** · {kind} · {title}", date=record["date"],
+            when = format_date(dt.date.fromisoformat(str(record["date"])), record["date_precision"], lang,
+                               record.get(f"date_label_{lang}") or None)
+            st.markdown(markdown_format("**{date}** · {kind} · {title}", date=when,
                                         kind=label(record["event_type"], lang), title=record[f"title_{lang}"]))
+            confidence = "–" if event.confidence is None else format_fraction(event.confidence, lang)
             st.caption(markdown_format(t("review_meta", lang), who=event.submitted_by or "?", id=event.id,
-                                       confidence=f"{event.confidence:.2f}" if event.confidence is not None else "–"))
+                                       confidence=confidence))
             fields, source = st.columns([0.55, 0.45], gap="medium")
             with fields:
-                st.dataframe({name: str(value) for name, value in record.items()}, width="stretch")
+                st.dataframe({t("col_value", lang): {name: str(value) for name, value in record.items()}},
+                             width="stretch")
                 with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"queue-edit-{event.id}"):
                     editorial.editor(atlas, event.id, visitor, lang, key="queue")
             with source:

@@ -13,16 +13,19 @@ from gasatlas import datewindow, records, tables
 from gasatlas.charts import route_flows_chart, route_status_chart
 from gasatlas.data import Dataset
 from gasatlas.flows import readable
-from gasatlas.i18n import format_date, format_number, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
 from gasatlas.status import routes_as_of
 from gasatlas.tables import SOURCE_HOST
 from gasatlas.timeline import status_bands
-from gasatlas.ui import state
+from gasatlas.ui import chrome, state, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
 LINK = st.column_config.LinkColumn
+FLOW_NUMBERS = {"volume_bcm": 2}
+"""Decimals of the numbers in a table of flow figures (``numbers_in``)."""
 
 
 def catalogue(atlas: Dataset, lang: Lang) -> None:
@@ -30,12 +33,13 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     as_of = state.view().filter.dates.as_of
     st.subheader(t("routes_table", lang))
     st.dataframe(
-        tables.routes_table(atlas.routes, atlas.countries, as_of, lang), hide_index=True, width="stretch",
+        chrome.numbers_in(tables.routes_table(atlas.routes, atlas.countries, as_of, lang), {"capacity": 1, "length": 0},
+                          lang), hide_index=True, width="stretch",
         column_config={
             "name": t("col_name", lang), "kind": t("col_kind", lang),
             "status": t("col_status", lang).format(date=format_date(as_of, "day", lang)),
-            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%.1f"),
-            "length": st.column_config.NumberColumn(t("col_length", lang), format="%d"),
+            "capacity": chrome.number_column(t("col_capacity", lang), lang, "%.1f"),
+            "length": chrome.number_column(t("col_length", lang), lang, "%d"),
             "operator": t("col_operator", lang), "countries": t("col_countries", lang),
             "history": st.column_config.TextColumn(t("col_history", lang), width="large"),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
@@ -43,10 +47,11 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     )
     st.subheader(t("facilities_table", lang))
     st.dataframe(
-        tables.facilities_table(atlas.facilities, atlas.countries, lang), hide_index=True, width="stretch",
+        chrome.numbers_in(tables.facilities_table(atlas.facilities, atlas.countries, lang), {"capacity": 1}, lang),
+        hide_index=True, width="stretch",
         column_config={
             "name": t("col_name", lang), "kind": t("col_kind", lang), "country": t("country", lang),
-            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%.1f"),
+            "capacity": chrome.number_column(t("col_capacity", lang), lang, "%.1f"),
             "precision": t("col_precision", lang),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
         },
@@ -57,10 +62,12 @@ def flow_columns(lang: Lang) -> dict:
     """How the pages show ``gasatlas.flows.readable`` rows: headers in the reader's language, sources as links."""
     return {
         "period": t("col_period", lang), "route": t("col_route", lang), "direction": t("col_direction", lang),
-        "volume_bcm": st.column_config.NumberColumn(t("col_volume", lang), format="%g"),
+        "volume_bcm": chrome.number_column(t("col_volume", lang), lang, "%g"),
         "kind_label": t("col_kind", lang), "source": st.column_config.TextColumn(t("source", lang), width="medium"),
-        "url": LINK("URL", display_text=SOURCE_HOST), "quote": st.column_config.TextColumn(t("col_quote", lang)),
+        "url": LINK(t("col_url", lang), display_text=SOURCE_HOST),
+        "quote": st.column_config.TextColumn(t("col_quote", lang)),
         "note": st.column_config.TextColumn(t("col_note", lang)),
+        "retrieved": st.column_config.DateColumn(t("col_retrieved", lang), format="YYYY-MM-DD"),
     }
 
 
@@ -82,11 +89,14 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
                                   f"{format_number(route.capacity_bcm, lang)} {t('bcm_per_year', lang)}"}])
     with st.container(key="route-flows"):
         if not yearly.empty:
-            st.altair_chart(route_flows_chart(yearly, lang, capacity), width="stretch")
+            chart = route_flows_chart(yearly, lang, capacity)
+            st.altair_chart(chart, width="stretch")
+            takeaway.chart_downloads(chart, f"flows-{route.id}", lang)
         if not within.empty:
             st.caption(t("route_flows_sub", lang))
             st.altair_chart(route_flows_chart(within, lang), width="stretch")
-        st.dataframe(rows[["period", "direction", "volume_bcm", "kind_label", "source", "url"]], hide_index=True,
+        st.dataframe(chrome.numbers_in(rows[["period", "direction", "volume_bcm", "kind_label", "source", "url"]],
+                                       FLOW_NUMBERS, lang), hide_index=True,
                      width="stretch", column_config=flow_columns(lang))
 
 
@@ -100,7 +110,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     names = dict(zip(atlas.routes["id"], atlas.routes[f"name_{lang}"], strict=True))
     ids = list(names)
     current = view.selected.id if view.selected and view.selected.kind == "route" else ids[0]
-    key = state.widget_key("route-choice")
+    key = state.widget_key("route-choice", names.values())
     route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
                             key=key, on_change=_choose, args=(atlas, key))
     route = records.rows(atlas.routes, route_id)
@@ -114,7 +124,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
                   events_layer(linked, lang, atlas.events_version)]
         coordinates = [point for part in line_parts(route.iloc[0]["geometry"]) for point in part]
         lons, lats = [p[0] for p in coordinates], [p[1] for p in coordinates]
-        fmap = base_map(atlas.country_shapes, view.basemap, ((min(lats), min(lons)), (max(lats), max(lons))))
+        fmap = base_map(atlas.country_shapes, view.basemap, ((min(lats), min(lons)), (max(lats), max(lons))), lang)
         st_folium(fmap, feature_group_to_add=layers, key=f"route-map-{route_id}", height=380,
                   use_container_width=True, returned_objects=[])
     with detail_column:

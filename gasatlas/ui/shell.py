@@ -20,7 +20,8 @@ import streamlit as st
 
 from gasatlas.auth import Identity
 from gasatlas.data import Dataset
-from gasatlas.ui import controls, identity, navigation, resources, state
+from gasatlas.ui import chrome, controls, embed, identity, navigation, orientation, resources, state
+from gasatlas.ui.provenance import sidebar_footer
 from gasatlas.vocab import Lang
 
 
@@ -45,7 +46,8 @@ def run_app() -> None:
     state.init(atlas)
     token = _RUN.set(Run(atlas, who))
     try:
-        st.navigation(navigation.pages(state.view().lang, who)).run()
+        st.navigation(navigation.pages(state.view().lang, who),
+                      position="hidden" if embed.active() else "sidebar").run()
         state.publish(atlas)
     finally:
         _RUN.reset(token)
@@ -62,9 +64,14 @@ def page() -> tuple[Lang, Dataset]:
     if run is None:
         run_app()
         st.stop()
+    if embed.active():  # no sidebar at all: the address sets the view (see ``gasatlas.ui.embed``)
+        return state.view().lang, run.atlas
     lang = controls.language_selector()
+    chrome.in_language(lang)
     identity.account(run.identity, lang)
     controls.filter_sidebar(run.atlas, lang)
+    sidebar_footer(run.atlas, lang)
+    orientation.orientation(run.atlas, lang)
     return lang, run.atlas
 
 

@@ -6,16 +6,20 @@ every page shares it. Widgets never own it: each is created with its value from
 the view and writes back what it returns. Changing a widget from code (a reset)
 re-creates the widgets under new keys instead of writing to their state, which
 also survives a rerun the map component can trigger before the sidebar widgets
-have reported their values.
+have reported their values. A widget whose option labels change (a count beside
+a country, a language) gets a new key too: see ``widget_key``.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
-from gasatlas import datewindow
+from gasatlas import datewindow, stories
 from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.filters import DateRange, EventFilter
@@ -26,10 +30,14 @@ from gasatlas.vocab import LANGUAGES, Lang
 
 KEY_VIEW = "atlas_view"
 KEY_GENERATION = "widget_generation"
+KEY_DRAWN = "widget_keys_drawn"
+"""Widget name → the key it was drawn under in the current generation (see ``widget_key``)."""
 KEY_CENTRE_REQUEST = "map_centre_request"
 """Counts the times the page asked the map to centre on the selection (0: never); see ``layers.selection_layer``."""
 KEY_CLICK_NONCE = "map_click_nonce"
 KEY_TABLE_VERSION = "table_version"
+KEY_FRAME_REQUEST = "map_frame_request"
+"""Counts the times a story step asked the map to fit its frame (0: never); see ``gasatlas.ui.story``."""
 
 
 def day_span(atlas: Dataset) -> DateRange:
@@ -48,6 +56,17 @@ def day_span(atlas: Dataset) -> DateRange:
 
 
 def vocabulary(atlas: Dataset) -> Vocabulary:
+    """The codes a link may name, stories and their steps included."""
+    return replace(_codes(atlas), stories=story_library(atlas).step_counts())
+
+
+def story_library(atlas: Dataset) -> stories.Library:
+    """The stories in ``data/stories/``, checked against this atlas: a few milliseconds, so read on every run
+    and an editor's change shows on the next one."""
+    return stories.load_library(settings().data_dir / "stories", stories.references(atlas, _codes(atlas)))
+
+
+def _codes(atlas: Dataset) -> Vocabulary:
     return Vocabulary(
         countries=frozenset(atlas.countries["iso_a3"]),
         event_types=frozenset(atlas.events["event_type"]),
@@ -75,8 +94,13 @@ def init(atlas: Dataset) -> None:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state, problems = from_query(params, vocabulary(atlas), default_basemap=settings().basemap)
+    step = None if state.story is None else story_library(atlas).step(state.story)
+    if state.story is not None and step is not None:
+        state = step.view(state, state.story)  # a step's address opens the step, whatever else it says
+    st.session_state[KEY_FRAME_REQUEST] = int(step is not None)
     st.session_state[KEY_VIEW] = state
     st.session_state[KEY_GENERATION] = 0
+    st.session_state[KEY_DRAWN] = {}
     st.session_state[KEY_CENTRE_REQUEST] = int(centres_on(state.selected))
     st.session_state[KEY_CLICK_NONCE] = 0
     st.session_state[KEY_TABLE_VERSION] = 0
@@ -97,19 +121,32 @@ def update_filter(**changes) -> None:
     update(filter=replace(view().filter, **changes))
 
 
-def widget_key(name: str) -> str:
-    """A widget's key in the current generation (see ``recreate_widgets``)."""
-    return f"{name}-{st.session_state[KEY_GENERATION]}"
+def widget_key(name: str, labels: Iterable[str] = ()) -> str:
+    """The key to draw widget ``name`` under in this run: its name, the generation (see ``recreate_widgets``)
+    and a digest of the option ``labels`` it shows.
+
+    Streamlit reports an option widget's value (multiselect, select box, radio, pills…) as the *labels*
+    the reader picked, and maps them back through the labels of the run that reads them. When a label
+    changes — a count beside a country after the slider moved, a name after the language changed — the
+    old label matches nothing and the choice is silently dropped. A key naming its labels makes such a
+    widget a new one, created from the view's value, which the reader's last choice is already in.
+    """
+    digest = hashlib.blake2b("\x1f".join(labels).encode(), digest_size=6).hexdigest()
+    key = f"{name}-{st.session_state[KEY_GENERATION]}-{digest}"
+    st.session_state[KEY_DRAWN][name] = key
+    return key
 
 
-def pending(name: str, fallback):
-    """A widget's value at the start of a run: what the reader just set, else the view's."""
-    return st.session_state.get(widget_key(name), fallback)
+def pending(name: str, fallback: Any) -> Any:
+    """A widget's value at the start of a run, before it is drawn: what the reader just set, else the view's."""
+    key = st.session_state[KEY_DRAWN].get(name)
+    return fallback if key is None else st.session_state.get(key, fallback)
 
 
 def recreate_widgets() -> None:
-    """Give the sidebar widgets new keys, so they start again from the view's values."""
+    """Give the widgets new keys, so they start again from the view's values."""
     st.session_state[KEY_GENERATION] += 1
+    st.session_state[KEY_DRAWN] = {}
 
 
 def set_dates(dates: DateRange) -> None:

@@ -11,9 +11,10 @@ from gasatlas import datewindow
 from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
 from gasatlas.data import Dataset
 from gasatlas.filters import EVERY_DAY, DateRange
-from gasatlas.i18n import format_date, t
+from gasatlas.formats import format_date, format_number
+from gasatlas.i18n import t
 from gasatlas.timeline import status_bands, timeline_events
-from gasatlas.ui import state
+from gasatlas.ui import state, takeaway
 from gasatlas.viewstate import Selection
 from gasatlas.vocab import Lang
 
@@ -35,20 +36,26 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
     every = state.day_span(atlas)
     shown = replace(view.filter, dates=EVERY_DAY).shown(atlas)
+    colour_labels = {code: t(f"by_{code}", lang) for code in ("type", "country")}
     colour_by = st.segmented_control(
-        t("colour_by", lang), ["type", "country"], default="type", required=True,
-        format_func=lambda code: t(f"by_{code}", lang), key="timeline-colour",
+        t("colour_by", lang), list(colour_labels), default=state.pending("timeline-colour", "type"), required=True,
+        format_func=colour_labels.__getitem__, key=state.widget_key("timeline-colour", colour_labels.values()),
     )
     chosen = view.filter.dates
-    st.caption(t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),
-                                              end=format_date(chosen.end, "day", lang)))
+    st.caption(t("timeline_shown", lang).format(shown=format_number(len(shown), lang, 0),
+                                                total=format_number(len(atlas.events), lang, 0))
+               + " · " + t("chosen_range", lang).format(start=format_date(chosen.start, "day", lang),
+                                                        end=format_date(chosen.end, "day", lang)))
     selected = view.selected.id if view.selected and view.selected.kind == "event" else None
     span = (datewindow.shift(every.start, -MARGIN), datewindow.shift(every.end, MARGIN))
-    st.altair_chart(timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
-                                   colour_by, lang, selected),
-                    key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
+    chart = timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
+                           colour_by, lang, selected)
+    st.altair_chart(chart, key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
                     selection_mode=[BRUSH, PICK], width="stretch")
+    takeaway.chart_downloads(chart, "timeline", lang)
     if chosen != every:
         st.button(t("all_dates", lang), on_click=state.set_dates, args=(every,), icon=":material/date_range:")
     st.subheader(t("route_statuses", lang))
-    st.altair_chart(status_chart(status_bands(atlas.routes, *span, lang), span, lang), width="stretch")
+    statuses = status_chart(status_bands(atlas.routes, *span, lang), span, lang)
+    st.altair_chart(statuses, width="stretch")
+    takeaway.chart_downloads(statuses, "route-statuses", lang)

@@ -110,4 +110,4 @@ def test_the_audit_log_lists_the_changes_for_moderators() -> None:
     at = visit(navigation.AUDIT, MODERATOR)
 
     log = at.dataframe[0].value
-    assert list(log["action"]) == ["delete", "publish"] and "test deletion" in set(log["comment"])
+    assert list(log["action"]) == ["deleted", "published"] and "test deletion" in set(log["comment"])

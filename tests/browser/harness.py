@@ -62,6 +62,27 @@ new MutationObserver(() => {
 """
 
 
+VISIBLE_TEXT = """() => {
+  // Every text node a reader can see: not an icon's ligature name, not hidden, not shrunk to nothing.
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    const text = node.textContent.trim();
+    if (!text || !element || element.closest('script, style, noscript, [data-testid=stIconMaterial]')) continue;
+    const style = getComputedStyle(element);
+    if (style.fontFamily.includes('Material') || parseFloat(style.fontSize) === 0) continue;
+    if (element.checkVisibility({opacityProperty: true, visibilityProperty: true})) texts.push(text);
+  }
+  return texts;
+}"""
+
+
+def visible_texts(atlas: AtlasPage) -> list[str]:
+    """What the page and every frame in it (the map) show."""
+    return [text for frame in atlas.page.frames for text in frame.evaluate(VISIBLE_TEXT)]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -190,6 +211,46 @@ class AtlasPage:
         self.page.keyboard.type(option)
         expect(self.page.get_by_role("option", name=option, exact=True)).to_be_visible(timeout=UI_TIMEOUT_MS)
         self.rerun_after(lambda: self.page.keyboard.press("Enter"))
+
+    def pick(self, label: str, option: str) -> None:
+        """Add ``option`` to the sidebar's multiselect labelled ``label`` as a person does: type its start into
+        the box, then Enter; again if a rerun still under way (the map reporting its first view) redrew the box
+        and ate the keys."""
+        box = self.page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
+            has=self.page.get_by_text(label, exact=True))
+        for attempt in range(3):
+            box.get_by_role("combobox").click()
+            self.page.keyboard.type(option)
+            try:
+                expect(self.page.get_by_role("option").filter(has_text=option).first).to_be_visible(timeout=10_000)
+                runs = self.page.evaluate("window.__scriptRuns")
+                self.page.keyboard.press("Enter")
+                self.page.keyboard.press("Escape")
+                expect(box.locator(f"[data-tag] > span[title^='{option}']").first).to_be_attached(timeout=10_000)
+                self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
+                break
+            except AssertionError:
+                self.page.keyboard.press("Escape")
+                if attempt == 2:
+                    raise
+        self.wait_for_idle()
+
+    def brush_timeline(self, start: float, end: float) -> None:
+        """Drag across the timeline chart from ``start`` to ``end`` (fractions of its width), inside the plot
+        below its first row of events, and wait for the rerun the brushed dates start."""
+        chart = self.page.locator("[data-testid=stVegaLiteChart]").first
+        chart.locator("canvas, svg").first.wait_for(state="visible")
+        box = chart.bounding_box()
+        assert box is not None, "the chart is drawn"
+        y = box["y"] + 130
+
+        def brush() -> None:
+            self.page.mouse.move(box["x"] + box["width"] * start, y)
+            self.page.mouse.down()
+            self.page.mouse.move(box["x"] + box["width"] * end, y, steps=10)
+            self.page.mouse.up()
+
+        self.rerun_after(brush)
 
     @property
     def url(self) -> str:

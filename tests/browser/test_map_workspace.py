@@ -175,7 +175,7 @@ def test_switching_language_translates_page_map_and_link(atlas: AtlasPage) -> No
     expect(atlas.page.locator("h1")).to_have_text("Газовый атлас Центральной Азии")
     expect(frame.locator(".ga-country-label.focus").filter(has_text="Казахстан")).to_have_count(1)
     assert query(atlas)["lang"] == ["ru"]
-    expect(atlas.page.locator("[data-testid=stDataFrame]")).to_contain_text("Предложение")
+    expect(atlas.page.locator("[data-testid=stDataFrame]")).to_contain_text(EVENTS["title_ru"].iloc[0][:30])
 
 
 def test_the_page_fits_a_phone(browser, app_server) -> None:

@@ -24,18 +24,7 @@ def query(atlas: AtlasPage) -> dict[str, list[str]]:
 
 def test_brushing_the_timeline_sets_the_dates_of_every_page(atlas: AtlasPage) -> None:
     atlas.open("timeline?basemap=offline")
-    chart = atlas.page.locator("[data-testid=stVegaLiteChart]").first
-    chart.locator("canvas, svg").first.wait_for(state="visible")
-    box = chart.bounding_box()
-    y = box["y"] + 130  # inside the plot, below the first row of events
-
-    def brush() -> None:
-        atlas.page.mouse.move(box["x"] + box["width"] * 0.45, y)
-        atlas.page.mouse.down()
-        atlas.page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=10)
-        atlas.page.mouse.up()
-
-    atlas.rerun_after(brush)
+    atlas.brush_timeline(0.45, 0.75)
 
     expect(atlas.page.get_by_text("Chosen dates:")).not_to_contain_text("28 Nov 2022 – 28 Nov 2024")
     params = query(atlas)

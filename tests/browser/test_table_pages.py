@@ -10,11 +10,13 @@ from playwright.sync_api import Browser, expect
 
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
+from gasatlas.tables import TableSort, sorted_events
 
 from .harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 
 ROWS_PER_PAGE = 20
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+EVENTS = ATLAS.events
 TOTAL = len(EVENTS)
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 
@@ -69,3 +71,33 @@ def test_a_shared_link_opens_the_table_at_the_page_of_its_event(paged: AtlasPage
     grid = paged.page.locator("[data-testid=stDataFrame]")
     paged.scroll_table_to(grid, position - first)
     expect(grid.locator("tr[aria-selected=true]")).to_contain_text("18 Jan 2023")
+
+
+def test_newest_first_orders_the_whole_table_across_its_pages(paged: AtlasPage) -> None:
+    paged.open("?basemap=offline").wait_for_map_settled()
+    newest_first = sorted_events(EVENTS, ATLAS, TableSort("date", descending=True), "en")
+    grid = paged.page.locator("[data-testid=stDataFrame]")
+    order = paged.page.locator("[data-testid=stMain]").get_by_role("radiogroup", name="Order")
+
+    paged.rerun_after(lambda: order.get_by_role("radio", name="Newest first").click())
+
+    expect(grid.locator("tr[role=row]").nth(1)).to_contain_text(newest_first["title_en"].iloc[0][:30])
+    last_first = (TOTAL - 1) // ROWS_PER_PAGE * ROWS_PER_PAGE
+    paged.choose("Rows", rows_text(last_first))
+    expect(grid.locator("tr[role=row]").nth(1)).to_contain_text(newest_first["title_en"].iloc[last_first][:30])
+    assert newest_first["date"].iloc[0] >= newest_first["date"].iloc[last_first], "dates sorted as dates"
+    assert newest_first["date"].iloc[0] == EVENTS["date"].max()
+
+
+def test_the_order_survives_a_language_switch(paged: AtlasPage) -> None:
+    paged.open("?basemap=offline").wait_for_map_settled()
+    newest_first = sorted_events(EVENTS, ATLAS, TableSort("date", descending=True), "en")
+    order = paged.page.locator("[data-testid=stMain]").get_by_role("radiogroup", name="Order")
+    paged.rerun_after(lambda: order.get_by_role("radio", name="Newest first").click())
+
+    paged.rerun_after(lambda: paged.page.get_by_text("Русский", exact=True).click())
+
+    grid = paged.page.locator("[data-testid=stDataFrame]")
+    expect(grid.locator("tr[role=row]").nth(1)).to_contain_text(newest_first["title_ru"].iloc[0][:30])
+    russian_order = paged.page.locator("[data-testid=stMain]").get_by_role("radiogroup", name="Порядок")
+    expect(russian_order.get_by_role("radio", name="Сначала поздние")).to_have_attribute("aria-checked", "true")

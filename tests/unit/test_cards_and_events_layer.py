@@ -61,10 +61,10 @@ def test_a_route_card_shows_its_state_on_the_date_and_its_history(atlas) -> None
 
 
 def test_a_route_card_lists_the_years_flow_figures_each_with_its_source(atlas) -> None:
-    cac = next(atlas.routes[atlas.routes["id"] == "cac"].itertuples())
-    figures = atlas.flows[(atlas.flows["route_id"] == "cac") & (atlas.flows["period"] == "2024")]
+    route = next(atlas.routes[atlas.routes["id"] == "corr-ru-uz-via-kz"].itertuples())
+    figures = atlas.flows[(atlas.flows["route_id"] == route.id) & (atlas.flows["period"] == "2024")]
 
-    html = route_html(cac, atlas, dt.date(2024, 6, 30), "en")
+    html = route_html(route, atlas, dt.date(2024, 6, 30), "en")
 
     assert "Flow figures for 2024" in html
     assert re.findall(r'data-flow-id="([^"]+)"', html)[0] == figures.loc[figures["value_kind"] == "reported",
@@ -73,7 +73,19 @@ def test_a_route_card_lists_the_years_flow_figures_each_with_its_source(atlas) -
         assert f'data-flow-id="{figure.id}"' in html
         assert f'href="{html_text(figure.source_url)}"' in html
     assert "Contract or plan" in html and "Reported (gas that moved)" in html
-    assert "No flow figure for 2021." in route_html(cac, atlas, dt.date(2021, 6, 30), "en")
+    assert "No flow figure for 2021." in route_html(route, atlas, dt.date(2021, 6, 30), "en")
+
+
+def test_a_route_card_marks_the_chosen_figure_where_another_source_disagrees(atlas) -> None:
+    route = next(atlas.routes[atlas.routes["id"] == "power-of-siberia"].itertuples())
+
+    html = route_html(route, atlas, dt.date(2022, 6, 30), "en")
+    rows = dict(re.findall(r'<tr data-flow-id="([^"]+)">(.*?)</tr>', html))
+
+    assert "✓ Used by the atlas" in rows["flow-pos-rus-chn-2022"]
+    assert "Other source&#x27;s figure (not used)" in rows["flow-pos-rus-chn-2022-novak"]
+    assert "✓" not in rows["flow-pos-rus-chn-2022-novak"] and "✓" not in rows["flow-pos-rus-chn-2022-plan"], \
+        "only a contested figure is marked, and only the chosen one"
 
 
 def test_a_facility_card_states_its_precision(atlas) -> None:

@@ -183,7 +183,8 @@ def test_the_minimal_flows_load_with_their_periods(minimal_data: Path) -> None:
         pytest.param(",1.5,reported,", ",1500,reported,",
                      "field 'volume_bcm': Value error, 1500 bcm is more than any country trades in a year",
                      id="million cubic metres by mistake"),
-        pytest.param(",1.5,reported,", ",,reported,", "flows.csv, line 2, id 'flow-a', field 'volume_bcm'",
+        pytest.param(",1.5,reported,", ",,reported,",
+                     "flows.csv, line 2, id 'flow-a', field 'volume_bcm': Value error, a figure needs its volume",
                      id="missing volume"),
         pytest.param(",1.5,reported,", ",1.5,actual,", "flows.csv, line 2, id 'flow-a', field 'value_kind'",
                      id="unknown kind"),
@@ -236,3 +237,86 @@ def test_a_missing_flows_file_is_named(minimal_data: Path) -> None:
     (minimal_data / "flows.csv").unlink()
 
     assert "flows.csv: file not found" in [str(p) for p in problems_for(minimal_data)]
+
+
+# --- flows in the full format: gaps, totals, processing, transit, other sources' figures ------------------------
+
+FULL_HEADER = ("id,route_id,from_country,to_country,period,volume_bcm,value_kind,source_title,source_url,quote,"
+               "note_en,note_ru,scope,purpose,via,choice,searched,source_date,retrieved")
+FIGURE = "Example,https://example.org/f,One sentence.,,"
+
+
+def flows_file(data_dir: Path, *rows: str) -> Path:
+    (data_dir / "flows.csv").write_text("\n".join([FULL_HEADER, *rows]) + "\n", encoding="utf-8")
+    return data_dir
+
+
+def test_a_full_flows_file_loads_gaps_apart_from_figures(minimal_data: Path) -> None:
+    atlas = load_dataset(flows_file(
+        minimal_data,
+        f"f-2023,test-pipe,KAZ,RUS,2023,8,reported,{FIGURE},,processing,,,,2025-10-21,2026-01-05",
+        "g-2024,test-pipe,KAZ,RUS,2024,,gap,,,,,,,processing,,,searched the operator's reports,,2026-01-05",
+    ))
+
+    assert list(atlas.flows["id"]) == ["f-2023"] and list(atlas.flow_gaps["id"]) == ["g-2024"]
+    assert atlas.flows.loc[0, "purpose"] == "processing" and atlas.flow_gaps["volume_bcm"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,2023,16,reported,{FIGURE},,,,,,,"],
+                     "flows.csv, line 2, id 'f-a', field 'volume_bcm': 16 bcm in 2023 is more than 1.5 × the "
+                     "route's capacity of 10 bcm a year", id="absurd volume"),
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,2023-01,1.5,reported,{FIGURE},,,,,,,"],
+                     "flows.csv, line 2, id 'f-a', field 'volume_bcm': 1.5 bcm in 2023-01 is more than 1.5 × the "
+                     "route's capacity", id="absurd volume for a month"),
+        pytest.param(["g-a,test-pipe,KAZ,RUS,2023,2,gap,,,,,,,,,,searched everywhere,,"],
+                     "flows.csv, line 2, id 'g-a', field 'volume_bcm': Value error, a gap row says no public figure "
+                     "was found: leave 'volume_bcm' empty", id="gap carrying a number"),
+        pytest.param(["g-a,test-pipe,KAZ,RUS,2023,,gap,,,,,,,,,,,,"],
+                     "flows.csv, line 2, id 'g-a', field 'searched': Value error, a gap row must say what was "
+                     "searched", id="gap not saying what was searched"),
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,,,,,",
+                      "g-a,test-pipe,KAZ,RUS,2023,,gap,,,,,,,,,,searched,,"],
+                     "flows.csv, line 3, id 'g-a', field 'value_kind': a gap row for 2023, but id 'f-a' gives the "
+                     "figure", id="gap beside a figure"),
+        pytest.param([f"t-a,test-pipe,KAZ,RUS,2023,3,reported,{FIGURE},route_total,,,,,,",
+                      f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,,,,,",
+                      f"f-b,test-pipe,RUS,KAZ,2023,2,reported,{FIGURE},,,,,,,"],
+                     "flows.csv, line 2, id 't-a', field 'volume_bcm': its parts (f-a, f-b) add up to 4 bcm, more "
+                     "than this total of 3 bcm", id="total double-counting its parts"),
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,XXX,,,,"],
+                     "flows.csv, line 2, id 'f-a', field 'via': unknown country code 'XXX'", id="unknown transit"),
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,23/2023,2,reported,{FIGURE},,,,,,,"],
+                     "flows.csv, line 2, id 'f-a', field 'period': Value error, must be a year", id="bad period"),
+        pytest.param([f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,,,,yesterday,"],
+                     "flows.csv, line 2, id 'f-a', field 'source_date'", id="bad source date"),
+    ],
+)
+def test_bad_flows_in_the_full_format_are_refused_with_file_line_and_field(minimal_data: Path, rows: list[str],
+                                                                           expected: str) -> None:
+    messages = [str(problem) for problem in problems_for(flows_file(minimal_data, *rows))]
+
+    assert any(expected in message for message in messages), messages
+
+
+def test_another_sources_figure_may_stand_beside_the_chosen_one(minimal_data: Path) -> None:
+    atlas = load_dataset(flows_file(
+        minimal_data,
+        f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,,,,,",
+        f"f-b,test-pipe,KAZ,RUS,2023,2.1,reported,{FIGURE},,,,alternative,,,",
+    ))
+
+    assert dict(zip(atlas.flows["id"], atlas.flows["choice"], strict=True)) == {"f-a": "chosen", "f-b": "alternative"}
+
+
+def test_a_total_holding_its_parts_is_accepted(minimal_data: Path) -> None:
+    atlas = load_dataset(flows_file(
+        minimal_data,
+        f"t-a,test-pipe,KAZ,RUS,2023,5,reported,{FIGURE},route_total,,,,,,",
+        f"f-a,test-pipe,KAZ,RUS,2023,2,reported,{FIGURE},,,,,,,",
+        f"f-b,test-pipe,RUS,KAZ,2023,2.5,reported,{FIGURE},,,,,,,",
+    ))
+
+    assert len(atlas.flows) == 3

@@ -5,11 +5,15 @@ Expectations are worked out from the data file row by row, so the tests hold wha
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange, EventFilter, apply_filter, facet_counts
+from gasatlas.data import events_frame, load_dataset
+from gasatlas.filters import DateRange, EventFilter, apply_filter, date_presets, facet_counts
+from gasatlas.periods import interval_of, overlap
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +47,25 @@ def test_the_date_range_includes_both_ends(events) -> None:
 
     on_the_ends = ids_where(events, lambda e: e.date.date() in (first, last))
     assert on_the_ends and on_the_ends <= ids(shown)
-    assert ids(shown) == ids_where(events, lambda e: first <= e.date.date() <= last)
+    assert ids(shown) == ids_where(events, lambda e: overlap(interval_of(e.date.date(), e.date_precision),
+                                                             (first, last)))
     assert 0 < len(shown) < len(events)
+
+
+def test_an_event_with_a_period_matches_every_range_that_overlaps_it(events) -> None:
+    """A quarter (October–December) is shown for October alone, for its last day, and not for September."""
+    quarter = events.iloc[:1].assign(date=pd.Timestamp("2023-11-15"), date_precision="quarter", id="ev-q4")
+    month = events.iloc[:1].assign(date=pd.Timestamp("2023-11-15"), date_precision="month", id="ev-november")
+    periods = events_frame(pd.concat([quarter, month], ignore_index=True))
+
+    def shown(start: str, end: str) -> set[str]:
+        return ids(apply_filter(periods, EventFilter(dates=DateRange(dt.date.fromisoformat(start),
+                                                                     dt.date.fromisoformat(end)))))
+
+    assert shown("2023-10-01", "2023-10-31") == {"ev-q4"}
+    assert shown("2023-12-31", "2024-03-31") == {"ev-q4"}
+    assert shown("2023-11-30", "2023-11-30") == {"ev-q4", "ev-november"}
+    assert shown("2023-09-01", "2023-09-30") == set()
 
 
 def test_the_events_in_view_are_the_atlas_events_the_filter_lets_through(atlas) -> None:
@@ -63,6 +84,36 @@ def test_countries_match_any_involved_country(events) -> None:
     with_china = ids_where(events, lambda e: "CHN" in e.countries)
     assert with_afghanistan - with_china and with_china - with_afghanistan, "each country brings events of its own"
     assert ids(shown) == with_afghanistan | with_china
+
+
+def test_countries_matched_all_together_keep_the_events_between_them(events) -> None:
+    between = apply_filter(events, EventFilter(countries=frozenset({"RUS", "UZB"}), country_match="all"))
+
+    assert ids(between) == ids_where(events, lambda e: {"RUS", "UZB"} <= set(e.countries)) != set()
+    assert ids(between) < ids(apply_filter(events, EventFilter(countries=frozenset({"RUS", "UZB"}))))
+
+
+def test_counts_beside_countries_matched_all_together_are_what_adding_each_would_show(events) -> None:
+    chosen = EventFilter(countries=frozenset({"RUS"}), country_match="all")
+
+    counts = facet_counts(events, chosen, "countries")
+
+    assert counts["RUS"] == len(apply_filter(events, chosen))
+    assert counts["UZB"] == len(apply_filter(events, EventFilter(countries=frozenset({"RUS", "UZB"}),
+                                                                 country_match="all")))
+
+
+def test_date_presets_are_all_the_last_twelve_months_and_each_year_inside_the_data() -> None:
+    span = DateRange(dt.date(2022, 3, 10), dt.date(2025, 12, 29))
+
+    presets = date_presets(span)
+
+    assert list(presets) == ["all", "last-12-months", "2025", "2024", "2023", "2022"]
+    assert presets["all"] == span
+    assert presets["last-12-months"] == DateRange(dt.date(2024, 12, 30), dt.date(2025, 12, 29))
+    assert presets["2023"] == DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert presets["2022"] == DateRange(dt.date(2022, 3, 10), dt.date(2022, 12, 31))
+    assert presets["2025"] == DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 29))
 
 
 def test_an_actor_matches_as_participant_or_organisation(events) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gasatlas.i18n import format_date
+from gasatlas.formats import format_date
 from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import LABELS, DatePrecision
 
@@ -44,7 +44,7 @@ def test_the_calendars_ends_never_overflow() -> None:
     ("day", "precision", "en", "ru"),
     [
         (dt.date(2022, 11, 25), "part_of_month", "late Nov 2022", "конец ноября 2022"),
-        (dt.date(2023, 11, 15), "quarter", "Q4 2023", "IV квартал 2023"),
+        (dt.date(2023, 11, 15), "quarter", "Q4 2023", "4-й квартал 2023"),
         (dt.date(2023, 1, 15), "season", "winter 2022/23", "зима 2022/23"),
         (dt.date(2023, 12, 15), "season", "winter 2023/24", "зима 2023/24"),
         (dt.date(2023, 7, 15), "season", "summer 2023", "лето 2023"),

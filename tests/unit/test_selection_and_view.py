@@ -11,7 +11,7 @@ import pytest
 from gasatlas.filters import EVERY_DAY, DateRange, EventFilter
 from gasatlas.selection import click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.tables import TablePage
-from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
+from gasatlas.viewstate import Selection, StoryAt, ViewState, Vocabulary, from_query, to_query
 
 VOCABULARY = Vocabulary(
     countries=frozenset({"KAZ", "RUS", "UZB"}),
@@ -114,7 +114,7 @@ def test_a_view_round_trips_through_the_url() -> None:
         route_widths="flow",
         filter=EventFilter(
             dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)), countries=frozenset({"KAZ", "UZB"}),
-            event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
+            country_match="all", event_types=frozenset({"meeting"}), actors=frozenset({"sklyar"}), text="Оренбург",
         ),
         selected=Selection("facility", "orenburg-gpp"),
     )
@@ -126,7 +126,7 @@ def test_a_view_round_trips_through_the_url() -> None:
     assert parsed == view
     assert problems == []
     assert query["country"] == ["KAZ", "UZB"] and query["sel"] == "facility:orenburg-gpp"
-    assert query["widths"] == "flow"
+    assert query["widths"] == "flow" and query["match"] == "all"
 
 
 def test_defaults_stay_out_of_the_url() -> None:
@@ -186,3 +186,51 @@ def test_a_range_is_clamped_into_the_data_span_without_turning_inside_out() -> N
     assert DateRange(dt.date(2020, 1, 1), dt.date(2030, 1, 1)).clamped(span) == span
     assert EVERY_DAY.clamped(span) == span
     assert DateRange(dt.date(2026, 1, 1), dt.date(2027, 1, 1)).clamped(span) == DateRange(span.end, span.end)
+
+
+def test_a_story_step_and_a_dismissed_orientation_round_trip_through_the_url() -> None:
+    vocabulary = dataclasses.replace(VOCABULARY, stories={"main": 10})
+    view = ViewState(story=StoryAt("main", 4), intro_dismissed=True)
+
+    query = to_query(view)
+    parsed, problems = from_query({key: [value] for key, value in query.items() if isinstance(value, str)},
+                                  vocabulary)
+
+    assert query == {"story": "main", "step": "4", "intro": "0"}
+    assert parsed == view and problems == []
+
+
+@pytest.mark.parametrize(("params", "story", "problem"), [
+    ({"story": ["main"]}, StoryAt("main", 1), None),
+    ({"story": ["main"], "step": ["11"]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["main"], "step": ["0"]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["main"], "step": ["9" * 5000]}, StoryAt("main", 1), "no such step; the story opens at its first"),
+    ({"story": ["fiction"], "step": ["2"]}, None, "unknown story"),
+    ({"step": ["2"]}, None, None),
+])
+def test_a_story_link_opens_a_step_that_exists_or_says_why_not(params, story, problem) -> None:
+    view, problems = from_query(params, dataclasses.replace(VOCABULARY, stories={"main": 10}))
+
+    assert view.story == story
+    assert problems == ([problem] if problem else [])
+
+
+def test_two_moments_round_trip_through_the_url_and_come_back_in_order() -> None:
+    view = ViewState(compare=(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+
+    query = to_query(view)
+    swapped, problems = from_query({"compare": ["2023-12-31,2023-01-01"]}, VOCABULARY)
+
+    assert query == {"compare": "2023-01-01,2023-12-31"}
+    assert from_query({"compare": [query["compare"]]}, VOCABULARY) == (view, [])
+    assert swapped.compare == view.compare
+    assert problems == ["the dates in 'compare' were in the wrong order; they were swapped"]
+
+
+@pytest.mark.parametrize("value", ["2023-01-01", "2023-01-01,2023-02-30", "2023-01-01,2023-02-01,2023-03-01",
+                                   "soon,later", "2023-01-01,9999-01-01"])
+def test_a_broken_comparison_is_dropped_and_reported_without_echoing_it(value: str) -> None:
+    view, problems = from_query({"compare": [value], "lang": ["ru"]}, VOCABULARY)
+
+    assert view.compare is None and view.lang == "ru"
+    assert problems == ["'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)"]

@@ -430,7 +430,9 @@ def test_an_announcement_is_not_the_launch_it_announces(only, atlas) -> None:
     announced = only("5 октября Путин объявил о запуске поставок газа в Узбекистан.", dt.date(2023, 10, 6))
 
     assert announced.event["event_type"] == "statement"
-    assert find_duplicates(announced, atlas.events) == ["ev-2023-10-05-putin-valdai-announces-supplies"]
+    found = find_duplicates(announced, atlas.events)
+    assert "ev-2023-10-05-putin-valdai-announces-supplies" in found
+    assert "ev-2023-10-07-supplies-to-uzbekistan-launched" not in found
     launch = atlas.events[atlas.events["id"] == "ev-2023-10-07-supplies-to-uzbekistan-launched"]
     assert find_duplicates(announced, launch) == [], "the launch on 7 October is another fact"
 
@@ -474,7 +476,8 @@ def test_a_fact_told_without_a_date_takes_the_year_of_the_forum_it_names(extract
 
 def test_a_date_known_only_to_its_year_needs_more_than_one_shared_person(only, atlas) -> None:
     """The 2024 Far Eastern route agreement (year precision, with Miller) is not every 2024 agreement Miller signed."""
-    yearly = atlas.events[atlas.events["id"] == "ev-2024-pmgf-far-eastern-route-coordination"]
+    yearly = atlas.events[atlas.events["id"] == "ev-2024-pmgf-far-eastern-route-coordination"].assign(
+        date=pd.Timestamp("2024-07-01"), date_precision="year")  # as it was entered before its days were found
     elsewhere = only("14 марта 2024 года Алексей Миллер подписал соглашение "
                      "на Оренбургском газоперерабатывающем заводе.",
                      dt.date(2024, 3, 15))

@@ -1,0 +1,102 @@
+"""Many reports, one event: which candidates (from different articles) tell the same real happening.
+
+Two reports are of one event when their dates overlap — each date as the period its precision stands for,
+widened by a few days, as outlets report a day late or date by the day of the report (``periods``) — they
+concern a shared country, and they are tied by enough evidence: the same kind of event with a shared
+participant, organisation, route, site or place, or wording alike (the same lemmas and numbers). A
+statement about a happening and the happening are often one story told two ways ("Miller said the
+memorandum was signed"), so a different kind needs two ties. ``cluster`` groups candidates by these pairs.
+
+Used by the watcher on candidates from the reader; pure functions of the candidates' event fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from gasatlas.extract.relevance import forms
+from gasatlas.periods import interval_of, overlap
+
+WINDOW_DAYS = 3
+SIMILAR_TEXT = 0.25
+"""Share of shared lemmas (Jaccard) from which two titles and quotes say the same thing."""
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+STOP_FORMS = frozenset({"в", "на", "и", "с", "о", "по", "за", "из", "к", "что", "the", "a", "of", "in", "on", "and",
+                        "to", "for", "with", "by", "at", "газ", "gas", "год", "year", "—", "-"})
+"""Words every report of this field has: they tie nothing."""
+
+
+def _event(item: Any) -> Mapping[str, Any]:
+    """A candidate's event fields, or the mapping itself."""
+    return item.event if hasattr(item, "event") else item
+
+
+def _period(event: Mapping[str, Any]) -> tuple[dt.date, dt.date]:
+    day = event["date"]
+    if not isinstance(day, dt.date):
+        day = dt.date.fromisoformat(str(day)[:10])
+    start, stop = interval_of(day, event["date_precision"])
+    slack = dt.timedelta(days=WINDOW_DAYS)
+    return start - slack, stop + slack
+
+
+def _words(event: Mapping[str, Any]) -> set[str]:
+    text = " ".join(str(event.get(key) or "") for key in ("title_ru", "title_en", "quote"))
+    return {form for form in forms(text) if form not in STOP_FORMS and len(form) > 2} | set(NUMBER.findall(text))
+
+
+def similarity(a: Any, b: Any) -> float:
+    """Jaccard share of the lemmas and numbers of two reports' titles and quotes."""
+    words_a, words_b = _words(_event(a)), _words(_event(b))
+    return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+
+
+def _shared(a: Mapping[str, Any], b: Mapping[str, Any], key: str) -> bool:
+    return bool(set(a.get(key) or ()) & set(b.get(key) or ()))
+
+
+def ties(a: Any, b: Any) -> int:
+    """How many kinds of evidence two reports share: people, organisations, routes or sites, a real place
+    (not a country placeholder), wording."""
+    ea, eb = _event(a), _event(b)
+    placed = ea.get("geo_precision") != "country" and eb.get("geo_precision") != "country"
+    return sum((_shared(ea, eb, "participants"), _shared(ea, eb, "organisations"),
+                _shared(ea, eb, "route_ids") or _shared(ea, eb, "facility_ids"),
+                placed and ea.get("place_name_en") == eb.get("place_name_en"),
+                similarity(ea, eb) >= SIMILAR_TEXT))
+
+
+def same_event(a: Any, b: Any) -> bool:
+    """Whether two candidates (``Candidate`` or their ``event`` dicts) report one real event; see the module
+    docstring."""
+    ea, eb = _event(a), _event(b)
+    if not overlap(_period(ea), _period(eb)):
+        return False
+    if not _shared(ea, eb, "countries"):
+        return False
+    found = ties(ea, eb)
+    return found >= 1 if ea["event_type"] == eb["event_type"] else found >= 2
+
+
+def cluster(candidates: Sequence[Any]) -> list[list[int]]:
+    """Groups of candidate indices reporting one event each (single link over ``same_event``), in the order of
+    their first member; every candidate is in exactly one group."""
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(candidates)):
+        for j in range(i + 1, len(candidates)):
+            if root(i) != root(j) and same_event(candidates[i], candidates[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(candidates)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())

@@ -1,0 +1,72 @@
+"""Streamlit's own interface text in the reader's language, where Streamlit itself writes only English.
+
+Streamlit 1.67 offers no translation of its widgets' built-in words: the file
+uploader's button and size limit, the empty date field's ``yyyy``/``mm``/``dd``,
+the keyboard users' "Skip to main content". Outside English, a style sheet
+(``mapjs/streamlit_chrome.css``) hides them and writes the atlas's own words in
+their place; the widgets keep working as they are. Numbers in tables, which
+Streamlit formats in the browser, are written here too (``numbers_in``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from string import Template
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from gasatlas.formats import format_number
+from gasatlas.i18n import t
+from gasatlas.leaflet import map_resource
+from gasatlas.sanitize import css_string
+from gasatlas.vocab import Lang
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+    from streamlit.elements.lib.column_types import ColumnConfig
+
+CHROME_KEY = "ga-chrome"
+"""The container of the style sheet (``.st-key-ga-chrome`` in it hides the container)."""
+
+
+def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
+    """The style sheet that writes Streamlit's built-in words in ``lang``."""
+    size = f"{format_number(upload_limit_mb, lang)}\u00a0{t('unit_megabytes', lang)}"
+    texts = {"upload": t("upload_button", lang), "limit": t("upload_limit", lang).format(size=size),
+             "skip": t("skip_to_content", lang), "year": t("date_year", lang), "month": t("date_month", lang),
+             "day": t("date_day", lang)}
+    return Template(map_resource("streamlit_chrome.css")).substitute(
+        {name: css_string(text) for name, text in texts.items()})
+
+
+def in_language(lang: Lang) -> None:
+    """On every page: Streamlit's own words in the reader's language (English needs nothing).
+
+    The style sheet is an element of the sidebar, in a container it hides itself: a style-only ``st.html`` would
+    go to Streamlit's event container, which every rerun empties first — English would flash back meanwhile.
+    """
+    if lang != "en":
+        with st.sidebar.container(key=CHROME_KEY):
+            st.html(f"<style>{chrome_css(lang, st.get_option('server.maxUploadSize'))}</style><span></span>")
+
+
+def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:
+    """A number column: ``printf`` formats it in English; in other languages ``numbers_in`` does (Streamlit
+    formats numbers in the browser with a dot, or in the browser's locale, never in the page's language)."""
+    return st.column_config.NumberColumn(label, format=printf if lang == "en" else None)
+
+
+def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> pd.DataFrame | Styler:
+    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` (``1,28``, ``7 000``) but still
+    sorting as numbers: a pandas Styler's display text, which Streamlit shows while sorting by the value."""
+    if lang == "en":
+        return frame
+    return frame.style.format({column: functools.partial(_number_text, lang=lang, decimals=places)
+                               for column, places in decimals.items() if column in frame.columns})
+
+
+def _number_text(value: float, lang: Lang, decimals: int) -> str:
+    return "—" if pd.isna(value) else format_number(value, lang, decimals)

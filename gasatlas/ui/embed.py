@@ -1,0 +1,25 @@
+"""The embedded view (``?embed=true``): the map — and the story step, if the address opens one — for another
+site's page, without the sidebar, keeping the view the address describes.
+
+``embed`` is Streamlit's own switch: it hides Streamlit's toolbar and padding and is kept out of
+``st.query_params`` (and so out of the view), but ``st.context.is_embedded`` tells it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gasatlas.data import Dataset
+from gasatlas.i18n import t
+from gasatlas.sanitize import markdown_text
+from gasatlas.ui.provenance import provenance_line
+from gasatlas.vocab import Lang
+
+
+def active() -> bool:
+    return bool(st.context.is_embedded)
+
+
+def credit(atlas: Dataset, lang: Lang) -> None:
+    """Whose map this is and how fresh its data: an embedded map travels without the rest of the atlas."""
+    st.caption(markdown_text(f"{t('embed_credit', lang)} · {provenance_line(atlas, lang)}"))

@@ -1,0 +1,49 @@
+"""What a reader takes away: the map view as a print-quality PNG or an editable SVG, each chart as PNG or SVG,
+and a page that prints cleanly. Pictures are made only when a button is clicked (Streamlit runs a callable
+download in its own thread), so drawing the page costs nothing."""
+
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import streamlit as st
+
+from gasatlas import staticmap
+from gasatlas.data import Dataset
+from gasatlas.exports import chart_image
+from gasatlas.i18n import t
+from gasatlas.leaflet import map_resource
+from gasatlas.ui import state
+from gasatlas.vocab import Lang
+
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+PRINT_CSS = map_resource("print.css")
+
+
+def print_friendly() -> None:
+    """The print stylesheet: the browser's Print then leaves the sidebar and the controls off the paper."""
+    st.html(f"<style>{PRINT_CSS}</style>")
+
+
+def map_downloads(atlas: Dataset, lang: Lang) -> None:
+    """PNG and SVG of the map as the view stands: network on its last day, the events its filters let through."""
+    print_friendly()
+    view = state.view().filter
+    shown = view.shown(atlas)
+    stem = f"gas-atlas-map-{view.dates.start.isoformat()}-{view.dates.end.isoformat()}-{lang}"
+    columns = st.columns(2, gap="small")
+    for column, fmt in zip(columns, staticmap.IMAGE_FORMATS, strict=True):
+        column.download_button(
+            t(f"export_map_{fmt}", lang), functools.partial(staticmap.render_map, atlas, view, shown, lang, fmt),
+            file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore", icon=":material/download:",
+            key=f"map-download-{fmt}", help=t("export_help", lang), width="stretch")
+
+
+def chart_downloads(chart: alt.TopLevelMixin, name: str, lang: Lang) -> None:
+    """PNG and SVG buttons for a chart, beside it (through Altair's own exporter, ``exports.chart_image``)."""
+    columns = st.columns([1, 1, 4], gap="small")[:2]  # the buttons side by side at the chart's left
+    for column, fmt in zip(columns, staticmap.IMAGE_FORMATS, strict=True):
+        column.download_button(t(f"export_chart_{fmt}", lang), functools.partial(chart_image, chart, fmt),
+                               file_name=f"gas-atlas-{name}-{lang}.{fmt}", mime=MIME[fmt], on_click="ignore",
+                               icon=":material/download:", key=f"{name}-download-{fmt}", type="tertiary")
