@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
     submissions_per_hour: int = Field(default=30, ge=1)
     """Events one contributor may submit in an hour (moderators are not limited)."""
+    fetch_allow_hosts: tuple[str, ...] = ()
+    """Private hosts (names, addresses or networks) the atlas may fetch links from, for an intranet
+    deployment: a JSON list, ``GASATLAS_FETCH_ALLOW_HOSTS='["wiki.intranet", "10.2.0.0/16"]'``. None by default."""
+    fetch_deadline_s: float = Field(default=30.0, gt=0, le=120)
+    """The most one fetch of a link may take, redirects included (see gasatlas.fetch)."""
     table_page_rows: int = Field(default=1000, ge=10, le=100_000)
     """Rows of the map page's events table sent to the browser at a time: 100,000 rows are 22 MB of Arrow
     on every rerun, one page of 1,000 about 0.2 MB."""

@@ -2,7 +2,7 @@
 
     python -m gasatlas.ingest ARTICLE --published YYYY-MM-DD [--source-title T] [--source-url U]
                               [--format json|csv] [--save]
-    python -m gasatlas.ingest --url https://… [--published YYYY-MM-DD] [...]
+    python -m gasatlas.ingest --url https://… [--allow-host HOST ...] [--published YYYY-MM-DD] [...]
 
 prints the candidate events the article reports (the columns of data/events.csv
 plus ``confidence``, ``flags``, ``duplicate_of`` and ``new_actors``, the people and
@@ -35,7 +35,7 @@ from gasatlas.auth import Identity, operator_identity
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.extract import ArticleError, Candidate, ProposedActor, article_text, extract_events, find_duplicates
-from gasatlas.fetch import fetch_page
+from gasatlas.fetch import FetchError, fetch_page
 from gasatlas.jobs import Report, no_report
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 
@@ -167,7 +167,8 @@ class _Input:
 def _input(args: argparse.Namespace) -> _Input:
     """The article's bytes from the file or the link; ``ArticleError`` (or ``OSError``) says why not."""
     if args.url:
-        page = fetch_page(args.url)
+        page = fetch_page(args.url, allow_hosts=args.allow_host or settings().fetch_allow_hosts,
+                          deadline=settings().fetch_deadline_s)
         return _Input(page.raw, args.url, "page.html", page.title or urlsplit(page.url).hostname or args.url, page.url,
                       page.published)
     path: Path = args.article
@@ -186,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = parser.add_mutually_exclusive_group(required=True)
     given.add_argument("article", type=Path, nargs="?", help="a .txt, .md or .html file")
     given.add_argument("--url", help="an http(s) link: the atlas fetches the page and reads its main text")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                        help="with --url: a private host (name, address or network) that may be fetched, for an "
+                             "intranet; repeatable (default: GASATLAS_FETCH_ALLOW_HOSTS, else none)")
     parser.add_argument("--published", type=_date,
                         help="publication date, YYYY-MM-DD (with --url: default the page's own date)")
     parser.add_argument("--source-title", help="publication and headline (default: the page title or file name)")
@@ -207,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         given_input = _input(args)
     except OSError as error:
         return fail(f"cannot read {args.article}: {error.strerror}")
+    except FetchError as error:  # the operator may read why (a visitor sees only the first half)
+        return fail(f"{args.url}: {error}: {error.detail}")
     except ArticleError as error:
         return fail(f"{args.url}: {error}")
     published = args.published or given_input.published

@@ -27,6 +27,10 @@ MAX_FILE_BYTES = 4_000_000
 """The largest file read: a web page's markup, scripts and styles are many times its text.
 The same 4 MB as the page's upload limit (``server.maxUploadSize`` in .streamlit/config.toml)."""
 
+MAX_MARKUP_TAGS = 50_000
+"""The most tags a page may have. Parsing costs by the element, not the byte: 4 MB of ``<p>a</p>``
+(480,000 elements) took 27 s of CPU and 850 MB, while a long news page has a few thousand tags."""
+
 ENCODINGS: dict[str, str] = {
     "utf_8": "UTF-8", "utf_16": "UTF-16", "utf_32": "UTF-32", "cp1251": "Windows-1251", "koi8_r": "KOI8-R",
     "cp866": "DOS-866", "iso8859_5": "ISO-8859-5", "kz1048": "KZ-1048", "cp1252": "Windows-1252",
@@ -67,15 +71,22 @@ class ArticleText:
     encoding: str | None = None
 
 
-def _declared_encoding(raw: bytes) -> str | None:
-    """The charset a page declares in a ``<meta>`` tag, if Python knows it."""
-    match = META_CHARSET.search(raw[:4096])
-    if match is None:
+def text_codec(name: str | None) -> str | None:
+    """Python's codec for a declared charset, if it is one of ``ENCODINGS``: a page may declare any codec
+    Python has (``idna``, ``rot13``, ``zlib``…), and those are not text encodings."""
+    if not name:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name.replace("-", "_")
-    except (LookupError, UnicodeDecodeError):
+        codec = codecs.lookup(name).name.replace("-", "_")
+    except (LookupError, UnicodeError):
         return None
+    return codec if codec in ENCODINGS else None
+
+
+def _declared_encoding(raw: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag, if it is a text encoding the atlas reads."""
+    match = META_CHARSET.search(raw[:4096])
+    return text_codec(match.group(1).decode("ascii", errors="replace")) if match else None
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
@@ -90,7 +101,7 @@ def _decode(raw: bytes) -> tuple[str, str]:
     for codec in candidates:
         try:
             return raw.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     best = charset_normalizer.from_bytes(raw, cp_isolation=list(ENCODINGS)).best()
     if best is None:
@@ -131,6 +142,13 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+def check_markup(html: str) -> None:
+    """Refuse a page with more than ``MAX_MARKUP_TAGS`` tags, counted before any parser sees it."""
+    tags = html.count("<")
+    if tags > MAX_MARKUP_TAGS:
+        raise ArticleError(f"the page has {tags:,} tags; pages are read up to {MAX_MARKUP_TAGS:,}")
+
+
 def _strip_tags(html: str) -> str:
     parser = _TextOnly()
     parser.feed(html)
@@ -166,8 +184,8 @@ def article_text(raw: bytes | str, filename: str | None = None) -> ArticleText:
     ``.txt``/``.md`` files and plain pastes are read as text; ``.html``/``.htm``
     files and pastes that look like a web page are reduced to their main text.
     Raises ``ArticleError`` for a file over ``MAX_FILE_BYTES``, binary input, an
-    empty text or one longer than ``MAX_ARTICLE_CHARS`` characters — checked
-    before any costly step.
+    undecodable file, markup over ``MAX_MARKUP_TAGS`` tags, an empty text or one
+    longer than ``MAX_ARTICLE_CHARS`` characters — checked before any costly step.
     """
     if isinstance(raw, str):
         if len(raw) > MAX_ARTICLE_CHARS:
@@ -177,13 +195,17 @@ def article_text(raw: bytes | str, filename: str | None = None) -> ArticleText:
         if len(raw) > MAX_FILE_BYTES:
             raise ArticleError(f"the file is {len(raw) / 1e6:.1f} MB; "
                                f"files are read up to {MAX_FILE_BYTES / 1e6:.0f} MB")
-        text, codec = _decode(raw)
+        try:
+            text, codec = _decode(raw)
+        except UnicodeError:  # a codec's own refusal (UnicodeDecodeError is one): a refusal, not a traceback
+            raise ArticleError("the file's text cannot be decoded") from None
     if "\x00" in text:
         raise ArticleError("the file is binary, not text")
     html = _is_html(text, filename)
     if not html and len(text) > MAX_ARTICLE_CHARS * 2:  # even whitespace-normalised it stays too long
         raise _too_long("the article's text", len(text))
     if html:
+        check_markup(text)
         text = html_main_text(text)
     text = normalise_whitespace(text)
     if not text:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from gasatlas import datewindow, fetch, ingest
 from gasatlas.auth import Identity, Permission
+from gasatlas.config import settings
 from gasatlas.data import Dataset
 from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
 from gasatlas.formats import WIDGET_DATE_FORMAT
@@ -99,7 +100,8 @@ def fetched(link: str, lang: Lang) -> fetch.Page | None:
     or None after saying why it could not be read."""
     try:
         with st.spinner(t("news_fetching", lang)):
-            return fetch.fetch_page(link)
+            return fetch.fetch_page(link, allow_hosts=settings().fetch_allow_hosts,
+                                    deadline=settings().fetch_deadline_s)
     except ArticleError as error:
         st.error(markdown_format("{reason}: {error}", reason=t("news_bad_link", lang), error=error))
         return None

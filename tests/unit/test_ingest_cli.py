@@ -247,7 +247,7 @@ def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
 def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
     url = site + "/orenburg-test-wire.html"
 
-    assert ingest.main(["--url", url]) == 0
+    assert ingest.main(["--url", url, "--allow-host", "127.0.0.1"]) == 0
 
     out, err = capsys.readouterr()
     rows = json.loads(out)
@@ -259,14 +259,15 @@ def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, ca
 
 
 def test_url_saves_with_the_link_as_source(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
-    assert ingest.main(["--url", site + "/orenburg-test-wire.html", "--published", PUBLISHED, "--save"]) == 0
+    assert ingest.main(["--url", site + "/orenburg-test-wire.html", "--allow-host", "127.0.0.1",
+                        "--published", PUBLISHED, "--save"]) == 0
 
     assert len(stored(database)) == 1
 
 
 @pytest.mark.parametrize(("url", "message"), [
-    ("file:///etc/passwd", "only http and https"),
-    ("http://127.0.0.1:9/news", "cannot reach 127.0.0.1"),
+    ("file:///etc/passwd", "could not fetch this page: scheme 'file' is not http or https"),
+    ("http://127.0.0.1:9/news", "could not fetch this page: '127.0.0.1' resolves to 127.0.0.1, which is not a public"),
 ])
 def test_a_link_that_cannot_be_read_exits_2_with_one_message(
         url: str, message: str, database: str, capsys: pytest.CaptureFixture) -> None:
@@ -275,6 +276,16 @@ def test_a_link_that_cannot_be_read_exits_2_with_one_message(
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and message in err
     assert stored(database) == []
+
+
+def test_a_private_host_is_fetched_only_when_the_operator_allows_it(
+        site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+    url = site + "/orenburg-test-wire.html"
+
+    assert ingest.main(["--url", url, "--published", PUBLISHED]) == 2
+    assert "which is not a public address" in capsys.readouterr().err
+    assert ingest.main(["--url", url, "--published", PUBLISHED, "--allow-host", "10.0.0.0/8",
+                        "--allow-host", "127.0.0.1"]) == 0
 
 
 def test_a_file_and_a_link_together_are_refused(article: Path, capsys: pytest.CaptureFixture) -> None:

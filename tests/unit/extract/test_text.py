@@ -103,3 +103,37 @@ def test_a_page_is_read_in_the_charset_it_declares() -> None:
     read = article_text(page.encode("cp1251"), "page.html")
 
     assert "Газпром" in read.text and read.encoding == "Windows-1251"
+
+
+def test_a_page_of_tiny_elements_is_refused_before_parsing_quickly_and_in_little_memory() -> None:
+    """4 MB of ``<p>a</p>`` once cost 27 s of CPU and 850 MB before it was refused."""
+    import time
+    import tracemalloc
+
+    raw = b"<p>a</p>" * (MAX_FILE_BYTES // 8)
+    tracemalloc.start()
+    started = time.process_time()
+    try:
+        with pytest.raises(ArticleError, match="1,000,000 tags; pages are read up to 50,000"):
+            article_text(raw, "page.html")
+        spent = time.process_time() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert spent <= 2.0 and peak <= 300e6, (spent, peak)
+
+
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_is_read_as_text_not_a_traceback() -> None:
+    """``<meta charset="idna">`` once sent the bytes to the IDNA codec, whose UnicodeError reached the visitor."""
+    raw = b"xn--" + b"a" * 80 + b'-.<meta charset="idna"> \xff'
+
+    read = article_text(raw, "page.html")
+
+    assert read.encoding != "IDNA" and read.text.startswith("xn--aaaa")
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "rot13", "zlib", "uu", "no-such-codec"])
+def test_only_the_text_encodings_the_atlas_knows_are_taken_from_a_page(charset: str) -> None:
+    raw = f'<meta charset="{charset}"><p>Газ</p>'.encode()
+
+    assert article_text(raw, "page.html").encoding == "UTF-8"
