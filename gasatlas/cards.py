@@ -17,7 +17,7 @@ import pandas as pd
 
 from gasatlas.data import Dataset
 from gasatlas.flows import MOVED_KINDS, disagreements, flows_of_year, kind_label, period_label
-from gasatlas.formats import format_date, format_number
+from gasatlas.formats import format_date, format_number, format_price, format_years
 from gasatlas.i18n import t
 from gasatlas.leaflet import map_resource
 from gasatlas.palette import (
@@ -67,6 +67,28 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def _number(event, name: str) -> float | None:
+    """A number column of an event row, None where it is missing (NaN in a frame, None in a record)."""
+    value = getattr(event, name, None)
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
+    """The volume, price and contract length the source gives, as (term, plain text) pairs; none it does not give.
+
+    A report's numbers stay the report's: they are not flow figures, which carry their own kind and period."""
+    numbers = []
+    volume, period = _number(event, "volume_bcm"), getattr(event, "volume_period", None)
+    if volume is not None and period:
+        numbers.append((t("event_volume", lang),
+                        t(f"volume_{period}", lang).format(volume=format_number(volume, lang, decimals=3))))
+    if (price := _number(event, "price_usd_per_mcm")) is not None:
+        numbers.append((t("event_price", lang), t("price_per_mcm", lang).format(price=format_price(price, lang))))
+    if (years := _number(event, "contract_years")) is not None:
+        numbers.append((t("contract_length", lang), format_years(years, lang)))
+    return numbers
+
+
 def event_html(event, atlas: Dataset, lang: Lang) -> str:
     """The full story of one event: when, where, who, what, and from which source."""
     kind = EventType(event.event_type)
@@ -75,6 +97,8 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
         rows.append((t("participants", lang), _names(event.participants, atlas.actors, lang, with_roles=True)))
     if event.organisations:
         rows.append((t("organisations", lang), _names(event.organisations, atlas.actors, lang)))
+    rows.extend((term, f'{html_text(text)} <span class="ga-muted">({html_text(t("event_numbers_note", lang))})</span>')
+                for term, text in event_numbers(event, lang))
     details = "".join(f"<dt>{html_text(term)}</dt><dd>{value}</dd>" for term, value in rows)
     quote = ""
     if isinstance(event.quote, str) and event.quote:

@@ -306,7 +306,8 @@ def _validate_table(
     fast: list[bool] = [False] * count
     values: dict[str, list[Any]] = {}
     if rules is not None and count:
-        values = {name: rule(table.columns[name]) for name, rule in rules.items()}
+        missing = [""] * count  # an optional column a file leaves out (an older export) holds empty cells
+        values = {name: rule(table.columns.get(name, missing)) for name, rule in rules.items()}
         fast = [True] * count
         for cells in values.values():
             fast = [ok and cell is not schema.INVALID for ok, cell in zip(fast, cells, strict=True)]

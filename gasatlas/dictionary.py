@@ -53,6 +53,13 @@ DICTIONARY: dict[str, dict[str, Entry]] = {
         "quote": ("At most one sentence of the source, in its language", "Не более одного предложения источника"),
         "also_reported": ("Other reports of the same event (URLs, ';'-separated)",
                           "Другие сообщения о том же событии (ссылки через ';')"),
+        "volume_bcm": ("Gas volume the source gives, bcm (a report's number, not a flow figure)",
+                       "Объём газа по данным источника, млрд м³ (цифра сообщения, а не поток)"),
+        "volume_period": ("What the volume is for: year, day or total; set with the volume",
+                          "К чему относится объём: year (в год), day (в сутки) или total (всего); вместе с объёмом"),
+        "price_usd_per_mcm": ("Price the source gives, US dollars per 1,000 m³",
+                              "Цена по данным источника, долларов США за 1000 м³"),
+        "contract_years": ("Contract length the source gives, years", "Срок контракта по данным источника, лет"),
     },
     "routes.geojson": {
         "id": ("Unique slug of the route", "Уникальный идентификатор маршрута"),

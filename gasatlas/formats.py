@@ -15,7 +15,8 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_currency, format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+from babel.units import format_unit
 
 from gasatlas.vocab import DatePrecision, Lang
 
@@ -49,6 +50,17 @@ def format_number(value: float, lang: Lang, decimals: int = 2) -> str:
     """A number as the source gives it, up to ``decimals`` decimals, grouped: ``1,234.5`` / ``1 234,5``."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=lang)
+
+
+def format_years(value: float, lang: Lang) -> str:
+    """A length of time in years with the language's plural: ``2 years`` / ``2 года``, ``5 лет``."""
+    return format_unit(value, "duration-year", locale=lang, length="long", format="#,##0.#")
+
+
+def format_price(usd: float, lang: Lang) -> str:
+    """US dollars as the reader's language writes money: ``$350`` / ``350 $``."""
+    return format_currency(usd, "USD", format="¤#,##0.##" if lang == "en" else "#,##0.## ¤", locale=lang,
+                           currency_digits=False)
 
 
 def format_change(value: float, lang: Lang, decimals: int = 2) -> str:

@@ -97,6 +97,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "col_title": {"en": "Event", "ru": "Событие"},
     "col_type": {"en": "Type", "ru": "Тип"},
     "col_place": {"en": "Place", "ru": "Место"},
+    "col_volume": {"en": "Volume", "ru": "Объём"},
     "col_participants": {"en": "Participants", "ru": "Участники"},
     "col_source": {"en": "Source", "ru": "Источник"},
     "store_unavailable": {"en": "Events added by users are not shown: the event store cannot be reached.",
@@ -724,4 +725,18 @@ STRINGS |= {
               "с легендой, масштабом, источниками и атрибуцией. Чтобы напечатать саму страницу, "
               "воспользуйтесь печатью браузера.",
     },
+}
+
+
+STRINGS |= {
+    # Issue 21, the numbers a report gives, kept with its event (card and table).
+    "event_volume": {"en": "Volume", "ru": "Объём"},
+    "volume_year": {"en": "{volume} bcm a year", "ru": "{volume} млрд м³ в год"},
+    "volume_day": {"en": "{volume} bcm a day", "ru": "{volume} млрд м³ в сутки"},
+    "volume_total": {"en": "{volume} bcm in all", "ru": "{volume} млрд м³ всего"},
+    "event_price": {"en": "Price", "ru": "Цена"},
+    "price_per_mcm": {"en": "{price} per 1,000 m³", "ru": "{price} за 1000 м³"},
+    "contract_length": {"en": "Contract", "ru": "Контракт"},
+    "event_numbers_note": {"en": "as the source reports it; not a flow figure",
+                           "ru": "по данным источника; это не цифра потока"},
 }

@@ -41,6 +41,7 @@ from gasatlas.vocab import (
     GeoPrecision,
     RouteKind,
     RouteStatus,
+    VolumePeriod,
 )
 
 LIST_SEPARATOR = ";"
@@ -134,6 +135,7 @@ Text = Annotated[str, BeforeValidator(unix_lines),
 OptionalText = Annotated[str | None, BeforeValidator(_empty_to_none)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_http_url)]
 Quantity = Annotated[Annotated[float, Field(ge=0)] | None, BeforeValidator(_empty_to_none)]
+OptionalVolumePeriod = Annotated[VolumePeriod | None, BeforeValidator(_empty_to_none)]
 IdList = Annotated[list[Id], BeforeValidator(split_list)]
 Iso3List = Annotated[list[Iso3], BeforeValidator(split_list)]
 UrlList = Annotated[list[Url], BeforeValidator(split_list)]
@@ -282,6 +284,12 @@ class Event(Sourced):
     facility_ids: IdList = []
     quote: OptionalText = None
     also_reported: UrlList = []
+    volume_bcm: Quantity = None
+    """The gas volume the source gives, in bcm for ``volume_period``; a report's number, not a flow figure."""
+    volume_period: OptionalVolumePeriod = None
+    price_usd_per_mcm: Quantity = None
+    """A price the source gives, in US dollars per thousand cubic metres."""
+    contract_years: Quantity = None
 
     @field_validator("quote")
     @classmethod
@@ -289,6 +297,13 @@ class Event(Sourced):
         if quote is not None and len(quote) > MAX_QUOTE:
             raise ValueError("a quote is at most one sentence (400 characters)")
         return quote
+
+    @model_validator(mode="after")
+    def _volume_with_its_period(self) -> Event:
+        if (self.volume_bcm is None) != (self.volume_period is None):
+            raise ValueError("volume_bcm and volume_period go together: a volume says what it is for "
+                             "(year, day or total)")
+        return self
 
 
 OptionalDate = Annotated[AtlasDate | None, BeforeValidator(_empty_to_none)]
@@ -364,7 +379,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "id", "date", "date_precision", "date_label_en", "date_label_ru", "title_en", "title_ru", "summary_en",
     "summary_ru", "event_type", "place_name_en", "place_name_ru", "place_country", "lat", "lon", "geo_precision",
     "countries", "participants", "organisations", "route_ids", "facility_ids", "source_title", "source_url", "quote",
-    "also_reported",
+    "also_reported", "volume_bcm", "volume_period", "price_usd_per_mcm", "contract_years",
 )
 """The column order of ``data/events.csv`` and of every export in its format."""
 
@@ -467,6 +482,11 @@ def _enum_column(kind: type[Enum]) -> ColumnRule:
     return lambda cells: [members.get(cell, INVALID) for cell in cells]
 
 
+def _optional_enum_column(kind: type[Enum]) -> ColumnRule:
+    members: dict[str, Any] = {"": None} | {member.value: member for member in kind}
+    return lambda cells: [members.get(cell, INVALID) for cell in cells]
+
+
 COLUMN_RULES: dict[str, ColumnRule] = {
     "Id": _pattern_column(_ID_CELL),
     "Iso3": _pattern_column(_ISO3_CELL),
@@ -475,6 +495,7 @@ COLUMN_RULES: dict[str, ColumnRule] = {
     "OptionalText": _optional_text_column,
     "Url": _url_column,
     "Quantity": _quantity_column,
+    "OptionalVolumePeriod": _optional_enum_column(VolumePeriod),
     "Latitude": _number_column(*LATITUDE_RANGE),
     "Longitude": _number_column(*LONGITUDE_RANGE),
     "AtlasDate": _date_column,
@@ -490,6 +511,9 @@ COLUMN_RULES: dict[str, ColumnRule] = {
 ROW_RULES: dict[tuple[str, str], Callable[[dict[str, list[Any]]], list[bool]]] = {
     ("Event", "_one_sentence"): lambda columns: [quote is None or len(quote) <= MAX_QUOTE
                                                  for quote in columns["quote"]],
+    ("Event", "_volume_with_its_period"): lambda columns: [
+        (volume is None) == (period is None) for volume, period in zip(columns["volume_bcm"], columns["volume_period"],
+                                                                        strict=True)],
 }
 """The models' own validators, as checks of validated columns: (model, validator) → rows that pass."""
 

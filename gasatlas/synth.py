@@ -106,6 +106,7 @@ def synthetic_events(atlas: Dataset, count: int, seed: int = 2023) -> list[dict]
             "source_title": "Synthetic test data (not a real source)",
             "source_url": f"https://example.org/synthetic/{number}",
             "quote": "", "also_reported": "",
+            "volume_bcm": "", "volume_period": "", "price_usd_per_mcm": "", "contract_years": "",
         })
     return records
 
@@ -119,8 +120,10 @@ def synthetic_frame(atlas: Dataset, count: int, seed: int = 2023) -> pd.DataFram
     frame = pd.DataFrame(synthetic_events(atlas, count, seed))
     for column in ("countries", "participants", "organisations", "route_ids", "facility_ids", "also_reported"):
         frame[column] = [tuple(item for item in value.split(";") if item) for value in frame[column]]
-    for column in ("date_label_en", "date_label_ru", "quote"):
+    for column in ("date_label_en", "date_label_ru", "quote", "volume_period"):
         frame[column] = None
+    for column in ("volume_bcm", "price_usd_per_mcm", "contract_years"):
+        frame[column] = float("nan")
     frame["date"] = pd.to_datetime(frame["date"])
     return events_frame(frame)
 

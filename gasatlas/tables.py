@@ -9,16 +9,16 @@ import numpy as np
 import pandas as pd
 
 from gasatlas.data import Dataset
-from gasatlas.formats import format_date
+from gasatlas.formats import format_date, format_number
 from gasatlas.i18n import t
 from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.status import status_as_of
 from gasatlas.vocab import EventType, Lang, label
 
-EVENT_TABLE_COLUMNS = ("date", "title", "participants", "source", "type", "place")
+EVENT_TABLE_COLUMNS = ("date", "title", "participants", "source", "type", "place", "volume")
 """In the order a reader needs them: what happened when, who took part and who reported it come first."""
 SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
-                  "place_name_ru", "participants", "source_url")
+                  "place_name_ru", "participants", "source_url", "volume_bcm", "volume_period")
 """The events columns the table is made from."""
 SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 """How a table shows a source link: by its host, without "www." (a Streamlit ``LinkColumn``'s ``display_text``)."""
@@ -92,8 +92,21 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
         names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
         table["participants"] = _joined_names(events["participants"].tolist(), names)
     table["participants"] = table["participants"].where(table["participants"] != "")
+    table["volume"] = _volumes(events, lang)
     table.index = pd.Index(events["id"], name="id")
     return table[list(EVENT_TABLE_COLUMNS)]
+
+
+def _volumes(events: pd.DataFrame, lang: Lang) -> np.ndarray:
+    """The volume each event's source gives, as written in its card ("2.8 bcm a year"); None without one.
+    Most events give none, so only those that do are formatted."""
+    volumes = np.full(len(events), None, dtype=object)
+    given = np.flatnonzero(events["volume_bcm"].notna().to_numpy())
+    for row in given:
+        period = events["volume_period"].iat[row]
+        volumes[row] = t(f"volume_{period}", lang).format(volume=format_number(events["volume_bcm"].iat[row], lang,
+                                                                                 decimals=3))
+    return volumes
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,8 @@ def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, colu
     ``names`` are the events' participants by name (built elsewhere, once per dataset)."""
     if column == "date":
         values: pd.Series = events["date"]
+    elif column == "volume":  # as numbers: bcm, a year's before a day's of the same size (rare; kept apart)
+        values = events["volume_bcm"]
     elif column == "participants":
         values = pd.Series(names, index=events.index, dtype=object)
     elif column == "type":
@@ -129,7 +144,7 @@ def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, colu
         values = url.str.extract(SOURCE_HOST, expand=False).fillna("") + " " + url
     else:
         values = events[f"{'title' if column == 'title' else 'place_name'}_{lang}"]
-    if column != "date":
+    if column not in ("date", "volume"):
         values = values.astype(object).where(values.notna() & (values.astype(str).str.strip() != ""))
         values = values.str.casefold()
     codes, _ = pd.factorize(values, sort=True, use_na_sentinel=True)

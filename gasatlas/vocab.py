@@ -143,6 +143,15 @@ class FlowChoice(StrEnum):
     ALTERNATIVE = "alternative"
 
 
+class VolumePeriod(StrEnum):
+    """What an event's volume is for: a year (a contract's annual volume), a day, or the whole deal.
+    Its words are in ``gasatlas.i18n`` (``volume_year``…): "day" and "year" already label date precisions here."""
+
+    YEAR = "year"
+    DAY = "day"
+    TOTAL = "total"
+
+
 LABELS: dict[str, dict[Lang, str]] = {
     # route statuses
     "operating": {"en": "Operating", "ru": "Действует"},

@@ -182,6 +182,10 @@ class CandidateBuilder:
             "source_url": self.source_url,
             "quote": quote_of(readings[0].sentence.text),
             "also_reported": [],
+            "volume_bcm": numbers.volume_bcm,
+            "volume_period": numbers.volume_period if numbers.volume_bcm is not None else None,
+            "price_usd_per_mcm": numbers.price_usd_per_mcm,
+            "contract_years": numbers.contract_years,
         }
         known = sum(1 for a in [*people, *organisations] if a not in proposals)
         return Candidate(

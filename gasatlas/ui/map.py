@@ -182,6 +182,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
                                                   width=SOURCE_WIDTH),
             "type": st.column_config.TextColumn(headers["type"], width="small"),
             "place": st.column_config.TextColumn(headers["place"], width="medium"),
+            "volume": st.column_config.TextColumn(headers["volume"], width="small"),
         },
     )
 

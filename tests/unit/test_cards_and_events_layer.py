@@ -153,3 +153,19 @@ def test_the_legend_explains_every_status_and_symbol(atlas) -> None:
                  "Gas processing plant", "Meeting", "Disruption", "only the country is known", "Focus country"]:
         assert text in html
     assert "<svg" not in html, "Streamlit's sanitiser drops inline SVG; swatches are data-URI images"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Volume", "0.009 bcm a day", "Contract", "2 years", "not a flow figure"]),
+    ("ru", ["Объём", "0,009 млрд м³ в сутки", "Контракт", "2 года", "это не цифра потока"]),
+])
+def test_an_event_card_gives_the_numbers_its_source_reports(atlas, lang: str, expected: list[str]) -> None:
+    html = event_html(event(atlas, "ev-2023-06-16-spief-uzbekistan-contract"), atlas, lang)
+
+    for text in expected:
+        assert text in html, text
+    assert "Price" not in html and "Цена" not in html, "no price is reported, so none is shown"
+
+
+def test_a_card_without_numbers_has_no_volume_line(atlas) -> None:
+    assert "Volume" not in event_html(event(atlas), atlas, "en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from gasatlas.data import DataValidationError, Problem, load_dataset
@@ -320,3 +321,19 @@ def test_a_total_holding_its_parts_is_accepted(minimal_data: Path) -> None:
     ))
 
     assert len(atlas.flows) == 3
+
+
+
+def test_a_volume_without_what_it_is_for_is_refused_and_with_it_loads(edit) -> None:
+    edit("events.csv", "quote,also_reported\n", "quote,also_reported,volume_bcm,volume_period\n")
+    edit("events.csv", "https://example.org/a,,\n", "https://example.org/a,,,2.8,\n")
+    data_dir = edit("events.csv", "https://example.org/c\n", "https://example.org/c,,\n")
+
+    messages = [str(problem) for problem in problems_for(data_dir)]
+    assert any("events.csv, line 2, id 'ev-a'" in message and "volume_bcm and volume_period go together" in message
+               for message in messages), messages
+
+    edit("events.csv", ",2.8,\n", ",2.8,year\n")
+    events = load_dataset(data_dir).events.set_index("id")
+    assert (events.loc["ev-a", "volume_bcm"], events.loc["ev-a", "volume_period"]) == (2.8, "year")
+    assert pd.isna(events.loc["ev-b", "volume_bcm"])

@@ -99,6 +99,7 @@ UNUSUAL_BUT_VALID = [
     {"lat": "5.55e1", "lon": " 45.0 "},
     {"quote": "x" * 400, "date_label_en": "   ", "also_reported": "https://example.org/c ; https://example.org/d"},
     {"id": " ev-a ", "source_url": " https://example.org/a", "place_country": "RUS "},
+    {"volume_bcm": "2.80", "volume_period": "year", "price_usd_per_mcm": " 160 ", "contract_years": "2"},
 ]
 
 

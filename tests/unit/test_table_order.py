@@ -92,3 +92,11 @@ def test_the_sort_benchmark_reports_both_sides(tmp_path: Path) -> None:
         (name, column, descending) for name in ("ours", "naive") for column in bench_sort.COLUMNS
         for descending in (False, True)}
     assert all(r["events"] == len(ATLAS.events) + 300 for r in results)
+
+
+def test_volumes_read_as_the_card_writes_them_and_sort_as_numbers_with_the_missing_last() -> None:
+    ordered_by_volume = ordered(tables.TableSort("volume", descending=True))
+    given = ordered_by_volume["volume"].dropna()
+
+    assert list(given) == ["10 bcm a year", "7.7 bcm a year", "1.5 bcm in all", "0.009 bcm a day"]
+    assert ordered_by_volume["volume"].iloc[: len(given)].notna().all(), "events with a volume come first"

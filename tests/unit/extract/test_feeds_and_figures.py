@@ -71,6 +71,8 @@ def test_an_agreement_titled_in_english_says_who_signed_what_with_which_numbers(
                      "2,8 млрд кубометров газа в год.", dt.date(2023, 6, 16))
 
     assert (candidate.volume_bcm, candidate.volume_period, candidate.contract_years) == (2.8, "year", 2)
+    assert (candidate.event["volume_bcm"], candidate.event["volume_period"], candidate.event["contract_years"]) == (
+        2.8, "year", 2), "the numbers travel with the event to the review queue"
     assert candidate.event["title_en"].endswith("sign a two-year contract for 2.8 bcm a year")
 
 
