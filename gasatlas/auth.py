@@ -91,6 +91,11 @@ class RoleRules:
     against the OIDC claim named by ``group_claim`` (a string or a list of strings).
     Anyone signed in who matches no moderator rule is a contributor, unless
     ``contributors`` is given, which then lists who may contribute.
+
+    An e-mail counts only if the provider vouches for it (:func:`verified_email`): anyone can type a
+    moderator's address into an account at most providers. ``trust_email_without_verified_claim``
+    accepts the address of a provider that never sends ``email_verified`` (one that verifies every
+    address itself); a provider that sends anything but ``true`` is still not trusted.
     """
 
     moderators: tuple[str, ...] = ()
@@ -98,6 +103,7 @@ class RoleRules:
     contributors: tuple[str, ...] = ("*",)
     contributor_groups: tuple[str, ...] = ()
     group_claim: str = "groups"
+    trust_email_without_verified_claim: bool = False
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> RoleRules:
@@ -109,18 +115,17 @@ class RoleRules:
             moderators=strings("moderators"), moderator_groups=strings("moderator_groups"),
             contributors=strings("contributors", ("*",)), contributor_groups=strings("contributor_groups"),
             group_claim=str(config.get("group_claim", "groups")),
+            trust_email_without_verified_claim=config.get("trust_email_without_verified_claim") is True,
         )
 
     def role_for(self, claims: Mapping[str, Any]) -> Role:
         """The role of a signed-in user, from their e-mail and group claims."""
-        email = str(claims.get("email") or "")
+        email = verified_email(claims, self.trust_email_without_verified_claim)
         groups = claims.get(self.group_claim) or ()
         groups = [groups] if isinstance(groups, str) else [str(group) for group in groups]
-        verified = claims.get("email_verified", True) is not False
-        by_email = bool(email) and verified
-        if (by_email and _matches(email, self.moderators)) or set(groups) & set(self.moderator_groups):
+        if (email and _matches(email, self.moderators)) or set(groups) & set(self.moderator_groups):
             return Role.MODERATOR
-        if (by_email and _matches(email, self.contributors)) or set(groups) & set(self.contributor_groups):
+        if (email and _matches(email, self.contributors)) or set(groups) & set(self.contributor_groups):
             return Role.CONTRIBUTOR
         return Role.READER
 
@@ -131,8 +136,29 @@ def operator_identity() -> Identity:
     return Identity(id=f"cli:{user}", name=f"{user} (command line)", role=Role.MODERATOR)
 
 
+MISSING_CLAIM = object()
+
+
+def verified_email(claims: Mapping[str, Any], trust_missing_claim: bool = False) -> str | None:
+    """The user's e-mail if the provider vouches for it: ``email_verified`` is exactly JSON ``true``
+    (not the string "true", not 1), or is absent and the deployment trusts its provider to leave it out."""
+    email = claims.get("email")
+    if not isinstance(email, str) or not email.strip():
+        return None
+    verified = claims.get("email_verified", MISSING_CLAIM)
+    return email if verified is True or (verified is MISSING_CLAIM and trust_missing_claim) else None
+
+
+def subject_id(claims: Mapping[str, Any]) -> str:
+    """The provider's own name for the user, under the provider's name (``iss``): ``sub`` is unique only
+    within its issuer, and a bare ``sub`` could be chosen to look like someone's e-mail."""
+    issuer = str(claims.get("iss") or f"provider:{claims.get('provider') or 'default'}")
+    return f"{issuer}#{claims.get('sub') or 'unknown'}"
+
+
 def identity_for(claims: Mapping[str, Any], rules: RoleRules) -> Identity:
-    """The identity of a user the provider signed in (``st.user``'s claims)."""
-    who = str(claims.get("email") or claims.get("sub") or "unknown")
+    """The identity of a user the provider signed in (``st.user``'s claims): their verified e-mail (what
+    revisions recorded so far), else the provider's namespaced subject — never an address nobody checked."""
+    who = verified_email(claims, rules.trust_email_without_verified_claim) or subject_id(claims)
     name = str(claims.get("name") or who)
     return Identity(id=who, name=name, role=rules.role_for(claims))

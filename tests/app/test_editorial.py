@@ -21,8 +21,8 @@ from .test_app import APP, TIMEOUT, TOTAL, FakeMap, shown_count
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "atlas",
         "client_secret": "secret", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 ROLES = {"moderators": ["mod@atlas.example"]}
-ALICE = {"is_logged_in": True, "email": "alice@newsroom.example", "name": "Alice"}
-MODERATOR = {"is_logged_in": True, "email": "mod@atlas.example", "name": "Maria"}
+ALICE = {"is_logged_in": True, "email": "alice@newsroom.example", "email_verified": True, "name": "Alice"}
+MODERATOR = {"is_logged_in": True, "email": "mod@atlas.example", "email_verified": True, "name": "Maria"}
 ATLAS = load_dataset(settings().data_dir)
 
 
