@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import fnmatch
 import getpass
-from collections.abc import Iterable, Mapping
+import ipaddress
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 
 class Role(StrEnum):
@@ -71,6 +73,62 @@ class Identity:
 ANONYMOUS_ID = "anonymous"
 ANONYMOUS = Identity(id=ANONYMOUS_ID, name="Anonymous reader", role=Role.READER)
 LOCAL_MODERATOR = Identity(id="local", name="Local user", role=Role.MODERATOR, local=True)
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host")
+"""A request that came through a proxy is not a local visitor, whatever address the server listens on."""
+
+
+def _loopback(address: str | None) -> bool:
+    if not address:
+        return False
+    if address == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(host_header: str | None) -> str | None:
+    """The host name a ``Host`` header names (lower case, no port, no trailing dot); None if it is not one."""
+    if not host_header:
+        return None
+    try:
+        parts = urlsplit(f"//{host_header.strip()}")
+        _ = parts.port  # a port that is not a number makes the header invalid
+    except ValueError:
+        return None
+    if not parts.hostname or parts.username or parts.password or parts.path or parts.query or parts.fragment:
+        return None
+    return parts.hostname.rstrip(".").lower()
+
+
+def local_host_names(allowed_hosts: Sequence[str]) -> frozenset[str]:
+    """The names a local install answers to: the exact names of ``server.allowedHosts`` (a wildcard names
+    no one machine), else the loopback names."""
+    names = {host.strip().rstrip(".").lower().strip("[]") for host in allowed_hosts}
+    exact = frozenset(name for name in names if name and "*" not in name)
+    return exact or LOOPBACK_NAMES
+
+
+def local_visitor(server_address: str | None, remote: str | None, headers: Mapping[str, str],
+                  allowed_hosts: Sequence[str]) -> bool:
+    """Whether this visitor is the single user of a local install (and so its moderator).
+
+    The server must listen on the loopback address alone, the visitor come from it straight (no proxy
+    header), and the page be asked for under a name the install was started for (``Host``): a page of
+    another site whose name resolves to 127.0.0.1 (DNS rebinding) is a stranger's page. ``headers`` are
+    lower-case; a session with no request at all (Streamlit's AppTest) has none and is local.
+    """
+    if not _loopback(server_address) or (remote is not None and not _loopback(remote)):
+        return False
+    if not headers:
+        return True
+    if any(headers.get(name) for name in PROXY_HEADERS):
+        return False
+    return host_name(headers.get("host")) in local_host_names(allowed_hosts)
 
 
 def require(identity: Identity, permission: Permission) -> None:
