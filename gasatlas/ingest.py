@@ -37,6 +37,7 @@ from gasatlas.data import Dataset, DataValidationError, load_dataset, with_store
 from gasatlas.extract import ArticleError, Candidate, ProposedActor, article_text, extract_events, find_duplicates
 from gasatlas.fetch import DEADLINE_S, FetchError, fetch_page
 from gasatlas.jobs import Report, no_report
+from gasatlas.sanitize import guard_cell
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only when something is stored: the command starts faster
@@ -181,7 +182,10 @@ def format_candidates(candidates: Sequence[Candidate], output: str,
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(row | {"new_actors": _actor_cell(row["new_actors"])} for row in rows)
+    for row in rows:  # article text becomes cells: guarded as every download is (gasatlas.exports)
+        cells = row | {"new_actors": _actor_cell(row["new_actors"])}
+        writer.writerow({column: guard_cell(value) if isinstance(value, str) else value
+                         for column, value in cells.items()})
     return buffer.getvalue()
 
 
