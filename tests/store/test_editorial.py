@@ -210,7 +210,7 @@ def test_contributors_may_submit_only_so_many_events_an_hour(store_url: str) -> 
     store = EventStore(store_url, submissions_per_hour=3)
     store.submit(ALICE, ATLAS, [event("ev-1"), event("ev-2")])
 
-    with pytest.raises(RateLimited, match="submitted 2 event.s. in the last hour; the limit is 3"):
+    with pytest.raises(RateLimited, match="submitted 2 record.s. in the last hour and now 2 more; the limit is 3"):
         store.submit(ALICE, ATLAS, [event("ev-3"), event("ev-4")])
     store.submit(BOB, ATLAS, [event("ev-5"), event("ev-6"), event("ev-7")])  # the limit is per contributor
     store.submit(MOD, ATLAS, [event(f"ev-m{n}") for n in range(5)])  # and moderators have none
@@ -304,3 +304,17 @@ def test_an_actors_file_that_gives_an_id_twice_is_refused_too(store: EventStore)
     with pytest.raises(DataValidationError, match="actors.csv, id 'ivan-petrov': the id is given 2 times"):
         import_csv(store, MOD, ATLAS, _events_file(event("ev-x")), actors)
     assert store.events() == [] and store.actors() == []
+
+
+def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at_it(store_url: str) -> None:
+    store = EventStore(store_url, submissions_per_hour=30)
+    actors = [Actor.model_validate({**PETROV, "id": f"person-{n}", "name_en": f"Person {n}"}) for n in range(2000)]
+
+    with pytest.raises(RateLimited, match="now 2000 more; the limit is 30"):
+        import_csv(store, ALICE, ATLAS, _events_file(), actors_csv(actors))
+    assert store.actors(RecordStatus.PENDING) == [] and store.version() == (0, 0, 0), "not one of them stored"
+
+    store.submit(ALICE, ATLAS, [], actors=[{**PETROV, "id": f"person-{n}"} for n in range(29)])
+    with pytest.raises(RateLimited, match="submitted 29 record.s. in the last hour and now 2 more"):
+        store.submit(ALICE, ATLAS, [event("ev-1")], actors=[{**PETROV, "id": "person-x"}])
+    store.engine.dispose()
