@@ -16,7 +16,7 @@ import pytest
 from gasatlas import ingest
 from gasatlas.extract import ArticleError
 from gasatlas.extract import text as article_text_module
-from gasatlas.jobs import JobPool, JobState
+from gasatlas.jobs import JobPool, JobState, QueueFull
 
 TINY_ELEMENTS = b"<p>a</p>" * 500_000
 """4 MB of the cheapest elements: 27 s of CPU and 850 MB once parsed, before the markup was capped."""
@@ -93,3 +93,18 @@ def test_a_link_without_a_title_takes_the_pages_and_a_private_link_is_refused_wi
     assert reading.article.source_title == "Тестовая лента: переговоры на Оренбургском ГПЗ"
     with pytest.raises(ArticleError, match="^could not fetch this page$"):
         ingest.read_and_propose(request(link=link), None)  # type: ignore[arg-type]  # no host allowed
+
+
+def test_the_pool_runs_at_most_its_workers_and_refuses_work_beyond_its_line() -> None:
+    started, release = threading.Event(), threading.Event()
+    pool = JobPool(workers=1, max_waiting=1)
+    running = pool.submit(lambda report: started.set() or release.wait(10))
+    assert started.wait(10)
+    waiting = pool.submit(lambda report: "read")
+
+    with pytest.raises(QueueFull):
+        pool.submit(lambda report: "one too many")
+    assert pool.position(waiting) == 1 and waiting.state == JobState.WAITING
+    release.set()
+    assert running.wait(10) and waiting.wait(10)
+    assert waiting.result == "read"
