@@ -7,6 +7,7 @@ import sys
 import tomllib
 
 from gasatlas.config import PROJECT_ROOT
+from gasatlas.extract import MAX_FILE_BYTES
 
 SHIPPED = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 
@@ -28,3 +29,10 @@ def test_the_deployments_secrets_file_is_never_committed() -> None:
     ignored = subprocess.run(["git", "check-ignore", "--quiet", ".streamlit/secrets.toml"], cwd=PROJECT_ROOT,
                              check=False)
     assert ignored.returncode == 0
+
+
+def test_what_a_browser_may_send_is_bounded_to_what_the_atlas_reads() -> None:
+    server = SHIPPED["server"]
+    assert server["maxUploadSize"] * 1_000_000 == MAX_FILE_BYTES, "an upload no larger than a file the atlas reads"
+    assert server["maxWidgetStateSize"] <= 2 and server["maxMessageSize"] <= 50
+    assert server.get("enableXsrfProtection", True) is True and server.get("enableCORS", True) is True
