@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     extraction_queue: int = Field(default=8, ge=0, le=1000)
     """Articles that may wait for a reader; beyond that a visitor is asked to try again later."""
     submissions_per_hour: int = Field(default=30, ge=1)
-    """Events one contributor may submit in an hour (moderators are not limited)."""
+    """Records — events and the people or organisations they introduce — one contributor may submit in an hour
+    (moderators are not limited)."""
     fetch_allow_hosts: tuple[str, ...] = ()
     """Private hosts (names, addresses or networks) the atlas may fetch links from, for an intranet
     deployment: a JSON list, ``GASATLAS_FETCH_ALLOW_HOSTS='["wiki.intranet", "10.2.0.0/16"]'``. None by default."""

@@ -76,6 +76,15 @@ def records_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) ->
     return buffer.getvalue()
 
 
+def table_csv(frame: pd.DataFrame) -> str:
+    """Any other table a reader downloads (the audit log…) as CSV through the same guard as the events; times
+    keep their time of day (``_plain`` reduces a timestamp to its date, as the data files hold dates)."""
+    columns = [str(column) for column in frame.columns]
+    return records_csv(({column: value.isoformat() if isinstance(value, dt.datetime) else value
+                         for column, value in zip(columns, row, strict=True)}
+                        for row in frame.itertuples(index=False, name=None)), columns)
+
+
 def events_csv(events: Iterable[Mapping[str, Any]]) -> str:
     """Events in the exact format of ``data/events.csv``: its columns, order and list cells."""
     return records_csv(events, EVENT_COLUMNS)

@@ -235,7 +235,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "news_upload": {"en": "…or upload a .txt, .md or .html file", "ru": "…или загрузите файл .txt, .md или .html"},
     "news_link": {"en": "…or the article's link: the atlas fetches the page itself",
                   "ru": "…или ссылка на статью: атлас сам загрузит страницу"},
-    "news_fetching": {"en": "Fetching the page…", "ru": "Загружаю страницу…"},
+    "news_stage_fetch": {"en": "Fetching the page", "ru": "Загрузка страницы"},
     "news_bad_link": {"en": "The page cannot be read", "ru": "Страницу нельзя прочитать"},
     "news_new_actors": {
         "en": "New people and organisations this article names (one line each, however spelled). They are saved "

@@ -35,8 +35,9 @@ from gasatlas.auth import Identity, operator_identity
 from gasatlas.config import settings
 from gasatlas.data import Dataset, DataValidationError, load_dataset, with_stored
 from gasatlas.extract import ArticleError, Candidate, ProposedActor, article_text, extract_events, find_duplicates
-from gasatlas.fetch import FetchError, fetch_page
+from gasatlas.fetch import DEADLINE_S, FetchError, fetch_page
 from gasatlas.jobs import Report, no_report
+from gasatlas.sanitize import guard_cell
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only when something is stored: the command starts faster
@@ -78,6 +79,46 @@ def propose(article: Article, atlas: Dataset, report: Report = no_report) -> lis
     """The candidate events the article reports, for review (``report``: see ``extract_events``)."""
     return extract_events(article.text, article.published, atlas, source_title=article.source_title,
                           source_url=article.source_url, report=report)
+
+
+@dataclass(frozen=True)
+class ArticleRequest:
+    """What a visitor gave to read: a paste or a file (``raw``), or else a ``link`` the server fetches."""
+
+    published: dt.date
+    source_title: str
+    source_url: str
+    raw: bytes | str | None = None
+    filename: str | None = None
+    link: str | None = None
+    allow_hosts: tuple[str, ...] = ()
+    deadline: float = DEADLINE_S
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A request read: the article, the file name it came in (for the encoding note) and its candidates."""
+
+    article: Article
+    filename: str | None
+    candidates: list[Candidate]
+
+
+def read_and_propose(request: ArticleRequest, atlas: Dataset, report: Report = no_report) -> Reading:
+    """Fetch, decode, reduce the markup and extract — all of it work for the bounded pool (``gasatlas.jobs``):
+    a page's markup can cost as much as reading its text, and a fetch waits on another server, so neither
+    may run in a visitor's own script thread, where parallel visitors would escape the pool's limit."""
+    raw, filename, title = request.raw, request.filename, request.source_title
+    if request.link:
+        report("fetch", 0.0)
+        page = fetch_page(request.link, allow_hosts=request.allow_hosts, deadline=request.deadline)
+        raw, filename, title = page.raw, "page.html", title or page.title or ""
+        if not title:
+            raise ArticleError("the page gives no title: name the source (publication and headline)")
+    if raw is None:
+        raise ArticleError("there is no article: paste a text, upload a file or give a link")
+    article = read_article(raw, filename, request.published, title, request.source_url)
+    return Reading(article, filename, propose(article, atlas, report))
 
 
 def save(store: EventStore, identity: Identity, atlas: Dataset, article: Article,
@@ -141,7 +182,10 @@ def format_candidates(candidates: Sequence[Candidate], output: str,
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CANDIDATE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(row | {"new_actors": _actor_cell(row["new_actors"])} for row in rows)
+    for row in rows:  # article text becomes cells: guarded as every download is (gasatlas.exports)
+        cells = row | {"new_actors": _actor_cell(row["new_actors"])}
+        writer.writerow({column: guard_cell(value) if isinstance(value, str) else value
+                         for column, value in cells.items()})
     return buffer.getvalue()
 
 

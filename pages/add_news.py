@@ -14,9 +14,9 @@ if identity.read_only_note(visitor, lang):
     st.stop()
 add_news.saved_notice(visitor, lang)
 
-article = add_news.article_form(lang)
-if article is not None:
-    add_news.propose(atlas, article, lang)
+request = add_news.article_form(lang)
+if request is not None:
+    add_news.propose(atlas, request, lang)
 add_news.extraction_progress(lang)
 if st.session_state.get(add_news.KEY_CANDIDATES) is not None:
     add_news.language_note(st.session_state[add_news.KEY_ARTICLE], lang)

@@ -358,6 +358,8 @@ class EventStore:
         raise AssertionError("unreachable")
 
     def _check_rate(self, connection: sa.Connection, identity: Identity, count: int) -> None:
+        """Refuse a contributor's ``count`` new records (events and actors alike: each is a row a moderator must
+        review) if with those of the last hour they pass the limit; the whole submission, never a part."""
         if identity.can(Permission.MODERATE):
             return
         hour_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
@@ -365,8 +367,8 @@ class EventStore:
             revisions_table.c.actor == identity.id, revisions_table.c.action == Action.SUBMIT,
             revisions_table.c.at >= hour_ago)).scalar_one()
         if recent + count > self.submissions_per_hour:
-            raise RateLimited(f"{identity.name} submitted {recent} event(s) in the last hour; the limit is "
-                              f"{self.submissions_per_hour} an hour")
+            raise RateLimited(f"{identity.name} submitted {recent} record(s) in the last hour and now {count} more; "
+                              f"the limit is {self.submissions_per_hour} an hour (events and actors)")
 
     def submit(
         self,
@@ -399,7 +401,7 @@ class EventStore:
             action = Action.IMPORT if moderator else Action.SUBMIT
 
         def work(connection: sa.Connection) -> list[str]:
-            self._check_rate(connection, identity, len(valid_events))
+            self._check_rate(connection, identity, len(valid_events) + len(valid_actors))
             now = dt.datetime.now(dt.UTC)
             if article is not None:
                 _keep_article(connection, article, identity, now)

@@ -52,6 +52,17 @@ def parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[
     return rows
 
 
+def repeated_ids(rows: Iterable[tuple[str, dict]], source: str) -> list[Problem]:
+    """Ids a file gives more than once, with their lines: an import applying both rows would let the last
+    silently win over the first (or store both under different ids), so a file that repeats an id is refused."""
+    lines: dict[str, list[str]] = {}
+    for line, row in rows:
+        lines.setdefault(str(row.get("id") or ""), []).append(line)
+    return [Problem(source, f"the id is given {len(at)} times ({', '.join(at)}); each record may appear once",
+                    record_id=record_id)
+            for record_id, at in lines.items() if record_id and len(at) > 1]
+
+
 def current_state(store: EventStore, atlas: Dataset) -> tuple[list[Event], list[Actor]]:
     """Every event and actor the public atlas shows now, as validated records in date order: the curated
     ones (corrected where a moderator corrected them, without the deleted ones) and the published stored ones."""
@@ -97,11 +108,13 @@ def import_csv(store: EventStore, identity: Identity, atlas: Dataset, events_tex
 
     Importing an export twice, or into the deployment it came from, adds nothing.
     Raises ``PermissionDenied``, or ``DataValidationError`` naming file, line and
-    field; nothing is stored then.
+    field (or an id a file repeats, with its lines); nothing is stored then.
     """
     require(identity, Permission.SUBMIT)
     events = parse_csv(events_text, events_source, Event)
     actors = parse_csv(actors_text, actors_source, Actor) if actors_text.strip() else []
+    if repeated := repeated_ids(events, events_source) + repeated_ids(actors, actors_source):
+        raise DataValidationError(repeated)
     held_events, held_actors = (
         {record.id: json_record(record) for record in records} for records in current_state(store, atlas))
     fresh_events = [(line, row) for line, row in events if row.get("id") not in held_events]

@@ -34,6 +34,7 @@ KEY_FAILED = "news_failed"
 KEY_CANDIDATES = "news_candidates"
 KEY_REVIEW = "news_review_version"
 KEY_SAVED = "news_saved_ids"
+KEY_READ_AS = "news_read_as"
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 EDITABLE = ["accept", "date", "date_precision", "event_type", "title_en", "title_ru", "place_name_en",
             "place_name_ru", "place_country", "lat", "lon", "geo_precision", "countries", "participants",
@@ -43,8 +44,9 @@ PROGRESS_INTERVAL_S = 0.5
 log = logging.getLogger("gasatlas")
 
 
-def article_form(lang: Lang) -> ingest.Article | None:
-    """The article and its source; returns the checked article when the reader asks for extraction."""
+def article_form(lang: Lang) -> ingest.ArticleRequest | None:
+    """The article and its source; returns what to read when the reader asks for extraction. Nothing is
+    fetched, decoded or parsed here: that is the pool's work (``ingest.read_and_propose``)."""
     with st.form("article", border=True):
         pasted = st.text_area(t("news_paste", lang), height=220, max_chars=MAX_ARTICLE_CHARS,
                               placeholder=t("news_paste_placeholder", lang))
@@ -59,52 +61,29 @@ def article_form(lang: Lang) -> ingest.Article | None:
     if not submitted:
         return None
     given = uploaded is not None or bool(pasted.strip())
-    source_url = source_url.strip() or ("" if given else link.strip())
-    page = None if given or not link.strip() else fetched(link, lang)
-    if not given and link.strip() and page is None:
-        return None
-    source_title = source_title.strip() or (page.title or "" if page else "")
+    link = "" if given else link.strip()
+    source_url = source_url.strip() or link
     problems = []
-    if not given and page is None:
+    if not given and not link:
         problems.append(t("news_need_text", lang))
     if published is None:
         problems.append(t("news_need_date", lang))
-    if not source_title:
+    if not source_title.strip() and not link:  # a fetched page may name itself
         problems.append(t("news_need_title", lang))
-    if not source_url.startswith(("https://", "http://")):
+    if not (link and source_url == link) and not source_url.startswith(("https://", "http://")):  # links: the fetcher
         problems.append(t("news_need_url", lang))
     if problems or published is None:
         st.error("\n".join(f"- {markdown_text(problem)}" for problem in problems))
         return None
-    raw: bytes | str
-    filename: str | None
-    if page is not None:
-        raw, filename = page.raw, "page.html"
-    elif uploaded is not None:
+    raw: bytes | str | None = None
+    filename: str | None = None
+    if uploaded is not None:
         raw, filename = uploaded.getvalue(), uploaded.name
-    else:
-        raw, filename = pasted, None
-    try:
-        article = ingest.read_article(raw, filename, published, source_title, source_url)
-    except ArticleError as error:
-        st.error(markdown_format("{reason}: {error}", reason=t("news_bad_article", lang), error=error))
-        return None
-    if filename is not None and article.encoding not in (None, "UTF-8"):
-        st.info(markdown_format(t("news_read_as", lang), file=filename, encoding=article.encoding),
-                icon=":material/translate:")
-    return article
-
-
-def fetched(link: str, lang: Lang) -> fetch.Page | None:
-    """The page behind a link, fetched by the server itself (http and https only, bounded in time and size),
-    or None after saying why it could not be read."""
-    try:
-        with st.spinner(t("news_fetching", lang)):
-            return fetch.fetch_page(link, allow_hosts=settings().fetch_allow_hosts,
-                                    deadline=settings().fetch_deadline_s)
-    except ArticleError as error:
-        st.error(markdown_format("{reason}: {error}", reason=t("news_bad_link", lang), error=error))
-        return None
+    elif given:
+        raw = pasted
+    return ingest.ArticleRequest(published, source_title.strip(), source_url, raw=raw, filename=filename,
+                                 link=link or None, allow_hosts=tuple(settings().fetch_allow_hosts),
+                                 deadline=settings().fetch_deadline_s)
 
 
 def proposed_actors(lang: Lang) -> None:
@@ -121,18 +100,18 @@ def proposed_actors(lang: Lang) -> None:
                  hide_index=True, key="news-new-actors")
 
 
-def propose(atlas: Dataset, article: ingest.Article, lang: Lang) -> None:
-    """Hand the article to the shared pool of readers; the progress panel follows the job."""
+def propose(atlas: Dataset, request: ingest.ArticleRequest, lang: Lang) -> None:
+    """Hand the request to the shared pool of readers; the progress panel follows the job."""
     previous = st.session_state.pop(KEY_JOB, None)
     if previous is not None:
         previous.cancel()
     try:
-        job = resources.extraction_pool().submit(functools.partial(ingest.propose, article, atlas))
+        job = resources.extraction_pool().submit(functools.partial(ingest.read_and_propose, request, atlas))
     except QueueFull:
         st.warning(t("news_busy", lang), icon=":material/hourglass_top:")
         return
     st.session_state[KEY_JOB] = job
-    st.session_state[KEY_ARTICLE] = article
+    st.session_state.pop(KEY_ARTICLE, None)
     st.session_state.pop(KEY_CANDIDATES, None)
     st.session_state.pop(KEY_SAVED, None)
 
@@ -144,14 +123,22 @@ def _cancel() -> None:
     st.session_state[KEY_CANCELLED] = True
 
 
-def _take_result(job: Job[list[Candidate]], lang: Lang) -> None:
-    """Move a finished job's candidates into the review (or say why there are none)."""
+def _take_result(job: Job[ingest.Reading], lang: Lang) -> None:
+    """Move a finished job's article and candidates into the review (or say why there are none)."""
     st.session_state.pop(KEY_JOB, None)
-    if job.state == JobState.DONE:
-        st.session_state[KEY_CANDIDATES] = job.result
+    if job.state == JobState.DONE and job.result is not None:
+        reading = job.result
+        st.session_state[KEY_ARTICLE] = reading.article
+        st.session_state[KEY_CANDIDATES] = reading.candidates
         st.session_state[KEY_REVIEW] = st.session_state.get(KEY_REVIEW, 0) + 1
+        if reading.filename is not None and reading.article.encoding not in (None, "UTF-8"):
+            st.session_state[KEY_READ_AS] = markdown_format(t("news_read_as", lang), file=reading.filename,
+                                                            encoding=reading.article.encoding)
     elif job.state == JobState.FAILED:
-        if isinstance(job.error, ArticleError | ValueError):
+        if isinstance(job.error, fetch.FetchError):
+            st.session_state[KEY_FAILED] = markdown_format("{reason}: {error}", reason=t("news_bad_link", lang),
+                                                           error=job.error)
+        elif isinstance(job.error, ArticleError | ValueError):
             st.session_state[KEY_FAILED] = markdown_format("{reason}: {error}", reason=t("news_bad_article", lang),
                                                            error=job.error)
         else:
@@ -161,7 +148,7 @@ def _take_result(job: Job[list[Candidate]], lang: Lang) -> None:
 
 @st.fragment(run_every=PROGRESS_INTERVAL_S)
 def _progress_panel(lang: Lang) -> None:
-    job: Job[list[Candidate]] | None = st.session_state.get(KEY_JOB)
+    job: Job[ingest.Reading] | None = st.session_state.get(KEY_JOB)
     if job is None:
         return
     if job.finished:
@@ -183,6 +170,8 @@ def extraction_progress(lang: Lang) -> None:
         st.info(t("news_cancelled", lang), icon=":material/cancel:")
     if failed := st.session_state.pop(KEY_FAILED, None):
         st.error(failed)
+    if read_as := st.session_state.pop(KEY_READ_AS, None):
+        st.info(read_as, icon=":material/translate:")
     if KEY_JOB in st.session_state:
         _progress_panel(lang)
 

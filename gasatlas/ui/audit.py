@@ -9,6 +9,7 @@ import streamlit as st
 
 from gasatlas.auth import Identity, Permission
 from gasatlas.data import Dataset
+from gasatlas.exports import table_csv
 from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.i18n import t
 from gasatlas.store import Action, StoreError
@@ -45,7 +46,7 @@ def audit_log(visitor: Identity, lang: Lang) -> None:
                                 "number": t("col_revision", lang), "status": t("col_status_now", lang),
                                 "changes": t("col_changes", lang), "comment": t("col_comment", lang),
                                 "article_sha256": t("col_article", lang)})
-    st.download_button(t("audit_download", lang), lambda: log.to_csv(index=False),
+    st.download_button(t("audit_download", lang), lambda: table_csv(log),
                        file_name=f"gas-atlas-audit-{dt.date.today().isoformat()}.csv", mime="text/csv",
                        icon=":material/download:", key="audit-download", on_click="ignore")
 

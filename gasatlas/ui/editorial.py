@@ -25,7 +25,7 @@ from gasatlas.sanitize import markdown_format
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
-from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
+from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
 
 KEY_CONFLICT = "editorial_conflict"
 KEY_DONE = "editorial_done"
@@ -160,9 +160,20 @@ def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: s
              t("deleted", lang), lang)
 
 
+def _own_pending(event_id: str, visitor: Identity) -> bool:
+    """Whether the event is the visitor's own submission still waiting for review (the store checks it again)."""
+    stored = resources.store().current(event_id)
+    return (visitor.can(Permission.EDIT_OWN_PENDING) and stored is not None
+            and stored.status == RecordStatus.PENDING and stored.submitted_by == visitor.id)
+
+
 def event_tools(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang) -> None:
-    """For moderators, under an event's card: edit it, see its history, delete or restore it."""
+    """Under an event's card — for moderators: edit it, see its history, delete or restore it; for a
+    contributor: edit their own submission while it waits for review."""
     if not visitor.can(Permission.MODERATE):
+        if _own_pending(event_id, visitor):
+            with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
+                editor(atlas, event_id, visitor, lang, key="card")
         return
     with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
         editor(atlas, event_id, visitor, lang, key="card")

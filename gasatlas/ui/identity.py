@@ -4,24 +4,28 @@ of a local install, or an anonymous reader.
 With ``[auth]`` in the deployment's secrets, identities come from its OIDC
 provider and roles from its ``[roles]`` table (``gasatlas.auth.RoleRules``).
 Without it, the atlas is either a local install — the server listens on the
-loopback address alone and the visitor reaches it directly — whose one user is
-a moderator, or a public server nobody can sign in to, which stays read-only.
+loopback address alone and the visitor reaches it directly, under a name it was
+started for (``server.allowedHosts``) — whose one user is a moderator, or a
+public server nobody can sign in to, which stays read-only.
 """
 
 from __future__ import annotations
 
-import ipaddress
-
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from gasatlas.auth import ANONYMOUS, LOCAL_MODERATOR, Identity, Permission, RoleRules, identity_for
+from gasatlas.auth import (
+    ANONYMOUS,
+    LOCAL_MODERATOR,
+    Identity,
+    Permission,
+    RoleRules,
+    identity_for,
+    local_visitor,
+)
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.vocab import Lang
-
-PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip", "X-Forwarded-Host")
-"""A request that came through a proxy is not a local visitor, whatever address the server listens on."""
 
 
 def _secrets_section(name: str) -> dict:
@@ -36,28 +40,16 @@ def sign_in_configured() -> bool:
     return bool(_secrets_section("auth"))
 
 
-def _loopback(address: str | None) -> bool:
-    if address in (None, ""):
-        return False
-    if address == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
 def local_install() -> bool:
-    """The server listens on the loopback address alone, and this visitor came straight to it.
+    """This visitor is the local install's one user (``gasatlas.auth.local_visitor`` decides).
 
     Streamlit reports no address for a loopback visitor (and AppTest, which has no
     connection, a stand-in object): anything but an address string is the local visitor.
     """
-    headers = st.context.headers
-    proxied = any(headers.get(name) for name in PROXY_HEADERS)
+    headers = {name.lower(): value for name, value in st.context.headers.items()}
     remote = st.context.ip_address
-    remote = remote if isinstance(remote, str) else None
-    return _loopback(st.get_option("server.address")) and (remote is None or _loopback(remote)) and not proxied
+    return local_visitor(st.get_option("server.address"), remote if isinstance(remote, str) else None, headers,
+                         list(st.get_option("server.allowedHosts") or ()))
 
 
 def current() -> Identity:

@@ -149,8 +149,49 @@ def test_a_link_that_cannot_be_read_gets_one_message_whatever_the_reason(link: s
     at = add_news_page()
     at.text_input(key="news_link").input(link)
     at.date_input[0].set_value(dt.date(2024, 3, 15))
-    at = button(at, "Find events").click().run()
+    at = read(button(at, "Find events").click().run())
 
     assert not at.exception, at.exception
     assert "The page cannot be read" in at.error[0].value and "could not fetch this page" in at.error[0].value
-    assert add_news.KEY_JOB not in at.session_state
+    assert add_news.KEY_CANDIDATES not in at.session_state
+
+
+class Upload:
+    """What ``st.file_uploader`` hands the page (AppTest cannot upload a file itself)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def upload_page(monkeypatch: pytest.MonkeyPatch, name: str, data: bytes) -> AppTest:
+    """The page with ``data`` uploaded as ``name``, dated and sourced, after 'Find events'."""
+    monkeypatch.setattr("streamlit.file_uploader", lambda *args, **kwargs: Upload(name, data))
+    at = add_news_page()
+    at.date_input[0].set_value(dt.date(2024, 3, 15))
+    at.text_input[1].input(SOURCE_TITLE)
+    at.text_input[2].input(SOURCE_URL)
+    return button(at, "Find events").click().run()
+
+
+def test_an_upload_of_480000_tiny_elements_is_refused_by_the_pool_with_a_message(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    at = upload_page(monkeypatch, "tiny.html", b"<p>a</p>" * 480_000)
+    assert add_news.KEY_JOB in at.session_state, "the markup goes to the pool, not the visitor's thread"
+    at = read(at)
+
+    assert not at.exception, at.exception
+    assert "The article cannot be used" in at.error[0].value and "tags" in at.error[0].value
+    assert add_news.KEY_CANDIDATES not in at.session_state
+
+
+def test_an_upload_declaring_the_idna_codec_is_answered_plainly_never_with_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    at = read(upload_page(monkeypatch, "idna.html", b"xn--" + b"a" * 80 + b'-.<meta charset="idna"> \xff'))
+
+    assert not at.exception, at.exception
+    shown = " ".join(element.value for element in [*at.error, *at.info, *at.warning])
+    assert "Traceback" not in shown and "UnicodeError" not in shown and "/gasatlas/" not in shown
+    assert ("The article cannot be used" in shown or "No dated event was found" in shown), shown

@@ -21,8 +21,8 @@ from .test_app import APP, TIMEOUT, TOTAL, FakeMap, shown_count
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "atlas",
         "client_secret": "secret", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 ROLES = {"moderators": ["mod@atlas.example"]}
-ALICE = {"is_logged_in": True, "email": "alice@newsroom.example", "name": "Alice"}
-MODERATOR = {"is_logged_in": True, "email": "mod@atlas.example", "name": "Maria"}
+ALICE = {"is_logged_in": True, "email": "alice@newsroom.example", "email_verified": True, "name": "Alice"}
+MODERATOR = {"is_logged_in": True, "email": "mod@atlas.example", "email_verified": True, "name": "Maria"}
 ATLAS = load_dataset(settings().data_dir)
 
 
@@ -111,3 +111,23 @@ def test_the_audit_log_lists_the_changes_for_moderators() -> None:
 
     log = at.dataframe[0].value
     assert list(log["action"]) == ["deleted", "published"] and "test deletion" in set(log["comment"])
+
+
+def test_a_contributor_edits_their_own_pending_submission_under_its_card_and_nothing_else(
+        fake_maps: FakeMap) -> None:
+    alice = Identity(ALICE["email"], "Alice", Role.CONTRIBUTOR)
+    [own] = store().submit(alice, ATLAS, [event("ev-2023-02-01-alices")])
+    at = visit(navigation.MAP, ALICE)
+    fake_maps.click("event", own)
+    at.run()
+
+    at.text_input(key=f"card-{own}-1-title_en").input("Test meeting, corrected by its contributor")
+    at = next(b for b in at.button if b.label == "Save as a new revision").click().run()
+
+    assert not at.exception, at.exception
+    saved = store().current(own)
+    assert (saved.revision, saved.status, saved.record["title_en"]) == (
+        2, "pending", "Test meeting, corrected by its contributor"), "still waiting for review"
+    fake_maps.click("event", "ev-2023-01-18-gazprom-kazakhstan-roadmap")
+    at.run()
+    assert not [e for e in at.expander if e.label == "Edit this event"], "a published event is not hers to edit"

@@ -34,8 +34,10 @@ from .harness import (
 
 TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 ARTICLE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "test-wire-two-facts.txt"
-CONTRIBUTOR = {"sub": "alice@newsroom.example", "email": "alice@newsroom.example", "name": "Alice Contributor"}
-MODERATOR = {"sub": "mod@atlas.example", "email": "mod@atlas.example", "name": "Maria Moderator"}
+CONTRIBUTOR = {"sub": "alice@newsroom.example", "email": "alice@newsroom.example", "email_verified": True,
+               "name": "Alice Contributor"}
+MODERATOR = {"sub": "mod@atlas.example", "email": "mod@atlas.example", "email_verified": True,
+             "name": "Maria Moderator"}
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,11 @@ from alembic import command
 
 from gasatlas.auth import ANONYMOUS, LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import with_stored
+from gasatlas.data import DataValidationError, with_stored
+from gasatlas.schema import Actor
 from gasatlas.store import Action, EditConflict, EventStore, RateLimited, SourceArticle, import_csv
 from gasatlas.store.engine import alembic_config, create_engine
+from gasatlas.store.formats import actors_csv
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.vocab import RecordStatus
 
@@ -208,7 +210,7 @@ def test_contributors_may_submit_only_so_many_events_an_hour(store_url: str) -> 
     store = EventStore(store_url, submissions_per_hour=3)
     store.submit(ALICE, ATLAS, [event("ev-1"), event("ev-2")])
 
-    with pytest.raises(RateLimited, match="submitted 2 event.s. in the last hour; the limit is 3"):
+    with pytest.raises(RateLimited, match="submitted 2 record.s. in the last hour and now 2 more; the limit is 3"):
         store.submit(ALICE, ATLAS, [event("ev-3"), event("ev-4")])
     store.submit(BOB, ATLAS, [event("ev-5"), event("ev-6"), event("ev-7")])  # the limit is per contributor
     store.submit(MOD, ATLAS, [event(f"ev-m{n}") for n in range(5)])  # and moderators have none
@@ -276,4 +278,43 @@ def test_a_postgresql_store_of_release_0_1_is_upgraded_row_for_row() -> None:
     assert {e.id: e.model_dump(mode="json", by_alias=True) for e in store.events()} == fixture["events"]
     assert {a.id: a.model_dump(mode="json", by_alias=True) for a in store.actors()} == fixture["actors"]
     assert all(len(store.history(LOCAL_MODERATOR, event_id)) == 1 for event_id in fixture["events"])
+    store.engine.dispose()
+
+
+@pytest.mark.parametrize("repeated", [CURATED, "ev-new-twice"], ids=["stored-id", "new-id"])
+def test_an_import_that_gives_an_id_twice_is_refused_whole_naming_the_id_and_its_lines(
+        store: EventStore, repeated: str) -> None:
+    first = {**_record(CURATED), "title_en": "First correction"} if repeated == CURATED else event(repeated)
+    second = {**first, "title_en": "Second correction, which would silently win"}
+    text = _events_file(event("ev-innocent"), first, second)
+    before = store.audit_log(MOD)
+
+    with pytest.raises(DataValidationError) as refused:
+        import_csv(store, MOD, ATLAS, text, events_source="mine.csv")
+
+    [problem] = refused.value.problems
+    assert (problem.file, problem.record_id) == ("mine.csv", repeated)
+    assert "given 2 times (line 3, line 4)" in str(problem)
+    assert store.audit_log(MOD).equals(before) and store.events() == [], "nothing at all was imported"
+
+
+def test_an_actors_file_that_gives_an_id_twice_is_refused_too(store: EventStore) -> None:
+    actors = actors_csv([Actor.model_validate(PETROV)] * 2)
+
+    with pytest.raises(DataValidationError, match="actors.csv, id 'ivan-petrov': the id is given 2 times"):
+        import_csv(store, MOD, ATLAS, _events_file(event("ev-x")), actors)
+    assert store.events() == [] and store.actors() == []
+
+
+def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at_it(store_url: str) -> None:
+    store = EventStore(store_url, submissions_per_hour=30)
+    actors = [Actor.model_validate({**PETROV, "id": f"person-{n}", "name_en": f"Person {n}"}) for n in range(2000)]
+
+    with pytest.raises(RateLimited, match="now 2000 more; the limit is 30"):
+        import_csv(store, ALICE, ATLAS, _events_file(), actors_csv(actors))
+    assert store.actors(RecordStatus.PENDING) == [] and store.version() == (0, 0, 0), "not one of them stored"
+
+    store.submit(ALICE, ATLAS, [], actors=[{**PETROV, "id": f"person-{n}"} for n in range(29)])
+    with pytest.raises(RateLimited, match="submitted 29 record.s. in the last hour and now 2 more"):
+        store.submit(ALICE, ATLAS, [event("ev-1")], actors=[{**PETROV, "id": "person-x"}])
     store.engine.dispose()

