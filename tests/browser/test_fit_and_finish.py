@@ -1,0 +1,74 @@
+"""What a reader sees fits: on a phone the legend starts folded and names keep clear of each other and of the
+badges. Network blocked."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
+
+PHONE = {"width": 390, "height": 844}
+
+LABEL_AND_BADGE_BOXES = """() => {
+  const box = (name, element) => {
+    const r = element.getBoundingClientRect();
+    return {name, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  };
+  const letters = span => {  // the letters, without the line's leading
+    const text = document.createRange();
+    text.selectNodeContents(span);
+    return box(span.textContent, text);
+  };
+  return {
+    names: [...document.querySelectorAll('.ga-country-label:not([data-place=hidden]) span')].map(letters),
+    volumes: [...document.querySelectorAll('.ga-flow-label span:not([data-place=hidden])')]
+      .map(v => box(v.textContent, v)),
+    badges: [...document.querySelectorAll('.marker-cluster')].map(b => box('badge ' + b.textContent, b)),
+  };
+}"""
+
+
+def overlapping(boxes: list[dict], others: list[dict] | None = None) -> list[tuple[str, str]]:
+    """Pairs of boxes that overlap: within ``boxes``, or between ``boxes`` and ``others``."""
+    def overlap(a: dict, b: dict) -> bool:
+        return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    pairs = ([(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]] if others is None
+             else [(a, b) for a in boxes for b in others])
+    return [(a["name"], b["name"]) for a, b in pairs if overlap(a, b)]
+
+
+# --- On a phone ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def phone(browser: Browser, app_server: AppServer):
+    with atlas_tab(browser, app_server.base_url, **PHONE) as atlas:
+        yield atlas
+
+
+def test_on_a_phone_the_legend_starts_folded_and_opens_on_a_tap(phone: AtlasPage) -> None:
+    phone.open("?basemap=offline").wait_for_map_settled()
+    legend = phone.page.locator(".st-key-map-legend details")
+
+    expect(legend).not_to_have_attribute("open", "")
+    legend.locator("summary").click()
+    expect(legend).to_have_attribute("open", "")
+    expect(legend.locator(".ga-legend")).to_be_visible()
+
+
+def test_on_a_desktop_the_legend_stays_open(atlas: AtlasPage) -> None:
+    atlas.open("?basemap=offline").wait_for_map_settled()
+    expect(atlas.page.locator(".st-key-map-legend details")).to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize("query", ["?basemap=offline", "?basemap=offline&widths=flow&to=2024-12-31"])
+def test_on_a_phone_names_keep_clear_of_each_other_and_of_the_badges(phone: AtlasPage, query: str) -> None:
+    frame = phone.open(query).wait_for_map_settled()
+    wait_for_labels_placed(frame)
+
+    seen = frame.locator("body").evaluate(LABEL_AND_BADGE_BOXES)
+
+    labels = seen["names"] + seen["volumes"]
+    assert seen["names"], "some country names are shown"
+    assert overlapping(labels) == []
+    assert overlapping(labels, seen["badges"]) == []
