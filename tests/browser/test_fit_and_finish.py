@@ -1,13 +1,19 @@
 """What a reader sees fits: on a phone the legend starts folded and names keep clear of each other and of the
-badges. Network blocked."""
+badges; the Routes page's small map holds its whole route. Network blocked."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, FrameLocator, expect
+
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.data import load_dataset
+from gasatlas.layers import line_parts
+from gasatlas.ui import navigation
 
 from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 
+ROUTES = load_dataset(PROJECT_ROOT / "data").routes
 PHONE = {"width": 390, "height": 844}
 
 LABEL_AND_BADGE_BOXES = """() => {
@@ -72,3 +78,40 @@ def test_on_a_phone_names_keep_clear_of_each_other_and_of_the_badges(phone: Atla
     assert seen["names"], "some country names are shown"
     assert overlapping(labels) == []
     assert overlapping(labels, seen["badges"]) == []
+
+
+# --- The Routes page's small map ----------------------------------------------------------------------------------
+
+HIDDEN_POINTS = """(_, points) => new Promise(done => {
+  // A point is hidden when it lies outside the map or under one of its controls (zoom, full screen, scale, credits).
+  const started = performance.now();
+  const container = window.map.getContainer().getBoundingClientRect();
+  const hidden = () => {
+    const controls = [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect());
+    return points.filter(([lon, lat]) => {
+      const p = window.map.latLngToContainerPoint([lat, lon]);
+      const x = p.x + container.left, y = p.y + container.top;
+      return x < container.left || x > container.right || y < container.top || y > container.bottom
+        || controls.some(c => c.left <= x && x <= c.right && c.top <= y && y <= c.bottom);
+    });
+  };
+  const check = () => {
+    const out = hidden();
+    if (!out.length || performance.now() - started > 5000) done(out); else requestAnimationFrame(check);
+  };
+  check();
+})"""
+"""The route's points out of view once the map has settled (polled on animation frames, up to 5 s)."""
+
+
+def test_the_routes_small_map_shows_every_point_of_its_route_clear_of_the_controls(atlas: AtlasPage) -> None:
+    cut = {}
+    for route_id, geometry in zip(ROUTES["id"], ROUTES["geometry"], strict=True):
+        atlas.open(f"{navigation.ROUTES.url_path}?basemap=offline&sel=route:{route_id}")
+        frame: FrameLocator = atlas.map()
+        frame.locator(".leaflet-container").wait_for(state="visible")
+        points = [point for part in line_parts(geometry) for point in part]
+        if outside := frame.locator("body").evaluate(HIDDEN_POINTS, points):
+            cut[route_id] = outside
+
+    assert cut == {}
