@@ -35,8 +35,12 @@ from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
 from gasatlas.vocab import FlowChoice, Lang, label
 
-TABLE_COLUMNS = ["period", "route", "direction", "volume_bcm", "kind_label", "source", "url", "retrieved", "quote",
-                 "note"]
+TABLE_WIDTHS = {"period": 60, "route": 150, "direction": 125, "volume_bcm": 75, "kind_label": 120, "source": 120,
+                "url": 95, "retrieved": 85, "quote": 70, "note": 60}
+"""The flows table's columns and their widths in pixels: together inside the page's card at 1440 px (960 of
+its 978), the numbers and their sources in view; a long quote or note is cut short (widen its column or open
+the table full screen to read it whole, or download the figures)."""
+TABLE_COLUMNS = list(TABLE_WIDTHS)
 KEY_COUNTRY = "balance-country"
 KEY_YEAR = "balance-year"
 WAYS = {"in": "balance_in", "out": "balance_out", "transit": "balance_transit", "processing": "balance_processing"}
@@ -62,6 +66,12 @@ def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries
     return exports.flows_csv(pd.concat(parts, ignore_index=True) if parts else _atlas.flows).encode("utf-8")
 
 
+def _fitted(columns: dict, widths: dict[str, int]) -> dict:
+    """``columns`` (headers or column configurations) at fixed ``widths``."""
+    return {name: {**(config if isinstance(config, dict) else st.column_config.Column(config)), "width": widths[name]}
+            for name, config in columns.items() if name in widths}
+
+
 def flows_table(atlas: Dataset, lang: Lang) -> None:
     """Every figure whose period overlaps the shared dates and that starts or ends in a chosen country, each with
     its source and the day it was checked; the download holds these rows and their gaps, in the format of
@@ -74,7 +84,7 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     else:
         st.dataframe(chrome.numbers_in(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
-                     column_config=flow_columns(lang), key="flows-table")
+                     column_config=_fitted(flow_columns(lang), TABLE_WIDTHS), key="flows-table")
     f = state.view().filter
     st.download_button(
         t("download_flows", lang),

@@ -1,5 +1,6 @@
 """What a reader sees fits: on a phone the legend starts folded and names keep clear of each other and of the
-badges; the Routes page's small map holds its whole route. Network blocked."""
+badges; the Routes page's small map holds its whole route; the
+flows table stays inside its card. Network blocked."""
 
 from __future__ import annotations
 
@@ -115,3 +116,23 @@ def test_the_routes_small_map_shows_every_point_of_its_route_clear_of_the_contro
             cut[route_id] = outside
 
     assert cut == {}
+
+
+# --- Tables inside their cards ------------------------------------------------------------------------------------
+
+def within(inner: dict, outer: dict) -> bool:
+    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
+            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+
+
+def test_the_flows_table_stays_inside_its_card(browser: Browser, app_server: AppServer) -> None:
+    with atlas_tab(browser, app_server.base_url, 1440, 900) as atlas:
+        atlas.open(navigation.FLOWS.url_path)
+        table = atlas.page.locator("[data-testid=stDataFrame]").first  # the figures in view, the page's first table
+        expect(table.locator(".dvn-scroller").first).to_be_attached()
+        card = atlas.page.locator("[data-testid=stMainBlockContainer]").bounding_box()
+
+        assert within(table.bounding_box(), card)
+        scroller = table.locator(".dvn-scroller").first
+        assert scroller.evaluate("s => s.scrollWidth - s.clientWidth") <= 1, "every column in view, no sideways scroll"
