@@ -1,6 +1,6 @@
 """What a reader sees fits: on a phone the legend starts folded and names keep clear of each other and of the
 badges; the Routes page's small map holds its whole route; the
-flows table stays inside its card. Network blocked."""
+flows table stays inside its card; the actors' names never pile up. Network blocked."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from gasatlas.ui import navigation
 
 from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 
-ROUTES = load_dataset(PROJECT_ROOT / "data").routes
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+ROUTES = ATLAS.routes
 PHONE = {"width": 390, "height": 844}
 
 LABEL_AND_BADGE_BOXES = """() => {
@@ -136,3 +137,20 @@ def test_the_flows_table_stays_inside_its_card(browser: Browser, app_server: App
         assert within(table.bounding_box(), card)
         scroller = table.locator(".dvn-scroller").first
         assert scroller.evaluate("s => s.scrollWidth - s.clientWidth") <= 1, "every column in view, no sideways scroll"
+
+
+# --- The actors' network ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_actors_names_never_pile_on_each_other(browser: Browser, app_server: AppServer, lang: str) -> None:
+    names = set(ATLAS.actors[f"name_{lang}"])
+    with atlas_tab(browser, app_server.base_url, 1440, 900) as atlas:
+        atlas.open(f"{navigation.ACTORS.url_path}?lang={lang}")
+        chart = atlas.page.locator("[data-testid=stVegaLiteChart]").first
+        chart.locator("svg text").first.wait_for()
+
+        written = [{"name": text, **box} for text, box in chart.locator("svg text").evaluate_all(
+            "texts => texts.map(t => [t.textContent, t.getBoundingClientRect().toJSON()])") if text in names]
+
+        assert len(written) >= 10, "the most connected actors are named"
+        assert overlapping(written) == []
