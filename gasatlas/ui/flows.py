@@ -30,6 +30,7 @@ from gasatlas.flows import (
 from gasatlas.formats import format_number
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
+from gasatlas.tables import MISSING
 from gasatlas.ui import chrome, state, takeaway
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
@@ -84,7 +85,7 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     else:
         st.dataframe(chrome.numbers_in(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
-                     column_config=_fitted(flow_columns(lang), TABLE_WIDTHS), key="flows-table")
+                     column_config=_fitted(flow_columns(lang), TABLE_WIDTHS), key="flows-table", placeholder=MISSING)
     f = state.view().filter
     st.download_button(
         t("download_flows", lang),
@@ -115,7 +116,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
     matrix = coverage_matrix(cells, "shown")
     matrix.index = [route_names.get(route, route) for route in matrix.index]
     matrix.columns = [str(year) for year in matrix.columns]
-    st.dataframe(matrix, width="stretch", key="flows-matrix")
+    st.dataframe(matrix, width="stretch", key="flows-matrix", placeholder=MISSING)
     gaps = atlas.flow_gaps
     if gaps.empty:
         return
@@ -127,7 +128,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
                           for a, b in zip(gaps["from_country"], gaps["to_country"], strict=True)],
             "searched": gaps["searched"].to_numpy(),
             "note": gaps[f"note_{lang}"].to_numpy(),
-        }), hide_index=True, width="stretch", key="flows-gaps",
+        }), hide_index=True, width="stretch", key="flows-gaps", placeholder=MISSING,
             column_config={**flow_columns(lang), "searched": st.column_config.TextColumn(t("col_searched", lang))})
 
 
@@ -153,7 +154,7 @@ def disagreement_table(atlas: Dataset, lang: Lang) -> None:
                  column_config={**flow_columns(lang), "figure": t("col_figure", lang),
                                 "choice": t("col_choice", lang),
                                 "source_date": st.column_config.DateColumn(t("col_source_date", lang),
-                                                                           format="YYYY-MM-DD")})
+                                                                           format="YYYY-MM-DD")}, placeholder=MISSING)
 
 
 def _default(options: list, wanted) -> int:
@@ -212,4 +213,4 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
                                              "source", "url", "retrieved"]], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
                      column_config={**flow_columns(lang), "way_label": t("col_way", lang),
-                                    "partner": t("col_partner", lang)})
+                                    "partner": t("col_partner", lang)}, placeholder=MISSING)
