@@ -13,6 +13,18 @@ from gasatlas.formats import format_date
 from gasatlas.vocab import Lang
 
 LAYOUT_SEED = 7  # a fixed seed keeps the picture the same from one visit to the next
+NETWORK_PLOT = (600.0, 560.0)
+"""The smallest plot (width, height in pixels) the network's names are spaced for: the chart is 560 px high and
+wider than this beside the sidebar (wider, the names only move apart)."""
+NETWORK_SCALE_PADDING = 30.0
+"""Pixels left at each end of the network's axes (``charts.network_chart``)."""
+NAME_FONT_SIZE = 11
+NAME_CHAR_WIDTH = 6.5
+"""Pixels per character of an 11 px name: a little more than the average letter, so estimates err wide."""
+NAME_HEIGHT = 17.0
+"""Pixels of a line of 11 px text, its leading included (estimates err tall)."""
+NAME_RISE = 14.0
+"""How far above its circle's centre a name is written."""
 
 
 def actor_links(events: pd.DataFrame) -> tuple[Counter, dict[tuple[str, str], list]]:
@@ -67,12 +79,13 @@ def actor_network(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> tup
                 "name": info.loc[actor, f"name_{lang}"] if actor in info.index else actor,
                 "kind": info.loc[actor, "kind"] if actor in info.index else "person",
                 "events": count,
+                "links": graph.degree(actor),
                 "x": float(positions[actor][0]),
                 "y": float(positions[actor][1]),
             }
             for actor, count in counts.items()
         ],
-        columns=["id", "name", "kind", "events", "x", "y"],
+        columns=["id", "name", "kind", "events", "links", "x", "y"],
     )
     edges = pd.DataFrame(
         [
@@ -91,6 +104,37 @@ def actor_network(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> tup
         columns=["source", "target", "events", "dates", "x", "y", "x2", "y2"],
     )
     return nodes, edges
+
+
+def _pixels(values: pd.Series, length: float) -> pd.Series:
+    """Where a linear axis over ``values`` (no zero, no rounding) puts each of them, in pixels from its start."""
+    low, high = float(values.min()), float(values.max())
+    usable = length - 2 * NETWORK_SCALE_PADDING
+    if high == low:
+        return pd.Series(length / 2, index=values.index)
+    return NETWORK_SCALE_PADDING + (values - low) / (high - low) * usable
+
+
+def named_actors(nodes: pd.DataFrame, chosen: frozenset[str] = frozenset(),
+                 plot: tuple[float, float] = NETWORK_PLOT) -> frozenset[str]:
+    """The actors whose names are written on the network: the chosen ones, then the most connected (most links,
+    then most events), each only if its name keeps clear of every name written before it. Names of a crowded
+    middle would pile on each other; the others are named on hover. Boxes are estimated on the smallest
+    ``plot`` the chart gets."""
+    width, height = plot
+    xs, ys = _pixels(nodes["x"], width), height - _pixels(nodes["y"], height)
+    order = nodes.assign(px=xs, py=ys, chosen=nodes["id"].isin(chosen)).sort_values(
+        ["chosen", "links", "events", "name"], ascending=[False, False, False, True])
+    written: list[tuple[float, float, float, float]] = []
+    named = set()
+    for actor, name, x, y in zip(order["id"], order["name"], order["px"], order["py"], strict=True):
+        half = len(str(name)) * NAME_CHAR_WIDTH / 2
+        box = (x - half, x + half, y - NAME_RISE - NAME_HEIGHT / 2, y - NAME_RISE + NAME_HEIGHT / 2)
+        if not any(box[0] < other[1] and other[0] < box[1] and box[2] < other[3] and other[2] < box[3]
+                   for other in written):
+            written.append(box)
+            named.add(actor)
+    return frozenset(named)
 
 
 def actors_table(events: pd.DataFrame, actors: pd.DataFrame, lang: Lang) -> pd.DataFrame:

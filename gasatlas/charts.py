@@ -12,6 +12,7 @@ from typing import Any, TypeAlias, TypeVar
 import altair as alt
 import pandas as pd
 
+from gasatlas.actors import NAME_FONT_SIZE, NAME_RISE, NETWORK_PLOT, NETWORK_SCALE_PADDING, named_actors
 from gasatlas.flows import MOVED_KINDS
 from gasatlas.formats import vega_locale
 from gasatlas.i18n import t
@@ -112,9 +113,11 @@ def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang)
 
 
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: frozenset[str]) -> Layered:
-    """Actors as circles sized by their events, linked by the events they share; click one to choose it."""
+    """Actors as circles sized by their events, linked by the events they share; click one to choose it. Only the
+    chosen and the most connected are named where names would pile up (``named_actors``); every circle names its
+    actor on hover."""
     pick = alt.selection_point(name=ACTOR, fields=["id"], on="click")
-    axis: dict[str, Any] = {"axis": None, "scale": alt.Scale(zero=False, nice=False, padding=30)}
+    axis: dict[str, Any] = {"axis": None, "scale": alt.Scale(zero=False, nice=False, padding=NETWORK_SCALE_PADDING)}
     links = alt.Chart(edges).mark_rule(color="#9a9a9a", opacity=0.6).encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("events:Q", legend=None, scale=alt.Scale(range=[1, 6])),
@@ -133,10 +136,12 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
         strokeWidth=alt.condition(alt.datum.chosen, alt.value(3), alt.value(0.5)),
         tooltip=[alt.Tooltip("name:N", title=t("actor", lang)), alt.Tooltip("events:Q", title=t("events_count", lang))],
     ).add_params(pick)
-    names = alt.Chart(shown).mark_text(fontSize=11, dy=-14).encode(
+    names = alt.Chart(shown[shown["id"].isin(named_actors(nodes, chosen))]).mark_text(
+        fontSize=NAME_FONT_SIZE, dy=-NAME_RISE).encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), text="name:N")
     layers = [links, circles, names] if len(edges) > 40 else [links, link_dates, circles, names]
-    return _in_language(alt.layer(*layers).properties(height=560, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
+    return _in_language(alt.layer(*layers).properties(height=NETWORK_PLOT[1], width=CHART_WIDTH, autosize=FIT_WIDTH),
+                        lang)
 
 
 def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:

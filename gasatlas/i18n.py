@@ -740,3 +740,27 @@ STRINGS |= {
     "event_numbers_note": {"en": "as the source reports it; not a flow figure",
                            "ru": "по данным источника; это не цифра потока"},
 }
+
+
+STRINGS |= {
+    # Issue 18, link problems: what ``gasatlas.viewstate.from_query`` ignored in an address, in the reader's language.
+    "link_unknown_language": {"en": "unknown language", "ru": "неизвестный язык"},
+    "link_unknown_basemap": {"en": "unknown basemap", "ru": "неизвестная подложка карты"},
+    "link_unknown_route_widths": {"en": "unknown route widths", "ru": "неизвестная толщина линий маршрутов"},
+    "link_bad_from": {"en": "'from' is not a date (YYYY-MM-DD)", "ru": "дата начала — не дата (ГГГГ-ММ-ДД)"},
+    "link_bad_to": {"en": "'to' is not a date (YYYY-MM-DD)", "ru": "дата конца — не дата (ГГГГ-ММ-ДД)"},
+    "link_dates_swapped": {"en": "'from' is after 'to'; the dates were swapped",
+                           "ru": "дата начала позже даты конца; даты переставлены"},
+    "link_unknown_selection": {"en": "unknown selection", "ru": "неизвестный выбранный объект"},
+    "link_no_such_step": {"en": "no such step; the story opens at its first",
+                          "ru": "такого шага нет; история открыта с первого шага"},
+    "link_unknown_story": {"en": "unknown story", "ru": "неизвестная история"},
+    "link_unknown_country": {"en": "unknown country", "ru": "неизвестная страна"},
+    "link_unknown_country_match": {"en": "unknown country match", "ru": "неизвестный способ отбора по странам"},
+    "link_unknown_event_type": {"en": "unknown event type", "ru": "неизвестный тип события"},
+    "link_unknown_actor": {"en": "unknown actor", "ru": "неизвестный участник"},
+    "link_bad_compare": {"en": "'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)",
+                         "ru": "даты для сравнения — не две даты (ГГГГ-ММ-ДД,ГГГГ-ММ-ДД)"},
+    "link_compare_swapped": {"en": "the dates in 'compare' were in the wrong order; they were swapped",
+                             "ru": "даты для сравнения шли в обратном порядке; они переставлены"},
+}

@@ -67,8 +67,10 @@ Bounds = tuple[tuple[float, float], tuple[float, float]]
 FOCUS_BOUNDS: Bounds = ((23.6, 46.5), (58.0, 121.5))
 """All seven focus countries: Pakistan's coast to Russia's label, the Caspian to the Yellow Sea (most of China).
 The map opens on these widened to the whole network (``network_bounds``)."""
-FIT_PADDING = 8
-"""Pixels kept free around a fitted view, so a line's end is not drawn on the map's edge."""
+FIT_PADDING = {"topLeft": (52, 16), "bottomRight": (16, 52)}
+"""Pixels (x, y) kept free at a fitted view's corners, so no point of a route is drawn on the map's edge or under
+its controls: zoom, full screen and "show everything" down the left, the scale bottom left, the credits bottom
+right (``mapjs/map_controls.js``)."""
 MAP_CENTER = (43.5, 84.0)
 MAP_ZOOM = 3.5
 """Where the map stands before it fits ``FOCUS_BOUNDS`` (for a map that has no size yet)."""

@@ -109,13 +109,13 @@ def to_query(
     return query
 
 
-def _date(value: str | None, problems: list[str], name: str) -> dt.date | None:
+def _date(value: str | None, problems: list[str], problem: str) -> dt.date | None:
     if not value:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.append(f"'{name}' is not a date (YYYY-MM-DD)")
+        problems.append(problem)
         return None
 
 
@@ -127,26 +127,26 @@ def _moments(value: str | None, problems: list[str]) -> tuple[dt.date, dt.date] 
     try:
         one, other = (datewindow.check(dt.date.fromisoformat(part.strip()), "compare") for part in parts)
     except ValueError:
-        problems.append("'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)")
+        problems.append("link_bad_compare")
         return None
     if one > other:
-        problems.append("the dates in 'compare' were in the wrong order; they were swapped")
+        problems.append("link_compare_swapped")
     return min(one, other), max(one, other)
 
 
-def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], name: str) -> frozenset[str]:
+def _codes(values: Sequence[str], allowed: frozenset[str], problems: list[str], problem: str) -> frozenset[str]:
     if any(v not in allowed for v in values):
-        problems.append(f"unknown {name}")
+        problems.append(problem)
     return frozenset(v for v in values if v in allowed)
 
 
-def _choice(value: str | None, allowed: tuple[T, ...], default: T, problems: list[str], name: str) -> T:
+def _choice(value: str | None, allowed: tuple[T, ...], default: T, problems: list[str], problem: str) -> T:
     """``value`` if it is one of ``allowed`` (typed as such), else ``default``; a wrong value is reported."""
     for option in allowed:
         if value == option:
             return option
     if value:
-        problems.append(f"unknown {name}")
+        problems.append(problem)
     return default
 
 
@@ -155,7 +155,8 @@ def from_query(
     vocabulary: Vocabulary,
     default_basemap: Basemap = "tiles",
 ) -> tuple[ViewState, list[str]]:
-    """The state a link describes, and a list of what in it was ignored and why.
+    """The state a link describes, and what in it was ignored and why: interface keys (``gasatlas.i18n``), so
+    each reader is told in their language, and no value of the link is ever echoed back.
 
     Its date range is always inside ``vocabulary.span``: a missing end is the span's, and a range
     outside the data is moved in (links outlive data changes).
@@ -166,13 +167,13 @@ def from_query(
         values = params.get(key) or []
         return values[-1] if values else None
 
-    lang = _choice(first("lang"), LANGUAGES, "en", problems, "language")
-    basemap = _choice(first("basemap"), BASEMAPS, default_basemap, problems, "basemap")
-    route_widths = _choice(first("widths"), ROUTE_WIDTHS, "capacity", problems, "route widths")
-    date_from = _date(first("from"), problems, "from") or EVERY_DAY.start
-    date_to = _date(first("to"), problems, "to") or EVERY_DAY.end
+    lang = _choice(first("lang"), LANGUAGES, "en", problems, "link_unknown_language")
+    basemap = _choice(first("basemap"), BASEMAPS, default_basemap, problems, "link_unknown_basemap")
+    route_widths = _choice(first("widths"), ROUTE_WIDTHS, "capacity", problems, "link_unknown_route_widths")
+    date_from = _date(first("from"), problems, "link_bad_from") or EVERY_DAY.start
+    date_to = _date(first("to"), problems, "link_bad_to") or EVERY_DAY.end
     if date_from > date_to:
-        problems.append("'from' is after 'to'; the dates were swapped")
+        problems.append("link_dates_swapped")
     dates = DateRange.between(date_from, date_to).clamped(vocabulary.span)
     selection = None
     if code := first("sel"):
@@ -180,24 +181,24 @@ def from_query(
         if kind in SELECTION_KINDS and item in vocabulary.ids.get(kind, frozenset()):
             selection = Selection(kind, item)
         else:
-            problems.append("unknown selection")
+            problems.append("link_unknown_selection")
     story = None
     if story_id := first("story"):
         if story_id in vocabulary.stories:
             step = first("step") or "1"
             number = int(step) if step.isdecimal() and len(step) < 6 else 0
             if not 1 <= number <= vocabulary.stories[story_id]:
-                problems.append("no such step; the story opens at its first")
+                problems.append("link_no_such_step")
                 number = 1
             story = StoryAt(story_id, number)
         else:
-            problems.append("unknown story")
+            problems.append("link_unknown_story")
     event_filter = EventFilter(
         dates=dates,
-        countries=_codes(params.get("country", []), vocabulary.countries, problems, "country"),
-        country_match=_choice(first("match"), COUNTRY_MATCHES, "any", problems, "country match"),
-        event_types=_codes(params.get("type", []), vocabulary.event_types, problems, "event type"),
-        actors=_codes(params.get("actor", []), vocabulary.actors, problems, "actor"),
+        countries=_codes(params.get("country", []), vocabulary.countries, problems, "link_unknown_country"),
+        country_match=_choice(first("match"), COUNTRY_MATCHES, "any", problems, "link_unknown_country_match"),
+        event_types=_codes(params.get("type", []), vocabulary.event_types, problems, "link_unknown_event_type"),
+        actors=_codes(params.get("actor", []), vocabulary.actors, problems, "link_unknown_actor"),
         text=(first("q") or "")[:200],
     )
     return ViewState(lang=lang, basemap=basemap, route_widths=route_widths, filter=event_filter,

@@ -1,6 +1,7 @@
 function (map) {
   // Labels keep clear of markers, cluster badges and each other, and stay on the map.
-  // Volumes on routes (flow mode) are moved just enough to lie inside the map. Country names start
+  // Volumes on routes (flow mode) are moved just enough to lie inside the map, then a line or two up or
+  // down to keep clear of the badges and of each other (hidden, like names, when nothing is free). Country names start
   // above their label point, where events of unknown place sit; a name that would overlap a marker,
   // a badge, a volume or a name placed before it moves below, right or left of its point, then to a
   // corner — the first free spot inside the map — and failing that is written smaller and tried again,
@@ -29,12 +30,20 @@ function (map) {
     var taken = boxes('.marker-cluster');  // badges, volumes and names: never under a name
     var dots = boxes('.ga-event');  // single events: a name may cover one when there is no other room
     container.querySelectorAll('.ga-flow-label span').forEach(function (volume) {
+      // Inside the map, then clear of the badges and of the volumes placed before it (a phone's narrow map).
       volume.style.translate = '';
+      volume.removeAttribute('data-place');
       var box = volume.getBoundingClientRect();
       var dx = Math.max(frame.left - box.left, 0) + Math.min(frame.right - box.right, 0);
       var dy = Math.max(frame.top - box.top, 0) + Math.min(frame.bottom - box.bottom, 0);
-      volume.style.translate = dx + 'px ' + dy + 'px';
-      taken.push(volume.getBoundingClientRect());
+      var step = box.height + 2;
+      var free = [0, step, -step, 2 * step, -2 * step].some(function (shift) {
+        volume.style.translate = dx + 'px ' + (dy + shift) + 'px';
+        var moved = volume.getBoundingClientRect();
+        return inside(moved, frame) && !taken.some(function (other) { return overlaps(moved, other); });
+      });
+      if (free) taken.push(volume.getBoundingClientRect());
+      else volume.setAttribute('data-place', 'hidden');
     });
     var fixed = taken.length;
     var focus = Array.prototype.slice.call(container.querySelectorAll('.ga-country-label.focus'));

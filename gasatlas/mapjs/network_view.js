@@ -1,5 +1,6 @@
 function (map, data) {
-  // The opening view frames the whole network (data.bounds), and a control brings it back.
+  // The opening view frames the whole network (data.bounds) clear of the controls (data.padding), and a
+  // control brings it back.
   // Until something else moves the map (the reader, or a centring on a pick), the view is framed
   // again whenever the map changes size: the frame's height follows the window, the page may lay
   // out after the map was drawn, and full screen changes everything.
@@ -8,7 +9,8 @@ function (map, data) {
   var moved = false;
   function frame() {
     framing = true;
-    map.fitBounds(bounds, {animate: false, padding: [data.padding, data.padding]});
+    map.fitBounds(bounds, {animate: false, paddingTopLeft: data.padding.topLeft,
+                          paddingBottomRight: data.padding.bottomRight});
     framing = false;
   }
   map.on('movestart', function () { if (!framing) moved = true; });

@@ -10,6 +10,7 @@ from gasatlas.data import Dataset
 from gasatlas.formats import WIDGET_DATE_FORMAT
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
+from gasatlas.tables import MISSING
 from gasatlas.ui import state
 from gasatlas.vocab import Lang, label
 
@@ -58,4 +59,5 @@ def actors(atlas: Dataset, lang: Lang) -> None:
             "first": st.column_config.DateColumn(t("first_event", lang), format=WIDGET_DATE_FORMAT[lang]),
             "last": st.column_config.DateColumn(t("last_event", lang), format=WIDGET_DATE_FORMAT[lang]),
         },
+        placeholder=MISSING,
     )

@@ -19,6 +19,7 @@ from gasatlas.i18n import t
 from gasatlas.jobs import Job, JobState, QueueFull
 from gasatlas.sanitize import markdown_format, markdown_text
 from gasatlas.store import StoreError
+from gasatlas.tables import MISSING
 from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.ui.editorial import submissions_table
 from gasatlas.viewstate import Selection
@@ -97,7 +98,7 @@ def proposed_actors(lang: Lang) -> None:
     st.dataframe(pd.DataFrame([{t("news_actor_ru", lang): a.name_ru, t("news_actor_en", lang): a.name_en,
                                 t("news_actor_kind", lang): label(a.kind, lang), t("col_id", lang): a.id}
                                for a in actors]),
-                 hide_index=True, key="news-new-actors")
+                 hide_index=True, key="news-new-actors", placeholder=MISSING)
 
 
 def propose(atlas: Dataset, request: ingest.ArticleRequest, lang: Lang) -> None:
@@ -247,6 +248,7 @@ def review(atlas: Dataset, lang: Lang) -> pd.DataFrame | None:
             "flags": st.column_config.TextColumn(t("news_flags", lang), width="large"),
             "quote": st.column_config.TextColumn(t("news_quote", lang), width="large"),
         },
+        placeholder=MISSING,
     )
 
 
@@ -318,4 +320,4 @@ def my_submissions(visitor: Identity, lang: Lang) -> None:
     st.dataframe(submissions_table(submitted, resources.store(), visitor, lang), hide_index=True,
                  width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),
                                                  "status": t("status", lang), "comment": t("col_comment", lang),
-                                                 "id": t("col_id", lang)})
+                                                 "id": t("col_id", lang)}, placeholder=MISSING)

@@ -13,6 +13,7 @@ from gasatlas.exports import table_csv
 from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.i18n import t
 from gasatlas.store import Action, StoreError
+from gasatlas.tables import MISSING
 from gasatlas.ui import editorial, notices, resources
 from gasatlas.vocab import Lang, label
 
@@ -45,7 +46,7 @@ def audit_log(visitor: Identity, lang: Lang) -> None:
                                 "entity": t("col_entity", lang), "entity_id": t("col_record", lang),
                                 "number": t("col_revision", lang), "status": t("col_status_now", lang),
                                 "changes": t("col_changes", lang), "comment": t("col_comment", lang),
-                                "article_sha256": t("col_article", lang)})
+                                "article_sha256": t("col_article", lang)}, placeholder=MISSING)
     st.download_button(t("audit_download", lang), lambda: table_csv(log),
                        file_name=f"gas-atlas-audit-{dt.date.today().isoformat()}.csv", mime="text/csv",
                        icon=":material/download:", key="audit-download", on_click="ignore")

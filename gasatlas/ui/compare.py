@@ -75,6 +75,7 @@ def workspace(atlas: Dataset, lang: Lang) -> None:
         st.info(t("compare_no_route_change", lang), icon=":material/check:")
     else:
         st.dataframe(compare.readable_route_changes(changes, atlas.routes, lang), hide_index=True, width="stretch",
+                     placeholder=tables.MISSING,
                      column_config={"date": t("col_date", lang), "route": t("col_route", lang),
                                     "change": t("compare_col_change", lang), "was": t("compare_col_was", lang),
                                     "now": t("compare_col_now", lang), "note": t("col_note", lang)})
@@ -90,7 +91,7 @@ def event_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) ->
         return
     headers = tables.event_table_headers(lang)
     st.dataframe(tables.events_table(events, atlas, lang)[["date", "title", "type", "source"]], hide_index=True,
-                 width="stretch",
+                 width="stretch", placeholder=tables.MISSING,
                  column_config={"date": headers["date"], "title": headers["title"], "type": headers["type"],
                                 "source": LINK(headers["source"], display_text=tables.SOURCE_HOST)})
 
@@ -108,7 +109,7 @@ def flow_tables(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
                "change_pct": t("compare_col_change_pct", lang), "kind": t("col_kind", lang),
                "direction": t("col_direction", lang)}
     st.dataframe(compare.readable_flow_changes(by_route, atlas.routes, atlas.countries, lang), hide_index=True,
-                 width="stretch",
+                 width="stretch", placeholder=tables.MISSING,
                  column_config={**columns, "route": t("col_route", lang),
                                 "source": LINK(t("source", lang), display_text=tables.SOURCE_HOST)})
     focus = atlas.countries.loc[atlas.countries["focus"], "iso_a3"].tolist()
@@ -117,5 +118,5 @@ def flow_tables(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
     st.dataframe(compare.readable_country_changes(by_country, atlas.countries, lang), hide_index=True,
                  width="stretch",
                  column_config={**columns, "country": t("country", lang), "direction": t("col_direction", lang),
-                                "note": t("col_note", lang)})
+                                "note": t("col_note", lang)}, placeholder=tables.MISSING)
 

@@ -21,7 +21,7 @@ from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
 from gasatlas.sources import sources_table
 from gasatlas.store import StoreError, export_archive, import_csv
-from gasatlas.tables import SOURCE_HOST
+from gasatlas.tables import MISSING, SOURCE_HOST
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.viewstate import to_query
@@ -44,14 +44,15 @@ def sources(atlas: Dataset, lang: Lang) -> None:
             "facilities": st.column_config.NumberColumn(t("col_facilities_n", lang)),
             "actors": st.column_config.NumberColumn(t("col_actors_n", lang)),
         },
+        placeholder=MISSING,
     )
 
 
 def dictionary(lang: Lang) -> None:
     st.dataframe(
-        dictionary_frame(lang), hide_index=True, width="stretch",
+        dictionary_frame(lang), hide_index=True, width="stretch", placeholder=MISSING,
         column_config={"file": t("col_file", lang), "column": t("col_column", lang),
-                       "meaning": st.column_config.TextColumn(t("col_meaning", lang), width="large")},
+                       "meaning": st.column_config.TextColumn(t("col_meaning", lang), width="large")}
     )
 
 
@@ -147,7 +148,7 @@ def _unreadable_notice(version: tuple, lang: Lang) -> None:
     if not unreadable.empty:
         st.warning(markdown_format(t("stored_unreadable", lang), count=len(unreadable)),
                    icon=":material/report:")
-        st.dataframe(unreadable, hide_index=True, width="stretch")
+        st.dataframe(unreadable, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def stored_events(visitor: Identity, lang: Lang) -> None:

@@ -24,6 +24,7 @@ from gasatlas.revisions import EDITABLE_FIELDS, history_frame, record_from_form,
 from gasatlas.sanitize import markdown_format
 from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.store import EditConflict, EventStore, StoredEvent
+from gasatlas.tables import MISSING
 from gasatlas.ui import notices, resources
 from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
 
@@ -78,6 +79,7 @@ def outcome(lang: Lang) -> None:
     st.warning(markdown_format(t("edit_conflict", lang), id=conflict.current.id, number=conflict.current.revision),
                icon=":material/sync_problem:")
     st.dataframe(versions_frame(conflict.current.record, conflict.attempted), hide_index=True, width="stretch",
+                 placeholder=MISSING,
                  column_config={"field": t("col_field", lang), "saved": t("version_saved", lang),
                                 "yours": t("version_yours", lang), "differs": t("version_differs", lang)})
     st.button(t("conflict_dismiss", lang), on_click=lambda: st.session_state.pop(KEY_CONFLICT, None),
@@ -146,7 +148,7 @@ def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: s
                      t("col_when", lang), format=WIDGET_DATETIME_FORMAT[lang]), "actor": t("col_who", lang),
                      "action": t("col_action", lang), "status": t("col_status_now", lang),
                      "changes": st.column_config.TextColumn(t("col_changes", lang), width="large"),
-                     "comment": t("col_comment", lang)})
+                     "comment": t("col_comment", lang)}, placeholder=MISSING)
     numbers = [r.number for r in revisions if r.number != current]
     left, right = st.columns([0.6, 0.4])
     if numbers:

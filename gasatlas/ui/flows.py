@@ -30,13 +30,18 @@ from gasatlas.flows import (
 from gasatlas.formats import format_number
 from gasatlas.i18n import t
 from gasatlas.sanitize import markdown_format
+from gasatlas.tables import MISSING
 from gasatlas.ui import chrome, state, takeaway
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
 from gasatlas.vocab import FlowChoice, Lang, label
 
-TABLE_COLUMNS = ["period", "route", "direction", "volume_bcm", "kind_label", "source", "url", "retrieved", "quote",
-                 "note"]
+TABLE_WIDTHS = {"period": 60, "route": 150, "direction": 125, "volume_bcm": 75, "kind_label": 120, "source": 120,
+                "url": 95, "retrieved": 85, "quote": 70, "note": 60}
+"""The flows table's columns and their widths in pixels: together inside the page's card at 1440 px (960 of
+its 978), the numbers and their sources in view; a long quote or note is cut short (widen its column or open
+the table full screen to read it whole, or download the figures)."""
+TABLE_COLUMNS = list(TABLE_WIDTHS)
 KEY_COUNTRY = "balance-country"
 KEY_YEAR = "balance-year"
 WAYS = {"in": "balance_in", "out": "balance_out", "transit": "balance_transit", "processing": "balance_processing"}
@@ -62,6 +67,12 @@ def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries
     return exports.flows_csv(pd.concat(parts, ignore_index=True) if parts else _atlas.flows).encode("utf-8")
 
 
+def _fitted(columns: dict, widths: dict[str, int]) -> dict:
+    """``columns`` (headers or column configurations) at fixed ``widths``."""
+    return {name: {**(config if isinstance(config, dict) else st.column_config.Column(config)), "width": widths[name]}
+            for name, config in columns.items() if name in widths}
+
+
 def flows_table(atlas: Dataset, lang: Lang) -> None:
     """Every figure whose period overlaps the shared dates and that starts or ends in a chosen country, each with
     its source and the day it was checked; the download holds these rows and their gaps, in the format of
@@ -74,7 +85,7 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     else:
         st.dataframe(chrome.numbers_in(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
-                     column_config=flow_columns(lang), key="flows-table")
+                     column_config=_fitted(flow_columns(lang), TABLE_WIDTHS), key="flows-table", placeholder=MISSING)
     f = state.view().filter
     st.download_button(
         t("download_flows", lang),
@@ -105,7 +116,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
     matrix = coverage_matrix(cells, "shown")
     matrix.index = [route_names.get(route, route) for route in matrix.index]
     matrix.columns = [str(year) for year in matrix.columns]
-    st.dataframe(matrix, width="stretch", key="flows-matrix")
+    st.dataframe(matrix, width="stretch", key="flows-matrix", placeholder=MISSING)
     gaps = atlas.flow_gaps
     if gaps.empty:
         return
@@ -117,7 +128,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
                           for a, b in zip(gaps["from_country"], gaps["to_country"], strict=True)],
             "searched": gaps["searched"].to_numpy(),
             "note": gaps[f"note_{lang}"].to_numpy(),
-        }), hide_index=True, width="stretch", key="flows-gaps",
+        }), hide_index=True, width="stretch", key="flows-gaps", placeholder=MISSING,
             column_config={**flow_columns(lang), "searched": st.column_config.TextColumn(t("col_searched", lang))})
 
 
@@ -143,7 +154,7 @@ def disagreement_table(atlas: Dataset, lang: Lang) -> None:
                  column_config={**flow_columns(lang), "figure": t("col_figure", lang),
                                 "choice": t("col_choice", lang),
                                 "source_date": st.column_config.DateColumn(t("col_source_date", lang),
-                                                                           format="YYYY-MM-DD")})
+                                                                           format="YYYY-MM-DD")}, placeholder=MISSING)
 
 
 def _default(options: list, wanted) -> int:
@@ -202,4 +213,4 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
                                              "source", "url", "retrieved"]], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
                      column_config={**flow_columns(lang), "way_label": t("col_way", lang),
-                                    "partner": t("col_partner", lang)})
+                                    "partner": t("col_partner", lang)}, placeholder=MISSING)

@@ -31,6 +31,7 @@ MAP_KEY = "atlas-map"
 MAP_HEIGHT = 560
 """The frame's height before the page's style sets it from the window's (``mapjs/map_page.css``)."""
 MAP_PAGE_CSS = map_resource("map_page.css")
+PHONE_LEGEND_JS = map_resource("phone_legend.js")
 
 KEY_PAGE = "events_table_page"
 """The table page the reader is on (from 0)."""
@@ -257,7 +258,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         + t("network_on", lang).format(date=format_date(as_of, "day", lang))
         + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
     )
-    st.html(f"<style>{MAP_PAGE_CSS}</style>")
+    st.html(f"<style>{MAP_PAGE_CSS}</style><script>({PHONE_LEGEND_JS})();</script>", unsafe_allow_javascript=True)
     map_column, card_column = st.columns([0.72, 0.28], gap="medium")
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
@@ -269,7 +270,8 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         takeaway.map_downloads(atlas, lang)
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
-        with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:"):
+        with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:",
+                         key="map-legend"):
             st.html(f"<style>{CARD_CSS}</style>{legend_html(lang, None if flow_year is None else flow_year.year)}")
 
     st.subheader(t("events_table", lang))

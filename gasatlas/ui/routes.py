@@ -44,6 +44,7 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
             "history": st.column_config.TextColumn(t("col_history", lang), width="large"),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
         },
+        placeholder=tables.MISSING,
     )
     st.subheader(t("facilities_table", lang))
     st.dataframe(
@@ -55,6 +56,7 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
             "precision": t("col_precision", lang),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
         },
+        placeholder=tables.MISSING,
     )
 
 
@@ -97,7 +99,7 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
             st.altair_chart(route_flows_chart(within, lang), width="stretch")
         st.dataframe(chrome.numbers_in(rows[["period", "direction", "volume_bcm", "kind_label", "source", "url"]],
                                        FLOW_NUMBERS, lang), hide_index=True,
-                     width="stretch", column_config=flow_columns(lang))
+                     width="stretch", column_config=flow_columns(lang), placeholder=tables.MISSING)
 
 
 def _choose(atlas: Dataset, key: str) -> None:
@@ -139,4 +141,4 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
         st.caption(t("route_events", lang))
         st.dataframe(tables.events_table(linked, atlas, lang)[["date", "title", "type"]], hide_index=True,
                      width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),
-                                                     "type": t("col_type", lang)})
+                                                     "type": t("col_type", lang)}, placeholder=tables.MISSING)

@@ -105,7 +105,8 @@ def init(atlas: Dataset) -> None:
     st.session_state[KEY_CLICK_NONCE] = 0
     st.session_state[KEY_TABLE_VERSION] = 0
     for problem in problems:
-        st.toast(markdown_format("{ignored}: {problem}", ignored=t("link_ignored", state.lang), problem=problem),
+        st.toast(markdown_format("{ignored}: {problem}", ignored=t("link_ignored", state.lang),
+                                 problem=t(problem, state.lang)),
                  icon=":material/link_off:")
 
 

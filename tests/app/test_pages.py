@@ -104,3 +104,13 @@ def test_the_data_page_offers_downloads_of_the_filtered_view_and_a_citation() ->
     expected = apply_filter(EVENTS, EventFilter(event_types=frozenset({"disruption"})))
     assert f"Central Asia Gas Atlas: {len(expected)} events" in citation
     assert "type=disruption" in citation and "Natural Earth" in citation
+
+
+@pytest.mark.parametrize("spec", navigation.PAGES, ids=lambda spec: spec.url_path)
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_table_shows_a_missing_value_as_a_dash(spec: navigation.PageSpec, lang: str) -> None:
+    """Streamlit writes "None" in an empty cell unless told otherwise."""
+    at = open_page(spec, lang=lang)
+
+    assert not at.exception, at.exception
+    assert {table.proto.placeholder for table in at.dataframe} <= {"—"}

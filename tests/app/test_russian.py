@@ -12,6 +12,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.formats import month_names
+from gasatlas.i18n import t
 from gasatlas.ui import navigation
 from tests.english_words import english_words
 
@@ -135,3 +136,22 @@ def test_dates_in_russian_are_written_the_russian_way() -> None:
     assert at.slider[0].proto.format == "DD.MM.YYYY"
     caption = at.caption[0].value
     assert any(month in caption for month in month_names("ru", "wide", "format")), caption
+
+
+@pytest.mark.parametrize(("link", "problems"), [
+    ({"basemap": "x", "widths": "x", "from": "2023-02-30", "to": "soon", "country": "ATL", "type": "x", "actor": "x",
+      "sel": "event:none", "match": "x", "story": "fiction"}, 10),
+    ({"from": "2024-01-01", "to": "2023-01-01", "compare": "2023-13-01,2023-01-01"}, 2),
+    ({"compare": "2024-01-01,2023-01-01", "story": "main", "step": "99"}, 2),
+], ids=["unknown values", "dates", "order and story step"])
+def test_what_a_bad_link_lost_is_told_in_russian(link: dict[str, str], problems: int) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in {"lang": "ru", **link}.items():
+        at.query_params[key] = value
+
+    toasts = [toast.value for toast in at.run().toast]
+
+    assert not at.exception, at.exception
+    assert len(toasts) == problems, toasts
+    assert all(toast.startswith(t("link_ignored", "ru")) for toast in toasts)
+    assert english_words(toasts) == {}

@@ -83,6 +83,22 @@ def visible_texts(atlas: AtlasPage) -> list[str]:
     return [text for frame in atlas.page.frames for text in frame.evaluate(VISIBLE_TEXT)]
 
 
+def wait_for_labels_placed(frame: FrameLocator) -> None:
+    """Country names and volumes are placed a moment after the map changes (label_placement.js): every
+    name then says where it sits and every volume carries its shift (empty before placement)."""
+    frame.locator("body").evaluate(
+        """() => new Promise(done => {
+             const check = () => {
+               const names = [...document.querySelectorAll('.ga-country-label')];
+               const volumes = [...document.querySelectorAll('.ga-flow-label span')];
+               if (names.length && names.every(n => n.hasAttribute('data-place'))
+                   && volumes.every(v => v.style.translate !== '')) done();
+               else requestAnimationFrame(check);
+             };
+             check();
+           })""")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -26,7 +26,7 @@ from gasatlas.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.status import routes_as_of
 from gasatlas.vocab import label
 
-from .harness import AppServer, AtlasPage, atlas_tab
+from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FLOWS = ATLAS.flows
@@ -68,22 +68,6 @@ def drawn_for(year: int, route_id: str) -> tuple[str, str]:
 def routes_without_figure(year: int, as_of: dt.date) -> set[str]:
     on_map = set(routes_as_of(ATLAS.routes, as_of)["id"])
     return on_map - set(FlowYear.of(FLOWS, year).by_route)
-
-
-def wait_for_labels_placed(frame: FrameLocator) -> None:
-    """Country names and volumes are placed a moment after the map changes (label_placement.js): every
-    name then says where it sits and every volume carries its shift (empty before placement)."""
-    frame.locator("body").evaluate(
-        """() => new Promise(done => {
-             const check = () => {
-               const names = [...document.querySelectorAll('.ga-country-label')];
-               const volumes = [...document.querySelectorAll('.ga-flow-label span')];
-               if (names.length && names.every(n => n.hasAttribute('data-place'))
-                   && volumes.every(v => v.style.translate !== '')) done();
-               else requestAnimationFrame(check);
-             };
-             check();
-           })""")
 
 
 def main_caption(atlas: AtlasPage):

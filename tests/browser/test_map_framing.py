@@ -1,5 +1,6 @@
 """The map's first view holds the whole network, on a desktop and on a phone; full screen and "show the whole
-network" work; and no page shows a missing value as "None" or "nan". Network blocked."""
+network" work; and no page, table cells included, shows a missing value as "None" or "nan", in either language.
+Network blocked."""
 
 from __future__ import annotations
 
@@ -77,15 +78,27 @@ def test_full_screen_fills_the_window_and_comes_back(atlas: AtlasPage) -> None:
     expect(button).not_to_have_class(re.compile("leaflet-fullscreen-on"))
 
 
-def test_no_page_shows_a_missing_value_as_none_or_nan(atlas: AtlasPage) -> None:
+TABLE_CELLS = "() => [...document.querySelectorAll('[data-testid=stDataFrame] table td')].map(cell => cell.textContent)"
+"""The text of every table cell drawn (tables are painted on a canvas; their cells are also written for screen
+readers)."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_page_shows_a_missing_value_as_none_or_nan(atlas: AtlasPage, lang: str) -> None:
     found = {}
+    cells = 0
     for spec in navigation.PAGES:
-        atlas.open(f"{'' if spec is navigation.MAP else spec.url_path}?basemap=offline")
+        atlas.open(f"{'' if spec is navigation.MAP else spec.url_path}?basemap=offline&lang={lang}")
         expect(atlas.page.locator("h1").first).to_be_visible()
         if spec in (navigation.MAP, navigation.ROUTES):
             atlas.map().locator(".leaflet-container").wait_for(state="visible")
-        for text in visible_texts(atlas):
+        if atlas.page.locator("[data-testid=stDataFrame]").count():
+            atlas.page.locator("[data-testid=stDataFrame] table td").first.wait_for(state="attached")
+        table_texts = atlas.page.evaluate(TABLE_CELLS)
+        cells += len(table_texts)
+        for text in [*visible_texts(atlas), *table_texts]:
             if MISSING.search(text):
                 found.setdefault(spec.url_path, text)
 
+    assert cells > 100, "the tables were read"
     assert found == {}

@@ -10,7 +10,16 @@ import json
 import pandas as pd
 import pytest
 
-from gasatlas.actors import actor_network, actors_table
+from gasatlas.actors import (
+    NAME_CHAR_WIDTH,
+    NAME_HEIGHT,
+    NAME_RISE,
+    NETWORK_PLOT,
+    NETWORK_SCALE_PADDING,
+    actor_network,
+    actors_table,
+    named_actors,
+)
 from gasatlas.charts import ACTOR, BRUSH, PICK, brushed_dates, picked
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.data import load_dataset
@@ -63,6 +72,51 @@ def test_the_actor_network_links_people_who_share_events(atlas) -> None:
     assert "18 Jan 2023" in sklyar_miller["dates"]
     assert nodes.set_index("id").loc["gazprom", "events"] == max(nodes["events"])
     assert nodes[["x", "y"]].notna().all().all()
+
+
+def _actors_at(*spots: tuple[str, int, float, float]) -> pd.DataFrame:
+    """Network nodes: (id, links, x, y) each, named after their id."""
+    return pd.DataFrame([{"id": actor, "name": actor, "kind": "person", "events": 1, "links": links, "x": x, "y": y}
+                         for actor, links, x, y in spots])
+
+
+def test_of_two_actors_in_one_spot_only_the_more_connected_is_named() -> None:
+    nodes = _actors_at(("hub", 5, 0.0, 0.0), ("leaf", 1, 0.0, 0.001), ("far", 1, 1.0, 1.0))
+
+    assert named_actors(nodes) == {"hub", "far"}
+    assert named_actors(nodes, chosen=frozenset({"leaf"})) == {"leaf", "far"}, "a chosen actor is always named"
+
+
+def _name_boxes(nodes: pd.DataFrame) -> dict[str, tuple[float, float, float, float]]:
+    """Each actor's name as (left, right, top, bottom) pixels on the smallest plot, written above its circle."""
+    width, height = NETWORK_PLOT
+
+    def across(values: pd.Series, length: float) -> pd.Series:
+        return NETWORK_SCALE_PADDING + (values - values.min()) / (values.max() - values.min()) * (
+            length - 2 * NETWORK_SCALE_PADDING)
+
+    xs, ys = across(nodes["x"], width), height - across(nodes["y"], height)
+    return {actor: (x - len(name) * NAME_CHAR_WIDTH / 2, x + len(name) * NAME_CHAR_WIDTH / 2,
+                    y - NAME_RISE - NAME_HEIGHT / 2, y - NAME_RISE + NAME_HEIGHT / 2)
+            for actor, name, x, y in zip(nodes["id"], nodes["name"], xs, ys, strict=True)}
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_names_on_the_network_never_overlap_and_give_way_only_to_a_more_connected_one(atlas, lang) -> None:
+    nodes, _ = actor_network(atlas.events, atlas.actors, lang)
+
+    named = named_actors(nodes)
+
+    boxes, links = _name_boxes(nodes), dict(zip(nodes["id"], nodes["links"], strict=True))
+    assert nodes.sort_values("links", ascending=False)["id"].iloc[0] in named
+    assert 0 < len(named) < len(nodes), "the crowded middle leaves some to be named on hover"
+    assert not any(_overlap(boxes[a], boxes[b]) for a in named for b in named if a < b)
+    assert all(any(_overlap(boxes[quiet], boxes[other]) and links[other] >= links[quiet] for other in named)
+               for quiet in set(nodes["id"]) - named), "an actor is left unnamed only under a better-linked name"
 
 
 def test_the_actors_table_counts_only_the_shown_events(atlas) -> None:
