@@ -13,7 +13,7 @@ from dataclasses import dataclass
 NUMBER = r"(\d+(?:[.,]\d+)?)"
 VOLUME = re.compile(
     NUMBER + r"\s*(?P<scale>млрд\.?|миллиард\w*|млн\.?|миллион\w*|billion|bn|million|mln)\s*"
-    r"(?:куб(?:ометр\w*|\.\s*м\.?|ических\s+метр\w*|\.?\s*метр\w*)|м3|м³|cubic\s+met(?:er|re)s?|cu\s*m)"
+    r"(?:куб(?:ометр\w*|\.\s*м\.?|ических\s+метр\w*|\.?\s*метр\w*|ов\b|а\b)|м3|м³|cubic\s+met(?:er|re)s?|cu\s*m)"
     r"|" + NUMBER + r"\s*(?P<unit>bcm|mcm)\b",
     re.IGNORECASE)
 PERIOD_AFTER = 40

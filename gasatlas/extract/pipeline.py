@@ -20,11 +20,13 @@ from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
 from gasatlas.extract.datelines import find_dateline, without_dateline
+from gasatlas.extract.figures import figures
 from gasatlas.extract.knowledge import knowledge_of
-from gasatlas.extract.passages import group_passages
+from gasatlas.extract.passages import Passage, group_passages
 from gasatlas.extract.reading import Reading, SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
+from gasatlas.extract.units import Sentence
 from gasatlas.jobs import Cancelled, Report, no_report
 from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
@@ -75,11 +77,49 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
         readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source_url}"))
     stage("compose", 0.0)
     passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
-    candidates = [candidate for passage in passages if (candidate := _guarded(
+    built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source_url}"))
         is not None]
+    candidates = _one_headline_event(built, sentences)
     stage("compose", 1.0)
     return candidates
+
+
+LEDE_SENTENCES = 3
+"""The headline and the first sentences after it: where a report states its event and that event's numbers."""
+
+
+def _one_headline_event(built: list[tuple[Passage, Candidate]], sentences: list[Sentence]) -> list[Candidate]:
+    """One event in one article is one candidate: a lede sentence that tells the headline's event again
+    (``merge.same_event``) is folded into the headline's candidate, and the headline candidate without numbers of
+    its own takes the first ones of the lede — a headline names the event ("Москва и
+    Пекин подписали меморандум"), the next sentence its volume."""
+    from gasatlas.extract.merge import same_event
+
+    if not built:
+        return []
+    _, first = min(built, key=lambda pair: pair[1].sentence_index)
+    if first.sentence_index >= LEDE_SENTENCES:
+        return [candidate for _, candidate in built]
+    kept = []
+    for _, candidate in built:
+        if candidate is not first and candidate.sentence_index < LEDE_SENTENCES and _same_fact(first, candidate) \
+                and _guarded(lambda c: same_event(first, c), candidate, False, "folding a lede sentence"):
+            continue
+        kept.append(candidate)
+    if first.volume_bcm is None or first.contract_years is None or first.price_usd_per_mcm is None:
+        lede = figures(" ".join(s.text for s in sentences if s.index < LEDE_SENTENCES))
+        if first.volume_bcm is None:
+            first.volume_bcm, first.volume_period = lede.volume_bcm, lede.volume_period
+        first.price_usd_per_mcm = first.price_usd_per_mcm or lede.price_usd_per_mcm
+        first.contract_years = first.contract_years or lede.contract_years
+    return kept
+
+
+def _same_fact(a: Candidate, b: Candidate) -> bool:
+    """The same kind of event on the same date: only then can a lede sentence be the headline told again — a lede
+    often adds an earlier or a different fact."""
+    return all(a.event[key] == b.event[key] for key in ("event_type", "date", "date_precision"))
 
 
 def _guarded(step: Callable[[T], R], unit: T, failed: R, where: str) -> R:
