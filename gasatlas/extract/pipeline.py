@@ -80,7 +80,8 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source_url}"))
         is not None]
-    candidates = _one_headline_event(built, sentences)
+    candidates = _one_headline_event(_reported_facts(built), sentences)
+    _mark_background(candidates, published)
     stage("compose", 1.0)
     return candidates
 
@@ -114,6 +115,45 @@ def _one_headline_event(built: list[tuple[Passage, Candidate]], sentences: list[
         first.price_usd_per_mcm = first.price_usd_per_mcm or lede.price_usd_per_mcm
         first.contract_years = first.contract_years or lede.contract_years
     return kept
+
+
+BACKGROUND_DAYS = 180
+"""An event over half a year older than its report is the story's background, not its news."""
+
+
+def _mark_background(candidates: list[Candidate], published: dt.date) -> None:
+    """Marks (and flags) the candidates that end more than ``BACKGROUND_DAYS`` before the report; the headline
+    event is never background — a report about an old event is about it."""
+    if not candidates:
+        return
+    headline = min(candidates, key=lambda c: c.sentence_index)
+    for candidate in candidates:
+        _, stop = interval_of(candidate.event["date"], candidate.event["date_precision"])
+        if candidate is not headline and (published - stop).days > BACKGROUND_DAYS:
+            candidate.background = True
+            candidate.flags.append("background: an earlier event the report recalls, not its news")
+
+
+def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:
+    """One sentence, one event: "Россия и Китай подписали меморандум, сообщил Миллер" is a signing that Miller
+    reported, not a signing and a statement — the statement read from the same sentence as a fact of that very
+    day folds into that fact, its speaker joining the fact's participants. A figure for a period ("за 2025 год
+    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it."""
+    facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
+    kept = []
+    for passage, candidate in built:
+        fact = facts.get(candidate.sentence_index)
+        if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
+                "day" and _same_fact_day(fact, candidate):
+            fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
+                                                             *candidate.event["participants"]]))
+            continue
+        kept.append((passage, candidate))
+    return kept
+
+
+def _same_fact_day(a: Candidate, b: Candidate) -> bool:
+    return a.event["date"] == b.event["date"] and a.event["date_precision"] == b.event["date_precision"]
 
 
 def _same_fact(a: Candidate, b: Candidate) -> bool:
