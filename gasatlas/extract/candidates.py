@@ -13,7 +13,7 @@ from gasatlas.extract.actors import ProposedActor, slug
 from gasatlas.extract.compose import TITLE_FLAG, clause_title, english_title, quote_of, summary, title
 from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
-from gasatlas.extract.figures import figures
+from gasatlas.extract.figures import figures, per_year
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
@@ -57,6 +57,11 @@ class Candidate:
     background: bool = False
     """An earlier event the report recalls ("В июне 2023 года Узбекистан заключил…" in a 2025 story): kept for
     the reviewer, but no news — a watcher proposes it only as a source of an event the atlas may lack."""
+
+    @property
+    def volume_bcm_per_year(self) -> float | None:
+        """The volume normalised to bcm a year where the report allows it (``figures.per_year``)."""
+        return per_year(self.volume_bcm, self.volume_period, self.contract_years)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

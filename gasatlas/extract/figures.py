@@ -47,6 +47,23 @@ class Figures:
     price_usd_per_mcm: float | None = None
     contract_years: int | None = None
 
+    @property
+    def bcm_per_year(self) -> float | None:
+        """The volume as bcm a year where the text allows it: a yearly figure as it is, a daily one × 365, a total
+        over a contract of stated length spread over its years; None for a total without a length."""
+        return per_year(self.volume_bcm, self.volume_period, self.contract_years)
+
+
+def per_year(volume: float | None, period: str | None, years: int | None) -> float | None:
+    """See ``Figures.bcm_per_year``; shared with the candidate, which holds the same three numbers."""
+    if volume is None:
+        return None
+    if period == "year":
+        return volume
+    if period == "day":
+        return round(volume * 365, 6)
+    return round(volume / years, 6) if period == "total" and years else None
+
 
 def _number(text: str) -> float:
     return float(text.replace(",", "."))

@@ -19,6 +19,7 @@ from gasatlas import datewindow
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
+from gasatlas.extract.compose import numbers_phrase
 from gasatlas.extract.datelines import find_dateline, without_dateline
 from gasatlas.extract.figures import figures
 from gasatlas.extract.knowledge import knowledge_of
@@ -110,8 +111,9 @@ def _one_headline_event(built: list[tuple[Passage, Candidate]], sentences: list[
         kept.append(candidate)
     if first.volume_bcm is None or first.contract_years is None or first.price_usd_per_mcm is None:
         lede = figures(" ".join(s.text for s in sentences if s.index < LEDE_SENTENCES))
-        if first.volume_bcm is None:
+        if first.volume_bcm is None and lede.volume_bcm is not None:
             first.volume_bcm, first.volume_period = lede.volume_bcm, lede.volume_period
+            first.event["title_en"] = _with_numbers(first.event, numbers_phrase(lede))
         first.price_usd_per_mcm = first.price_usd_per_mcm or lede.price_usd_per_mcm
         first.contract_years = first.contract_years or lede.contract_years
     return kept
@@ -132,6 +134,17 @@ def _mark_background(candidates: list[Candidate], published: dt.date) -> None:
         if candidate is not headline and (published - stop).days > BACKGROUND_DAYS:
             candidate.background = True
             candidate.flags.append("background: an earlier event the report recalls, not its news")
+
+
+def _with_numbers(event: dict, tail: str) -> str:
+    """The English title with the lede's numbers before its "in/at <place>" end: "Gazprom and CNPC sign an
+    agreement for 50 bcm a year in Beijing"."""
+    title = event["title_en"]
+    place = event["place_name_en"] if event["geo_precision"] != "country" else None
+    for where in ([f" in {place}", f" at {place}"] if place else []):
+        if title.endswith(where):
+            return f"{title[:-len(where)]}{tail}{where}"
+    return f"{title}{tail}"
 
 
 def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:

@@ -64,6 +64,7 @@ def test_the_headline_event_takes_the_volume_its_lede_gives(atlas) -> None:
     first = min(candidates, key=lambda c: c.sentence_index)
 
     assert (first.volume_bcm, first.volume_period) == (50.0, "year")
+    assert "for 50 bcm a year" in first.event["title_en"]
 
 
 def test_relevance_reads_lemmas_not_substrings() -> None:
@@ -82,6 +83,16 @@ def test_the_numbers_a_report_gives_are_kept(text: str, volume: float, period: s
     found = figures(text)
 
     assert (found.volume_bcm, found.volume_period, found.contract_years) == (volume, period, years)
+
+
+@pytest.mark.parametrize(("text", "per_year"), [
+    ("в объеме 7,7 млрд куб. м в год", 7.7),
+    ("объем поставок в сутки составляет 9 млн куб. м", 3.285),
+    ("15 млрд кубометров газа по пятилетнему контракту", 3.0),
+    ("Газпром поставил 300 млн кубометров газа", None),
+])
+def test_a_volume_is_normalised_to_bcm_a_year_only_where_the_text_allows(text: str, per_year: float | None) -> None:
+    assert figures(text).bcm_per_year == per_year
 
 
 def test_a_price_is_kept_in_dollars_per_thousand_cubic_metres() -> None:
