@@ -119,6 +119,8 @@ def _one_headline_event(built: list[tuple[Passage, Candidate]], sentences: list[
     return kept
 
 
+TAKEN_PART_IN = frozenset({"agreement", "meeting"})
+"""Events whose reporter is most often one of the parties (Miller announcing the memorandum he signed)."""
 BACKGROUND_DAYS = 180
 """An event over half a year older than its report is the story's background, not its news."""
 
@@ -150,7 +152,8 @@ def _with_numbers(event: dict, tail: str) -> str:
 def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:
     """One sentence, one event: "Россия и Китай подписали меморандум, сообщил Миллер" is a signing that Miller
     reported, not a signing and a statement — the statement read from the same sentence as a fact of that very
-    day folds into that fact, its speaker joining the fact's participants. A figure for a period ("за 2025 год
+    day folds into that fact: its speaker joins a signing's or a meeting's participants (Miller signed); of a
+    plant's restart he is the source, named in the fact's flags. A figure for a period ("за 2025 год
     поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it."""
     facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
     kept = []
@@ -158,8 +161,11 @@ def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passag
         fact = facts.get(candidate.sentence_index)
         if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
                 "day" and _same_fact_day(fact, candidate):
-            fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
-                                                             *candidate.event["participants"]]))
+            if fact.event["event_type"] in TAKEN_PART_IN:
+                fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
+                                                                 *candidate.event["participants"]]))
+            else:
+                fact.flags.append(f"reported by: {candidate.event['title_en']}")
             continue
         kept.append((passage, candidate))
     return kept
