@@ -7,6 +7,7 @@ alias may name an id the atlas does not have: it is then simply not used.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FACILITY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -98,6 +99,11 @@ nearest to it in the same sentence ("Минэнерго Узбекистана" 
 NOT_ACTORS: frozenset[str] = frozenset({"сми", "аэс", "тэс", "гэс", "гпз", "огпз", "media", "завод",
                                         "газоперерабатывающий", "месторождение", "газопровод", "бпла"})
 """Organisation-like words NER tags that name no one (the media, a power plant)."""
+
+PIPELINE_NAME = re.compile(r"\bсил[аыуе]\s+сибир|\bсоюз\w*\s+восток|\bпоток\w*\b|\bstream\b|\bpower\s+of\s+siberia"
+                           r"|\bsoyuz\s+vostok|\bгазопровод\w*|\bpipelines?\b|\bтапи\b|\btapi\b", re.IGNORECASE)
+"""A pipeline's name that NER tags as an organisation («Сила Сибири-2», «Турецкий поток»): a route, never a new
+actor."""
 
 UNIDENTIFIED_ORGANISATIONS: frozenset[str] = frozenset({
     "минэнерго", "министерство", "правительство", "мид", "ведомство", "администрация", "кабмин", "минфин",

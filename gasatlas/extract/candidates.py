@@ -13,7 +13,7 @@ from gasatlas.extract.actors import ProposedActor, slug
 from gasatlas.extract.compose import TITLE_FLAG, clause_title, english_title, quote_of, summary, title
 from gasatlas.extract.datelines import Dateline
 from gasatlas.extract.dates import DateMention
-from gasatlas.extract.figures import figures
+from gasatlas.extract.figures import figures, per_year
 from gasatlas.extract.gazetteer import Place, PlaceKind
 from gasatlas.extract.knowledge import Knowledge
 from gasatlas.extract.passages import Passage
@@ -35,6 +35,8 @@ LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3
 """A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
 SOURCE = re.compile(r"\b(?:с|со|из|от|from)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """A place right after "с"/"из"/"from" is where something comes from, not where it happened."""
+TODAY = re.compile(r"\b(?:сегодня|today)\b", re.IGNORECASE)
+"""An event the report dates «сегодня» happened where the report was filed (its dateline town)."""
 ENGLISH_FLAG = "English text: new people are found only when a role introduces them — check the quote"
 
 
@@ -52,6 +54,14 @@ class Candidate:
     volume_period: str | None = None
     price_usd_per_mcm: float | None = None
     contract_years: int | None = None
+    background: bool = False
+    """An earlier event the report recalls ("В июне 2023 года Узбекистан заключил…" in a 2025 story): kept for
+    the reviewer, but no news — a watcher proposes it only as a source of an event the atlas may lack."""
+
+    @property
+    def volume_bcm_per_year(self) -> float | None:
+        """The volume normalised to bcm a year where the report allows it (``figures.per_year``)."""
+        return per_year(self.volume_bcm, self.volume_period, self.contract_years)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -148,6 +158,8 @@ class CandidateBuilder:
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
         place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
+        if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text) for r in readings):
+            place = self._dateline_city() or place
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
@@ -200,13 +212,22 @@ class CandidateBuilder:
             contract_years=numbers.contract_years,
         )
 
+    def _dateline_city(self) -> Place | None:
+        """The town of the dateline ("ПЕКИН, 2 сентября. /ТАСС/."), for an event the report says happened there
+        «сегодня»: filed from Beijing, signed today — signed in Beijing."""
+        if self.dateline is None:
+            return None
+        towns = [p for p in self.knowledge.names.named(self.dateline.place)
+                 if isinstance(p, Place) and p.kind != PlaceKind.COUNTRY]
+        return towns[0] if towns else None
+
     def _flags(self, passage: Passage, place: Place | None, trigger: Trigger | None,
                proposals: dict[str, ProposedActor]) -> list[str]:
         flags = [passage.date.note] if passage.date.note else []
         if place is None:
             flags.append("place not found in the text")
         flags += [flag for r in passage.readings for flag in r.flags]
-        if self.dateline is not None:
+        if self.dateline is not None and (place is None or place != self._dateline_city()):
             flags.append(f"dateline not used as the place: {self.dateline.place}")
         for actor in proposals.values():
             kind = "person" if actor.kind == ActorKind.PERSON else "organisation"

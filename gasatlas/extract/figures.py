@@ -13,7 +13,7 @@ from dataclasses import dataclass
 NUMBER = r"(\d+(?:[.,]\d+)?)"
 VOLUME = re.compile(
     NUMBER + r"\s*(?P<scale>млрд\.?|миллиард\w*|млн\.?|миллион\w*|billion|bn|million|mln)\s*"
-    r"(?:куб(?:ометр\w*|\.\s*м\.?|ических\s+метр\w*|\.?\s*метр\w*)|м3|м³|cubic\s+met(?:er|re)s?|cu\s*m)"
+    r"(?:куб(?:ометр\w*|\.\s*м\.?|ических\s+метр\w*|\.?\s*метр\w*|ов\b|а\b)|м3|м³|cubic\s+met(?:er|re)s?|cu\s*m)"
     r"|" + NUMBER + r"\s*(?P<unit>bcm|mcm)\b",
     re.IGNORECASE)
 PERIOD_AFTER = 40
@@ -46,6 +46,23 @@ class Figures:
     volume_period: str | None = None
     price_usd_per_mcm: float | None = None
     contract_years: int | None = None
+
+    @property
+    def bcm_per_year(self) -> float | None:
+        """The volume as bcm a year where the text allows it: a yearly figure as it is, a daily one × 365, a total
+        over a contract of stated length spread over its years; None for a total without a length."""
+        return per_year(self.volume_bcm, self.volume_period, self.contract_years)
+
+
+def per_year(volume: float | None, period: str | None, years: int | None) -> float | None:
+    """See ``Figures.bcm_per_year``; shared with the candidate, which holds the same three numbers."""
+    if volume is None:
+        return None
+    if period == "year":
+        return volume
+    if period == "day":
+        return round(volume * 365, 6)
+    return round(volume / years, 6) if period == "total" and years else None
 
 
 def _number(text: str) -> float:

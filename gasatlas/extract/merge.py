@@ -3,9 +3,12 @@
 Two reports are of one event when their dates overlap — each date as the period its precision stands for,
 widened by a few days, as outlets report a day late or date by the day of the report (``periods``) — they
 concern a shared country, and they are tied by enough evidence: the same kind of event with a shared
-participant, organisation, route, site or place, or wording alike (the same lemmas and numbers). A
-statement about a happening and the happening are often one story told two ways ("Miller said the
-memorandum was signed"), so a different kind needs two ties. ``cluster`` groups candidates by these pairs.
+participant, organisation, route or site, place, volume, or wording alike (the same lemmas and numbers). A
+halt and the supply change it causes are one kind (``KINDS``): outlets call one drone strike either. A
+signing, a launch or a halt dated to the same day between the same two countries needs no more: such
+days are rare, while statements and meetings crowd a forum's day. A statement about a happening and the
+happening are often one story told two ways ("Miller said the memorandum was signed"), so a different kind
+needs two ties, or one on the very same day. ``cluster`` groups candidates by these pairs.
 
 Used by the watcher on candidates from the reader; pure functions of the candidates' event fields.
 """
@@ -21,6 +24,11 @@ from gasatlas.extract.relevance import forms
 from gasatlas.periods import interval_of, overlap
 
 WINDOW_DAYS = 3
+KINDS = {"disruption": "flow", "supply_change": "flow"}
+"""Event types that are one kind of happening for merging; the rest are their own kind."""
+TALK = frozenset({"statement", "meeting"})
+"""Kinds that many reports of different happenings share on one day (a forum, a visit)."""
+VOLUME_TOLERANCE = 0.05
 SIMILAR_TEXT = 0.25
 """Share of shared lemmas (Jaccard) from which two titles and quotes say the same thing."""
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -58,15 +66,36 @@ def _shared(a: Mapping[str, Any], b: Mapping[str, Any], key: str) -> bool:
     return bool(set(a.get(key) or ()) & set(b.get(key) or ()))
 
 
+def _sites(event: Mapping[str, Any]) -> set[str]:
+    return set(event.get("route_ids") or ()) | set(event.get("facility_ids") or ())
+
+
+def _volume(item: Any) -> float | None:
+    volume = getattr(item, "volume_bcm", None)
+    return volume if volume is not None else _event(item).get("volume_bcm")
+
+
+def _same_volume(a: Any, b: Any) -> bool:
+    va, vb = _volume(a), _volume(b)
+    return va is not None and vb is not None and abs(va - vb) <= VOLUME_TOLERANCE * max(va, vb)
+
+
 def ties(a: Any, b: Any) -> int:
     """How many kinds of evidence two reports share: people, organisations, routes or sites, a real place
-    (not a country placeholder), wording."""
+    (not a country placeholder), the volume they give, wording."""
     ea, eb = _event(a), _event(b)
     placed = ea.get("geo_precision") != "country" and eb.get("geo_precision") != "country"
-    return sum((_shared(ea, eb, "participants"), _shared(ea, eb, "organisations"),
-                _shared(ea, eb, "route_ids") or _shared(ea, eb, "facility_ids"),
-                placed and ea.get("place_name_en") == eb.get("place_name_en"),
+    return sum((_shared(ea, eb, "participants"), _shared(ea, eb, "organisations"), bool(_sites(ea) & _sites(eb)),
+                placed and ea.get("place_name_en") == eb.get("place_name_en"), _same_volume(a, b),
                 similarity(ea, eb) >= SIMILAR_TEXT))
+
+
+def _kind(event: Mapping[str, Any]) -> str:
+    return KINDS.get(event["event_type"], event["event_type"])
+
+
+def _same_day(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return a["date_precision"] == b["date_precision"] == "day" and str(a["date"])[:10] == str(b["date"])[:10]
 
 
 def same_event(a: Any, b: Any) -> bool:
@@ -75,10 +104,13 @@ def same_event(a: Any, b: Any) -> bool:
     ea, eb = _event(a), _event(b)
     if not overlap(_period(ea), _period(eb)):
         return False
-    if not _shared(ea, eb, "countries"):
+    shared_countries = set(ea.get("countries") or ()) & set(eb.get("countries") or ())
+    if not shared_countries:
         return False
-    found = ties(ea, eb)
-    return found >= 1 if ea["event_type"] == eb["event_type"] else found >= 2
+    found = ties(a, b)
+    if _kind(ea) != _kind(eb):
+        return found >= (1 if _same_day(ea, eb) else 2)
+    return found >= 1 or (_kind(ea) not in TALK and _same_day(ea, eb) and len(shared_countries) >= 2)
 
 
 def cluster(candidates: Sequence[Any]) -> list[list[int]]:

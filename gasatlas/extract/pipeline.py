@@ -19,12 +19,15 @@ from gasatlas import datewindow
 from gasatlas.data import Dataset
 from gasatlas.extract.actors import ProposedActor
 from gasatlas.extract.candidates import Candidate, CandidateBuilder
+from gasatlas.extract.compose import numbers_phrase
 from gasatlas.extract.datelines import find_dateline, without_dateline
+from gasatlas.extract.figures import figures
 from gasatlas.extract.knowledge import knowledge_of
-from gasatlas.extract.passages import group_passages
+from gasatlas.extract.passages import Passage, group_passages
 from gasatlas.extract.reading import Reading, SentenceReader
 from gasatlas.extract.sentences import language_of, read_sentences
 from gasatlas.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
+from gasatlas.extract.units import Sentence
 from gasatlas.jobs import Cancelled, Report, no_report
 from gasatlas.periods import interval_of, overlap
 from gasatlas.vocab import GeoPrecision
@@ -75,11 +78,107 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
         readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source_url}"))
     stage("compose", 0.0)
     passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
-    candidates = [candidate for passage in passages if (candidate := _guarded(
+    built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source_url}"))
         is not None]
+    candidates = _one_headline_event(_reported_facts(built), sentences)
+    _mark_background(candidates, published)
     stage("compose", 1.0)
     return candidates
+
+
+LEDE_SENTENCES = 3
+"""The headline and the first sentences after it: where a report states its event and that event's numbers."""
+
+
+def _one_headline_event(built: list[tuple[Passage, Candidate]], sentences: list[Sentence]) -> list[Candidate]:
+    """One event in one article is one candidate: a lede sentence that tells the headline's event again
+    (``merge.same_event``) is folded into the headline's candidate, and the headline candidate without numbers of
+    its own takes the first ones of the lede — a headline names the event ("Москва и
+    Пекин подписали меморандум"), the next sentence its volume."""
+    from gasatlas.extract.merge import same_event
+
+    if not built:
+        return []
+    _, first = min(built, key=lambda pair: pair[1].sentence_index)
+    if first.sentence_index >= LEDE_SENTENCES:
+        return [candidate for _, candidate in built]
+    kept = []
+    for _, candidate in built:
+        if candidate is not first and candidate.sentence_index < LEDE_SENTENCES and _same_fact(first, candidate) \
+                and _guarded(lambda c: same_event(first, c), candidate, False, "folding a lede sentence"):
+            continue
+        kept.append(candidate)
+    if first.volume_bcm is None or first.contract_years is None or first.price_usd_per_mcm is None:
+        lede = figures(" ".join(s.text for s in sentences if s.index < LEDE_SENTENCES))
+        if first.volume_bcm is None and lede.volume_bcm is not None:
+            first.volume_bcm, first.volume_period = lede.volume_bcm, lede.volume_period
+            first.event["title_en"] = _with_numbers(first.event, numbers_phrase(lede))
+        first.price_usd_per_mcm = first.price_usd_per_mcm or lede.price_usd_per_mcm
+        first.contract_years = first.contract_years or lede.contract_years
+    return kept
+
+
+TAKEN_PART_IN = frozenset({"agreement", "meeting"})
+"""Events whose reporter is most often one of the parties (Miller announcing the memorandum he signed)."""
+BACKGROUND_DAYS = 180
+"""An event over half a year older than its report is the story's background, not its news."""
+
+
+def _mark_background(candidates: list[Candidate], published: dt.date) -> None:
+    """Marks (and flags) the candidates that end more than ``BACKGROUND_DAYS`` before the report; the headline
+    event is never background — a report about an old event is about it."""
+    if not candidates:
+        return
+    headline = min(candidates, key=lambda c: c.sentence_index)
+    for candidate in candidates:
+        _, stop = interval_of(candidate.event["date"], candidate.event["date_precision"])
+        if candidate is not headline and (published - stop).days > BACKGROUND_DAYS:
+            candidate.background = True
+            candidate.flags.append("background: an earlier event the report recalls, not its news")
+
+
+def _with_numbers(event: dict, tail: str) -> str:
+    """The English title with the lede's numbers before its "in/at <place>" end: "Gazprom and CNPC sign an
+    agreement for 50 bcm a year in Beijing"."""
+    title = event["title_en"]
+    place = event["place_name_en"] if event["geo_precision"] != "country" else None
+    for where in ([f" in {place}", f" at {place}"] if place else []):
+        if title.endswith(where):
+            return f"{title[:-len(where)]}{tail}{where}"
+    return f"{title}{tail}"
+
+
+def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:
+    """One sentence, one event: "Россия и Китай подписали меморандум, сообщил Миллер" is a signing that Miller
+    reported, not a signing and a statement — the statement read from the same sentence as a fact of that very
+    day folds into that fact: its speaker joins a signing's or a meeting's participants (Miller signed); of a
+    plant's restart he is the source, named in the fact's flags. A figure for a period ("за 2025 год
+    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it."""
+    facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
+    kept = []
+    for passage, candidate in built:
+        fact = facts.get(candidate.sentence_index)
+        if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
+                "day" and _same_fact_day(fact, candidate):
+            if fact.event["event_type"] in TAKEN_PART_IN:
+                fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
+                                                                 *candidate.event["participants"]]))
+            else:
+                fact.flags.append(f"reported by: {candidate.event['title_en']}")
+            continue
+        kept.append((passage, candidate))
+    return kept
+
+
+def _same_fact_day(a: Candidate, b: Candidate) -> bool:
+    return a.event["date"] == b.event["date"] and a.event["date_precision"] == b.event["date_precision"]
+
+
+def _same_fact(a: Candidate, b: Candidate) -> bool:
+    """The same kind of event on the same date: only then can a lede sentence be the headline told again — a lede
+    often adds an earlier or a different fact."""
+    return all(a.event[key] == b.event[key] for key in ("event_type", "date", "date_precision"))
 
 
 def _guarded(step: Callable[[T], R], unit: T, failed: R, where: str) -> R:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gasatlas.extract.actors import NewActors, OrganisationRef, PersonRef, ProposedActor
-from gasatlas.extract.aliases import NOT_ACTORS, UNIDENTIFIED_ORGANISATIONS
+from gasatlas.extract.aliases import NOT_ACTORS, PIPELINE_NAME, UNIDENTIFIED_ORGANISATIONS
 from gasatlas.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
 from gasatlas.extract.knowledge import Knowledge, rank
@@ -309,7 +309,7 @@ class SentenceReader:
         words = name.split() or [name]
         if span.kind == "LOC":
             reading.flags.append(f"place not found in gazetteer: {span.normal}")
-        elif span.kind != "ORG" or name in NOT_ACTORS or words[0] in NOT_ACTORS:
+        elif span.kind != "ORG" or name in NOT_ACTORS or words[0] in NOT_ACTORS or PIPELINE_NAME.search(name):
             return
         elif words[0] in UNIDENTIFIED_ORGANISATIONS:
             reading.flags.append(f"organisation not identified: {span.normal}")

@@ -40,7 +40,7 @@ INTENTION = (r"(?!\s+(?:[\w«»\"-]+,?\s+){0,5}?(?:обсудить|обсужд
 EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.AGREEMENT, r"\bподписа\w*+(?!\s+(?:указ|постановлени|распоряжени|закон))|\bзаключи\w*"
                                r"|\bзаключен\w*"
-                               r"|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))", FACT),
+                               r"|\bsign(?:ed|s|ing)?+\b(?!\s+(?:a\s+|the\s+)?(?:decree|law|order))|\binked\b", FACT),
     _rule(EventType.AGREEMENT, r"(?:\bдоговорил\w*+|\bagreed\b)" + INTENTION, 0.9),
     _rule(EventType.AGREEMENT, r"\bдорожн\w*\s+карт\w*|\bсоглашени\w*|\bмеморандум\w*|\bдоговор\b|\bдоговор[аеуо]\w*"
                                r"|\bконтракт\w*|\broad\s?maps?\b|\bagreements?\b|\bmemorandum\b|\bcontracts?\b", 0.55),
@@ -50,13 +50,14 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                    r"|\b(?:двукратн|двухкратн|трехкратн|трёхкратн)\w*\s+(?:рост|увеличени|сокращени)\w*"
                                    r"|\b\d+(?:[.,]\d+)?-fold\b|\bв\s+\d+(?:[.,]\d+)?\s+раза?\b", 0.85),
     _rule(EventType.DISRUPTION, r"\bатакова\w*|\bпострада\w*|\bповрежд[её]н\w*|\battacked\b|\bdamaged\b", 0.85),
-    _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bперебо\w*|\bавари\w*"
+    _rule(EventType.DISRUPTION, r"\bприостанов\w*|\bпрекрат\w*|\bпрекращ\w*|\bостанови\w*|\bостановлен\w*|\bперебо\w*"
+                                r"|\bавари\w*"
                                 r"|\bсократи\w*\s+поставо?к\w*|\bhalt\w*|\bsuspend\w*|\bstopped\b|\bcut\s+off\b"
                                 r"|\bdisrupt\w*|\boutages?\b", FACT),
     _rule(EventType.SUPPLY_CHANGE, r"\bначал\w*\s+поставо?к\w*|\bпоставо?к\w*\s+начал\w*|\bвозобнов\w*"
                                    r"|\bувелич\w*\s+поставо?к\w*|\bзапу(?:сти|ще|ска)\w*\s+поставо?к\w*|\bреверс\w*"
                                    r"|\bresum\w*|\b(?:began|begun|started|start|launch\w*)\s+(?:[\w-]+\s+){0,2}?"
-                                   r"(?:supplying|supplies|deliveries|exports|pumping)\b"
+                                   r"(?:supplying|supplies|deliveries|exports|pumping|transfers|flows|shipments)\b"
                                    r"|\b(?:supplies|deliveries|exports)\s+(?:began|started)\b"
                                    r"|\bincreas\w*\s+(?:supplies|deliveries)\b|\breversed?\s+flow\b", FACT),
     _rule(EventType.CONSTRUCTION, r"\bначал\w*\s+строительств\w*|\bстроительство\s+началось"
@@ -78,13 +79,14 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
     _rule(EventType.PROPOSAL, r"\bинициатив\w*|\bпредлож\w*|\bпредлага\w*|\bвыдвину\w*|\bpropos\w*|\binitiative\w*"
                               r"|\bsuggest\w*", 0.7),
     _rule(EventType.CONSTRUCTION, r"\bстроительств\w*|\bпострои\w*|\bпрокладк\w*|\bconstruction\b|\bbuild\w*"
-                                  r"|\bbuilt\b", 0.6),
+                                  r"|\bbuilt\b|\bpipe-?laying\b|\bукладк\w*\s+труб\w*", 0.6),
     _rule(EventType.MEETING, r"\bобсуди\w*|\bобсужда\w*|\bdiscuss\w*|\bфорум\w*|\bсаммит\w*|\bконференци\w*"
                              r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
     _rule(EventType.STATEMENT, r"\bназва\w*|\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
                                r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
                                r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b|\bdenied\b|\bопроверг\w*"
-                               r"|\breported\b", 0.5),
+                               r"|\breported\b|\bвырази\w*\s+(?:обеспокоенност|озабоченност|протест|сожалени)\w*"
+                               r"|\bexpressed\s+(?:concern|regret)\b", 0.5),
 )
 """Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
 
