@@ -226,6 +226,12 @@ LABELS: dict[str, dict[Lang, str]] = {
     "deleted": {"en": "deleted", "ru": "удалено"},
     "event": {"en": "event", "ru": "событие"},
     "actor": {"en": "actor", "ru": "участник"},
+    "feed": {"en": "news feed", "ru": "лента новостей"},
+    "add": {"en": "added", "ru": "добавлено"},
+    "enable": {"en": "switched on", "ru": "включено"},
+    "disable": {"en": "switched off", "ru": "выключено"},
+    "enabled": {"en": "read by the watcher", "ru": "читается"},
+    "disabled": {"en": "not read", "ru": "не читается"},
     "gap": {"en": "No public figure", "ru": "Нет публичных данных"},
     # flow scopes, purposes and choices
     "route_total": {"en": "Whole pipeline (all origins)", "ru": "Весь газопровод (все источники)"},
