@@ -282,7 +282,8 @@ class Watcher:
 
     def _run(self, run_id: int, feeds: Sequence[Feed], report: RunReport) -> None:
         atlas = self.atlas()
-        new = list(self._new_items(feeds, report))
+        validators: dict[int, tuple[str | None, str | None]] = {}
+        new = list(self._new_items(feeds, report, validators))
         self.feeds.heartbeat(run_id)
         relevant: list[_Read] = []
         irrelevant: list[ItemOutcome] = []
@@ -310,9 +311,14 @@ class Watcher:
         for group in cluster([read.candidate for read in waiting]):
             self._propose(atlas, [waiting[i] for i in group], report)
             self.feeds.heartbeat(run_id)
+        for feed_id, (etag, modified) in validators.items():  # only now: every item of the feed is dealt with
+            self.feeds.fetched(self.identity, feed_id, etag=etag, last_modified=modified)
 
-    def _new_items(self, feeds: Sequence[Feed], report: RunReport) -> Iterator[Item]:
-        """Each feed's entries not dealt with before (an item in two feeds is read once)."""
+    def _new_items(self, feeds: Sequence[Feed], report: RunReport,
+                   validators: dict[int, tuple[str | None, str | None]]) -> Iterator[Item]:
+        """Each feed's entries not dealt with before (an item in two feeds is read once). The feeds'
+        validators are collected, to be stored once their items are: a watcher stopped before that asks
+        for the whole feed again next time instead of being told it has not changed."""
         def fetch(feed: Feed) -> tuple[Feed, list[Item] | BaseException, str | None, str | None]:
             try:
                 items, etag, modified = fetch_feed(feed, self.options)
@@ -328,7 +334,7 @@ class Watcher:
                     report.feed_errors[feed.url] = _error(items)
                     self.feeds.failed(self.identity, feed.id, _error(items))
                     continue
-                self.feeds.fetched(self.identity, feed.id, etag=etag, last_modified=modified)
+                validators[feed.id] = etag, modified
                 done = self.feeds.done_keys(feed.id, [item.key for item in items])
                 for item in items:
                     if item.key not in done and item.url not in seen_urls:
