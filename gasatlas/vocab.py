@@ -232,6 +232,14 @@ LABELS: dict[str, dict[Lang, str]] = {
     "disable": {"en": "switched off", "ru": "выключено"},
     "enabled": {"en": "read by the watcher", "ru": "читается"},
     "disabled": {"en": "not read", "ru": "не читается"},
+    # what became of a feed item (gasatlas.store.feeds.ItemState) and how a watcher run ended (RunStatus)
+    "irrelevant": {"en": "not about gas here", "ru": "не о газе региона"},
+    "no_event": {"en": "read, no event found", "ru": "прочитано, события нет"},
+    "source": {"en": "another source of an atlas event", "ru": "ещё один источник события атласа"},
+    "failed": {"en": "failed", "ru": "ошибка"},
+    "running": {"en": "running", "ru": "идёт"},
+    "done": {"en": "done", "ru": "завершён"},
+    "abandoned": {"en": "stopped without finishing", "ru": "прерван"},
     "gap": {"en": "No public figure", "ru": "Нет публичных данных"},
     # flow scopes, purposes and choices
     "route_total": {"en": "Whole pipeline (all origins)", "ru": "Весь газопровод (все источники)"},
