@@ -783,4 +783,14 @@ STRINGS |= {
     "col_existing": {"en": "Atlas event", "ru": "Событие атласа"},
     "col_error": {"en": "Error", "ru": "Ошибка"},
     "review_sources": {"en": "Sources ({count})", "ru": "Источники ({count})"},
+    "review_extra_title": {"en": "Other reports of events in the atlas", "ru": "Другие сообщения о событиях атласа"},
+    "review_extra_help": {
+        "en": "The watcher found these reports of events the atlas already holds: add each to the event's sources "
+              "or dismiss it.",
+        "ru": "Наблюдатель нашёл эти сообщения о событиях, которые уже есть в атласе: добавьте каждое в источники "
+              "события или отклоните.",
+    },
+    "review_extra_event": {"en": "Event in the atlas: {event}", "ru": "Событие атласа: {event}"},
+    "review_add_source": {"en": "Add as a source", "ru": "Добавить в источники"},
+    "review_dismiss_source": {"en": "Not this event", "ru": "Не это событие"},
 }

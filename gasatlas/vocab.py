@@ -237,6 +237,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "no_event": {"en": "read, no event found", "ru": "прочитано, события нет"},
     "source": {"en": "another source of an atlas event", "ru": "ещё один источник события атласа"},
     "failed": {"en": "failed", "ru": "ошибка"},
+    "source_added": {"en": "added to the event's sources", "ru": "добавлено в источники события"},
+    "dismissed": {"en": "not a source of that event", "ru": "не источник этого события"},
     "running": {"en": "running", "ru": "идёт"},
     "done": {"en": "done", "ru": "завершён"},
     "abandoned": {"en": "stopped without finishing", "ru": "прерван"},

@@ -21,8 +21,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission, require
+from gasatlas.data import Dataset
 from gasatlas.fetch import FetchError, check_url
+from gasatlas.schema import EVENT_COLUMNS
 from gasatlas.store.events import EventStore
 from gasatlas.store.tables import (
     Action,
@@ -48,6 +51,8 @@ class ItemState(StrEnum):
     PROPOSED = "proposed"  # it is a source of a candidate in the review queue (``proposal``)
     SOURCE = "source"  # it reports an event the atlas holds (``existing_event``): proposed as an extra source
     FAILED = "failed"  # its article could not be fetched or read (``error``)
+    SOURCE_ADDED = "source_added"  # a moderator added it to the atlas event's sources
+    DISMISSED = "dismissed"  # a moderator decided it is not a source of that event
 
 
 class RunStatus(StrEnum):
@@ -201,6 +206,32 @@ class FeedStore:
             query = query.where(table.c.state == state)
         with self.events._reading() as connection:
             return [dict(row) for row in connection.execute(query).mappings().all()]
+
+    def decide_source(self, identity: Identity, atlas: Dataset, item_id: int, accept: bool,
+                      comment: str = "") -> None:
+        """A moderator's decision on an item proposed as another source of an atlas event: accepted, its link
+        joins the event's ``also_reported`` (an edit, with its revision); either way the item says so."""
+        require(identity, Permission.MODERATE)
+        table = feed_items_table
+        with self.events._reading() as connection:
+            item = connection.execute(sa.select(table).where(table.c.id == item_id)).one_or_none()
+        if item is None or item.state != ItemState.SOURCE or not item.existing_event:
+            raise KeyError(f"no extra source waiting as item {item_id}")
+        if accept:
+            current = self.events.current(item.existing_event)
+            if current is not None:
+                record, revision = current.record, current.revision
+            else:  # a curated event never corrected: its record as the data files hold it
+                record = exports.frame_records(records.rows(atlas.events, item.existing_event), EVENT_COLUMNS)[0]
+                revision = 0
+            sources = [str(url) for url in record.get("also_reported") or []]
+            if item.url not in sources and item.url != record.get("source_url"):
+                self.events.edit(identity, atlas, item.existing_event, revision,
+                                 {**record, "also_reported": [*sources, item.url]},
+                                 comment or "another report of this event, from a watched feed")
+        state = ItemState.SOURCE_ADDED if accept else ItemState.DISMISSED
+        self._write(lambda connection: connection.execute(table.update().where(table.c.id == item_id).values(
+            state=state)))
 
     def runs(self, identity: Identity, limit: int = 20) -> list[WatchRun]:
         """The watcher's last runs, newest first (moderators only)."""

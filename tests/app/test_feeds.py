@@ -8,9 +8,11 @@ from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState
 from gasatlas.ui import navigation
 from gasatlas.watch import WATCHER
 
-from .test_editorial import ALICE, MODERATOR, store, visit
+from ..store.records import event
+from .test_editorial import ALICE, ATLAS, MODERATOR, store, visit
 
 MARIA = Identity(MODERATOR["email"], "Maria", Role.MODERATOR)
+KNOWN = "ev-2025-10-22-orenburg-intake-resumed"
 
 
 def feeds() -> FeedStore:
@@ -76,3 +78,33 @@ def test_the_feeds_page_refuses_contributors_and_is_not_in_their_menu() -> None:
     assert any("for the atlas's moderators" in info.value for info in at.info)
     assert not at.dataframe
     assert navigation.FEEDS in navigation.MODERATORS_ONLY
+
+
+def test_the_review_queue_lists_every_source_of_a_candidate() -> None:
+    links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html",
+             "https://www.trend.az/casia/kazakhstan/4134947.html"]
+    [pending] = store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert any("Sources (3)" in caption.value for caption in at.caption)
+    shown = " ".join(element.proto.body for element in at.get("html"))
+    assert all(f'href="{link}"' in shown for link in links), pending
+
+
+def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_repeats() -> None:
+    feed = feeds().add(MARIA, FeedSeed("https://www.nur.kz/rss/", "Nur.kz", "ru"))
+    report = "https://www.nur.kz/nurfin/economy/2300103-priem-kazahstanskogo-gaza-vozobnovili-na-orenburgskom-gpz/"
+    feeds().record(WATCHER, [ItemOutcome(feed.id, "k", report, "Прием казахстанского газа возобновили", None, True,
+                                         ItemState.SOURCE, existing_event=KNOWN)])
+    [item] = feeds().items(MARIA)
+
+    at = visit(navigation.REVIEW, MODERATOR)
+    at = at.button(key=f"extra-add-{item['id']}").click().run()
+
+    assert not at.exception, at.exception
+    corrected = store().current(KNOWN)
+    assert corrected is not None and corrected.record["also_reported"][-1] == report
+    assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
+    assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
