@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import http.server
 import json
+import os
 import resource
 import tempfile
 import threading
@@ -46,14 +47,19 @@ class Measurement:
     relevant_share: float
     article_chars: int
     seconds: float
+    cpu_seconds: float
+    """The watcher process's own CPU time in the run: what it costs whatever else the machine is doing."""
     items_per_minute: float
+    items_per_cpu_minute: float
     relevant_items: int
     proposals: int
     errors: int
     quiet_run_seconds: float
     peak_rss_mb: float
     fits_target: bool
-    """Whether 50 feeds of 100 items each would be read within 30 minutes at this rate."""
+    """Whether 50 feeds of 100 items each would be read within 30 minutes at the wall-clock rate."""
+    load_average: float
+    """The machine's one-minute load average at the end (2 cores: above 2, others were competing)."""
 
 
 def _source_items() -> tuple[list[dict], list[dict]]:
@@ -121,6 +127,11 @@ def _handler(planned: dict[str, list[tuple[str, dict, str]]]) -> type[http.serve
     return Site
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(feeds: int, items: int, share: float, pad: int) -> Measurement:
     planned = plan(feeds, items, share, pad)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(planned))
@@ -132,9 +143,9 @@ def measure(feeds: int, items: int, share: float, pad: int) -> Measurement:
         for path in planned:
             store.add(operator_identity(), FeedSeed(base + path, path, "ru"))
         watcher = Watcher(events, store, curated_atlas(settings().data_dir), Options(allow_hosts=("127.0.0.1",)))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu()
         report = watcher.run()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
         started = time.perf_counter()
         watcher.run()
         quiet = time.perf_counter() - started
@@ -144,11 +155,12 @@ def measure(feeds: int, items: int, share: float, pad: int) -> Measurement:
     total = feeds * items
     rate = total / seconds * 60
     chars = sum(len(text) for rows in planned.values() for _p, _s, text in rows) // total
-    return Measurement(feeds, items, share, chars, round(seconds, 1), round(rate, 1),
+    return Measurement(feeds, items, share, chars, round(seconds, 1), round(cpu, 1), round(rate, 1),
+                       round(total / cpu * 60, 1),
                        sum(item.relevant for item in report.items), len(report.proposals),
                        report.counts()["errors"], round(quiet, 2),
                        round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                       TARGET_FEEDS * TARGET_ITEMS / rate <= TARGET_MINUTES)
+                       TARGET_FEEDS * TARGET_ITEMS / rate <= TARGET_MINUTES, round(os.getloadavg()[0], 1))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
