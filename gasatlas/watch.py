@@ -53,7 +53,7 @@ from gasatlas.extract import ArticleError, Candidate
 from gasatlas.extract.merge import cluster, same_event
 from gasatlas.extract.pipeline import find_duplicates
 from gasatlas.extract.relevance import relevance
-from gasatlas.fetch import FetchError, fetch_page, get
+from gasatlas.fetch import FetchError, Page, fetch_page, get
 from gasatlas.ingest import curated_atlas, propose, read_article
 from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 from gasatlas.store.feeds import Feed, FeedSeed, FeedStore, ItemOutcome, ItemState, RunStatus
@@ -74,6 +74,8 @@ FETCH_WORKERS = 4
 """Feeds and articles fetched at once: waiting on the network, not the CPU (the reader runs one at a time)."""
 SUBMISSIONS_PER_HOUR = 100_000
 """The watcher is not a person: the contributors' hourly limit would stop a busy morning's news."""
+HEARTBEAT_S = 60.0
+"""How often a busy watcher tells the store it is alive (well within ``feeds.STALE_AFTER``)."""
 DURATION = re.compile(r"^(\d+)\s*([smhd]?)$")
 UNITS = {"s": 1, "": 60, "m": 60, "h": 3600, "d": 86400}
 
@@ -217,9 +219,8 @@ def fetch_feed(feed: Feed, options: Options) -> tuple[list[Item], str | None, st
 # --- items ---------------------------------------------------------------------------------------------
 
 
-def read_item(item: Item, atlas: Dataset, options: Options) -> tuple[Candidate | None, SourceArticle]:
-    """The item's article fetched and read: its headline candidate (the reader's most confident), or None."""
-    page = fetch_page(item.url, allow_hosts=options.allow_hosts, deadline=options.deadline)
+def read_item(item: Item, page: Page, atlas: Dataset) -> tuple[Candidate | None, SourceArticle]:
+    """The item's article read: its headline candidate (the reader's most confident), or None."""
     published = item.published or page.published or dt.date.today()
     article = read_article(page.raw, "page.html", published, item.title or page.title or item.url, item.url)
     candidates = propose(article, atlas)
@@ -234,9 +235,19 @@ def _error(error: BaseException) -> str:
     return getattr(error, "detail", None) or f"{type(error).__name__}: {error}"
 
 
-def _fetch_article(read: _Read, atlas: Dataset, options: Options) -> _Read:
+def _fetch(read: _Read, options: Options) -> tuple[_Read, Page | None]:
+    """An item's article page, fetched in a worker thread (waiting on the network)."""
     try:
-        read.candidate, read.article = read_item(read.item, atlas, options)
+        return read, fetch_page(read.item.url, allow_hosts=options.allow_hosts, deadline=options.deadline)
+    except ArticleError as error:
+        read.state, read.report.error = ItemState.FAILED, _error(error)
+        return read, None
+
+
+def _read(read: _Read, page: Page, atlas: Dataset) -> None:
+    """An item's article read (in the watcher's own thread: the reader is CPU work, one article at a time)."""
+    try:
+        read.candidate, read.article = read_item(read.item, page, atlas)
         if read.candidate is None:
             read.state = ItemState.NO_EVENT
     except (ArticleError, DataValidationError) as error:
@@ -244,7 +255,6 @@ def _fetch_article(read: _Read, atlas: Dataset, options: Options) -> _Read:
     except Exception as error:  # noqa: BLE001 — a reader failure costs this item, never the run
         log.exception("reading %s failed", read.item.url)
         read.state, read.report.error = ItemState.FAILED, f"the reader failed: {_error(error)}"
-    return read
 
 
 # --- the run -------------------------------------------------------------------------------------------
@@ -298,13 +308,18 @@ class Watcher:
                 irrelevant.append(_outcome(item, item_report))
         self.feeds.record(self.identity, irrelevant)
         self._settle_known(relevant)
+        beat = time.monotonic()
         with ThreadPoolExecutor(max_workers=self.options.workers) as pool:
-            fetched = pool.map(lambda read: _fetch_article(read, atlas, self.options),
-                               [read for read in relevant if read.state is None])
-            for read in fetched:  # the reader itself runs here, one article at a time
+            for read, page in pool.map(lambda read: _fetch(read, self.options),
+                                       [read for read in relevant if read.state is None]):
+                if page is not None:
+                    _read(read, page, atlas)
                 if read.state is not None:
                     read.report.state = read.state
                     self.feeds.record(self.identity, [_outcome(read.item, read.report)])
+                if time.monotonic() - beat > HEARTBEAT_S:  # a long read must not look like a dead watcher
+                    self.feeds.heartbeat(run_id)
+                    beat = time.monotonic()
         self.feeds.heartbeat(run_id)
         waiting = [read for read in relevant if read.state is None and read.candidate is not None]
         waiting = self._to_existing(atlas, waiting)
