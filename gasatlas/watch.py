@@ -34,6 +34,7 @@ import hashlib
 import json
 import logging
 import re
+import signal
 import socket
 import sys
 import time
@@ -491,6 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="a private host (name, address or network) that may be fetched; repeatable "
                              "(default: GASATLAS_FETCH_ALLOW_HOSTS, else none)")
     args = parser.parse_args(argv)
+    # systemd and compose stop a service with SIGTERM: leave as on Ctrl-C, so the run is closed and its lock freed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
     config = settings()
