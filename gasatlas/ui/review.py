@@ -48,7 +48,8 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                     editorial.editor(atlas, event.id, visitor, lang, key="queue")
             with source:
                 article = resources.store().article(visitor, event.article_sha256) if event.article_sha256 else None
-                sources = [record["source_url"], *(record.get("also_reported") or [])]
+                also = record.get("also_reported")
+                sources = [record["source_url"], *(also if isinstance(also, list) else [])]
                 st.caption(markdown_format(t("review_sources", lang), count=len(sources)))
                 st.html("<br>".join([link_html(record["source_url"], record["source_title"]),
                                      *(link_html(url, url) for url in sources[1:])]))
