@@ -420,3 +420,14 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("30m", 1800), ("2h", 7200), ("90s", 90), ("45", 2700), ("1d", 86400)])
+def test_every_takes_a_duration_in_seconds_minutes_hours_or_days(text: str, seconds: float) -> None:
+    assert watch.duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["0m", "soon", "-5m", "30 minutes"])
+def test_every_refuses_what_is_not_a_duration(text: str) -> None:
+    with pytest.raises(watch.argparse.ArgumentTypeError):
+        watch.duration(text)
