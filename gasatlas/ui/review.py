@@ -65,8 +65,8 @@ def extra_sources(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     """Reports the watcher found of events the atlas holds: each added to its event's sources, or dismissed."""
     if not visitor.can(Permission.MODERATE):
         return
-    feeds = FeedStore(resources.store())
     try:
+        feeds = FeedStore(resources.store())
         waiting = feeds.items(visitor, state=ItemState.SOURCE)
     except StoreError as error:
         notices.store_unavailable(error, lang)
