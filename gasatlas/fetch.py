@@ -40,7 +40,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
@@ -90,6 +90,10 @@ class FetchedPage:
     url: str
     content_type: str
     charset: str | None
+    status: int = 200
+    """200, or 304 when a conditional request (``headers``) learnt that nothing changed: ``raw`` is empty."""
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,10 +228,17 @@ class _Answer:
     location: str | None
     body: bytes
     content_type: Message
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+CONDITIONAL_HEADERS = frozenset({"If-None-Match", "If-Modified-Since"})
+"""The only request headers a caller may add: a feed reader asks whether the feed changed since it last read it."""
+NOT_MODIFIED = 304
 
 
 def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_bytes: int,
-         accept: tuple[str, ...]) -> _Answer:
+         accept: tuple[str, ...], headers: Mapping[str, str]) -> _Answer:
     """One request of a fetch: checks, connects to the checked address, reads within the deadline."""
     parts = urlsplit(check_url(url))
     scheme, host = parts.scheme.lower(), parts.hostname or ""
@@ -248,17 +259,20 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         connection.request("GET", path, headers={
             "Host": _host_header(_host_name(host), port, scheme), "User-Agent": USER_AGENT,
-            "Accept": "text/html,*/*;q=0.5", "Accept-Encoding": "identity"}, preload_content=False)
+            "Accept": "text/html,*/*;q=0.5", "Accept-Encoding": "identity", **headers}, preload_content=False)
         response = connection.getresponse()
         kind = Message()
         kind["Content-Type"] = response.headers.get("Content-Type", "application/octet-stream")
         if response.status in REDIRECTS:
             return _Answer(response.status, response.headers.get("Location"), b"", kind)
+        validators = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        if response.status == NOT_MODIFIED and headers:
+            return _Answer(response.status, None, b"", kind, *validators)
         if response.status >= 400:
             raise FetchFailed(f"{host!r} answered HTTP {response.status}")
         if not kind.get_content_type().startswith(accept):
             raise FetchRefused(f"{url!r} is {kind.get_content_type()}, not a page")
-        return _Answer(response.status, None, _read_body(response, max_bytes, ends_at), kind)
+        return _Answer(response.status, None, _read_body(response, max_bytes, ends_at), kind, *validators)
     except FetchError:
         raise
     except (OSError, http.client.HTTPException, urllib3.exceptions.HTTPError) as error:
@@ -272,21 +286,27 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
 
 def get(url: str, *, allow_hosts: Collection[str] = (), deadline: float = DEADLINE_S,
         read_timeout: float = READ_TIMEOUT_S, max_bytes: int = MAX_FILE_BYTES,
-        accept: tuple[str, ...] = PAGE_TYPES) -> FetchedPage:
+        accept: tuple[str, ...] = PAGE_TYPES, headers: Mapping[str, str] | None = None) -> FetchedPage:
     """Fetch ``url`` under the rules of the module docstring; ``FetchRefused`` or ``FetchFailed`` if not.
 
-    ``accept`` are the content types (prefixes) taken; anything else is refused unread."""
+    ``accept`` are the content types (prefixes) taken; anything else is refused unread. ``headers`` may
+    only make the request conditional (``CONDITIONAL_HEADERS``): a 304 answer is a ``FetchedPage`` with
+    status 304 and no body."""
+    extra = dict(headers or {})
+    if unknown := set(extra) - CONDITIONAL_HEADERS:
+        raise ValueError(f"only conditional request headers may be added, not {sorted(unknown)}")
     allowed = Allowed.parse(allow_hosts)
     ends_at = time.monotonic() + deadline
     current = url.strip()
     try:
         for _hop_number in range(MAX_REDIRECTS + 1):
-            answer = _hop(current, allowed, ends_at, read_timeout, max_bytes, accept)
+            answer = _hop(current, allowed, ends_at, read_timeout, max_bytes, accept, extra)
             if answer.location is None:
                 if answer.status in REDIRECTS:
                     raise FetchFailed(f"{current!r} redirects without saying where")
                 return FetchedPage(answer.body, current, answer.content_type.get_content_type(),
-                                   answer.content_type.get_content_charset())
+                                   answer.content_type.get_content_charset(), answer.status, answer.etag,
+                                   answer.last_modified)
             current = urljoin(current, answer.location)
         raise FetchRefused(f"more than {MAX_REDIRECTS} redirects from {url!r}")
     except FetchError as error:

@@ -2,7 +2,7 @@
 
 ``events`` and ``actors`` hold the current state of every record users added or
 corrected — a correction of a curated event is a row with the curated id and
-``curated`` set. ``revisions`` holds every state each record ever had, with who
+``curated`` set. ``revisions`` holds every state each record (and each watched feed) ever had, with who
 changed it, when, why and which fields; ``articles`` keeps the text a submission
 was read from, for moderators to check it against.
 """
@@ -29,6 +29,9 @@ class Action(StrEnum):
     DELETE = "delete"
     RESTORE = "restore"
     CURATED = "curated"  # the curated record, as the first revision of its correction
+    ADD = "add"  # a news feed added to those the watcher reads
+    ENABLE = "enable"
+    DISABLE = "disable"
 
 
 events_table = sa.Table(
@@ -89,3 +92,64 @@ articles_table = sa.Table(
     sa.Column("submitted_by", sa.String(320), nullable=False),
     sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+feeds_table = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("url", sa.String(2000), nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),  # why the feed is watched
+    sa.Column("added_by", sa.String(320), nullable=False),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("enabled", sa.Boolean, nullable=False),
+    sa.Column("last_fetch", sa.DateTime(timezone=True)),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("items_seen", sa.Integer, nullable=False),
+    sa.Column("items_relevant", sa.Integer, nullable=False),
+    sa.Column("items_proposed", sa.Integer, nullable=False),
+    sa.Column("errors", sa.Integer, nullable=False),
+    sa.Column("last_error", sa.Text),
+    sa.Column("last_error_at", sa.DateTime(timezone=True)),
+)
+"""The news feeds the watcher reads (``gasatlas.watch``), with what it last learnt of each."""
+
+feed_items_table = sa.Table(
+    "feed_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id"), nullable=False, index=True),
+    sa.Column("key", sa.String(64), nullable=False),  # sha256 of the item's guid, else its link
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("published", sa.Date),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("relevant", sa.Boolean, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False, index=True),  # gasatlas.store.feeds.ItemState
+    sa.Column("proposal", sa.String(80)),  # the pending event it went into
+    sa.Column("existing_event", sa.String(80)),  # the atlas event it reports again
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("error", sa.Text),
+    sa.UniqueConstraint("feed_id", "key", name="uq_feed_item"),
+)
+"""Every feed item the watcher read, and what became of it: an item is here only once it is dealt with."""
+
+watch_runs_table = sa.Table(
+    "watch_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("host", sa.String(255), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("feeds", sa.Integer, nullable=False),
+    sa.Column("items_new", sa.Integer, nullable=False),
+    sa.Column("items_relevant", sa.Integer, nullable=False),
+    sa.Column("proposed", sa.Integer, nullable=False),
+    sa.Column("errors", sa.Integer, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+)
+"""The watcher's runs; a ``running`` one with a fresh heartbeat is the lock other watchers wait for."""

@@ -34,8 +34,9 @@ DATA = PageSpec("pages/data.py", "nav_data", ":material/dataset:")
 ADD_NEWS = PageSpec("pages/add_news.py", "nav_add_news", ":material/post_add:")
 REVIEW = PageSpec("pages/review.py", "nav_review", ":material/fact_check:")
 AUDIT = PageSpec("pages/audit.py", "nav_audit", ":material/history:")
-PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, COMPARE, DATA, ADD_NEWS, REVIEW, AUDIT]
-MODERATORS_ONLY = frozenset({REVIEW, AUDIT})
+FEEDS = PageSpec("pages/feeds.py", "nav_feeds", ":material/rss_feed:")
+PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, COMPARE, DATA, ADD_NEWS, REVIEW, FEEDS, AUDIT]
+MODERATORS_ONLY = frozenset({REVIEW, FEEDS, AUDIT})
 
 
 def pages(lang: Lang, visitor: Identity, home: PageSpec = MAP) -> list[st.Page]:

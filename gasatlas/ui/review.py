@@ -1,4 +1,5 @@
-"""The review queue: every pending submission beside the article it came from, to approve or reject."""
+"""The review queue: every pending submission beside the article it came from and every outlet that reported it,
+to approve or reject — and the watcher's other reports of events the atlas holds, to add as their sources."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import datetime as dt
 
 import streamlit as st
 
-from gasatlas.auth import Identity, Permission
+from gasatlas.auth import Identity, Permission, PermissionDenied
 from gasatlas.data import Dataset
 from gasatlas.formats import format_date, format_fraction
 from gasatlas.i18n import t
 from gasatlas.sanitize import link_html, markdown_format
-from gasatlas.store import StoreError
+from gasatlas.store import EditConflict, StoreError
+from gasatlas.store.feeds import FeedStore, ItemState
 from gasatlas.ui import editorial, notices, resources
 from gasatlas.vocab import Lang, label
 
@@ -46,10 +48,45 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                     editorial.editor(atlas, event.id, visitor, lang, key="queue")
             with source:
                 article = resources.store().article(visitor, event.article_sha256) if event.article_sha256 else None
-                st.html(link_html(record["source_url"], record["source_title"]))
+                also = record.get("also_reported")
+                sources = [record["source_url"], *(also if isinstance(also, list) else [])]
+                st.caption(markdown_format(t("review_sources", lang), count=len(sources)))
+                st.html("<br>".join([link_html(record["source_url"], record["source_title"]),
+                                     *(link_html(url, url) for url in sources[1:])]))
                 if article is not None:
                     st.text_area(t("review_article", lang), article.text, height=300, disabled=True,
                                  key=f"review-article-{event.id}")
                 else:
                     st.caption(t("review_no_article", lang))
             editorial.moderation(atlas, event, visitor, lang, key="queue")
+
+
+def extra_sources(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
+    """Reports the watcher found of events the atlas holds: each added to its event's sources, or dismissed."""
+    if not visitor.can(Permission.MODERATE):
+        return
+    try:
+        feeds = FeedStore(resources.store())
+        waiting = feeds.items(visitor, state=ItemState.SOURCE)
+    except StoreError as error:
+        notices.store_unavailable(error, lang)
+        return
+    if not waiting:
+        return
+    st.subheader(t("review_extra_title", lang))
+    st.caption(t("review_extra_help", lang))
+    for item in waiting:
+        with st.container(border=True, key=f"extra-source-{item['id']}"):
+            st.html(link_html(item["url"], item["title"] or item["url"]))
+            st.caption(markdown_format(t("review_extra_event", lang), event=item["existing_event"]))
+            add, dismiss = st.columns(2)
+            accept = add.button(t("review_add_source", lang), key=f"extra-add-{item['id']}", icon=":material/add_link:")
+            refuse = dismiss.button(t("review_dismiss_source", lang), key=f"extra-dismiss-{item['id']}",
+                                    icon=":material/link_off:")
+            if accept or refuse:
+                try:
+                    feeds.decide_source(visitor, atlas, item["id"], accept)
+                except (StoreError, KeyError, PermissionDenied, EditConflict) as refusal:
+                    st.error(str(refusal))
+                    continue
+                st.rerun()

@@ -132,6 +132,19 @@ def test_get_gives_the_body_its_final_address_type_and_charset(site: Site) -> No
     assert page.raw.startswith(b"<!doctype html>") or page.raw.lstrip().lower().startswith(b"<!doctype html>")
 
 
+def test_a_conditional_request_learns_that_nothing_changed_without_reading_the_page_again(site: Site) -> None:
+    first = get(site.url + PAGE, allow_hosts=LOCAL)
+    again = get(site.url + PAGE, allow_hosts=LOCAL, headers={"If-Modified-Since": first.last_modified or ""})
+
+    assert (first.status, bool(first.raw), first.last_modified is not None) == (200, True, True)
+    assert (again.status, again.raw) == (304, b"")
+
+
+def test_a_caller_may_add_only_conditional_headers() -> None:
+    with pytest.raises(ValueError, match="Host"):
+        get("http://127.0.0.1:9/", allow_hosts=LOCAL, headers={"Host": "intranet"})
+
+
 def test_the_host_name_is_sent_as_the_host_header_while_the_checked_address_is_connected_to(
         site: Site, dns: dict[str, list[str]]) -> None:
     dns["news.test"] = ["127.0.0.1"]

@@ -1,0 +1,110 @@
+"""The moderators' page of news feeds: each feed's health and the watcher's runs, adding a feed and switching
+one off — for moderators only, every change in the audit log."""
+
+from __future__ import annotations
+
+from gasatlas.auth import Identity, Role
+from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState
+from gasatlas.ui import navigation
+from gasatlas.watch import WATCHER
+
+from ..store.records import event
+from .test_editorial import ALICE, ATLAS, MODERATOR, store, visit
+
+MARIA = Identity(MODERATOR["email"], "Maria", Role.MODERATOR)
+KNOWN = "ev-2025-10-22-orenburg-intake-resumed"
+
+
+def feeds() -> FeedStore:
+    return FeedStore(store())
+
+
+def test_a_moderator_sees_each_feeds_health_and_the_watchers_last_runs() -> None:
+    good = feeds().add(MARIA, FeedSeed("https://www.gazeta.uz/en/rss/", "Gazeta.uz", "en"))
+    bad = feeds().add(MARIA, FeedSeed("https://example.org/gone.xml", "Gone", "ru"))
+    run = feeds().begin_run(WATCHER, "watcher-host")
+    feeds().failed(WATCHER, bad.id, "example.org answered HTTP 503")
+    feeds().record(WATCHER, [ItemOutcome(good.id, "k1", "https://www.gazeta.uz/en/1", "Gas to China", None, True,
+                                         ItemState.PROPOSED, proposal="ev-x"),
+                             ItemOutcome(good.id, "k2", "https://www.gazeta.uz/en/2", "Football", None, False,
+                                         ItemState.IRRELEVANT)])
+    assert run is not None
+    feeds().finish_run(run, "done", {"feeds": 2, "items_new": 2, "items_relevant": 1, "proposed": 1, "errors": 1})
+
+    at = visit(navigation.FEEDS, MODERATOR)
+
+    assert not at.exception, at.exception
+    health = at.dataframe[0].value.set_index("title")
+    counts = ["items_seen", "items_relevant", "items_proposed", "errors"]
+    assert health.loc["Gazeta.uz", counts].tolist() == [2, 1, 1, 0]
+    assert (health.loc["Gone", "errors"], health.loc["Gone", "last_error"]) == (1, "example.org answered HTTP 503")
+    runs = at.dataframe[1].value
+    assert list(runs["status"]) == ["done"] and list(runs["host"]) == ["watcher-host"]
+    assert set(at.dataframe[2].value["state"]) == {"Proposed", "not about gas here"}
+
+
+def test_a_moderator_adds_a_feed_and_switches_it_off_and_the_audit_log_keeps_both() -> None:
+    at = visit(navigation.FEEDS, MODERATOR)
+    at.text_input(key="feeds-add-url").input("https://eurasianet.org/rss")
+    at.text_input(key="feeds-add-title").input("Eurasianet")
+    at.selectbox(key="feeds-add-language").set_value("en")
+    at = at.button(key="FormSubmitter:feeds-add-Add a feed").click().run()
+
+    assert not at.exception, at.exception
+    assert [(f.url, f.enabled) for f in feeds().feeds()] == [("https://eurasianet.org/rss", True)]
+    at.text_input(key="feeds-switch-comment").input("paywalled")
+    at = at.button(key="FormSubmitter:feeds-switch-Stop reading it").click().run()
+
+    assert not at.exception, at.exception
+    assert [f.enabled for f in feeds().feeds()] == [False]
+    log = store().audit_log(MARIA)
+    assert list(zip(log["entity"], log["action"], log["actor"], strict=True)) == [
+        ("feed", "disable", MARIA.id), ("feed", "add", MARIA.id)]
+
+
+def test_a_link_the_fetcher_would_refuse_is_not_added() -> None:
+    at = visit(navigation.FEEDS, MODERATOR)
+    at.text_input(key="feeds-add-url").input("file:///etc/passwd")
+    at.text_input(key="feeds-add-title").input("Local file")
+    at = at.button(key="FormSubmitter:feeds-add-Add a feed").click().run()
+
+    assert any("The feed was not added" in error.value for error in at.error)
+    assert feeds().feeds() == []
+
+
+def test_the_feeds_page_refuses_contributors_and_is_not_in_their_menu() -> None:
+    at = visit(navigation.FEEDS, ALICE)
+
+    assert any("for the atlas's moderators" in info.value for info in at.info)
+    assert not at.dataframe
+    assert navigation.FEEDS in navigation.MODERATORS_ONLY
+
+
+def test_the_review_queue_lists_every_source_of_a_candidate() -> None:
+    links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html",
+             "https://www.trend.az/casia/kazakhstan/4134947.html"]
+    [pending] = store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert any("Sources (3)" in caption.value for caption in at.caption)
+    shown = " ".join(element.proto.body for element in at.get("html"))
+    assert all(f'href="{link}"' in shown for link in links), pending
+
+
+def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_repeats() -> None:
+    feed = feeds().add(MARIA, FeedSeed("https://www.nur.kz/rss/", "Nur.kz", "ru"))
+    report = "https://www.nur.kz/nurfin/economy/2300103-priem-kazahstanskogo-gaza-vozobnovili-na-orenburgskom-gpz/"
+    feeds().record(WATCHER, [ItemOutcome(feed.id, "k", report, "Прием казахстанского газа возобновили", None, True,
+                                         ItemState.SOURCE, existing_event=KNOWN)])
+    [item] = feeds().items(MARIA)
+
+    at = visit(navigation.REVIEW, MODERATOR)
+    at = at.button(key=f"extra-add-{item['id']}").click().run()
+
+    assert not at.exception, at.exception
+    corrected = store().current(KNOWN)
+    assert corrected is not None and corrected.record["also_reported"][-1] == report
+    assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
+    assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
