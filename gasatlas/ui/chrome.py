@@ -4,13 +4,17 @@ Streamlit 1.67 offers no translation of its widgets' built-in words: the file
 uploader's button and size limit, the empty date field's ``yyyy``/``mm``/``dd``,
 the keyboard users' "Skip to main content". Outside English, a style sheet
 (``mapjs/streamlit_chrome.css``) hides them and writes the atlas's own words in
-their place; the widgets keep working as they are. Numbers in tables, which
-Streamlit formats in the browser, are written here too (``numbers_in``).
+their place; the widgets keep working as they are. The date pickers' calendars,
+which name months and weekdays in the language the browser had when the page
+loaded (Streamlit has no setting for it), get the page's names from a script
+(``mapjs/calendar_words.js``). Numbers in tables, which Streamlit formats in the
+browser, are written here too (``numbers_in``).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping
 from string import Template
 from typing import TYPE_CHECKING
@@ -29,7 +33,11 @@ if TYPE_CHECKING:
     from streamlit.elements.lib.column_types import ColumnConfig
 
 CHROME_KEY = "ga-chrome"
-"""The container of the style sheet (``.st-key-ga-chrome`` in it hides the container)."""
+"""The container of the style sheet and script (``mapjs/chrome_container.css`` hides it)."""
+CHROME_CONTAINER_CSS = map_resource("chrome_container.css")
+CALENDAR_WORDS_JS = map_resource("calendar_words.js")
+CALENDAR_LOCALES: dict[Lang, str | None] = {"en": None, "ru": "ru-RU"}
+"""The calendars' language per page language (``None``: Streamlit's, the browser's)."""
 
 
 def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
@@ -43,14 +51,17 @@ def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
 
 
 def in_language(lang: Lang) -> None:
-    """On every page: Streamlit's own words in the reader's language (English needs nothing).
+    """On every page: Streamlit's own words and its calendars in the reader's language.
 
-    The style sheet is an element of the sidebar, in a container it hides itself: a style-only ``st.html`` would
-    go to Streamlit's event container, which every rerun empties first — English would flash back meanwhile.
+    The style sheet and script are an element of the sidebar, in a container they hide: a style-only ``st.html``
+    would go to Streamlit's event container, which every rerun empties first — English would flash back meanwhile.
+    English needs no style sheet, but its script gives the calendars back their own names after Russian.
     """
-    if lang != "en":
-        with st.sidebar.container(key=CHROME_KEY):
-            st.html(f"<style>{chrome_css(lang, st.get_option('server.maxUploadSize'))}</style><span></span>")
+    words = "" if lang == "en" else chrome_css(lang, st.get_option("server.maxUploadSize"))
+    script = f"({CALENDAR_WORDS_JS})({json.dumps(CALENDAR_LOCALES[lang])});"
+    with st.sidebar.container(key=CHROME_KEY):
+        st.html(f"<style>{CHROME_CONTAINER_CSS}{words}</style><script>{script}</script><span></span>",
+                unsafe_allow_javascript=True)
 
 
 def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:

@@ -18,7 +18,7 @@ ATLAS = load_dataset(PROJECT_ROOT / "data")
 ROUTES = ATLAS.routes
 PHONE = {"width": 390, "height": 844}
 
-LABEL_AND_BADGE_BOXES = """() => {
+LABEL_AND_BADGE_BOXES = """() => new Promise(done => {
   const box = (name, element) => {
     const r = element.getBoundingClientRect();
     return {name, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
@@ -28,13 +28,19 @@ LABEL_AND_BADGE_BOXES = """() => {
     text.selectNodeContents(span);
     return box(span.textContent, text);
   };
-  return {
-    names: [...document.querySelectorAll('.ga-country-label:not([data-place=hidden]) span')].map(letters),
-    volumes: [...document.querySelectorAll('.ga-flow-label span:not([data-place=hidden])')]
-      .map(v => box(v.textContent, v)),
-    badges: [...document.querySelectorAll('.marker-cluster')].map(b => box('badge ' + b.textContent, b)),
+  const started = performance.now();
+  const read = () => {
+    const seen = {
+      names: [...document.querySelectorAll('.ga-country-label:not([data-place=hidden]) span')].map(letters),
+      volumes: [...document.querySelectorAll('.ga-flow-label span:not([data-place=hidden])')]
+        .map(v => box(v.textContent, v)),
+      badges: [...document.querySelectorAll('.marker-cluster')].map(b => box('badge ' + b.textContent, b)),
+    };
+    if (seen.names.length || performance.now() - started > 5000) done(seen); else requestAnimationFrame(read);
   };
-}"""
+  read();
+})"""
+"""Names, volumes and badges once some names are placed (placement reruns as the map settles; up to 5 s)."""
 
 
 def overlapping(boxes: list[dict], others: list[dict] | None = None) -> list[tuple[str, str]]:
