@@ -9,7 +9,7 @@ each item not read before goes through:
 1. relevance, from its title and summary (``extract.relevance``) — most items stop here, unfetched;
 2. its article, fetched through the one guarded fetcher (``fetch.get``: public addresses only unless the
    operator allows a host, a total deadline, a size cap) and read by the news reader (``ingest``); the
-   reader's most confident candidate is the item's event (the others are background it recalls);
+   reader's first candidate that is news is the item's event (the others are background it recalls);
 3. a report of an event the atlas holds becomes a proposed extra source of that event (``existing_event``),
    and one of a candidate already waiting in the queue an extra source of that candidate;
 4. the other candidates are grouped by real event (``extract.merge.cluster``): each group is ONE pending
@@ -221,14 +221,18 @@ def fetch_feed(feed: Feed, options: Options) -> tuple[list[Item], str | None, st
 
 
 def read_item(item: Item, page: Page, atlas: Dataset) -> tuple[Candidate | None, SourceArticle]:
-    """The item's article read: its headline candidate (the reader's most confident), or None."""
+    """The item's article read: its headline candidate, or None.
+
+    The headline event is the reader's first (the one its evaluation scores as the headline), among the
+    candidates that are news: background the report recalls from earlier years is never proposed."""
     published = item.published or page.published or dt.date.today()
     article = read_article(page.raw, "page.html", published, item.title or page.title or item.url, item.url)
     candidates = propose(article, atlas)
     source = SourceArticle(article.sha256, article.text, article.source_title, article.source_url, published)
-    if not candidates:
+    news = [candidate for candidate in candidates if not candidate.background]
+    if not news:
         return None, source
-    return max(candidates, key=lambda c: (c.confidence, -c.sentence_index)), source
+    return min(news, key=lambda c: (c.sentence_index, -c.confidence)), source
 
 
 def _error(error: BaseException) -> str:

@@ -14,7 +14,7 @@ from .harness import UI_TIMEOUT_MS, new_atlas_page, start_app_server
 TITLES = {navigation.MAP: "app_title", navigation.TIMELINE: "timeline_title", navigation.ACTORS: "actors_title",
           navigation.ROUTES: "routes_title", navigation.FLOWS: "flows_title", navigation.COMPARE: "compare_title",
           navigation.DATA: "data_title", navigation.ADD_NEWS: "news_title",
-          navigation.REVIEW: "review_title", navigation.AUDIT: "audit_title"}
+          navigation.REVIEW: "review_title", navigation.FEEDS: "feeds_title", navigation.AUDIT: "audit_title"}
 
 
 @pytest.mark.parametrize("spec", navigation.PAGES, ids=lambda spec: spec.url_path)
