@@ -34,4 +34,5 @@ trap 'as_postgres "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/nul
 export GASATLAS_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$pg_port/postgres"
 export GASATLAS_REQUIRE_POSTGRES=1
 
-.venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist): the browser tests wait mostly on their servers, so the suite takes about half the time.
+.venv/bin/python -m pytest -n "${GASATLAS_TEST_WORKERS:-2}" "$@"
