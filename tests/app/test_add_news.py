@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gasatlas import ingest
 from gasatlas.config import settings
 from gasatlas.store import EventStore
 from gasatlas.ui import add_news, navigation
@@ -178,9 +180,18 @@ def upload_page(monkeypatch: pytest.MonkeyPatch, name: str, data: bytes) -> AppT
 
 def test_an_upload_of_480000_tiny_elements_is_refused_by_the_pool_with_a_message(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    at = upload_page(monkeypatch, "tiny.html", b"<p>a</p>" * 480_000)
-    assert add_news.KEY_JOB in at.session_state, "the markup goes to the pool, not the visitor's thread"
-    at = read(at)
+    readers: list[str] = []
+    read_and_propose = ingest.read_and_propose
+
+    def reading_thread(*args, **kwargs):
+        readers.append(threading.current_thread().name)
+        return read_and_propose(*args, **kwargs)
+
+    monkeypatch.setattr("gasatlas.ingest.read_and_propose", reading_thread)
+    at = read(upload_page(monkeypatch, "tiny.html", b"<p>a</p>" * 480_000))
+
+    assert len(readers) == 1 and readers[0].startswith("gasatlas-job"), "the markup goes to the pool, not the " \
+        f"visitor's thread: read in {readers}"
 
     assert not at.exception, at.exception
     assert "The article cannot be used" in at.error[0].value and "tags" in at.error[0].value
