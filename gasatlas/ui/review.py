@@ -93,8 +93,8 @@ def _what_they_said(reports: Sequence[SourceReport], sources: Sequence[str], eve
         "volume": [_volume(report.reading, lang) for report in said],
         "place": [report.reading.get(f"place_name_{lang}") or report.reading.get("place_name_en") for report in said],
     })
-    st.dataframe(frame.style.set_properties(subset=differ, **DISAGREEMENT_STYLE), hide_index=True,
-                 width="stretch", key=f"review-said-{event_id}", placeholder=tables.MISSING,
+    marked = frame.style.format(na_rep=tables.MISSING).set_properties(subset=differ, **DISAGREEMENT_STYLE)
+    st.dataframe(marked, hide_index=True, width="stretch", key=f"review-said-{event_id}", placeholder=tables.MISSING,
                  column_config={"outlet": st.column_config.LinkColumn(t("review_said_outlet", lang), display_text=HOST),
                                 **{name: t(f"review_said_{name}", lang) for name in ("date", "volume", "place")}})
     if differ:
