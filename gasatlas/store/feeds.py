@@ -43,7 +43,7 @@ MAX_ATTEMPTS = 3
 LANGUAGES = ("ru", "en", "kk", "uz", "tk", "ky", "tg", "zh")
 READING = ("date", "date_precision", "volume_bcm", "volume_period", "place_name_en", "place_name_ru", "place_country",
            "lat", "lon", "geo_precision", "event_type")
-"""What an item's report said of its event, kept with the item: a candidate names one report's reading only."""
+"""What an item's report said of its event, kept with the item: the candidate holds its lead report's only."""
 
 
 class ItemState(StrEnum):
@@ -120,7 +120,6 @@ class SourceReport:
     """One outlet's report of a pending candidate, and what it said (``READING``)."""
 
     url: str
-    feed: str
     reading: Mapping[str, Any]
 
 
@@ -233,10 +232,9 @@ class FeedStore:
         require(identity, Permission.MODERATE)
         table = feed_items_table
         with self.events._reading() as connection:
-            rows = connection.execute(sa.select(table.c.url, table.c.reading, feeds_table.c.title).join(feeds_table)
-                                      .where(table.c.proposal == event_id, table.c.reading.is_not(None))
-                                      .order_by(table.c.id)).all()
-        return [SourceReport(row.url, row.title, row.reading) for row in rows]
+            rows = connection.execute(sa.select(table.c.url, table.c.reading).where(
+                table.c.proposal == event_id, table.c.reading.is_not(None)).order_by(table.c.id)).all()
+        return [SourceReport(row.url, row.reading) for row in rows]
 
     def decide_source(self, identity: Identity, atlas: Dataset, item_id: int, accept: bool,
                       comment: str = "") -> None:

@@ -70,7 +70,7 @@ def test_what_each_report_said_is_kept_with_its_item_and_read_back_by_moderators
 
     assert said == {"date": "2025-12-26", "date_precision": "day", "volume_bcm": 2.8, "volume_period": "year",
                     "place_name_en": "Tashkent", "place_country": "UZB"}
-    assert feeds.reports(LOCAL_MODERATOR, "ev-x") == [SourceReport("https://www.gazeta.uz/en/a", "Gazeta.uz", said)]
+    assert feeds.reports(LOCAL_MODERATOR, "ev-x") == [SourceReport("https://www.gazeta.uz/en/a", said)]
     assert [item["reading"] for item in feeds.items(LOCAL_MODERATOR, state=ItemState.FAILED)] == [None]
     with pytest.raises(PermissionDenied):
         feeds.reports(WATCHER, "ev-x")
