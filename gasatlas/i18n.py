@@ -834,3 +834,15 @@ STRINGS |= {
     "review_add_source": {"en": "Add as a source", "ru": "Добавить в источники"},
     "review_dismiss_source": {"en": "Not this event", "ru": "Не это событие"},
 }
+
+# Issue 21, disagreements: what each watched report of a candidate said, and where they differ.
+STRINGS |= {
+    "review_said_outlet": {"en": "Outlet", "ru": "Издание"},
+    "review_said_date": {"en": "Date", "ru": "Дата"},
+    "review_said_volume": {"en": "Volume", "ru": "Объём"},
+    "review_said_place": {"en": "Place", "ru": "Место"},
+    "review_disagree": {"en": "Sources disagree on: {fields}. Settle it in the editor before approving.",
+                        "ru": "Расхождения между источниками: {fields}. Уточните это в редакторе перед одобрением."},
+    "review_agree": {"en": "No two sources disagree on date, volume or place.",
+                     "ru": "Источники не противоречат друг другу в дате, объёме и месте."},
+}

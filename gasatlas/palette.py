@@ -82,6 +82,8 @@ EVENT_TYPE_COLOR: dict[EventType, str] = {
     EventType.CONSTRUCTION: "#555555",
 }
 SELECTED_EVENT_COLOR = "#FFD400"
+DISAGREEMENT_STYLE = {"background-color": "#FBD9C2", "color": "#000000"}
+"""Cells of a table where sources disagree (a pale Okabe–Ito vermillion; the caption names the fields too)."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ each item not read before goes through:
 3. a report of an event the atlas holds becomes a proposed extra source of that event (``existing_event``),
    and one of a candidate already waiting in the queue an extra source of that candidate;
 4. the other candidates are grouped by real event (``extract.merge.cluster``): each group is ONE pending
-   candidate whose ``also_reported`` lists the other outlets' links.
+   candidate whose ``also_reported`` lists the other outlets' links; what each report said (its date, volume,
+   place) is kept with its item, for the review queue to show where they disagree.
 
 The watcher submits as a contributor (``WATCHER``): nothing reaches the map before a moderator approves it.
 Faults — a feed down, slow, malformed, enormous, redirecting to a private address; an article empty, binary
@@ -57,7 +58,7 @@ from gasatlas.extract.relevance import relevance
 from gasatlas.fetch import FetchError, Page, fetch_page, get
 from gasatlas.ingest import curated_atlas, propose, read_article
 from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
-from gasatlas.store.feeds import Feed, FeedSeed, FeedStore, ItemOutcome, ItemState, RunStatus
+from gasatlas.store.feeds import Feed, FeedSeed, FeedStore, ItemOutcome, ItemState, RunStatus, reading
 from gasatlas.vocab import RecordStatus
 
 log = logging.getLogger("gasatlas.watch")
@@ -388,7 +389,7 @@ class Watcher:
             else:
                 left.append(read)
                 continue
-            self.feeds.record(self.identity, [_outcome(read.item, read.report)])
+            self.feeds.record(self.identity, [_outcome(read.item, read.report, read.candidate)])
         return left
 
     def _add_source(self, event_id: str, url: str) -> None:
@@ -423,15 +424,17 @@ class Watcher:
             return
         for read in group:
             read.report.state, read.report.proposal = ItemState.PROPOSED, event_id
-        self.feeds.record(self.identity, [_outcome(read.item, read.report) for read in group])
+        self.feeds.record(self.identity, [_outcome(read.item, read.report, read.candidate) for read in group])
         report.proposals.append(Proposal(event_id, str(event["date"])[:10], str(event["event_type"]),
                                          str(event.get("title_en") or ""), lead.candidate.volume_bcm,
                                          [lead.item.url, *others]))
 
 
-def _outcome(item: Item, report: ItemReport) -> ItemOutcome:
+def _outcome(item: Item, report: ItemReport, candidate: Candidate | None = None) -> ItemOutcome:
+    """What is stored of an item: its fate, and what its report said when it was read (``feeds.reading``)."""
     return ItemOutcome(item.feed_id, item.key, item.url, item.title, item.published, report.relevant,
-                       ItemState(report.state), report.proposal, report.existing_event, report.error)
+                       ItemState(report.state), report.proposal, report.existing_event, report.error,
+                       None if candidate is None else reading(candidate.event))
 
 
 # --- the command line ------------------------------------------------------------------------------------

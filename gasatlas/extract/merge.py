@@ -10,6 +10,9 @@ days are rare, while statements and meetings crowd a forum's day. A statement ab
 happening are often one story told two ways ("Miller said the memorandum was signed"), so a different kind
 needs two ties, or one on the very same day. ``cluster`` groups candidates by these pairs.
 
+Once merged, the reports may still disagree on what happened when and where: ``disagreements`` says on which
+of date, volume and place, for the moderator to settle before approving.
+
 Used by the watcher on candidates from the reader; pure functions of the candidates' event fields.
 """
 
@@ -20,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from gasatlas.extract.figures import per_year
 from gasatlas.extract.relevance import forms
 from gasatlas.periods import interval_of, overlap
 
@@ -29,6 +33,9 @@ KINDS = {"disruption": "flow", "supply_change": "flow"}
 TALK = frozenset({"statement", "meeting"})
 """Kinds that many reports of different happenings share on one day (a forum, a visit)."""
 VOLUME_TOLERANCE = 0.05
+DATE_SLACK_DAYS = 1
+"""Reports of one event dated a day apart (by the event's day or the report's, across time zones) agree; more
+apart, or dated to different precisions, they disagree."""
 SIMILAR_TEXT = 0.25
 """Share of shared lemmas (Jaccard) from which two titles and quotes say the same thing."""
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -132,3 +139,50 @@ def cluster(candidates: Sequence[Any]) -> list[list[int]]:
     for i in range(len(candidates)):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+def _day(event: Mapping[str, Any]) -> dt.date:
+    day = event["date"]
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+
+
+def _dates_differ(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return (a["date_precision"] != b["date_precision"]
+            or abs((_day(a) - _day(b)).days) > DATE_SLACK_DAYS)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= VOLUME_TOLERANCE * max(abs(a), abs(b))
+
+
+def _volumes_differ(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Volumes of one period differ beyond rounding; of different periods, compared a year's worth where both
+    say (a day's volume × 365), else they differ: a total and a yearly figure cannot be told equal."""
+    va, vb, pa, pb = a.get("volume_bcm"), b.get("volume_bcm"), a.get("volume_period"), b.get("volume_period")
+    if va is None or vb is None:
+        return False
+    if pa == pb:
+        return not _close(va, vb)
+    ya, yb = per_year(va, pa, None), per_year(vb, pb, None)
+    return ya is None or yb is None or not _close(ya, yb)
+
+
+def _places_differ(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Different countries, or differently named sites; a report naming only the country is vaguer, not other."""
+    if not a.get("place_country") or not b.get("place_country"):
+        return False
+    if a["place_country"] != b["place_country"]:
+        return True
+    sited = a.get("geo_precision") != "country" and b.get("geo_precision") != "country"
+    return sited and str(a.get("place_name_en") or "").casefold() != str(b.get("place_name_en") or "").casefold()
+
+
+DISAGREEMENTS = {"date": _dates_differ, "volume": _volumes_differ, "place": _places_differ}
+"""The fields reports of one event may disagree on, in the order a moderator reads them."""
+
+
+def disagreements(readings: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The fields (of ``DISAGREEMENTS``) on which any two reports of one event differ. A report silent on a
+    volume or place does not disagree: it only says less."""
+    return [name for name, differ in DISAGREEMENTS.items()
+            if any(differ(a, b) for i, a in enumerate(readings) for b in readings[i + 1:])]

@@ -41,6 +41,9 @@ STALE_AFTER = dt.timedelta(minutes=15)
 MAX_ATTEMPTS = 3
 """An item whose article could not be fetched is tried again on this many runs, then left as failed."""
 LANGUAGES = ("ru", "en", "kk", "uz", "tk", "ky", "tg", "zh")
+READING = ("date", "date_precision", "volume_bcm", "volume_period", "place_name_en", "place_name_ru", "place_country",
+           "lat", "lon", "geo_precision", "event_type")
+"""What an item's report said of its event, kept with the item: the candidate holds its lead report's only."""
 
 
 class ItemState(StrEnum):
@@ -108,6 +111,22 @@ class ItemOutcome:
     proposal: str | None = None
     existing_event: str | None = None
     error: str | None = None
+    reading: Mapping[str, Any] | None = None
+    """What its report said (``reading``), when the reader found its event."""
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """One outlet's report of a pending candidate, and what it said (``READING``)."""
+
+    url: str
+    reading: Mapping[str, Any]
+
+
+def reading(event: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``READING`` fields of a candidate's event, as JSON keeps them (a date as its ISO text)."""
+    return {key: value.isoformat() if isinstance(value, dt.date) else value
+            for key, value in event.items() if key in READING}
 
 
 @dataclass(frozen=True)
@@ -206,6 +225,16 @@ class FeedStore:
             query = query.where(table.c.state == state)
         with self.events._reading() as connection:
             return [dict(row) for row in connection.execute(query).mappings().all()]
+
+    def reports(self, identity: Identity, event_id: str) -> list[SourceReport]:
+        """The watched reports a pending candidate was made of, with what each said (moderators only): where
+        they disagree is for the moderator to settle (``extract.merge.disagreements``)."""
+        require(identity, Permission.MODERATE)
+        table = feed_items_table
+        with self.events._reading() as connection:
+            rows = connection.execute(sa.select(table.c.url, table.c.reading).where(
+                table.c.proposal == event_id, table.c.reading.is_not(None)).order_by(table.c.id)).all()
+        return [SourceReport(row.url, row.reading) for row in rows]
 
     def decide_source(self, identity: Identity, atlas: Dataset, item_id: int, accept: bool,
                       comment: str = "") -> None:
@@ -324,7 +353,7 @@ class FeedStore:
                 values = {"url": outcome.url, "title": outcome.title[:2000], "published": outcome.published,
                           "seen_at": now, "relevant": outcome.relevant, "state": outcome.state,
                           "proposal": outcome.proposal, "existing_event": outcome.existing_event,
-                          "error": outcome.error}
+                          "error": outcome.error, "reading": outcome.reading}
                 earlier = connection.execute(sa.select(table.c.id, table.c.attempts).where(
                     table.c.feed_id == outcome.feed_id, table.c.key == outcome.key)).first()
                 if earlier is None:

@@ -132,6 +132,7 @@ feed_items_table = sa.Table(
     sa.Column("existing_event", sa.String(80)),  # the atlas event it reports again
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("error", sa.Text),
+    sa.Column("reading", sa.JSON(none_as_null=True)),  # what its report said (feeds.READING)
     sa.UniqueConstraint("feed_id", "key", name="uq_feed_item"),
 )
 """Every feed item the watcher read, and what became of it: an item is here only once it is dealt with."""

@@ -1,21 +1,31 @@
-"""The review queue: every pending submission beside the article it came from and every outlet that reported it,
-to approve or reject — and the watcher's other reports of events the atlas holds, to add as their sources."""
+"""The review queue: every pending submission beside the article it came from and every outlet that reported it
+(with where their reports disagree), to approve or reject — and the watcher's other reports of events the atlas
+holds, to add as their sources."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
+from gasatlas import tables
 from gasatlas.auth import Identity, Permission, PermissionDenied
 from gasatlas.data import Dataset
-from gasatlas.formats import format_date, format_fraction
+from gasatlas.extract.merge import disagreements
+from gasatlas.formats import format_date, format_fraction, format_number
 from gasatlas.i18n import t
+from gasatlas.palette import DISAGREEMENT_STYLE
 from gasatlas.sanitize import link_html, markdown_format
 from gasatlas.store import EditConflict, StoreError
-from gasatlas.store.feeds import FeedStore, ItemState
+from gasatlas.store.feeds import FeedStore, ItemState, SourceReport
 from gasatlas.ui import editorial, notices, resources
 from gasatlas.vocab import Lang, label
+
+HOST = r"^https?://(?:www\.)?([^/?#]+)"
+"""An outlet shown by its site's host name, linked to the report."""
 
 
 def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
@@ -53,12 +63,46 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                 st.caption(markdown_format(t("review_sources", lang), count=len(sources)))
                 st.html("<br>".join([link_html(record["source_url"], record["source_title"]),
                                      *(link_html(url, url) for url in sources[1:])]))
+                _what_they_said(FeedStore(resources.store()).reports(visitor, event.id), sources, event.id, lang)
                 if article is not None:
                     st.text_area(t("review_article", lang), article.text, height=300, disabled=True,
                                  key=f"review-article-{event.id}")
                 else:
                     st.caption(t("review_no_article", lang))
             editorial.moderation(atlas, event, visitor, lang, key="queue")
+
+
+def _volume(said: Mapping[str, Any], lang: Lang) -> str | None:
+    volume, period = said.get("volume_bcm"), said.get("volume_period")
+    if volume is None or not period:
+        return None
+    return t(f"volume_{period}", lang).format(volume=format_number(float(volume), lang, decimals=3))
+
+
+def _what_they_said(reports: Sequence[SourceReport], sources: Sequence[str], event_id: str, lang: Lang) -> None:
+    """What each watched report of the candidate said — date, volume, place — with the fields they disagree on
+    marked: the candidate holds one report's reading, and the moderator settles the others' in the editor."""
+    said = sorted((report for report in reports if report.url in sources), key=lambda r: sources.index(r.url))
+    if len(said) < 2:
+        return
+    differ = disagreements([report.reading for report in said])
+    frame = pd.DataFrame({
+        "outlet": [report.url for report in said],
+        "date": [format_date(dt.date.fromisoformat(str(r.reading["date"])[:10]), r.reading["date_precision"], lang)
+                 for r in said],
+        "volume": [_volume(report.reading, lang) for report in said],
+        "place": [report.reading.get(f"place_name_{lang}") or report.reading.get("place_name_en") for report in said],
+    })
+    marked = frame.style.format(na_rep=tables.MISSING).set_properties(subset=differ, **DISAGREEMENT_STYLE)
+    st.dataframe(marked, hide_index=True, width="stretch", key=f"review-said-{event_id}", placeholder=tables.MISSING,
+                 column_config={"outlet": st.column_config.LinkColumn(t("review_said_outlet", lang), display_text=HOST),
+                                **{name: t(f"review_said_{name}", lang) for name in ("date", "volume", "place")}})
+    if differ:
+        st.warning(markdown_format(t("review_disagree", lang),
+                                   fields=", ".join(t(f"review_said_{name}", lang) for name in differ)),
+                   icon=":material/rule:")
+    else:
+        st.caption(t("review_agree", lang))
 
 
 def extra_sources(atlas: Dataset, visitor: Identity, lang: Lang) -> None:

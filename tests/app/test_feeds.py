@@ -3,8 +3,10 @@ one off — for moderators only, every change in the audit log."""
 
 from __future__ import annotations
 
+import re
+
 from gasatlas.auth import Identity, Role
-from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState
+from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState, reading
 from gasatlas.ui import navigation
 from gasatlas.watch import WATCHER
 
@@ -108,3 +110,44 @@ def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_
     assert corrected is not None and corrected.record["also_reported"][-1] == report
     assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
     assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
+
+
+def test_the_review_queue_shows_what_each_report_said_and_marks_the_date_they_disagree_on() -> None:
+    links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
+    record = event(source_url=links[0], also_reported=links[1])
+    [pending] = store().submit(WATCHER, ATLAS, [record])
+    feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
+    said = reading(record)
+    feeds().record(WATCHER, [
+        ItemOutcome(feed.id, f"k{i}", link, "Test meeting", None, True, ItemState.PROPOSED, proposal=pending,
+                    reading=said | changes)
+        for i, (link, changes) in enumerate(zip(links, [{}, {"date": "2023-02-09"}], strict=True))])
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert [warning.value for warning in at.warning] == [
+        "Sources disagree on: Date. Settle it in the editor before approving."]
+    (table,) = [frame for frame in at.dataframe if "outlet" in frame.value.columns]
+    assert list(table.value["outlet"]) == links
+    assert list(table.value["date"]) == ["1 Feb 2023", "9 Feb 2023"]
+    styled = {int(column) for column in re.findall(r"_row\d+_col(\d+)", table.proto.arrow_data.styler.styles)}
+    assert [table.value.columns[column] for column in styled] == ["date"], "the date column is highlighted, alone"
+    assert list(table.value["volume"]) == [None, None], "no report gave a volume: nothing to disagree on"
+
+
+def test_reports_that_agree_are_said_to_and_nothing_is_highlighted() -> None:
+    links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
+    record = event(source_url=links[0], also_reported=links[1])
+    [pending] = store().submit(WATCHER, ATLAS, [record])
+    feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
+    feeds().record(WATCHER, [ItemOutcome(feed.id, link, link, "Test meeting", None, True, ItemState.PROPOSED,
+                                         proposal=pending, reading=reading(record)) for link in links])
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert not at.warning
+    assert any("No two sources disagree" in caption.value for caption in at.caption)
+    (table,) = [frame for frame in at.dataframe if "outlet" in frame.value.columns]
+    assert table.proto.arrow_data.styler.styles == ""

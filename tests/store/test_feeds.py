@@ -9,7 +9,7 @@ import pytest
 
 from gasatlas.auth import LOCAL_MODERATOR, PermissionDenied
 from gasatlas.store import EventStore
-from gasatlas.store.feeds import FeedRefused, FeedSeed, FeedStore, ItemOutcome, ItemState
+from gasatlas.store.feeds import FeedRefused, FeedSeed, FeedStore, ItemOutcome, ItemState, SourceReport, reading
 from gasatlas.watch import WATCHER
 
 SEED = FeedSeed("https://www.gazeta.uz/en/rss/", "Gazeta.uz", "en", "Uzbek outlet in English")
@@ -54,3 +54,23 @@ def test_one_watcher_runs_at_a_time(store: EventStore) -> None:
     assert first is not None and feeds.begin_run(WATCHER, "b") is None
     feeds.finish_run(first, "done", {"feeds": 1})
     assert feeds.begin_run(WATCHER, "b") is not None
+
+
+def test_what_each_report_said_is_kept_with_its_item_and_read_back_by_moderators_only(store: EventStore) -> None:
+    feeds = FeedStore(store)
+    feed = feeds.add(LOCAL_MODERATOR, SEED)
+    said = reading({"date": dt.date(2025, 12, 26), "date_precision": "day", "volume_bcm": 2.8, "volume_period": "year",
+                    "place_name_en": "Tashkent", "place_country": "UZB", "title_en": "not a reading"})
+    feeds.record(WATCHER, [
+        ItemOutcome(feed.id, "a", "https://www.gazeta.uz/en/a", "Gas", None, True, ItemState.PROPOSED,
+                    proposal="ev-x", reading=said),
+        ItemOutcome(feed.id, "b", "https://www.gazeta.uz/en/b", "Gas", None, True, ItemState.FAILED, error="503"),
+        ItemOutcome(feed.id, "c", "https://www.gazeta.uz/en/c", "Gas", None, True, ItemState.PROPOSED,
+                    proposal="ev-y", reading=said)])
+
+    assert said == {"date": "2025-12-26", "date_precision": "day", "volume_bcm": 2.8, "volume_period": "year",
+                    "place_name_en": "Tashkent", "place_country": "UZB"}
+    assert feeds.reports(LOCAL_MODERATOR, "ev-x") == [SourceReport("https://www.gazeta.uz/en/a", said)]
+    assert [item["reading"] for item in feeds.items(LOCAL_MODERATOR, state=ItemState.FAILED)] == [None]
+    with pytest.raises(PermissionDenied):
+        feeds.reports(WATCHER, "ev-x")

@@ -25,7 +25,7 @@ from gasatlas.auth import LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.data import Dataset
 from gasatlas.ingest import curated_atlas
 from gasatlas.store import EventStore
-from gasatlas.store.feeds import FeedRefused, FeedSeed, FeedStore, ItemState
+from gasatlas.store.feeds import READING, FeedRefused, FeedSeed, FeedStore, ItemState
 from gasatlas.vocab import RecordStatus
 from gasatlas.watch import WATCHER, AnotherWatcher, Options, Watcher
 
@@ -185,6 +185,25 @@ def test_three_outlets_reporting_one_event_make_one_pending_candidate_listing_al
     by_url = {item.url: item for item in report.items}
     assert [by_url[link].proposal for link in sorted(links)] == [proposal.id] * 3
     assert by_url[f"{site.base}/article/{NOT_GAS}"].relevant is False
+
+
+def test_what_each_report_said_is_kept_with_its_item_for_the_review_queue(
+        site: Local, events: EventStore, before_the_news: Dataset) -> None:
+    site.served.feeds["wire.xml"] = [*ONE_EVENT, NOT_GAS]
+    watcher = watcher_for(events, before_the_news)
+    add(watcher, site.feed("wire.xml"))
+
+    (proposal,) = watcher.run().proposals
+
+    reports = watcher.feeds.reports(LOCAL_MODERATOR, proposal.id)
+    assert sorted(report.url for report in reports) == sorted(proposal.sources)
+    assert all(set(report.reading) == set(READING) for report in reports)
+    stored = events.current(proposal.id)
+    assert stored is not None
+    (lead,) = [report.reading for report in reports if report.url == stored.record["source_url"]]
+    assert lead == {key: stored.record[key] for key in READING}, "the candidate is its lead report's reading"
+    unread = [item for item in watcher.feeds.items(LOCAL_MODERATOR) if item["url"].endswith(NOT_GAS)]
+    assert [item["reading"] for item in unread] == [None], "an item not read says nothing"
 
 
 def test_a_report_of_an_event_the_atlas_holds_is_proposed_as_its_extra_source_not_a_new_event(

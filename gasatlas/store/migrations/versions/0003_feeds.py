@@ -1,5 +1,6 @@
 """The feed watcher (issue 21): the news feeds moderators watch with their state, every item read from
-them, and the watcher's runs (which double as its lock: one running watcher at a time).
+them (with what each report said of its event, for the review queue to show where reports disagree), and
+the watcher's runs (which double as its lock: one running watcher at a time).
 
 Revision ID: 0003
 Revises: 0002
@@ -52,6 +53,7 @@ def upgrade() -> None:
         sa.Column("existing_event", sa.String(80)),
         sa.Column("attempts", sa.Integer, nullable=False, server_default="1"),
         sa.Column("error", sa.Text),
+        sa.Column("reading", sa.JSON),
         sa.UniqueConstraint("feed_id", "key", name="uq_feed_item"),
     )
     op.create_table(
