@@ -73,6 +73,11 @@ def _number(event, name: str) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def volume_text(volume_bcm: float, period: str, lang: Lang) -> str:
+    """A report's volume as the card and the table write it: "2.8 bcm a year", "0,009 млрд м³ в сутки"."""
+    return t(f"volume_{period}", lang).format(volume=format_number(volume_bcm, lang, decimals=3))
+
+
 def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
     """The volume, price and contract length the source gives, as (term, plain text) pairs; none it does not give.
 
@@ -80,8 +85,7 @@ def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
     numbers = []
     volume, period = _number(event, "volume_bcm"), getattr(event, "volume_period", None)
     if volume is not None and period:
-        numbers.append((t("event_volume", lang),
-                        t(f"volume_{period}", lang).format(volume=format_number(volume, lang, decimals=3))))
+        numbers.append((t("event_volume", lang), volume_text(volume, period, lang)))
     if (price := _number(event, "price_usd_per_mcm")) is not None:
         numbers.append((t("event_price", lang), t("price_per_mcm", lang).format(price=format_price(price, lang))))
     if (years := _number(event, "contract_years")) is not None:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from gasatlas.cards import volume_text
 from gasatlas.data import Dataset
-from gasatlas.formats import format_date, format_number
+from gasatlas.formats import format_date
 from gasatlas.i18n import t
 from gasatlas.layers import EVENT_LAYER_COLUMNS
 from gasatlas.status import status_as_of
@@ -103,9 +104,7 @@ def _volumes(events: pd.DataFrame, lang: Lang) -> np.ndarray:
     volumes = np.full(len(events), None, dtype=object)
     given = np.flatnonzero(events["volume_bcm"].notna().to_numpy())
     for row in given:
-        period = events["volume_period"].iat[row]
-        volumes[row] = t(f"volume_{period}", lang).format(volume=format_number(events["volume_bcm"].iat[row], lang,
-                                                                                 decimals=3))
+        volumes[row] = volume_text(float(events["volume_bcm"].iat[row]), events["volume_period"].iat[row], lang)
     return volumes
 
 
