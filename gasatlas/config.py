@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     )
     basemap: Basemap = "tiles"
     cache_dir: Path = PROJECT_ROOT / "var" / "cache"
-    """Costly builds kept between processes: the place index, natasha's models (see gasatlas.diskcache)."""
+    """Costly builds kept between processes: the place index, natasha's models (see gasatlas.dataset.diskcache)."""
     extraction_workers: int = Field(default=1, ge=1, le=16)
     """Articles read at once by the whole server (each costs a fraction of a CPU-second per 1,000 characters)."""
     extraction_queue: int = Field(default=8, ge=0, le=1000)
@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     """Private hosts (names, addresses or networks) the atlas may fetch links from, for an intranet
     deployment: a JSON list, ``GASATLAS_FETCH_ALLOW_HOSTS='["wiki.intranet", "10.2.0.0/16"]'``. None by default."""
     fetch_deadline_s: float = Field(default=30.0, gt=0, le=120)
-    """The most one fetch of a link may take, redirects included (see gasatlas.fetch)."""
+    """The most one fetch of a link may take, redirects included (see gasatlas.news.fetch)."""
     table_page_rows: int = Field(default=1000, ge=10, le=100_000)
     """Rows of the map page's events table sent to the browser at a time: 100,000 rows are 22 MB of Arrow
     on every rerun, one page of 1,000 about 0.2 MB."""

@@ -19,8 +19,8 @@ from gasatlas.store.events import (
     StoredFrames,
     Unreadable,
 )
-from gasatlas.store.formats import ImportResult, actors_csv, events_csv, export_archive, import_csv, parse_csv
 from gasatlas.store.tables import Action
+from gasatlas.store.transfer import ImportResult, actors_csv, events_csv, export_archive, import_csv, parse_csv
 
 __all__ = [
     "Action",

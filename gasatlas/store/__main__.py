@@ -13,10 +13,10 @@ from pathlib import Path
 
 from gasatlas.auth import PermissionDenied, operator_identity
 from gasatlas.config import settings
-from gasatlas.data import ACTORS_FILE, EVENTS_FILE, DataValidationError, Problem, load_dataset, read_text
+from gasatlas.dataset.load import ACTORS_FILE, EVENTS_FILE, DataValidationError, Problem, load_dataset, read_text
 from gasatlas.store.engine import StoreError
 from gasatlas.store.events import EventStore
-from gasatlas.store.formats import actors_csv, current_state, events_csv, import_csv
+from gasatlas.store.transfer import actors_csv, current_state, events_csv, import_csv
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """The event store: what users add to the atlas and how it was corrected — every state of every record.
 
 The curated ``data/`` files stay the reviewed source. Stored events and actors
-are merged with them by id (``gasatlas.data.with_stored``): published stored
+are merged with them by id (``gasatlas.dataset.load.with_stored``): published stored
 events join the atlas, and a stored row with a curated id is a correction of
 that curated event (or its deletion). Only ``published`` records are public.
 
@@ -35,10 +35,12 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission, PermissionDenied, require
-from gasatlas.data import Dataset, DataValidationError, records_frame, validate_additions
-from gasatlas.schema import EVENT_COLUMNS, Actor, Event
+from gasatlas.dataset import exports
+from gasatlas.dataset.load import Dataset, DataValidationError, records_frame, validate_additions
+from gasatlas.model import records
+from gasatlas.model.schema import EVENT_COLUMNS, Actor, Event
+from gasatlas.model.vocab import RecordStatus
 from gasatlas.store.engine import STORE_FAILURES, create_engine, failure, migrate, writing
 from gasatlas.store.tables import (
     Action,
@@ -47,7 +49,6 @@ from gasatlas.store.tables import (
     events_table,
     revisions_table,
 )
-from gasatlas.vocab import RecordStatus
 
 Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5

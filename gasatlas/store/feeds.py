@@ -21,11 +21,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from gasatlas import exports, records
 from gasatlas.auth import Identity, Permission, require
-from gasatlas.data import Dataset
-from gasatlas.fetch import FetchError, check_url
-from gasatlas.schema import EVENT_COLUMNS
+from gasatlas.dataset import exports
+from gasatlas.dataset.load import Dataset
+from gasatlas.model import records
+from gasatlas.model.schema import EVENT_COLUMNS
+from gasatlas.news.fetch import FetchError, check_url
 from gasatlas.store.events import EventStore
 from gasatlas.store.tables import (
     Action,

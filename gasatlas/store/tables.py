@@ -114,7 +114,7 @@ feeds_table = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.Column("last_error_at", sa.DateTime(timezone=True)),
 )
-"""The news feeds the watcher reads (``gasatlas.watch``), with what it last learnt of each."""
+"""The news feeds the watcher reads (``gasatlas.news.watch``), with what it last learnt of each."""
 
 feed_items_table = sa.Table(
     "feed_items",

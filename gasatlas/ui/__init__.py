@@ -15,7 +15,7 @@ Around every page:
 
 One module per page, named like the page's address and its file in ``pages/`` (``/timeline`` is
 ``pages/timeline.py``, drawn by ``ui/timeline.py``; what it computes without Streamlit, where that
-is more than a call or two, is in ``gasatlas/timeline.py``). Every page file draws its title and
+is more than a call or two, is in ``gasatlas/analysis/timeline.py``). Every page file draws its title and
 calls its module:
 
 * ``map`` — the map, the card beside it and the events table (``/map``, the home page);

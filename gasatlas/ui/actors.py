@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gasatlas.actors import actor_network, actors_table
-from gasatlas.charts import ACTOR, network_chart, picked
-from gasatlas.data import Dataset
-from gasatlas.formats import WIDGET_DATE_FORMAT
+from gasatlas.analysis.charts import ACTOR, network_chart, picked
+from gasatlas.analysis.network import actor_network, actors_table
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format
-from gasatlas.tables import MISSING
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT
+from gasatlas.map.event_table import MISSING
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.vocab import Lang, label
 from gasatlas.ui import state
-from gasatlas.vocab import Lang, label
 
 KEY_CHART = "actors-chart"
 KEY_TABLE = "actors-table"

@@ -9,21 +9,22 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from gasatlas import datewindow, fetch, ingest
+from gasatlas.analysis.viewstate import Selection
 from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
-from gasatlas.data import Dataset
-from gasatlas.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
-from gasatlas.formats import WIDGET_DATE_FORMAT
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.jobs import Job, JobState, QueueFull
-from gasatlas.sanitize import markdown_format, markdown_text
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT
+from gasatlas.map.event_table import MISSING
+from gasatlas.model import datewindow
+from gasatlas.model.sanitize import markdown_format, markdown_text
+from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
+from gasatlas.news import fetch, ingest
+from gasatlas.news.extract import MAX_ARTICLE_CHARS, ArticleError, Candidate, language_of
+from gasatlas.news.jobs import Job, JobState, QueueFull
 from gasatlas.store import StoreError
-from gasatlas.tables import MISSING
 from gasatlas.ui import navigation, notices, resources, state
 from gasatlas.ui.editorial import submissions_table
-from gasatlas.viewstate import Selection
-from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, label
 
 if TYPE_CHECKING:
     from streamlit.elements.lib.column_types import ColumnConfig

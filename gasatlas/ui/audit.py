@@ -8,14 +8,14 @@ import datetime as dt
 import streamlit as st
 
 from gasatlas.auth import Identity, Permission
-from gasatlas.data import Dataset
-from gasatlas.exports import table_csv
-from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
+from gasatlas.dataset.exports import table_csv
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
+from gasatlas.map.event_table import MISSING
+from gasatlas.model.vocab import Lang, label
 from gasatlas.store import Action, StoreError
-from gasatlas.tables import MISSING
 from gasatlas.ui import editorial, notices, resources
-from gasatlas.vocab import Lang, label
 
 
 def audit_log(visitor: Identity, lang: Lang) -> None:

@@ -3,11 +3,11 @@
 Streamlit 1.67 offers no translation of its widgets' built-in words: the file
 uploader's button and size limit, the empty date field's ``yyyy``/``mm``/``dd``,
 the keyboard users' "Skip to main content". Outside English, a style sheet
-(``mapjs/streamlit_chrome.css``) hides them and writes the atlas's own words in
+(``map/js/streamlit_chrome.css``) hides them and writes the atlas's own words in
 their place; the widgets keep working as they are. The date pickers' calendars,
 which name months and weekdays in the language the browser had when the page
 loaded (Streamlit has no setting for it), get the page's names from a script
-(``mapjs/calendar_words.js``). Numbers in tables, which Streamlit formats in the
+(``map/js/calendar_words.js``). Numbers in tables, which Streamlit formats in the
 browser, are written here too (``numbers_in``).
 """
 
@@ -22,18 +22,18 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from gasatlas.formats import format_number
 from gasatlas.i18n import t
-from gasatlas.leaflet import map_resource
-from gasatlas.sanitize import css_string
-from gasatlas.vocab import Lang
+from gasatlas.i18n.formats import format_number
+from gasatlas.map.leaflet import map_resource
+from gasatlas.model.sanitize import css_string
+from gasatlas.model.vocab import Lang
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
     from streamlit.elements.lib.column_types import ColumnConfig
 
 CHROME_KEY = "ga-chrome"
-"""The container of the style sheet and script (``mapjs/chrome_container.css`` hides it)."""
+"""The container of the style sheet and script (``map/js/chrome_container.css`` hides it)."""
 CHROME_CONTAINER_CSS = map_resource("chrome_container.css")
 CALENDAR_WORDS_JS = map_resource("calendar_words.js")
 CALENDAR_LOCALES: dict[Lang, str | None] = {"en": None, "ru": "ru-RU"}

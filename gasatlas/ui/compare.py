@@ -7,15 +7,16 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import compare, datewindow, tables
-from gasatlas.data import Dataset
-from gasatlas.formats import WIDGET_DATE_FORMAT, format_date
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.layers import base_map, country_labels_layer, events_layer, routes_layer
-from gasatlas.status import routes_as_of
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, format_date
+from gasatlas.map import compare, event_table
+from gasatlas.map.layers import base_map, country_labels_layer, events_layer, routes_layer
+from gasatlas.model import datewindow
+from gasatlas.model.status import routes_as_of
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import state, takeaway
 from gasatlas.ui.routes import LINK
-from gasatlas.vocab import Lang
 
 MAP_HEIGHT = 480
 
@@ -75,25 +76,25 @@ def workspace(atlas: Dataset, lang: Lang) -> None:
         st.info(t("compare_no_route_change", lang), icon=":material/check:")
     else:
         st.dataframe(compare.readable_route_changes(changes, atlas.routes, lang), hide_index=True, width="stretch",
-                     placeholder=tables.MISSING,
+                     placeholder=event_table.MISSING,
                      column_config={"date": t("col_date", lang), "route": t("col_route", lang),
                                     "change": t("compare_col_change", lang), "was": t("compare_col_was", lang),
                                     "now": t("compare_col_now", lang), "note": t("col_note", lang)})
-    event_table(atlas, signed, t("compare_agreements", lang), t("compare_no_agreement", lang), lang)
+    events_table(atlas, signed, t("compare_agreements", lang), t("compare_no_agreement", lang), lang)
     flow_tables(atlas, moments, lang)
-    event_table(atlas, events, t("compare_events", lang), t("no_match", lang), lang)
+    events_table(atlas, events, t("compare_events", lang), t("no_match", lang), lang)
 
 
-def event_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) -> None:
+def events_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) -> None:
     st.subheader(heading)
     if events.empty:
         st.info(empty, icon=":material/event_busy:")
         return
-    headers = tables.event_table_headers(lang)
-    st.dataframe(tables.events_table(events, atlas, lang)[["date", "title", "type", "source"]], hide_index=True,
-                 width="stretch", placeholder=tables.MISSING,
+    headers = event_table.event_table_headers(lang)
+    st.dataframe(event_table.events_table(events, atlas, lang)[["date", "title", "type", "source"]], hide_index=True,
+                 width="stretch", placeholder=event_table.MISSING,
                  column_config={"date": headers["date"], "title": headers["title"], "type": headers["type"],
-                                "source": LINK(headers["source"], display_text=tables.SOURCE_HOST)})
+                                "source": LINK(headers["source"], display_text=event_table.SOURCE_HOST)})
 
 
 def flow_tables(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
@@ -109,14 +110,14 @@ def flow_tables(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
                "change_pct": t("compare_col_change_pct", lang), "kind": t("col_kind", lang),
                "direction": t("col_direction", lang)}
     st.dataframe(compare.readable_flow_changes(by_route, atlas.routes, atlas.countries, lang), hide_index=True,
-                 width="stretch", placeholder=tables.MISSING,
+                 width="stretch", placeholder=event_table.MISSING,
                  column_config={**columns, "route": t("col_route", lang),
-                                "source": LINK(t("source", lang), display_text=tables.SOURCE_HOST)})
+                                "source": LINK(t("source", lang), display_text=event_table.SOURCE_HOST)})
     focus = atlas.countries.loc[atlas.countries["focus"], "iso_a3"].tolist()
     by_country = compare.country_changes(atlas.flows, focus, *years)
     st.caption(t("compare_countries", lang))
     st.dataframe(compare.readable_country_changes(by_country, atlas.countries, lang), hide_index=True,
                  width="stretch",
                  column_config={**columns, "country": t("country", lang), "direction": t("col_direction", lang),
-                                "note": t("col_note", lang)}, placeholder=tables.MISSING)
+                                "note": t("col_note", lang)}, placeholder=event_table.MISSING)
 

@@ -8,14 +8,14 @@ from importlib.resources import files
 
 import streamlit as st
 
+from gasatlas.analysis.filters import COUNTRY_MATCHES, DateRange, EventFilter, date_presets, facet_counts
+from gasatlas.analysis.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
 from gasatlas.config import Basemap
-from gasatlas.data import Dataset
-from gasatlas.filters import COUNTRY_MATCHES, DateRange, EventFilter, date_presets, facet_counts
-from gasatlas.formats import WIDGET_DATE_FORMAT
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT
+from gasatlas.model.vocab import LANGUAGES, EventType, Lang, label
 from gasatlas.ui import state
-from gasatlas.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
-from gasatlas.vocab import LANGUAGES, EventType, Lang, label
 
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "ru": "Русский"}
 
@@ -187,7 +187,7 @@ def basemap_selector(lang: Lang) -> Basemap:
 
 
 def route_width_selector(lang: Lang) -> RouteWidths:
-    """Route width: capacity, or the gas that moved in the year of the date range's end (see ``gasatlas.flows``)."""
+    """Route width: capacity, or the gas that moved in the year of the date range's end (see ``flows``)."""
     labels = {code: t(f"widths_{code}", lang) for code in ROUTE_WIDTHS}
     options = list(labels)
     chosen = st.sidebar.radio(

@@ -10,22 +10,22 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import streamlit as st
 
-from gasatlas import exports, freshness
+from gasatlas.analysis.filters import EventFilter, filter_mask
+from gasatlas.analysis.viewstate import to_query
 from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
-from gasatlas.data import Dataset
-from gasatlas.dictionary import dictionary_frame
-from gasatlas.filters import EventFilter, filter_mask
-from gasatlas.formats import format_date
+from gasatlas.dataset import exports, freshness
+from gasatlas.dataset.dictionary import dictionary_frame
+from gasatlas.dataset.load import Dataset
+from gasatlas.dataset.sources import sources_table
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format
-from gasatlas.sources import sources_table
+from gasatlas.i18n.formats import format_date
+from gasatlas.map.event_table import MISSING, SOURCE_HOST
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.vocab import Lang
 from gasatlas.store import StoreError, export_archive, import_csv
-from gasatlas.tables import MISSING, SOURCE_HOST
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
-from gasatlas.viewstate import to_query
-from gasatlas.vocab import Lang
 
 KEY_IMPORTED = "data_imported"
 

@@ -15,18 +15,25 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from gasatlas import exports, records
+from gasatlas.analysis.revisions import (
+    EDITABLE_FIELDS,
+    history_frame,
+    record_from_form,
+    submissions_frame,
+    versions_frame,
+)
 from gasatlas.auth import Identity, Permission
-from gasatlas.data import Dataset
-from gasatlas.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
+from gasatlas.dataset import exports
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.revisions import EDITABLE_FIELDS, history_frame, record_from_form, submissions_frame, versions_frame
-from gasatlas.sanitize import markdown_format
-from gasatlas.schema import EVENT_COLUMNS, LIST_SEPARATOR
+from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
+from gasatlas.map.event_table import MISSING
+from gasatlas.model import records
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
+from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
 from gasatlas.store import EditConflict, EventStore, StoredEvent
-from gasatlas.tables import MISSING
 from gasatlas.ui import notices, resources
-from gasatlas.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
 
 KEY_CONFLICT = "editorial_conflict"
 KEY_DONE = "editorial_done"

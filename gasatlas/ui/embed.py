@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gasatlas.data import Dataset
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_text
+from gasatlas.model.sanitize import markdown_text
+from gasatlas.model.vocab import Lang
 from gasatlas.ui.provenance import provenance_line
-from gasatlas.vocab import Lang
 
 
 def active() -> bool:

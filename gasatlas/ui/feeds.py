@@ -10,12 +10,12 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from gasatlas.auth import Identity, Permission, PermissionDenied
-from gasatlas.formats import WIDGET_DATETIME_FORMAT
 from gasatlas.i18n import t
+from gasatlas.i18n.formats import WIDGET_DATETIME_FORMAT
+from gasatlas.model.vocab import Lang, label
 from gasatlas.store import StoreError
 from gasatlas.store.feeds import LANGUAGES, FeedRefused, FeedSeed, FeedStore
 from gasatlas.ui import notices, resources
-from gasatlas.vocab import Lang, label
 
 ITEMS_SHOWN = 100
 

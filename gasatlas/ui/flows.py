@@ -8,12 +8,10 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from gasatlas import exports, freshness
-from gasatlas.charts import balance_chart
-from gasatlas.data import Dataset
-from gasatlas.datacheck import report_years
-from gasatlas.filters import CountryMatch, DateRange
-from gasatlas.flows import (
+from gasatlas.analysis.charts import balance_chart
+from gasatlas.analysis.datacheck import report_years
+from gasatlas.analysis.filters import CountryMatch, DateRange
+from gasatlas.analysis.flows import (
     BALANCE_DIRECTIONS,
     balance_totals,
     country_balance,
@@ -27,14 +25,16 @@ from gasatlas.flows import (
     readable,
     route_year_coverage,
 )
-from gasatlas.formats import format_number
+from gasatlas.dataset import exports, freshness
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format
-from gasatlas.tables import MISSING
+from gasatlas.i18n.formats import format_number
+from gasatlas.map.event_table import MISSING
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.vocab import FlowChoice, Lang, label
 from gasatlas.ui import chrome, state, takeaway
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
-from gasatlas.vocab import FlowChoice, Lang, label
 
 TABLE_WIDTHS = {"period": 60, "route": 150, "direction": 125, "volume_bcm": 75, "kind_label": 120, "source": 120,
                 "url": 95, "retrieved": 85, "quote": 70, "note": 60}
@@ -106,7 +106,7 @@ def _cell_text(status: str, text: str, lang: Lang) -> str:
 
 
 def coverage(atlas: Dataset, lang: Lang) -> None:
-    """Every route × year from 2018 (``gasatlas.flows.route_year_coverage``): the figure of gas that moved, or what
+    """Every route × year from 2018 (``flows.route_year_coverage``): the figure of gas that moved, or what
     stands in for it, or the explicit gap; then every gap row with what was searched."""
     st.caption(t("matrix_help", lang))
     country_names, route_names = _names(atlas, lang)
@@ -133,7 +133,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
 
 
 def disagreement_table(atlas: Dataset, lang: Lang) -> None:
-    """The figures in view that another source contradicts (``gasatlas.flows.disagreements``), each group's chosen
+    """The figures in view that another source contradicts (``flows.disagreements``), each group's chosen
     figure first and marked, every figure with its own value, source, publication and check dates."""
     st.caption(t("conflicts_help", lang))
     pairs = disagreements(_shown(atlas))
@@ -163,7 +163,7 @@ def _default(options: list, wanted) -> int:
 
 def gas_balance(atlas: Dataset, lang: Lang) -> None:
     """How gas touched one country in one year, by route and partner, each kind apart (see
-    ``gasatlas.flows.country_balance``): the whole-year totals, the known share, a stacked bar chart and a table
+    ``flows.country_balance``): the whole-year totals, the known share, a stacked bar chart and a table
     with every source."""
     st.caption(t("balance_help", lang))
     country_names, route_names = _names(atlas, lang)

@@ -24,8 +24,8 @@ from gasatlas.auth import (
     local_visitor,
 )
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format
-from gasatlas.vocab import Lang
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.vocab import Lang
 
 
 def _secrets_section(name: str) -> dict:

@@ -10,26 +10,27 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import cards, records, tables
+from gasatlas.analysis.flows import FlowYear
+from gasatlas.analysis.viewstate import Selection
 from gasatlas.auth import Identity
-from gasatlas.cards import CARD_CSS, legend_html
 from gasatlas.config import settings
-from gasatlas.data import Dataset
-from gasatlas.flows import FlowYear
-from gasatlas.formats import format_date, format_number
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.layers import base_map, network_bounds, overlays
-from gasatlas.leaflet import map_resource
-from gasatlas.sanitize import markdown_text
-from gasatlas.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
+from gasatlas.i18n.formats import format_date, format_number
+from gasatlas.map import cards, event_table
+from gasatlas.map.cards import CARD_CSS, legend_html
+from gasatlas.map.layers import base_map, network_bounds, overlays
+from gasatlas.map.leaflet import map_resource
+from gasatlas.map.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
+from gasatlas.model import records
+from gasatlas.model.sanitize import markdown_text
+from gasatlas.model.vocab import Lang, RecordStatus
 from gasatlas.ui import controls, editorial, state, story, takeaway
-from gasatlas.viewstate import Selection
-from gasatlas.vocab import Lang, RecordStatus
 
 MAP_KEY = "atlas-map"
 
 MAP_HEIGHT = 560
-"""The frame's height before the page's style sets it from the window's (``mapjs/map_page.css``)."""
+"""The frame's height before the page's style sets it from the window's (``map/js/map_page.css``)."""
 MAP_PAGE_CSS = map_resource("map_page.css")
 PHONE_LEGEND_JS = map_resource("phone_legend.js")
 
@@ -40,7 +41,7 @@ KEY_PAGE_CONTEXT = "events_table_page_context"
 KEY_PAGE_CHOOSER = "events_table_page_chooser"
 """Counts the times the page was set from code, which re-creates the page chooser showing it."""
 KEY_SORT = "events_table_sort"
-"""How the reader ordered the events table (a ``tables.TableSort``), for the session: every page shares it."""
+"""How the reader ordered the events table (a ``event_table.TableSort``), for the session: every page shares it."""
 DATE_WIDTH = 200
 """Pixels that hold the longest table date whole ("декабрь 2022 – январь 2023"; notes are left to the card)."""
 SOURCE_WIDTH = 150
@@ -78,16 +79,16 @@ def _on_table_select(atlas: Dataset, table_key: str, page_ids: list[str]) -> Non
     state.select(selection_from_rows(rows, page_ids), centre=True, refresh_table=False)
 
 
-def table_sort() -> tables.TableSort:
-    return st.session_state.get(KEY_SORT, tables.TableSort())
+def table_sort() -> event_table.TableSort:
+    return st.session_state.get(KEY_SORT, event_table.TableSort())
 
 
 def _on_sort_chosen(column_key: str, direction_key: str) -> None:
     order = table_sort()
     column = st.session_state.get(column_key, order.column)
     direction = st.session_state.get(direction_key, "desc" if order.descending else "asc")
-    if column in tables.EVENT_TABLE_COLUMNS:
-        st.session_state[KEY_SORT] = tables.TableSort(column, direction == "desc")
+    if column in event_table.EVENT_TABLE_COLUMNS:
+        st.session_state[KEY_SORT] = event_table.TableSort(column, direction == "desc")
 
 
 def _sort_chooser(total: int, lang: Lang) -> None:
@@ -95,13 +96,13 @@ def _sort_chooser(total: int, lang: Lang) -> None:
     column headings can only sort the page in view (the help says so). Keyed by their labels, like the
     sidebar's widgets (``state.widget_key``): a language switch must not lose the order."""
     order = table_sort()
-    headers = tables.event_table_headers(lang)
+    headers = event_table.event_table_headers(lang)
     kind = "date" if order.column == "date" else "text"
     directions = {way: t(f"table_sort_{kind}_{way}", lang) for way in ("asc", "desc")}
-    column_key = state.widget_key("table-sort-column", [headers[c] for c in tables.EVENT_TABLE_COLUMNS])
+    column_key = state.widget_key("table-sort-column", [headers[c] for c in event_table.EVENT_TABLE_COLUMNS])
     direction_key = state.widget_key("table-sort-direction", directions.values())
-    st.selectbox(t("table_sort_by", lang), tables.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
-                 index=tables.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
+    st.selectbox(t("table_sort_by", lang), event_table.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
+                 index=event_table.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
                  on_change=_on_sort_chosen, args=(column_key, direction_key), width=220,
                  help=t("table_sort_help", lang).format(total=format_number(total, lang)))
     st.segmented_control(t("table_sort_direction", lang), list(directions),
@@ -109,17 +110,17 @@ def _sort_chooser(total: int, lang: Lang) -> None:
                          key=direction_key, required=True, on_change=_on_sort_chosen, args=(column_key, direction_key))
 
 
-def _table_page(shown: pd.DataFrame, row: int | None) -> tables.TablePage:
+def _table_page(shown: pd.DataFrame, row: int | None) -> event_table.TablePage:
     """The page of the table the reader sees: the one they chose; after the filters or the order changed or
     something was picked elsewhere (map, link), the page holding the selected event, else the first."""
     rows_per_page = settings().table_page_rows
     context = (st.session_state[state.KEY_TABLE_VERSION], state.view().filter, table_sort())
     if st.session_state.get(KEY_PAGE_CONTEXT) != context:
         st.session_state[KEY_PAGE_CONTEXT] = context
-        holding = None if row is None else tables.TablePage.holding(row, len(shown), rows_per_page)
+        holding = None if row is None else event_table.TablePage.holding(row, len(shown), rows_per_page)
         st.session_state[KEY_PAGE] = 0 if holding is None else holding.number
         st.session_state[KEY_PAGE_CHOOSER] = st.session_state.get(KEY_PAGE_CHOOSER, 0) + 1
-    return tables.TablePage.of(len(shown), rows_per_page, st.session_state[KEY_PAGE])
+    return event_table.TablePage.of(len(shown), rows_per_page, st.session_state[KEY_PAGE])
 
 
 def _on_page_chosen(chooser_key: str) -> None:
@@ -127,12 +128,12 @@ def _on_page_chosen(chooser_key: str) -> None:
         st.session_state[KEY_PAGE] = chosen
 
 
-def _page_chooser(page: tables.TablePage, lang: Lang) -> None:
+def _page_chooser(page: event_table.TablePage, lang: Lang) -> None:
     """Which rows of a long table to show (re-created, with the page in force, whenever that is set from code)."""
     rows_per_page = settings().table_page_rows
 
     def rows_text(number: int) -> str:
-        shown = tables.TablePage.of(page.total, rows_per_page, number)
+        shown = event_table.TablePage.of(page.total, rows_per_page, number)
         return t("table_rows_of", lang).format(first=format_number(shown.start + 1, lang),
                                                last=format_number(shown.stop, lang),
                                                total=format_number(shown.total, lang))
@@ -152,7 +153,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
     chosen): Streamlit tables cannot be selected from code otherwise.
     """
     order = table_sort()
-    positions = tables.sort_positions(shown, atlas, order, lang)
+    positions = event_table.sort_positions(shown, atlas, order, lang)
     row = row_of(state.view().selected, shown["id"].to_numpy()[positions])
     page = _table_page(shown, row)
     with st.container(horizontal=True, vertical_alignment="bottom", key="events-table-controls"):
@@ -160,12 +161,12 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
         if page.count > 1:
             _page_chooser(page, lang)
     rows = shown.iloc[positions[page.start:page.stop]]
-    table = tables.events_table(rows, atlas, lang)
+    table = event_table.events_table(rows, atlas, lang)
     page_ids = list(table.index)
     table_key = (f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}-{page.number}-{order.column}"
                  f"-{int(order.descending)}")
     row_on_page = row - page.start if row is not None and page.start <= row < page.stop else None
-    headers = tables.event_table_headers(lang)
+    headers = event_table.event_table_headers(lang)
     st.dataframe(
         table.reset_index(drop=True),
         key=table_key,
@@ -174,12 +175,12 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
         selection_default={"selection": {"rows": [row_on_page] if row_on_page is not None else []}},
         hide_index=True,
         width="stretch",
-        placeholder=tables.MISSING,
+        placeholder=event_table.MISSING,
         column_config={
             "date": st.column_config.TextColumn(headers["date"], width=DATE_WIDTH, pinned=True),
             "title": st.column_config.TextColumn(headers["title"], width="large"),
             "participants": st.column_config.TextColumn(headers["participants"], width="medium"),
-            "source": st.column_config.LinkColumn(headers["source"], display_text=tables.SOURCE_HOST,
+            "source": st.column_config.LinkColumn(headers["source"], display_text=event_table.SOURCE_HOST,
                                                   width=SOURCE_WIDTH),
             "type": st.column_config.TextColumn(headers["type"], width="small"),
             "place": st.column_config.TextColumn(headers["place"], width="medium"),
@@ -247,7 +248,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
 def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     """The page below its title: what is shown, the map beside the card and legend, the events table."""
     view = state.view()
-    shown = view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS)
+    shown = view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS)
     as_of = view.filter.dates.as_of
     basemap = controls.basemap_selector(lang)
     flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
@@ -291,7 +292,7 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     render_map(
         atlas,
         base_map(atlas.country_shapes, view.basemap, lang=lang),
-        overlays(atlas, view.filter.shown(atlas, tables.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
+        overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
                  st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])
         + story.frame_layers(atlas),
     )

@@ -9,7 +9,7 @@ import streamlit as st
 
 from gasatlas.auth import Identity, Permission
 from gasatlas.i18n import t
-from gasatlas.vocab import Lang
+from gasatlas.model.vocab import Lang
 
 
 @dataclass(frozen=True)

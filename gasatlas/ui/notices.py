@@ -14,11 +14,11 @@ from typing import TypeVar
 import streamlit as st
 
 from gasatlas.auth import PermissionDenied
-from gasatlas.data import DataValidationError
+from gasatlas.dataset.load import DataValidationError
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format, markdown_text
+from gasatlas.model.sanitize import markdown_format, markdown_text
+from gasatlas.model.vocab import Lang
 from gasatlas.store import StoreError
-from gasatlas.vocab import Lang
 
 T = TypeVar("T")
 log = logging.getLogger("gasatlas")

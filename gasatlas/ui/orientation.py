@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from gasatlas.data import Dataset
-from gasatlas.formats import format_number
+from gasatlas.analysis.viewstate import StoryAt
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format, markdown_text
+from gasatlas.i18n.formats import format_number
+from gasatlas.model.sanitize import markdown_format, markdown_text
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import navigation, state, story
 from gasatlas.ui.provenance import provenance_line
-from gasatlas.viewstate import StoryAt
-from gasatlas.vocab import Lang
 
 MAIN_STORY = "main"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gasatlas.data import Dataset
-from gasatlas.formats import format_date
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.vocab import Lang
+from gasatlas.i18n.formats import format_date
+from gasatlas.model.vocab import Lang
 
 
 def provenance_line(atlas: Dataset, lang: Lang) -> str:

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from gasatlas.assets import install_vendor_assets
 from gasatlas.auth import ANONYMOUS, Identity
 from gasatlas.config import STATIC_DIR, settings
-from gasatlas.data import Dataset, DataValidationError, load_dataset, with_pending, with_stored
+from gasatlas.dataset.load import Dataset, DataValidationError, load_dataset, with_pending, with_stored
 from gasatlas.i18n import t
-from gasatlas.jobs import JobPool
+from gasatlas.map.assets import install_vendor_assets
+from gasatlas.model.vocab import Lang
+from gasatlas.news.jobs import JobPool
 from gasatlas.store import EventStore, StoreError
 from gasatlas.ui import notices
-from gasatlas.vocab import Lang
 
 FAVICON = str(Path(__file__).with_name("images") / "favicon.svg")
 """A local file: emoji and Material favicons are fetched from Google's servers."""
@@ -71,7 +71,7 @@ def _extraction_pool(workers: int, max_waiting: int) -> JobPool:
 
 
 def extraction_pool() -> JobPool:
-    """The readers of articles, shared by every visitor of this server process (see ``gasatlas.jobs``)."""
+    """The readers of articles, shared by every visitor of this server process (see ``gasatlas.news.jobs``)."""
     return _extraction_pool(settings().extraction_workers, settings().extraction_queue)
 
 

@@ -11,18 +11,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from gasatlas import tables
 from gasatlas.auth import Identity, Permission, PermissionDenied
-from gasatlas.data import Dataset
-from gasatlas.extract.merge import disagreements
-from gasatlas.formats import format_date, format_fraction, format_number
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.palette import DISAGREEMENT_STYLE
-from gasatlas.sanitize import link_html, markdown_format
+from gasatlas.i18n.formats import format_date, format_fraction, format_number
+from gasatlas.map import event_table
+from gasatlas.model.palette import DISAGREEMENT_STYLE
+from gasatlas.model.sanitize import link_html, markdown_format
+from gasatlas.model.vocab import Lang, label
+from gasatlas.news.extract.merge import disagreements
 from gasatlas.store import EditConflict, StoreError
 from gasatlas.store.feeds import FeedStore, ItemState, SourceReport
 from gasatlas.ui import editorial, notices, resources
-from gasatlas.vocab import Lang, label
 
 HOST = r"^https?://(?:www\.)?([^/?#]+)"
 """An outlet shown by its site's host name, linked to the report."""
@@ -93,8 +93,9 @@ def _what_they_said(reports: Sequence[SourceReport], sources: Sequence[str], eve
         "volume": [_volume(report.reading, lang) for report in said],
         "place": [report.reading.get(f"place_name_{lang}") or report.reading.get("place_name_en") for report in said],
     })
-    marked = frame.style.format(na_rep=tables.MISSING).set_properties(subset=differ, **DISAGREEMENT_STYLE)
-    st.dataframe(marked, hide_index=True, width="stretch", key=f"review-said-{event_id}", placeholder=tables.MISSING,
+    marked = frame.style.format(na_rep=event_table.MISSING).set_properties(subset=differ, **DISAGREEMENT_STYLE)
+    st.dataframe(marked, hide_index=True, width="stretch", key=f"review-said-{event_id}",
+                 placeholder=event_table.MISSING,
                  column_config={"outlet": st.column_config.LinkColumn(t("review_said_outlet", lang), display_text=HOST),
                                 **{name: t(f"review_said_{name}", lang) for name in ("date", "volume", "place")}})
     if differ:

@@ -9,19 +9,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from gasatlas import datewindow, records, tables
-from gasatlas.charts import route_flows_chart, route_status_chart
-from gasatlas.data import Dataset
-from gasatlas.flows import readable
-from gasatlas.formats import format_date, format_number
+from gasatlas.analysis.charts import route_flows_chart, route_status_chart
+from gasatlas.analysis.flows import readable
+from gasatlas.analysis.timeline import status_bands
+from gasatlas.analysis.viewstate import Selection
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
-from gasatlas.status import routes_as_of
-from gasatlas.tables import SOURCE_HOST
-from gasatlas.timeline import status_bands
+from gasatlas.i18n.formats import format_date, format_number
+from gasatlas.map import event_table
+from gasatlas.map.event_table import SOURCE_HOST
+from gasatlas.map.layers import base_map, events_layer, facilities_layer, line_parts, routes_layer
+from gasatlas.model import datewindow, records
+from gasatlas.model.status import routes_as_of
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import chrome, state, takeaway
-from gasatlas.viewstate import Selection
-from gasatlas.vocab import Lang
 
 LINK = st.column_config.LinkColumn
 FLOW_NUMBERS = {"volume_bcm": 2}
@@ -33,8 +34,8 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     as_of = state.view().filter.dates.as_of
     st.subheader(t("routes_table", lang))
     st.dataframe(
-        chrome.numbers_in(tables.routes_table(atlas.routes, atlas.countries, as_of, lang), {"capacity": 1, "length": 0},
-                          lang), hide_index=True, width="stretch",
+        chrome.numbers_in(event_table.routes_table(atlas.routes, atlas.countries, as_of, lang),
+                          {"capacity": 1, "length": 0}, lang), hide_index=True, width="stretch",
         column_config={
             "name": t("col_name", lang), "kind": t("col_kind", lang),
             "status": t("col_status", lang).format(date=format_date(as_of, "day", lang)),
@@ -44,11 +45,11 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
             "history": st.column_config.TextColumn(t("col_history", lang), width="large"),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
         },
-        placeholder=tables.MISSING,
+        placeholder=event_table.MISSING,
     )
     st.subheader(t("facilities_table", lang))
     st.dataframe(
-        chrome.numbers_in(tables.facilities_table(atlas.facilities, atlas.countries, lang), {"capacity": 1}, lang),
+        chrome.numbers_in(event_table.facilities_table(atlas.facilities, atlas.countries, lang), {"capacity": 1}, lang),
         hide_index=True, width="stretch",
         column_config={
             "name": t("col_name", lang), "kind": t("col_kind", lang), "country": t("country", lang),
@@ -56,12 +57,12 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
             "precision": t("col_precision", lang),
             "source": LINK(t("source", lang), display_text=SOURCE_HOST),
         },
-        placeholder=tables.MISSING,
+        placeholder=event_table.MISSING,
     )
 
 
 def flow_columns(lang: Lang) -> dict:
-    """How the pages show ``gasatlas.flows.readable`` rows: headers in the reader's language, sources as links."""
+    """How the pages show ``flows.readable`` rows: headers in the reader's language, sources as links."""
     return {
         "period": t("col_period", lang), "route": t("col_route", lang), "direction": t("col_direction", lang),
         "volume_bcm": chrome.number_column(t("col_volume", lang), lang, "%g"),
@@ -99,7 +100,7 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
             st.altair_chart(route_flows_chart(within, lang), width="stretch")
         st.dataframe(chrome.numbers_in(rows[["period", "direction", "volume_bcm", "kind_label", "source", "url"]],
                                        FLOW_NUMBERS, lang), hide_index=True,
-                     width="stretch", column_config=flow_columns(lang), placeholder=tables.MISSING)
+                     width="stretch", column_config=flow_columns(lang), placeholder=event_table.MISSING)
 
 
 def _choose(atlas: Dataset, key: str) -> None:
@@ -139,6 +140,6 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
         st.altair_chart(route_status_chart(bands, lang), width="stretch")
         route_flows(atlas, next(route.itertuples()), lang)
         st.caption(t("route_events", lang))
-        st.dataframe(tables.events_table(linked, atlas, lang)[["date", "title", "type"]], hide_index=True,
+        st.dataframe(event_table.events_table(linked, atlas, lang)[["date", "title", "type"]], hide_index=True,
                      width="stretch", column_config={"date": t("col_date", lang), "title": t("col_title", lang),
-                                                     "type": t("col_type", lang)}, placeholder=tables.MISSING)
+                                                     "type": t("col_type", lang)}, placeholder=event_table.MISSING)

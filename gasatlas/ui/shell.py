@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from gasatlas.auth import Identity
-from gasatlas.data import Dataset
+from gasatlas.dataset.load import Dataset
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import chrome, controls, embed, identity, navigation, orientation, resources, state
 from gasatlas.ui.provenance import sidebar_footer
-from gasatlas.vocab import Lang
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,15 @@ from typing import Any
 
 import streamlit as st
 
-from gasatlas import datewindow, stories
+from gasatlas.analysis import stories
+from gasatlas.analysis.filters import DateRange, EventFilter
+from gasatlas.analysis.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
 from gasatlas.config import settings
-from gasatlas.data import Dataset
-from gasatlas.filters import DateRange, EventFilter
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_format
-from gasatlas.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
-from gasatlas.vocab import LANGUAGES, Lang
+from gasatlas.model import datewindow
+from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.vocab import LANGUAGES, Lang
 
 KEY_VIEW = "atlas_view"
 KEY_GENERATION = "widget_generation"

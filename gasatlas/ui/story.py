@@ -1,6 +1,6 @@
 """A story on the map page: the step's text with the evidence behind every claim, previous/next by button and
 keyboard, and the map framed on what the step is about. The story lives in the view (``?story=&step=``), so a
-step's address reopens it; the stories themselves are data files (``gasatlas.stories``)."""
+step's address reopens it; the stories themselves are data files (``gasatlas.analysis.stories``)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from gasatlas import records
-from gasatlas.cards import event_date_text
-from gasatlas.data import Dataset
-from gasatlas.flows import kind_label, period_label
-from gasatlas.formats import format_number
+from gasatlas.analysis.flows import kind_label, period_label
+from gasatlas.analysis.stories import Claim, Library, Step, frame_bounds
+from gasatlas.analysis.viewstate import Selection, StoryAt
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.leaflet import ScriptLayer, map_resource
-from gasatlas.sanitize import link_html, markdown_format, markdown_text
-from gasatlas.stories import Claim, Library, Step, frame_bounds
+from gasatlas.i18n.formats import format_number
+from gasatlas.map.cards import event_date_text
+from gasatlas.map.leaflet import ScriptLayer, map_resource
+from gasatlas.model import records
+from gasatlas.model.sanitize import link_html, markdown_format, markdown_text
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import state
-from gasatlas.viewstate import Selection, StoryAt
-from gasatlas.vocab import Lang
 
 FRAME_JS = map_resource("story_frame.js")
 NEXT_KEY = "Shift+Right"

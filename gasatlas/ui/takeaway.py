@@ -9,13 +9,13 @@ import functools
 import altair as alt
 import streamlit as st
 
-from gasatlas import staticmap
-from gasatlas.data import Dataset
-from gasatlas.exports import chart_image
+from gasatlas.dataset.exports import chart_image
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.leaflet import map_resource
+from gasatlas.map import staticmap
+from gasatlas.map.leaflet import map_resource
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import state
-from gasatlas.vocab import Lang
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 PRINT_CSS = map_resource("print.css")

@@ -7,16 +7,16 @@ from dataclasses import replace
 
 import streamlit as st
 
-from gasatlas import datewindow
-from gasatlas.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
-from gasatlas.data import Dataset
-from gasatlas.filters import EVERY_DAY, DateRange
-from gasatlas.formats import format_date, format_number
+from gasatlas.analysis.charts import BRUSH, PICK, brushed_dates, picked, status_chart, timeline_chart
+from gasatlas.analysis.filters import EVERY_DAY, DateRange
+from gasatlas.analysis.timeline import status_bands, timeline_events
+from gasatlas.analysis.viewstate import Selection
+from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import t
-from gasatlas.timeline import status_bands, timeline_events
+from gasatlas.i18n.formats import format_date, format_number
+from gasatlas.model import datewindow
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import state, takeaway
-from gasatlas.viewstate import Selection
-from gasatlas.vocab import Lang
 
 KEY_CHART = "timeline-chart"
 MARGIN = dt.timedelta(days=30)  # room at both ends so the first and last events are not cut

@@ -8,13 +8,12 @@ import threading
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gasatlas import ingest
 from gasatlas.config import settings
+from gasatlas.news import ingest
 from gasatlas.store import EventStore
 from gasatlas.ui import add_news, navigation
-
-from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
-from .test_app import APP, TIMEOUT, TOTAL, FakeMap
+from tests.app.test_app import APP, TIMEOUT, TOTAL, FakeMap
+from tests.conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
 SOURCE_TITLE = "Test Wire"
 SOURCE_URL = "https://example.org/news/orenburg"
@@ -187,7 +186,7 @@ def test_an_upload_of_480000_tiny_elements_is_refused_by_the_pool_with_a_message
         readers.append(threading.current_thread().name)
         return read_and_propose(*args, **kwargs)
 
-    monkeypatch.setattr("gasatlas.ingest.read_and_propose", reading_thread)
+    monkeypatch.setattr("gasatlas.news.ingest.read_and_propose", reading_thread)
     at = read(upload_page(monkeypatch, "tiny.html", b"<p>a</p>" * 480_000))
 
     assert len(readers) == 1 and readers[0].startswith("gasatlas-job"), "the markup goes to the pool, not the " \

@@ -15,10 +15,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange, EventFilter, apply_filter
-from gasatlas.vocab import label
+from gasatlas.dataset.load import load_dataset
+from gasatlas.model.vocab import label
 
 APP = str(PROJECT_ROOT / "app.py")
 EVENTS = load_dataset(PROJECT_ROOT / "data").events

@@ -8,11 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-
-from .test_app import APP, TIMEOUT, FakeMap
-from .test_pages import open_page
+from tests.app.test_app import APP, TIMEOUT, FakeMap
+from tests.app.test_pages import open_page
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 

@@ -10,15 +10,14 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gasatlas import ingest
 from gasatlas.config import settings
-from gasatlas.jobs import JobState
+from gasatlas.news import ingest
+from gasatlas.news.jobs import JobState
 from gasatlas.ui import add_news, navigation
-
-from ..conftest import TEST_ARTICLE
-from .test_add_news import add_news_page, button
-from .test_app import TIMEOUT, FakeMap
-from .test_pages import open_page
+from tests.app.test_add_news import add_news_page, button
+from tests.app.test_app import TIMEOUT, FakeMap
+from tests.app.test_pages import open_page
+from tests.conftest import TEST_ARTICLE
 
 BROKEN_STORE = "sqlite:////proc/nope/x.sqlite3"
 

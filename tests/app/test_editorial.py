@@ -9,14 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.auth import Identity, Role
 from gasatlas.config import settings
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 from gasatlas.store import EventStore
 from gasatlas.ui import navigation
-
-from ..conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
-from ..store.records import event
-from .test_add_news import button, submit
-from .test_app import APP, TIMEOUT, TOTAL, FakeMap, shown_count
+from tests.app.test_add_news import button, submit
+from tests.app.test_app import APP, TIMEOUT, TOTAL, FakeMap, shown_count
+from tests.conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
+from tests.store.records import event
 
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "atlas",
         "client_secret": "secret", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 from gasatlas.auth import Identity, Role
+from gasatlas.news.watch import WATCHER
 from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState, reading
 from gasatlas.ui import navigation
-from gasatlas.watch import WATCHER
-
-from ..store.records import event
-from .test_editorial import ALICE, ATLAS, MODERATOR, store, visit
+from tests.app.test_editorial import ALICE, ATLAS, MODERATOR, store, visit
+from tests.store.records import event
 
 MARIA = Identity(MODERATOR["email"], "Maria", Role.MODERATOR)
 KNOWN = "ev-2025-10-22-orenburg-intake-resumed"

@@ -7,15 +7,14 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gasatlas.analysis.filters import DateRange
+from gasatlas.analysis.flows import country_balance, disagreements, flows_in_view
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange
-from gasatlas.flows import country_balance, disagreements, flows_in_view
+from gasatlas.dataset.load import load_dataset
+from gasatlas.model.vocab import label
 from gasatlas.ui import navigation
 from gasatlas.ui.state import day_span
-from gasatlas.vocab import label
-
-from .test_pages import chart_data, open_page
+from tests.app.test_pages import chart_data, open_page
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FLOWS = ATLAS.flows

@@ -6,12 +6,11 @@ import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gasatlas.analysis.filters import EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-
-from .test_app import APP, TIMEOUT, FakeMap
+from tests.app.test_app import APP, TIMEOUT, FakeMap
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 EVENTS, ACTORS = ATLAS.events, ATLAS.actors

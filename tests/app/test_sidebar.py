@@ -12,12 +12,11 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter, date_presets
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange, EventFilter, apply_filter, date_presets
+from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-
-from .test_app import APP, TIMEOUT, FakeMap
+from tests.app.test_app import APP, TIMEOUT, FakeMap
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 EVENTS = ATLAS.events

@@ -24,10 +24,9 @@ from oidc_provider_mock import User, run_server_in_thread
 
 from gasatlas.auth import Identity, Role, RoleRules, identity_for
 from gasatlas.ui import navigation
-
-from ..store.records import event
-from .test_app import TOTAL
-from .test_editorial import ATLAS, ROLES, shown_count, store, visit
+from tests.app.test_app import TOTAL
+from tests.app.test_editorial import ATLAS, ROLES, shown_count, store, visit
+from tests.store.records import event
 
 CLIENT_ID, CLIENT_SECRET, REDIRECT = "gas-atlas", "gas-atlas-secret", "http://127.0.0.1:8501/oauth2callback"
 ALICE_ADDRESS, MODERATOR_ADDRESS = "alice@newsroom.example", "mod@atlas.example"

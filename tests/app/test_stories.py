@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gasatlas.analysis.stories import load_story, references
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
-from gasatlas.sanitize import markdown_text
-from gasatlas.stories import load_story, references
+from gasatlas.model.sanitize import markdown_text
 from gasatlas.ui.state import _codes
-
-from .test_app import FakeMap, run_app
+from tests.app.test_app import FakeMap, run_app
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 MAIN = load_story(PROJECT_ROOT / "data" / "stories" / "main.toml", references(ATLAS, _codes(ATLAS)))

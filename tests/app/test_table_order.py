@@ -7,9 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import settings
-from gasatlas.tables import MISSING
-
-from .test_app import EVENTS, ROADMAP, TOTAL, FakeMap, fake_map, run_app, table_selection
+from gasatlas.map.event_table import MISSING
+from tests.app.test_app import EVENTS, ROADMAP, TOTAL, FakeMap, fake_map, run_app, table_selection
 
 __all__ = ["fake_map"]  # the fixture, shared with test_app.py
 

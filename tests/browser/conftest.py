@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from .harness import AppServer, AtlasPage, atlas_tab, launch_chromium, serving_copy_of_data
+from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, launch_chromium, serving_copy_of_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,11 +7,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import READ_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-
-from ..conftest import TEST_ARTICLE
-from .harness import READ_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
+from gasatlas.dataset.load import load_dataset
+from tests.conftest import TEST_ARTICLE
 
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
 TOTAL = len(EVENTS)

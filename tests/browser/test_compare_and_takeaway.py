@@ -15,14 +15,13 @@ import xml.etree.ElementTree as ET
 from PIL import Image
 from playwright.sync_api import expect
 
-from gasatlas.compare import Moments, route_changes
+from devtools.browser_harness import AtlasPage
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.formats import format_date
+from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
-from gasatlas.staticmap import png_size
-
-from .harness import AtlasPage
+from gasatlas.i18n.formats import format_date
+from gasatlas.map.compare import Moments, route_changes
+from gasatlas.map.staticmap import png_size
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 ROUTES = ATLAS.routes.set_index("id")

@@ -8,12 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
+from devtools.browser_harness import AtlasPage
+from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter, date_presets
+from gasatlas.analysis.flows import direction_label, flows_in_view
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange, EventFilter, apply_filter, date_presets
-from gasatlas.flows import direction_label, flows_in_view
-
-from .harness import AtlasPage
+from gasatlas.dataset.load import load_dataset
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 EVENTS = ATLAS.events

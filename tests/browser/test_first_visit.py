@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import UI_TIMEOUT_MS, new_atlas_page, start_app_server
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.i18n import t
 from gasatlas.ui import navigation
-
-from .harness import UI_TIMEOUT_MS, new_atlas_page, start_app_server
 
 TITLES = {navigation.MAP: "app_title", navigation.TIMELINE: "timeline_title", navigation.ACTORS: "actors_title",
           navigation.ROUTES: "routes_title", navigation.FLOWS: "flows_title", navigation.COMPARE: "compare_title",

@@ -7,12 +7,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, FrameLocator, expect
 
+from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.layers import line_parts
+from gasatlas.dataset.load import load_dataset
+from gasatlas.map.layers import line_parts
 from gasatlas.ui import navigation
-
-from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 ROUTES = ATLAS.routes

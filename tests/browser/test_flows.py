@@ -15,18 +15,17 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, FrameLocator, expect
 
+from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
+from gasatlas.analysis.filters import DateRange
+from gasatlas.analysis.flows import FlowYear, balance_totals, country_balance, flows_in_view, moved_text, period_label
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange
-from gasatlas.flows import FlowYear, balance_totals, country_balance, flows_in_view, moved_text, period_label
-from gasatlas.formats import format_number
+from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
-from gasatlas.layers import FOCUS_BOUNDS, route_width
-from gasatlas.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
-from gasatlas.status import routes_as_of
-from gasatlas.vocab import label
-
-from .harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
+from gasatlas.i18n.formats import format_number
+from gasatlas.map.layers import FOCUS_BOUNDS, route_width
+from gasatlas.model.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
+from gasatlas.model.status import routes_as_of
+from gasatlas.model.vocab import label
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FLOWS = ATLAS.flows

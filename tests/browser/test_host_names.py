@@ -14,9 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from devtools.browser_harness import AppServer, start_app_server
 from gasatlas.config import PROJECT_ROOT
-
-from .harness import AppServer, start_app_server
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,9 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-
-from .harness import AppServer, AtlasPage, atlas_tab, serving_copy_of_data
+from gasatlas.dataset.load import load_dataset
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 ROADMAP_ROW = load_dataset(PROJECT_ROOT / "data").events["id"].tolist().index(ROADMAP)

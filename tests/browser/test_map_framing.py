@@ -9,13 +9,12 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, visible_texts
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
-from gasatlas.layers import line_parts
+from gasatlas.map.layers import line_parts
 from gasatlas.ui import navigation
-
-from .harness import AppServer, AtlasPage, atlas_tab, visible_texts
 
 ROUTES = load_dataset(PROJECT_ROOT / "data").routes
 ROUTE_ENDS = [(route_id, lat, lon) for route_id, geometry in zip(ROUTES["id"], ROUTES["geometry"], strict=True)

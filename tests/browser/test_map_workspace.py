@@ -7,11 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import FrameLocator, expect
 
+from devtools.browser_harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab
+from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import DateRange, EventFilter, apply_filter
-
-from .harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab
+from gasatlas.dataset.load import load_dataset
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 EVENTS = load_dataset(PROJECT_ROOT / "data").events

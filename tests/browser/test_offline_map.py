@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from .harness import AtlasPage
+from devtools.browser_harness import AtlasPage
 
 FOCUS_COUNTRIES = ["Russia", "Kazakhstan", "Uzbekistan", "Turkmenistan", "China", "Afghanistan", "Pakistan"]
 TILE_HOSTS = {"a.basemaps.cartocdn.com", "b.basemaps.cartocdn.com", "c.basemaps.cartocdn.com",

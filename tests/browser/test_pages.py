@@ -8,11 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
+from devtools.browser_harness import AtlasPage
+from gasatlas.analysis.filters import EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter
-
-from .harness import AtlasPage
+from gasatlas.dataset.load import load_dataset
 
 ROW_HEIGHT = 35
 EVENTS = load_dataset(PROJECT_ROOT / "data").events

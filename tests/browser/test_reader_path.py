@@ -18,14 +18,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, start_app_server
+from gasatlas.analysis.filters import EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.filters import EventFilter, apply_filter
+from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
+from gasatlas.model.vocab import Lang, label
 from gasatlas.ui import navigation
-from gasatlas.vocab import Lang, label
-
-from .harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, start_app_server
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 EVENTS = ATLAS.events

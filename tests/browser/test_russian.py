@@ -6,13 +6,12 @@ from __future__ import annotations
 from babel import Locale
 from playwright.sync_api import Locator, expect
 
+from devtools.browser_harness import AtlasPage, visible_texts
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.formats import month_names
+from gasatlas.dataset.load import load_dataset
+from gasatlas.i18n.formats import month_names
 from gasatlas.ui import navigation
 from tests.english_words import english_words
-
-from .harness import AtlasPage, visible_texts
 
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
 RUSSIAN_WEEKDAYS = set(Locale.parse("ru").days["format"]["abbreviated"].values())

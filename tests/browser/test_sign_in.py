@@ -19,10 +19,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-
-from .harness import (
+from devtools.browser_harness import (
     READ_TIMEOUT_MS,
     UI_TIMEOUT_MS,
     AppServer,
@@ -31,6 +28,8 @@ from .harness import (
     new_atlas_page,
     start_app_server,
 )
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.dataset.load import load_dataset
 
 TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
 ARTICLE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "test-wire-two-facts.txt"

@@ -8,11 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
-from gasatlas.tables import TableSort, sorted_events
-
-from .harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
+from gasatlas.dataset.load import load_dataset
+from gasatlas.map.event_table import TableSort, sorted_events
 
 ROWS_PER_PAGE = 20
 ATLAS = load_dataset(PROJECT_ROOT / "data")

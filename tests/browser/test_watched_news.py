@@ -13,15 +13,21 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, expect
 
+from devtools.browser_harness import (
+    READ_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
+    AppServer,
+    AtlasPage,
+    atlas_tab,
+    serving_copy_of_data,
+)
 from gasatlas.auth import LOCAL_MODERATOR
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
+from gasatlas.news.watch import SUBMISSIONS_PER_HOUR, Options, Watcher
 from gasatlas.store import EventStore
 from gasatlas.store.feeds import FeedSeed, FeedStore
-from gasatlas.watch import SUBMISSIONS_PER_HOUR, Options, Watcher
-
-from ..unit.test_watch import ONE_EVENT, Served, _handler
-from .harness import READ_TIMEOUT_MS, UI_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
+from tests.unit.news.test_watch import ONE_EVENT, Served, _handler
 
 CURATED = load_dataset(PROJECT_ROOT / "data")
 

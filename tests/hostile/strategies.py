@@ -7,10 +7,9 @@ import math
 
 from hypothesis import strategies as st
 
-from gasatlas.schema import EVENT_COLUMNS
-from gasatlas.vocab import DatePrecision, EventType, GeoPrecision
-
-from ..store.records import event
+from gasatlas.model.schema import EVENT_COLUMNS
+from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision
+from tests.store.records import event
 
 HOSTILE_TEXTS = [
     "![](https://evil.example/x.png)",

@@ -22,13 +22,12 @@ from streamlit.testing.v1 import AppTest
 from gasatlas import config
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 from gasatlas.store import EventStore
 from gasatlas.store.tables import events_table
 from gasatlas.ui import navigation
-
-from ..app.test_app import APP, TIMEOUT, FakeMap
-from .strategies import VALID, extreme_numbers, in_window_events, texts
+from tests.app.test_app import APP, TIMEOUT, FakeMap
+from tests.hostile.strategies import VALID, extreme_numbers, in_window_events, texts
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 

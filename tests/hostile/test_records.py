@@ -17,17 +17,17 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from gasatlas import datewindow, ingest
+from gasatlas.analysis.viewstate import from_query
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import DataValidationError, load_dataset, validate_additions
-from gasatlas.exports import events_csv
-from gasatlas.extract import ArticleError
+from gasatlas.dataset.exports import events_csv
+from gasatlas.dataset.load import DataValidationError, load_dataset, validate_additions
+from gasatlas.model import datewindow
+from gasatlas.news import ingest
+from gasatlas.news.extract import ArticleError
 from gasatlas.store import EventStore, import_csv
 from gasatlas.ui.state import vocabulary
-from gasatlas.viewstate import from_query
-
-from .strategies import VALID, any_date, csv_files, hostile_events, texts
+from tests.hostile.strategies import VALID, any_date, csv_files, hostile_events, texts
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 TALLY: Counter[str] = Counter()

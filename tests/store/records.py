@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import load_dataset
+from gasatlas.dataset.load import load_dataset
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 

@@ -17,16 +17,15 @@ from alembic import command
 
 from gasatlas.auth import ANONYMOUS, LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.data import DataValidationError, with_stored
-from gasatlas.schema import Actor, Event
+from gasatlas.dataset.load import DataValidationError, with_stored
+from gasatlas.model.schema import Actor, Event
+from gasatlas.model.vocab import RecordStatus
 from gasatlas.store import Action, EditConflict, EventStore, RateLimited, SourceArticle, import_csv
 from gasatlas.store.engine import alembic_config, create_engine
-from gasatlas.store.formats import actors_csv
 from gasatlas.store.tables import actors_table, events_table
-from gasatlas.vocab import RecordStatus
-
-from .conftest import empty_postgres
-from .records import ATLAS, PETROV, event
+from gasatlas.store.transfer import actors_csv
+from tests.store.conftest import empty_postgres
+from tests.store.records import ATLAS, PETROV, event
 
 ALICE = Identity("alice@newsroom.example", "Alice", Role.CONTRIBUTOR)
 BOB = Identity("bob@newsroom.example", "Bob", Role.CONTRIBUTOR)
@@ -123,7 +122,7 @@ def test_a_curated_event_corrected_in_the_app_keeps_the_curated_record_as_its_fi
 
 
 def _record(event_id: str) -> dict:
-    from gasatlas.exports import EVENT_COLUMNS, frame_records
+    from gasatlas.dataset.exports import EVENT_COLUMNS, frame_records
     return frame_records(ATLAS.events[ATLAS.events["id"] == event_id], EVENT_COLUMNS)[0]
 
 
@@ -194,7 +193,7 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
 
 
 def _events_file(*records: dict) -> str:
-    from gasatlas.exports import events_csv
+    from gasatlas.dataset.exports import events_csv
     return events_csv(records)
 
 

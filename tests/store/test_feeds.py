@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from gasatlas.auth import LOCAL_MODERATOR, PermissionDenied
+from gasatlas.news.watch import WATCHER
 from gasatlas.store import EventStore
 from gasatlas.store.feeds import FeedRefused, FeedSeed, FeedStore, ItemOutcome, ItemState, SourceReport, reading
-from gasatlas.watch import WATCHER
 
 SEED = FeedSeed("https://www.gazeta.uz/en/rss/", "Gazeta.uz", "en", "Uzbek outlet in English")
 

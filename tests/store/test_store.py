@@ -13,11 +13,11 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from gasatlas import exports
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.data import DataValidationError, with_stored
-from gasatlas.schema import Event
+from gasatlas.dataset import exports
+from gasatlas.dataset.load import DataValidationError, with_stored
+from gasatlas.model.schema import Event
 from gasatlas.store import (
     EventStore,
     Provenance,
@@ -29,8 +29,7 @@ from gasatlas.store import (
 )
 from gasatlas.store import __main__ as store_command
 from gasatlas.store.tables import events_table
-
-from .records import ATLAS, PETROV, event
+from tests.store.records import ATLAS, PETROV, event
 
 
 def count(store: EventStore) -> int:

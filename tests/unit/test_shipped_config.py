@@ -7,7 +7,7 @@ import sys
 import tomllib
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.extract import MAX_FILE_BYTES
+from gasatlas.news.extract import MAX_FILE_BYTES
 
 SHIPPED = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gasatlas import bench, synth
+from devtools import bench, synth
 from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.data import load_dataset, validate_additions
-from gasatlas.schema import Event
+from gasatlas.dataset.load import load_dataset, validate_additions
+from gasatlas.model.schema import Event
 from gasatlas.store import EventStore, parse_csv
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")

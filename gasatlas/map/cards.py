@@ -1,0 +1,307 @@
+"""A record as a reader sees it: the HTML of popups, detail cards and the legend.
+
+One builder serves the map popup and the card beside the map, so both always
+say the same thing. Every value from data passes through ``html_text`` or
+``link_html`` here; nothing else in the app turns records into HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Iterable
+from string import Template
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from gasatlas.analysis.flows import MOVED_KINDS, disagreements, flows_of_year, kind_label, period_label
+from gasatlas.dataset.load import Dataset
+from gasatlas.i18n import t
+from gasatlas.i18n.formats import format_date, format_number, format_price, format_years
+from gasatlas.map.leaflet import map_resource
+from gasatlas.model.palette import (
+    COUNTRY_CONTEXT_STYLE,
+    COUNTRY_FOCUS_STYLE,
+    EVENT_TYPE_COLOR,
+    FACILITY_SYMBOL,
+    FLOW_LEGEND_VOLUMES,
+    NO_FLOW_STYLE,
+    NO_FLOW_WEIGHT,
+    ROUTE_STATUS_STYLE,
+    flow_weight,
+    symbol_svg,
+)
+from gasatlas.model.sanitize import html_text, link_html
+from gasatlas.model.status import status_as_of
+from gasatlas.model.vocab import EventType, FacilityKind, FlowChoice, FlowKind, Lang, RouteStatus, label
+
+CARD_CSS = map_resource("card.css")
+
+
+def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: bool = False) -> str:
+    indexed = actors.set_index("id")
+    parts = []
+    for actor_id in ids:
+        if actor_id not in indexed.index:
+            parts.append(html_text(actor_id))
+            continue
+        row = indexed.loc[actor_id]
+        name = html_text(row[f"name_{lang}"])
+        role = row[f"role_{lang}"]
+        parts.append(f'{name} <span class="ga-muted">({html_text(role)})</span>' if with_roles and role else name)
+    return ", ".join(parts)
+
+
+
+def event_date_text(event, lang: Lang) -> str:
+    date = event.date.date() if hasattr(event.date, "date") else event.date
+    return format_date(date, event.date_precision, lang, getattr(event, f"date_label_{lang}"))
+
+
+def _badge(text: str, color: str) -> str:
+    return f'<span class="ga-badge" style="background:{color}">{html_text(text)}</span>'
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _number(event, name: str) -> float | None:
+    """A number column of an event row, None where it is missing (NaN in a frame, None in a record)."""
+    value = getattr(event, name, None)
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def volume_text(volume_bcm: float, period: str, lang: Lang) -> str:
+    """A report's volume as the card and the table write it: "2.8 bcm a year", "0,009 млрд м³ в сутки"."""
+    return t(f"volume_{period}", lang).format(volume=format_number(volume_bcm, lang, decimals=3))
+
+
+def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
+    """The volume, price and contract length the source gives, as (term, plain text) pairs; none it does not give.
+
+    A report's numbers stay the report's: they are not flow figures, which carry their own kind and period."""
+    numbers = []
+    volume, period = _number(event, "volume_bcm"), getattr(event, "volume_period", None)
+    if volume is not None and period:
+        numbers.append((t("event_volume", lang), volume_text(volume, period, lang)))
+    if (price := _number(event, "price_usd_per_mcm")) is not None:
+        numbers.append((t("event_price", lang), t("price_per_mcm", lang).format(price=format_price(price, lang))))
+    if (years := _number(event, "contract_years")) is not None:
+        numbers.append((t("contract_length", lang), format_years(years, lang)))
+    return numbers
+
+
+def event_html(event, atlas: Dataset, lang: Lang) -> str:
+    """The full story of one event: when, where, who, what, and from which source."""
+    kind = EventType(event.event_type)
+    rows = []
+    if event.participants:
+        rows.append((t("participants", lang), _names(event.participants, atlas.actors, lang, with_roles=True)))
+    if event.organisations:
+        rows.append((t("organisations", lang), _names(event.organisations, atlas.actors, lang)))
+    rows.extend((term, f'{html_text(text)} <span class="ga-muted">({html_text(t("event_numbers_note", lang))})</span>')
+                for term, text in event_numbers(event, lang))
+    details = "".join(f"<dt>{html_text(term)}</dt><dd>{value}</dd>" for term, value in rows)
+    quote = ""
+    if isinstance(event.quote, str) and event.quote:
+        quote = (f"<blockquote>«{html_text(event.quote)}»<cite>— {html_text(event.source_title)}</cite>"
+                 "</blockquote>")
+    also = ""
+    if event.also_reported:
+        links = ", ".join(link_html(url, _host(url)) for url in event.also_reported)
+        also = f' · {html_text(t("also_reported", lang))}: {links}'
+    return (
+        f'<div class="ga-card ga-card--event" data-event-id="{html_text(event.id)}">'
+        f'<div>{_badge(label(kind, lang), EVENT_TYPE_COLOR[kind])}<b>{html_text(event_date_text(event, lang))}</b> '
+        f'<span class="ga-muted">({html_text(label(event.date_precision, lang))})</span></div>'
+        f"<h3>{html_text(getattr(event, f'title_{lang}'))}</h3>"
+        f'<div>{html_text(getattr(event, f"place_name_{lang}"))} '
+        f'<span class="ga-muted">({html_text(label(event.geo_precision, lang))})</span></div>'
+        f"<dl>{details}</dl>"
+        f"<p>{html_text(getattr(event, f'summary_{lang}'))}</p>"
+        f"{quote}"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(event.source_url, event.source_title)}'
+        f"{also}</div>"
+        "</div>"
+    )
+
+
+def _quantity(value: float | None, unit_key: str, lang: Lang) -> str:
+    if value is None or pd.isna(value):
+        return f'<span class="ga-muted">{html_text(t("not_reported", lang))}</span>'
+    return f"{html_text(format_number(value, lang, decimals=1))} {html_text(t(unit_key, lang))}"
+
+
+def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:
+    names = atlas.countries.set_index("iso_a3")[f"name_{lang}"]
+    return ", ".join(html_text(names.get(code, code)) for code in codes)
+
+
+def _history_rows(history, lang: Lang) -> str:
+    rows = []
+    for change in history:
+        when = (format_date(change["from"], change["from_precision"], lang) if change["from"]
+                else t("since_unknown", lang))
+        note = change["direction_note" if lang == "en" else "direction_note_ru"]
+        style = ROUTE_STATUS_STYLE[RouteStatus(change["status"])]
+        rows.append(
+            f"<tr><td>{html_text(when)}</td><td>{_badge(label(change['status'], lang), style.color)}</td>"
+            f"<td>{html_text(note)}</td></tr>"
+        )
+    return "".join(rows)
+
+
+def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
+    """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover;
+    where another source gives a different figure, both are listed and the one the atlas uses is marked."""
+    figures = flows_of_year(atlas.flows[atlas.flows["route_id"] == route_id], year)
+    heading = f"<h4>{html_text(t('flows_in_year', lang).format(year=year))}</h4>"
+    if figures.empty:
+        return f'{heading}<p class="ga-muted">{html_text(t("no_flows_in_year", lang).format(year=year))}</p>'
+    order = {str(kind): rank for rank, kind in enumerate(FlowKind)}
+    figures = figures.assign(order=figures["value_kind"].map(order)).sort_values(["order", "period_start"])
+    contested = disagreements(figures)
+    marked = set(contested.loc[contested["chosen"], "id"])
+
+    def kind_text(row) -> str:
+        text = kind_label(row, lang)
+        return f"{text} · ✓ {label(FlowChoice.CHOSEN, lang)}" if row.id in marked else text
+
+    rows = "".join(
+        f'<tr data-flow-id="{html_text(row.id)}"><td>{html_text(period_label(row.period, lang))}</td>'
+        f"<td>{html_text(row.from_country)} → {html_text(row.to_country)}</td>"
+        f"<td>{'<b>' if row.value_kind in MOVED_KINDS else ''}{html_text(format_number(row.volume_bcm, lang))}"
+        f"{'</b>' if row.value_kind in MOVED_KINDS else ''}</td><td>{html_text(kind_text(row))}</td>"
+        f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
+        for row in figures.itertuples()
+    )
+    header = "".join(f"<th>{html_text(t(key, lang))}</th>"
+                     for key in ("col_period", "col_direction", "col_volume", "col_kind", "source"))
+    return f'{heading}<table class="ga-flows"><tr>{header}</tr>{rows}</table>'
+
+
+def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
+    """A route's identity, its state on ``as_of``, the flow figures for that year, its whole history and its
+    source."""
+    current = status_as_of(route.status_history, as_of)
+    if current is None:
+        state = f'<span class="ga-muted">{html_text(t("not_yet", lang))}</span>'
+    else:
+        style = ROUTE_STATUS_STYLE[RouteStatus(current["status"])]
+        note = current["direction_note" if lang == "en" else "direction_note_ru"]
+        state = f"{_badge(label(current['status'], lang), style.color)}{html_text(note)}"
+    operator = route.operator if lang == "en" else route.operator_ru
+    return (
+        f'<div class="ga-card ga-card--route" data-route-id="{html_text(route.id)}">'
+        f'<div class="ga-muted">{html_text(label(route.kind, lang))} · '
+        f'{html_text(label(route.geometry_quality, lang))}</div>'
+        f"<h3>{html_text(getattr(route, f'name_{lang}'))}</h3>"
+        f"<p><b>{html_text(t('status_on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
+        "<dl>"
+        f"<dt>{html_text(t('capacity', lang))}</dt><dd>{_quantity(route.capacity_bcm, 'bcm_per_year', lang)}</dd>"
+        f"<dt>{html_text(t('length', lang))}</dt><dd>{_quantity(route.length_km, 'km', lang)}</dd>"
+        f"<dt>{html_text(t('operator', lang))}</dt><dd>{html_text(operator)}</dd>"
+        f"<dt>{html_text(t('countries', lang))}</dt><dd>{_country_names(route.countries, atlas, lang)}</dd>"
+        "</dl>"
+        f"<p>{html_text(getattr(route, f'description_{lang}'))}</p>"
+        f"{flows_html(route.id, atlas, as_of.year, lang)}"
+        f"<h4>{html_text(t('status_history', lang))}</h4>"
+        f"<table><tr><th>{html_text(t('from', lang))}</th><th>{html_text(t('status', lang))}</th>"
+        f"<th>{html_text(t('direction', lang))}</th></tr>{_history_rows(route.status_history, lang)}</table>"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(route.source_url, route.source_title)}<br>'
+        f'{html_text(t("geometry", lang))}: {html_text(label(route.geometry_licence, lang))}</div>'
+        "</div>"
+    )
+
+
+def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
+    kind = FacilityKind(facility.kind)
+    note = getattr(facility, f"note_{lang}")
+    capacity = ""
+    if facility.capacity_bcm is not None and not pd.isna(facility.capacity_bcm):
+        capacity = (f"<dt>{html_text(t('capacity', lang))}</dt>"
+                    f"<dd>{_quantity(facility.capacity_bcm, 'bcm_per_year', lang)}</dd>")
+    return (
+        f'<div class="ga-card ga-card--facility" data-facility-id="{html_text(facility.id)}">'
+        f'<div class="ga-muted">{html_text(label(kind, lang))}</div>'
+        f"<h3>{html_text(getattr(facility, f'name_{lang}'))}</h3>"
+        "<dl>"
+        f"<dt>{html_text(t('country', lang))}</dt><dd>{_country_names([facility.country], atlas, lang)}</dd>"
+        f"<dt>{html_text(t('location_precision', lang))}</dt><dd>{html_text(label(facility.geo_precision, lang))} "
+        f'<span class="ga-muted">({facility.lat:.4f}, {facility.lon:.4f})</span></dd>'
+        f"{capacity}</dl>"
+        f"<p>{html_text(note) if isinstance(note, str) else ''}</p>"
+        f'<div class="ga-muted">{html_text(t("source", lang))}: '
+        f'{link_html(facility.source_url, facility.source_title)}</div>'
+        "</div>"
+    )
+
+
+def _image(svg: str) -> str:
+    """An inline SVG as an ``<img>``: Streamlit's HTML sanitiser keeps data-URI images, not ``<svg>``."""
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img alt="" src="data:image/svg+xml;base64,{encoded}">'
+
+
+def _svg(name: str, **values: object) -> str:
+    """A legend symbol from ``map/js/legend/<name>.svg``, its ``$placeholders`` filled with palette values
+    (or escaped text)."""
+    return Template(map_resource(f"legend/{name}.svg").strip()).substitute(values)
+
+
+def _line_swatch(color: str, dash: str | None, width: float = 4) -> str:
+    return _svg("line", color=color, width=width, dash=f' stroke-dasharray="{dash}"' if dash else "")
+
+
+def _dot(color: str, hollow: bool = False) -> str:
+    return _svg("dot", fill="#ffffff" if hollow else color, stroke=color if hollow else "#ffffff",
+                width=2.5 if hollow else 1.5)
+
+
+def _area(style: dict) -> str:
+    return _svg("area", fill=style["fillColor"], stroke=style["color"])
+
+
+def _label_swatch(text: str, dashed: bool) -> str:
+    return _svg("label", text=html_text(text), dash=' stroke-dasharray="3 2"' if dashed else "")
+
+
+def legend_html(lang: Lang, flow_year: int | None = None) -> str:
+    """What every symbol on the map means, drawn from the same palette as the map; with ``flow_year``, the
+    legend of the flow mode: the year the widths show and what the kinds of figures mean."""
+    def item(symbol_svg_markup: str, text: str) -> str:
+        return f"<li>{_image(symbol_svg_markup)}<span>{html_text(text)}</span></li>"
+
+    statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang))
+                       for status, s in ROUTE_STATUS_STYLE.items())
+    if flow_year is None:
+        routes_heading, flows = t("legend_routes", lang), ""
+    else:
+        routes_heading = t("legend_flows", lang).format(year=flow_year)
+        widths = "".join(item(_line_swatch("#555555", None, flow_weight(volume)),
+                              f"{format_number(volume, lang)} {t('bcm', lang)}") for volume in FLOW_LEGEND_VOLUMES)
+        no_data = _line_swatch(NO_FLOW_STYLE.color, NO_FLOW_STYLE.dash, NO_FLOW_WEIGHT)
+        flows = (
+            f"{widths}{item(_label_swatch('5.6', False), t('legend_flow_reported', lang))}"
+            f"{item(_label_swatch('≈ 6', True), t('legend_flow_estimate', lang))}"
+            f"{item(no_data, t('legend_flow_none', lang).format(year=flow_year))}"
+            f'<li class="ga-muted">{html_text(t("legend_flow_not_drawn", lang))}</li>'
+        )
+    arrow, corridor, cluster = _svg("arrow"), _svg("corridor"), _svg("cluster")
+    facilities = "".join(
+        item(symbol_svg(symbol), label(kind, lang)) for kind, symbol in FACILITY_SYMBOL.items()
+    )
+    events = "".join(item(_dot(color), label(kind, lang)) for kind, color in EVENT_TYPE_COLOR.items())
+    return (
+        f'<div class="ga-legend"><h4>{html_text(routes_heading)}</h4><ul>{statuses}{flows}'
+        f'{item(corridor, t("legend_corridor", lang))}{item(arrow, t("legend_arrow", lang))}</ul>'
+        f'<h4>{html_text(t("legend_facilities", lang))}</h4><ul>{facilities}</ul>'
+        f'<h4>{html_text(t("legend_events", lang))}</h4><ul>{events}'
+        f'{item(_dot("#555555", hollow=True), t("legend_country_only", lang))}'
+        f'{item(cluster, t("legend_cluster", lang))}</ul>'
+        f'<h4>{html_text(t("legend_countries", lang))}</h4><ul>'
+        f'{item(_area(COUNTRY_FOCUS_STYLE), t("focus_country", lang))}'
+        f'{item(_area(COUNTRY_CONTEXT_STYLE), t("context_country", lang))}</ul></div>'
+    )

@@ -1,0 +1,233 @@
+"""Sentences grouped into passages, one per reported fact — read the way news is written.
+
+- **The lede is the news.** Sentences before the first date of their own happened on the
+  day of the report (the dateline's day, else the publication day): they open the first
+  passage. When the article later tells the same fact with its date ("Узбекистан подписал
+  соглашение…" … "соглашение было подписано 12 декабря"), the lede joins that telling.
+- A sentence with a date of its own opens a passage; so does a reply or a media report
+  (a new fact dated by the passage before it), and the act of telling a happening the same
+  sentence reports ("…возобновил приём газа, сообщил министр" is a resumption *and* the
+  minister's statement, on the same day).
+- Undated sentences continue their paragraph's passage, never across a paragraph break: an
+  undated paragraph belongs to the news of the day (the first passage) unless it opens by
+  pointing back ("Он", "Также", "Стороны", "На этой встрече"), tells a happening the news does not (some
+  time before the report), or gives the word to someone the news does not name (a statement
+  of its own, on the day of the report).
+- The same fact told twice — overlapping dates, the same type, a shared actor (or none on
+  either side) — is merged into its first telling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from gasatlas.model.periods import interval_of
+from gasatlas.model.vocab import DatePrecision, EventType
+from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
+from gasatlas.news.extract.reading import Reading
+from gasatlas.news.extract.rules import strongest
+
+POINTS_BACK = re.compile(
+    r"^\W*(?:об\s+этом|он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
+    r"|по\s+итогам\s+(?:встречи|переговоров)|стороны|обе\s+стороны|he|she|they|his|her|their|also"
+    r"|the\s+(?:meeting|talks|sides|parties)|both\s+sides|during\s+the)\b",
+    re.IGNORECASE)
+LEDE_RETOLD_DAYS = 14
+"""How far before the report a dated telling of the lede's fact may lie."""
+
+
+@dataclass
+class Passage:
+    """The sentences telling one fact; ``inherited`` when its date comes from the passage before,
+    ``lede`` when its date is only the day of the report."""
+
+    date: DateMention
+    readings: list[Reading]
+    inherited: bool = False
+    lede: bool = False
+    paragraph: int = field(default=-1)
+    context_countries: list[str] = field(default_factory=list)
+    """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
+
+    def actors(self) -> set[str]:
+        return {a for r in self.readings for _, a in r.people + r.organisations}
+
+    def people(self) -> set[str]:
+        return {a for r in self.readings for _, a in r.people}
+
+    def countries(self) -> set[str]:
+        return {c for r in self.readings for _, c in r.countries}
+
+    def event_type(self) -> str | None:
+        trigger = strongest([t for r in self.readings for t in r.triggers])
+        return trigger.event_type if trigger else None
+
+    def types(self) -> set[str]:
+        return {t.event_type for r in self.readings for t in r.triggers}
+
+    def reports_fact(self) -> bool:
+        return any(r.fact() for r in self.readings)
+
+    def facilities(self) -> set[str]:
+        return {p.facility_id for r in self.readings for _, p in r.places if p.facility_id} | {
+            route for r in self.readings for route in r.routes}
+
+    def tells_again(self, earlier: Passage) -> bool:
+        """The same fact as ``earlier``: the same type of event on the same date — or, for a happening
+        (not a statement), on dates one of which contains the other ("18 января" in "в январе") — and
+        a shared actor or facility, or no actor on either side."""
+        kind = self.event_type()
+        if kind != earlier.event_type():
+            return False
+        if not _same_date(self.date, earlier.date) and not (kind != EventType.STATEMENT and _nested(self.date,
+                                                                                                   earlier.date)):
+            return False
+        if self.facilities() & earlier.facilities():
+            return True
+        if self.actors() or earlier.actors():
+            return bool(self.actors() & earlier.actors())
+        return True
+
+    def retells_lede(self, lede: Passage, report_day: dt.date) -> bool:
+        """A dated telling of the lede's fact: shortly before the report, a type the lede has, and a
+        shared actor or every country the lede names."""
+        start, stop = _interval(self.date)
+        if self.date.precision not in {DatePrecision.DAY, DatePrecision.RANGE}:
+            return False
+        if not (report_day - dt.timedelta(days=LEDE_RETOLD_DAYS) <= start and stop <= report_day):
+            return False
+        kind = lede.event_type()
+        if kind is None or kind == EventType.STATEMENT or kind not in self.types():
+            return False
+        return bool(self.actors() & lede.actors()) or bool(lede.countries()) and lede.countries() <= self.countries()
+
+
+CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
+            DatePrecision.YEAR}
+"""Precisions whose periods nest in one another; an approximate date or a range says "around", not "within"."""
+
+
+def _nested(a: DateMention, b: DateMention) -> bool:
+    if a.precision not in CALENDAR or b.precision not in CALENDAR:
+        return False
+    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+    return (b0 <= a0 and a1 <= b1) or (a0 <= b0 and b1 <= a1)
+
+
+def _interval(date: DateMention) -> tuple[dt.date, dt.date]:
+    return interval_of(date.date, date.precision)
+
+
+def _same_date(a: DateMention, b: DateMention) -> bool:
+    return (a.date, a.precision) == (b.date, b.precision)
+
+
+def report_date(day: dt.date) -> DateMention:
+    """The date of an undated lede: the day of the report."""
+    return DateMention(0, 0, day, DatePrecision.DAY, note=f"date not stated: the day of the report, {day_en(day)}")
+
+
+def _starts_companion(reading: Reading, current: Passage) -> bool:
+    """A person telling, in the passage's own paragraph, the happening the passage reports
+    ("Об этом заявил председатель правления Бехзот Нарматов"): a statement of its own."""
+    return (reading.date is None and bool(reading.speakers) and not reading.fact()
+            and reading.sentence.paragraph == current.paragraph and current.reports_fact()
+            and any(t.event_type == EventType.STATEMENT for t in reading.triggers)
+            and not set(reading.speakers) <= current.actors())
+
+
+def before_report(day: dt.date) -> DateMention:
+    """The date of a happening told without one, away from the lede: some time before the report."""
+    return DateMention(0, 0, day - dt.timedelta(days=1), DatePrecision.APPROXIMATE, f"before {day_en(day)}",
+                       f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
+
+
+def _separate(reading: Reading, news: Passage) -> bool:
+    """An undated happening in a later paragraph that the news does not tell — another type of event, among
+    other people: a fact of its own."""
+    return reading.fact() and not ({t.event_type for t in reading.triggers} & news.types()) and not (
+        {a for _, a in reading.people} & news.people())
+
+
+def _says_more(reading: Reading, news: Passage) -> bool:
+    """Someone in a later paragraph speaking beside the news's happening ("Выступая на церемонии,
+    Бердымухамедов подчеркнул…", "Uztransgaz said…"): their words are a statement of their own."""
+    speaks = any(t.event_type == EventType.STATEMENT for t in reading.triggers)
+    voices = set(reading.speakers) or {a for _, a in reading.organisations} - news.actors()
+    return speaks and bool(voices) and not reading.fact() and news.event_type() not in {None, EventType.STATEMENT}
+
+
+def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Passage]:
+    """One passage per fact: see the module docstring."""
+    passages: list[Passage] = []
+    for reading in readings:
+        paragraph = reading.sentence.paragraph
+        current = passages[-1] if passages else None
+        if reading.companion and current is not None:
+            passages.append(Passage(reading.date or report_date(report_day), [reading], paragraph=paragraph))
+        elif reading.date is not None:
+            if (current is not None and _same_date(current.date, reading.date) and not reading.new_fact
+                    and current.paragraph == paragraph):
+                current.readings.append(reading)
+            else:
+                passages.append(Passage(reading.date, [reading], paragraph=paragraph))
+        elif current is None:
+            passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
+        elif reading.new_fact:
+            passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+        elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
+              and not set(reading.speakers) & current.actors()):
+            # who said it speaks at the time of the report, not at the time of what they told
+            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+        elif _starts_companion(reading, current):
+            passages.append(Passage(current.date, [reading], paragraph=paragraph))
+        elif reading.reported:
+            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+        elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
+              and _says_more(reading, current)):
+            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph))
+        elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
+              or set(reading.speakers) & current.actors()):
+            current.readings.append(reading)
+        elif _separate(reading, passages[0]):
+            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+        elif reading.speakers and not set(reading.speakers) & passages[0].actors():
+            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+        else:
+            passages[0].readings.append(reading)
+            passages[0].paragraph = paragraph
+    return _merge(_countries_from_before(passages), report_day)
+
+
+def _countries_from_before(passages: list[Passage]) -> list[Passage]:
+    """"Поставки начались в октябре": a fact that names no country concerns those of the sentence before
+    it in its paragraph."""
+    for before, passage in itertools.pairwise(passages):
+        if not passage.countries() and before.paragraph == passage.readings[0].sentence.paragraph:
+            passage.context_countries = sorted(before.countries() | set(before.context_countries))
+    return passages
+
+
+def _merge(passages: list[Passage], report_day: dt.date) -> list[Passage]:
+    """The lede joins its dated retelling; any fact told twice is merged into its first telling."""
+    if passages and passages[0].lede:
+        lede = passages[0]
+        retelling = next((p for p in passages[1:] if p.retells_lede(lede, report_day)), None)
+        if retelling is not None:
+            retelling.readings.extend(lede.readings)
+            passages = passages[1:]
+    merged: list[Passage] = []
+    for passage in passages:
+        earlier = next((p for p in merged if passage.tells_again(p)), None)
+        if earlier is not None:
+            earlier.readings.extend(passage.readings)
+            if PRECISION_RANK[passage.date.precision] < PRECISION_RANK[earlier.date.precision]:
+                earlier.date = passage.date  # the finer telling dates the fact
+        else:
+            merged.append(passage)
+    return merged
+

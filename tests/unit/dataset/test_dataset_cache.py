@@ -1,0 +1,141 @@
+"""The data files are validated once per content, columns at a time, with the models' own verdicts and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from devtools.synth import synthetic_events
+from gasatlas.config import PROJECT_ROOT, settings
+from gasatlas.dataset import load
+from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
+from gasatlas.dataset.load import DataValidationError, csv_rows, load_dataset, records_frame
+from gasatlas.model import schema
+from gasatlas.model.schema import Event
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("GASATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    settings.cache_clear()
+    yield tmp_path / "cache"
+    settings.cache_clear()
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The data folders actually validated (not read back from the cache)."""
+    seen: list[Path] = []
+    validate = load.validate_dataset
+
+    def counting(data_dir: Path) -> load.Dataset:
+        seen.append(data_dir)
+        return validate(data_dir)
+
+    monkeypatch.setattr(load, "validate_dataset", counting)
+    return seen
+
+
+def problems_for(data_dir: Path) -> list[str]:
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(data_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_same_files_are_validated_once_even_in_another_folder(
+    minimal_data: Path, tmp_path: Path, validations: list[Path]
+) -> None:
+    first = load_dataset(minimal_data)
+    copy = shutil.copytree(minimal_data, tmp_path / "copy")
+
+    again = load_dataset(copy)
+
+    assert validations == [minimal_data], "the second folder holds the same bytes: read back, not validated"
+    pd.testing.assert_frame_equal(again.events, first.events)
+
+
+def test_a_changed_file_is_validated_again(edit, minimal_data: Path, validations: list[Path]) -> None:
+    load_dataset(minimal_data)
+    edit("events.csv", "Roadmap signed", "Roadmap signed in Moscow")
+
+    events = load_dataset(minimal_data).events
+
+    assert len(validations) == 2
+    assert "Roadmap signed in Moscow" in set(events["title_en"])
+
+
+def test_a_bad_file_is_never_cached_and_says_the_same_every_time(edit, validations: list[Path]) -> None:
+    data_dir = edit("events.csv", "ev-a,2023-01-18", "ev-a,2023-13-18")
+
+    first, second = problems_for(data_dir), problems_for(data_dir)
+
+    assert first == second
+    assert any(message.startswith("events.csv, line 2, id 'ev-a', field 'date'") for message in first), first
+    assert len(validations) == 2, "a failed validation is not kept"
+
+
+def test_problems_keep_the_order_of_the_lines(edit) -> None:
+    edit("events.csv", "ev-a,2023-01-18", "ev-a,2023-13-18")
+    data_dir = edit("events.csv", "ev-b,2022-11-28,month", "ev-b,2022-11-28,month,extra")
+
+    located = [message.split(":")[0] for message in problems_for(data_dir)]
+
+    assert located == ["events.csv, line 2, id 'ev-a', field 'date'", "events.csv, line 3, id 'ev-b'"]
+
+
+def _with_events(data_dir: Path, rows: list[dict]) -> Path:
+    (data_dir / "events.csv").write_text(events_csv(rows), encoding="utf-8")
+    return data_dir
+
+
+UNUSUAL_BUT_VALID = [
+    {"title_en": "  Roadmap signed  ", "summary_en": "Two lines,\r\nthe second after a Windows break."},
+    {"countries": " RUS ; KAZ ;", "participants": "alice;", "lat": "55.50", "lon": "45"},
+    {"lat": "5.55e1", "lon": " 45.0 "},
+    {"quote": "x" * 400, "date_label_en": "   ", "also_reported": "https://example.org/c ; https://example.org/d"},
+    {"id": " ev-a ", "source_url": " https://example.org/a", "place_country": "RUS "},
+    {"volume_bcm": "2.80", "volume_period": "year", "price_usd_per_mcm": " 160 ", "contract_years": "2"},
+]
+
+
+@pytest.mark.parametrize("changes", UNUSUAL_BUT_VALID, ids=[",".join(change) for change in UNUSUAL_BUT_VALID])
+def test_columns_checked_at_once_give_what_the_model_gives(minimal_data: Path, changes: dict[str, str]) -> None:
+    base = frame_records(load_dataset(minimal_data).events, EVENT_COLUMNS)
+    data_dir = _with_events(minimal_data, [row | changes if row["id"] == "ev-a" else row for row in base])
+    text = (data_dir / "events.csv").read_text(encoding="utf-8")
+    one_by_one = [Event.model_validate(row) for _, row in csv_rows("events.csv", text, Event, [])]
+
+    events = load.validate_dataset(data_dir).events
+
+    pd.testing.assert_frame_equal(events, records_frame(one_by_one, Event))
+
+
+def test_synthetic_events_pass_the_column_rules_and_equal_the_model(minimal_data: Path) -> None:
+    atlas = load_dataset(PROJECT_ROOT / "data")
+    rows = synthetic_events(atlas, 300)
+    text = events_csv(rows)
+    cells = list(csv.DictReader(io.StringIO(text, newline="")))
+    rules = schema.column_rules(Event)
+    assert rules is not None, "every events.csv column has a rule"
+
+    values = {name: rule([row[name] for row in cells]) for name, rule in rules.items()}
+
+    for index, row in enumerate(cells):
+        if all(values[name][index] is not schema.INVALID for name in values):
+            trusted = schema.trusted(Event, {name: values[name][index] for name in values})
+            assert trusted == Event.model_validate(row)
+            assert trusted.model_dump() == Event.model_validate(row).model_dump()
+    vouched = sum(all(values[name][i] is not schema.INVALID for name in values) for i in range(len(cells)))
+    assert vouched >= 0.9 * len(cells), "nearly every well-formed row takes the fast path"
+
+
+def test_a_model_with_a_validator_the_column_rules_do_not_know_is_checked_row_by_row() -> None:
+    assert schema.column_rules(schema.Flow) is None, "flows: periods and the two-countries rule"
+    assert schema.column_rules(schema.Route) is None, "routes hold nested records"
+    assert schema.column_rules(Event) is not None

@@ -1,0 +1,63 @@
+"""Numbers and dates are written as each language writes them (CLDR through Babel), in text and in charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gasatlas.analysis.flows import period_label
+from gasatlas.config import PROJECT_ROOT
+from gasatlas.dataset.load import load_dataset
+from gasatlas.i18n.formats import format_date, format_fraction, format_number, month_names, vega_locale
+from gasatlas.map.cards import route_html
+
+ATLAS = load_dataset(PROJECT_ROOT / "data")
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "ru"),
+    [(1.28, "1.28", "1,28"), (5.6, "5.6", "5,6"), (1234.567, "1,234.57", f"1{NBSP}234,57"),
+     (3000, "3,000", f"3{NBSP}000")],
+)
+def test_a_number_has_a_decimal_comma_and_non_breaking_thousands_in_russian(value: float, en: str, ru: str) -> None:
+    assert (format_number(value, "en"), format_number(value, "ru")) == (en, ru)
+
+
+def test_a_confidence_keeps_two_decimals() -> None:
+    assert (format_fraction(0.873, "en"), format_fraction(0.873, "ru")) == ("0.87", "0,87")
+
+
+@pytest.mark.parametrize(
+    ("precision", "en", "ru"),
+    [("day", "5 Oct 2023", "5 октября 2023"), ("month", "Oct 2023", "октябрь 2023"),
+     ("part_of_month", "early Oct 2023", "начало октября 2023"), ("quarter", "Q4 2023", "4-й квартал 2023"),
+     ("approximate", "c. 5 Oct 2023", "около 5 октября 2023"), ("year", "2023", "2023")],
+)
+def test_dates_use_each_languages_month_names_and_cases(precision: str, en: str, ru: str) -> None:
+    day = dt.date(2023, 10, 5)
+    assert (format_date(day, precision, "en"), format_date(day, precision, "ru")) == (en, ru)
+
+
+def test_a_flow_period_is_written_like_a_date_of_the_same_precision() -> None:
+    assert period_label("2023-Q4", "ru") == format_date(dt.date(2023, 10, 1), "quarter", "ru") == "4-й квартал 2023"
+    assert period_label("2023-10", "ru") == "октябрь 2023"
+
+
+def test_a_route_card_writes_its_capacity_the_russian_way() -> None:
+    route = next(row for row in ATLAS.routes.itertuples() if row.capacity_bcm > 0 and row.capacity_bcm % 1)
+    card = route_html(route, ATLAS, dt.date(2024, 1, 1), "ru")
+
+    assert f"{format_number(route.capacity_bcm, 'ru', decimals=1)} млрд м³/год" in card
+    assert "," in format_number(route.capacity_bcm, "ru", decimals=1)
+
+
+def test_the_charts_locale_names_russian_months_and_a_decimal_comma() -> None:
+    locale = vega_locale("ru")
+
+    assert locale["number"]["decimal"] == "," and locale["number"]["thousands"] == NBSP
+    assert locale["time"]["months"][9] == "октябрь" and locale["time"]["days"][0] == "воскресенье"
+    assert locale["time"]["date"] == "%d.%m.%Y"
+    assert vega_locale("en")["time"]["shortMonths"] == list(month_names("en", "abbreviated")) == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

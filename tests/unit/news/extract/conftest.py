@@ -1,0 +1,42 @@
+"""The real atlas and a helper that extracts from a short text, shared by the extraction tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gasatlas.dataset.load import Dataset, load_dataset
+from gasatlas.news.extract import Candidate, extract_events
+
+DATA = Path(__file__).resolve().parents[4] / "data"
+SOURCE = {"source_title": "Test Wire: gas news", "source_url": "https://example.org/news/1"}
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Dataset:
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="session")
+def extract(atlas: Dataset) -> Callable[..., list[Candidate]]:
+    """``extract(text, published)`` → candidates, from a made-up source."""
+
+    def _extract(text: str, published: dt.date = dt.date(2023, 1, 20), **options) -> list[Candidate]:
+        return extract_events(text, published, atlas, **(SOURCE | options))
+
+    return _extract
+
+
+@pytest.fixture(scope="session")
+def only(extract: Callable[..., list[Candidate]]) -> Callable[..., Candidate]:
+    """The one candidate a text must yield."""
+
+    def _only(text: str, published: dt.date = dt.date(2023, 1, 20), **options) -> Candidate:
+        candidates = extract(text, published, **options)
+        assert len(candidates) == 1, [c.event["quote"] for c in candidates]
+        return candidates[0]
+
+    return _only
