@@ -48,9 +48,9 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
+from gasatlas.model.sanitize import LinkRefused, web_link
 from gasatlas.news.extract.text import MAX_FILE_BYTES, ArticleError, check_markup, text_codec
 
-SCHEMES = frozenset({"http", "https"})
 DEADLINE_S = 30.0
 """The most one fetch may take, redirects included."""
 READ_TIMEOUT_S = 10.0
@@ -108,15 +108,10 @@ class Page:
 
 def check_url(url: str) -> str:
     """The link, if it is an http(s) address of a host without credentials; ``FetchRefused`` otherwise."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in SCHEMES:
-        raise FetchRefused(f"scheme {parts.scheme or '(none)'!r} is not http or https: {url!r}")
-    if not parts.hostname:
-        raise FetchRefused(f"the link {url!r} names no host")
-    if parts.username or parts.password:
-        raise FetchRefused(f"the link {url!r} carries a user name or password")
-    return url
+    try:
+        return web_link(url)
+    except LinkRefused as error:
+        raise FetchRefused(str(error)) from None
 
 
 def resolve(host: str) -> list[str]:
