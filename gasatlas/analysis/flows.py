@@ -178,9 +178,8 @@ def balance_totals(balance: pd.DataFrame) -> pd.DataFrame:
     """Whole-year volumes in, out, across and sent for processing, summed per kind and never across kinds;
     months and quarters, which cover only part of the year, are listed in the balance but not added up."""
     yearly = balance[balance["whole_year"]]
-    totals = yearly.groupby(["direction", "value_kind"], sort=False).agg(
+    return yearly.groupby(["direction", "value_kind"], sort=False).agg(
         volume_bcm=("volume_bcm", "sum"), routes=("route_id", "nunique"), figures=("id", "count")).reset_index()
-    return totals
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,7 @@ def _read(read: _Read, page: Page, atlas: Dataset) -> None:
             read.state = ItemState.NO_EVENT
     except (ArticleError, DataValidationError) as error:
         read.state, read.report.error = ItemState.FAILED, _error(error)
-    except Exception as error:  # noqa: BLE001 — a reader failure costs this item, never the run
+    except Exception as error:
         log.exception("reading %s failed", read.item.url)
         read.state, read.report.error = ItemState.FAILED, f"the reader failed: {_error(error)}"
 
@@ -330,7 +330,7 @@ class Watcher:
         waiting = [read for read in relevant if read.state is None and read.candidate is not None]
         waiting = self._to_existing(atlas, waiting)
         for group in cluster([read.candidate for read in waiting]):
-            self._propose(atlas, [waiting[i] for i in group], report)
+            self._propose([waiting[i] for i in group], report)
             self.feeds.heartbeat(run_id)
         for feed_id, (etag, modified) in validators.items():  # only now: every item of the feed is dealt with
             self.feeds.fetched(self.identity, feed_id, etag=etag, last_modified=modified)
@@ -402,10 +402,11 @@ class Watcher:
         self.events.edit(self.identity, self.curated, event_id, current.revision, record,
                          comment="another report of the same event, from a watched feed")
 
-    def _propose(self, atlas: Dataset, group: Sequence[_Read], report: RunReport) -> None:
+    def _propose(self, group: Sequence[_Read], report: RunReport) -> None:
         """One real event from one or more reports: one pending candidate listing every source."""
         lead = max(group, key=lambda read: read.candidate.confidence if read.candidate else 0.0)
-        assert lead.candidate is not None and lead.article is not None
+        assert lead.candidate is not None
+        assert lead.article is not None
         others = list(dict.fromkeys(read.item.url for read in group if read.item.url != lead.item.url))
         event = {**lead.candidate.event, "also_reported": others}
         try:

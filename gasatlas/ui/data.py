@@ -57,7 +57,7 @@ def dictionary(lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:
+def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:  # noqa: ARG001 -- a cache key only
     """One download of the filtered events, built once per data version, filter and format."""
     shown = event_filter.shown(_atlas)
     if kind == "csv":
@@ -133,12 +133,12 @@ def citation(atlas: Dataset, lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:
+def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:  # noqa: ARG001 -- a cache key only
     return export_archive(resources.store(), resources.curated(lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _unreadable(url: str, version: tuple) -> pd.DataFrame:
+def _unreadable(url: str, version: tuple) -> pd.DataFrame:  # noqa: ARG001 -- a cache key only
     return pd.DataFrame([vars(item) for item in resources.store().unreadable()], columns=["table", "id", "reason"])
 
 

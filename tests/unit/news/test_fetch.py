@@ -227,7 +227,8 @@ def test_a_dns_answer_that_changes_after_the_check_is_never_used(
             server.shutdown()
             server.server_close()
 
-    assert page.raw and checked.seen.requests == [(PAGE, f"rebind.test:{checked.port}")]
+    assert page.raw
+    assert checked.seen.requests == [(PAGE, f"rebind.test:{checked.port}")]
     assert internal.seen.requests == []
 
 

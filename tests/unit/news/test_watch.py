@@ -176,9 +176,11 @@ def test_three_outlets_reporting_one_event_make_one_pending_candidate_listing_al
     assert len(report.proposals) == 1
     (proposal,) = report.proposals
     links = {f"{site.base}/article/{i}" for i in ONE_EVENT}
-    assert set(proposal.sources) == links and len(proposal.sources) == 3
+    assert set(proposal.sources) == links
+    assert len(proposal.sources) == 3
     stored = events.current(proposal.id)
-    assert stored is not None and stored.status == RecordStatus.PENDING
+    assert stored is not None
+    assert stored.status == RecordStatus.PENDING
     assert {stored.record["source_url"], *stored.record["also_reported"]} == links
     assert events.events() == []  # nothing reaches the map before a moderator approves
     by_url = {item.url: item for item in report.items}
@@ -234,7 +236,8 @@ def test_a_later_report_of_a_waiting_candidate_becomes_one_more_of_its_sources(
     assert later.proposals == []
     assert later.items[0].proposal == proposal.id
     stored = events.current(proposal.id)
-    assert stored is not None and stored.record["also_reported"] == [f"{site.base}/article/{ONE_EVENT[1]}"]
+    assert stored is not None
+    assert stored.record["also_reported"] == [f"{site.base}/article/{ONE_EVENT[1]}"]
 
 
 # --- nothing twice, nothing lost --------------------------------------------------------------------------------
@@ -376,7 +379,8 @@ def test_an_empty_binary_or_foreign_article_costs_only_its_item(
     bad = next(item for item in report.items if item.url.endswith(f"/article/{article}"))
     assert (bad.state, bad.proposal) == (state, None)
     assert (bad.error is not None) == (state == ItemState.FAILED)
-    assert len(report.proposals) == 1 and len(report.proposals[0].sources) == 2
+    assert len(report.proposals) == 1
+    assert len(report.proposals[0].sources) == 2
     stored = {item["url"]: item for item in watcher.feeds.items(LOCAL_MODERATOR)}
     assert stored[bad.url]["state"] == state
 
