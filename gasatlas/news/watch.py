@@ -56,7 +56,7 @@ from gasatlas.news.extract import ArticleError, Candidate
 from gasatlas.news.extract.merge import cluster, same_event
 from gasatlas.news.extract.pipeline import find_duplicates
 from gasatlas.news.extract.relevance import relevance
-from gasatlas.news.fetch import FetchError, Page, fetch_page, get
+from gasatlas.news.fetch import FetchError, Limits, Page, fetch_page, get
 from gasatlas.news.ingest import curated_atlas, propose, read_article
 from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 from gasatlas.store.feeds import Feed, FeedSeed, FeedStore, ItemOutcome, ItemState, RunStatus, reading
@@ -211,8 +211,8 @@ def fetch_feed(feed: Feed, options: Options) -> tuple[list[Item], str | None, st
     ``FetchError`` or ``ArticleError`` when it cannot be fetched or parsed."""
     conditional = {name: value for name, value in (("If-None-Match", feed.etag),
                                                    ("If-Modified-Since", feed.last_modified)) if value}
-    page = get(feed.url, allow_hosts=options.allow_hosts, deadline=options.deadline,
-               max_bytes=options.feed_max_bytes, accept=FEED_TYPES, headers=conditional)
+    limits = Limits(deadline=options.deadline, max_bytes=options.feed_max_bytes, accept=FEED_TYPES)
+    page = get(feed.url, allow_hosts=options.allow_hosts, limits=limits, headers=conditional)
     if page.status == 304:
         return [], feed.etag, feed.last_modified
     return parse_feed(page.raw, feed.id), page.etag, page.last_modified

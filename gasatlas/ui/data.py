@@ -16,14 +16,14 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.dataset import exports, freshness
 from gasatlas.dataset.dictionary import dictionary_frame
-from gasatlas.dataset.load import Dataset
+from gasatlas.dataset.load import ACTORS_FILE, Dataset
 from gasatlas.dataset.sources import sources_table
 from gasatlas.i18n import t
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.event_table import MISSING, SOURCE_HOST
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.vocab import Lang
-from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.store import FileNames, StoreError, export_archive, import_csv
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
 
@@ -198,8 +198,8 @@ def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
         return
     result = notices.store_write(
         lambda: import_csv(resources.store(), visitor, resources.curated(lang), events_text, actors_text,
-                           events_source=events_file.name,
-                           actors_source=actors_file.name if actors_file is not None else "actors.csv"),
+                           names=FileNames(events_file.name,
+                                           actors_file.name if actors_file is not None else ACTORS_FILE)),
         invalid=t("import_invalid", lang), failed=t("import_failed", lang), lang=lang)
     if result is None:
         return

@@ -20,7 +20,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Actor, Event
 from gasatlas.model.vocab import RecordStatus
-from gasatlas.store import Action, EditConflict, EventStore, RateLimited, SourceArticle, import_csv
+from gasatlas.store import Action, EditConflict, EventStore, FileNames, RateLimited, SourceArticle, import_csv
 from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
@@ -292,7 +292,7 @@ def test_an_import_that_gives_an_id_twice_is_refused_whole_naming_the_id_and_its
     before = store.audit_log(MOD)
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, MOD, ATLAS, text, events_source="mine.csv")
+        import_csv(store, MOD, ATLAS, text, names=FileNames(events="mine.csv"))
 
     [problem] = refused.value.problems
     assert (problem.file, problem.record_id) == ("mine.csv", repeated)

@@ -20,6 +20,7 @@ from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Event
 from gasatlas.store import (
     EventStore,
+    FileNames,
     Provenance,
     StoreError,
     events_csv,
@@ -203,7 +204,7 @@ def test_a_broken_import_names_file_line_and_field_and_stores_nothing(store: Eve
     broken = files["events.csv"].replace("2022-11-15", "2022-13-15")
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], events_source="mine.csv")
+        import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], names=FileNames(events="mine.csv"))
 
     line = next(number for number, row in enumerate(broken.splitlines(), start=1) if "2022-13-15" in row)
     assert f"mine.csv, line {line}, id 'ev-b', field 'date'" in str(refused.value)

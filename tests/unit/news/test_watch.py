@@ -24,6 +24,7 @@ from gasatlas.auth import LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.dataset.load import Dataset
 from gasatlas.model.vocab import RecordStatus
 from gasatlas.news import watch
+from gasatlas.news.fetch import Limits
 from gasatlas.news.ingest import curated_atlas
 from gasatlas.news.watch import WATCHER, AnotherWatcher, Options, Watcher
 from gasatlas.store import EventStore
@@ -342,7 +343,7 @@ def test_a_bad_feed_keeps_its_error_and_the_other_feeds_go_on(
 
 def test_a_redirect_to_a_private_address_is_refused_unless_the_operator_allows_it(site: Local) -> None:
     with pytest.raises(watch.FetchError) as refused:
-        watch.get(site.base + "/to-private.xml", allow_hosts=LOCAL, accept=watch.FEED_TYPES)
+        watch.get(site.base + "/to-private.xml", allow_hosts=LOCAL, limits=Limits(accept=watch.FEED_TYPES))
     assert "10.20.30.40" in refused.value.detail
 
 
