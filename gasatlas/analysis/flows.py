@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -213,7 +214,7 @@ def known_share(flows: pd.DataFrame, gaps: pd.DataFrame, country: str, year: int
     return KnownShare(len(known), len(known | touching(flows) | touching(gaps)))
 
 
-def kind_label(row, lang: Lang) -> str:
+def kind_label(row: Any, lang: Lang) -> str:
     """A figure's kind as readers see it, saying too when it is a whole pipeline's total, gas sent for processing,
     or another source's figure the atlas does not use."""
     extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "purpose", None),
