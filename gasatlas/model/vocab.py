@@ -228,6 +228,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "reject": {"en": "rejected", "ru": "отклонено"},
     "delete": {"en": "deleted", "ru": "удалено"},
     "restore": {"en": "restored", "ru": "восстановлено"},
+    "merge": {"en": "merged into an atlas event", "ru": "объединено с событием атласа"},
     "curated": {"en": "as in the curated files", "ru": "как в основных файлах"},
     "pending": {"en": "awaiting review", "ru": "ждёт проверки"},
     "published": {"en": "published", "ru": "опубликовано"},

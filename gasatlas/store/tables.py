@@ -28,6 +28,7 @@ class Action(StrEnum):
     REJECT = "reject"
     DELETE = "delete"
     RESTORE = "restore"
+    MERGE = "merge"  # a candidate merged into an atlas event: its sources joined the event's
     CURATED = "curated"  # the curated record, as the first revision of its correction
     ADD = "add"  # a news feed added to those the watcher reads
     ENABLE = "enable"
