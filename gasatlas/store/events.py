@@ -307,7 +307,7 @@ class EventStore:
             own = sa.select(events_table.c.id).where(events_table.c.submitted_by == identity.id)
             rows = connection.execute(sa.select(table.c.entity_id, table.c.comment).where(
                 table.c.entity == "event", table.c.entity_id.in_(own), table.c.comment != "",
-                table.c.action.in_([Action.APPROVE, Action.REJECT, Action.EDIT, Action.DELETE]))
+                table.c.action.in_([Action.APPROVE, Action.REJECT, Action.MERGE, Action.EDIT, Action.DELETE]))
                 .order_by(table.c.number)).all()
         return {row.entity_id: row.comment for row in rows}
 

@@ -174,6 +174,7 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
         lambda: store.delete(who, ATLAS, event_id, 1),
         lambda: store.delete(who, ATLAS, CURATED, 0),
         lambda: store.restore(who, ATLAS, event_id, 1, 1),
+        lambda: store.merge_into(who, ATLAS, event_id, 1, CURATED),
         lambda: store.queue(who),
         lambda: store.history(who, event_id),
         lambda: store.audit_log(who),
@@ -190,6 +191,76 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
             attempt()
 
     assert store.version() == before
+
+
+REPORTS = ["https://example.org/news/1", "https://example.org/news/2"]
+
+
+def _candidate(store: EventStore) -> str:
+    """A contributor's pending candidate reported by two outlets."""
+    [candidate] = store.submit(ALICE, ATLAS, [event(source_url=REPORTS[0], also_reported=REPORTS[1])])
+    return candidate
+
+
+def test_merging_a_candidate_into_an_atlas_event_adds_its_sources_there_and_takes_it_off_the_queue(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    curated_sources = list(_record(CURATED)["also_reported"])
+
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED, "the roadmap, reported again")
+
+    assert merged.record["also_reported"] == [*curated_sources, *REPORTS]
+    assert store.queue(MOD) == []
+    assert store.current(candidate).status == RecordStatus.REJECTED
+    assert candidate not in public_ids(store)
+    log = store.audit_log(MOD, action="merge")
+    assert sorted(zip(log["entity_id"], log["actor"], strict=True)) == [(CURATED, MOD.id), (candidate, MOD.id)]
+    assert set(log["comment"]) == {f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+    assert store.feedback(ALICE) == {candidate: f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+
+
+def test_a_merge_is_undone_by_restoring_the_revision_before_it_on_both_events(store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+
+    store.restore(MOD, ATLAS, CURATED, merged.revision - 1, merged.revision, "not the same roadmap")
+    store.restore(MOD, ATLAS, candidate, 1, 2, "not the same roadmap")
+
+    assert store.current(CURATED).record["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+
+
+def test_only_moderators_merge_even_a_contributors_own_candidate_and_a_refusal_changes_nothing(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    before = store.version()
+
+    for who in (ANONYMOUS, READER, ALICE):
+        with pytest.raises(PermissionDenied):
+            store.merge_into(who, ATLAS, candidate, 1, CURATED)
+
+    assert store.version() == before
+    assert store.current(CURATED) is None, "the curated event was not touched"
+
+
+def test_a_candidate_is_merged_only_while_pending_into_an_event_on_the_atlas_on_the_revision_seen(
+        store: EventStore) -> None:
+    candidate, other = _candidate(store), _candidate(store)
+
+    with pytest.raises(PermissionDenied, match="merged into itself"):
+        store.merge_into(MOD, ATLAS, candidate, 1, candidate)
+    with pytest.raises(PermissionDenied, match="is pending: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, candidate, 1, other)
+    with pytest.raises(KeyError, match="no event"):
+        store.merge_into(MOD, ATLAS, candidate, 1, "ev-nowhere")
+    store.edit(ALICE, ATLAS, candidate, 1, event(candidate, source_url=REPORTS[0], title_en="Alice's fix"))
+    with pytest.raises(EditConflict):
+        store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    store.reject(MOD, ATLAS, other, 1)
+    with pytest.raises(PermissionDenied, match="is rejected: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, other, 2, CURATED)
+
+    assert store.current(CURATED) is None, "no refused merge touched the atlas event"
 
 
 def _events_file(*records: dict) -> str:
