@@ -846,3 +846,23 @@ STRINGS |= {
     "review_agree": {"en": "No two sources disagree on date, volume or place.",
                      "ru": "Источники не противоречат друг другу в дате, объёме и месте."},
 }
+
+# Issue 21, merging: a pending candidate merged into an event the atlas holds, in one click.
+STRINGS |= {
+    "review_merge_title": {"en": "Or merge it into an event the atlas holds",
+                           "ru": "Или объединить с событием, которое уже есть в атласе"},
+    "review_merge_help": {
+        "en": "Its sources become sources of that event and it leaves the queue. The event's history and this "
+              "candidate's keep the merge: restore the revision before it to undo it.",
+        "ru": "Его источники станут источниками этого события, а сам он уйдёт из очереди. Объединение остаётся в "
+              "истории обоих: чтобы отменить его, верните предыдущую правку.",
+    },
+    "review_merge_none": {"en": "No event of the atlas looks like this one; pick one below if it is.",
+                          "ru": "Похожих событий в атласе нет; выберите событие ниже, если оно есть."},
+    "review_merge_into": {"en": "Merge into: {event}", "ru": "Объединить с: {event}"},
+    "review_merge_pick": {"en": "Any other event (type its title or id)",
+                          "ru": "Другое событие (начните вводить название или id)"},
+    "review_merge_chosen": {"en": "Merge into the chosen event", "ru": "Объединить с выбранным событием"},
+    "review_merged": {"en": "Merged: its sources are now sources of {event}.",
+                      "ru": "Объединено: его источники теперь источники события {event}."},
+}

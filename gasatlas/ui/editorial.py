@@ -32,6 +32,7 @@ from gasatlas.model import records
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
+from gasatlas.news.extract.merge import likely_same
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
 
@@ -125,7 +126,8 @@ def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: st
 
 
 def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
-    """Approve or reject a pending event, with a comment the contributor will read."""
+    """Approve or reject a pending event, or merge it into an atlas event, with a comment the contributor
+    will read."""
     comment = st.text_input(t("review_comment", lang), max_chars=500, key=f"{key}-comment-{event.id}")
     approve, reject = st.columns(2)
     store, curated = resources.store(), resources.curated(lang)
@@ -136,6 +138,38 @@ def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang
     if reject.button(t("review_reject", lang), key=f"{key}-reject-{event.id}", icon=":material/close:"):
         _act(lambda: store.reject(visitor, curated, event.id, event.revision, comment),
              t("review_rejected", lang), lang)
+    _merging(atlas, event, visitor, lang, key)
+
+
+def _event_names(events: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Each atlas event as a moderator picks it: its day, title and id (typing any of them finds it)."""
+    return {row.id: f"{row.date:%Y-%m-%d} · {getattr(row, f'title_{lang}')} ({row.id})"
+            for row in events.sort_values("date", ascending=False).itertuples(index=False)}
+
+
+def _merging(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+    """Merge the candidate into an event the atlas holds: the likeliest ones (``merge.likely_same``) one click
+    each, any other picked by title or id. The comment is the one typed for approving or rejecting."""
+    names = _event_names(atlas.events, lang)
+    offered = likely_same(event.record, atlas.events.to_dict("records"))
+    st.markdown(f"**{t('review_merge_title', lang)}**")
+    st.caption(t("review_merge_help", lang) if offered else t("review_merge_none", lang))
+    chosen = None
+    for target in offered:
+        if st.button(markdown_format(t("review_merge_into", lang), event=names[target]),
+                     key=f"{key}-merge-{event.id}-{target}", icon=":material/call_merge:"):
+            chosen = target
+    pick, go = st.columns([0.7, 0.3], vertical_alignment="bottom")
+    picked = pick.selectbox(t("review_merge_pick", lang), list(names), index=None, format_func=names.__getitem__,
+                            key=f"{key}-merge-pick-{event.id}", placeholder=t("review_merge_pick", lang))
+    if go.button(t("review_merge_chosen", lang), key=f"{key}-merge-picked-{event.id}", disabled=picked is None,
+                 icon=":material/call_merge:"):
+        chosen = picked
+    if chosen is not None:
+        comment = st.session_state.get(f"{key}-comment-{event.id}", "")
+        _act(lambda: resources.store().merge_into(visitor, resources.curated(lang), event.id, event.revision,
+                                                  chosen, comment),
+             markdown_format(t("review_merged", lang), event=names[chosen]), lang)
 
 
 def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:
