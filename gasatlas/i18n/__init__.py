@@ -865,4 +865,7 @@ STRINGS |= {
     "review_merge_chosen": {"en": "Merge into the chosen event", "ru": "Объединить с выбранным событием"},
     "review_merged": {"en": "Merged: its sources are now sources of {event}.",
                       "ru": "Объединено: его источники теперь источники события {event}."},
+    "review_merge_undo": {"en": "Undo this merge", "ru": "Отменить объединение"},
+    "review_merge_undone": {"en": "The merge is undone: the candidate is back in the queue.",
+                            "ru": "Объединение отменено: кандидат снова в очереди."},
 }

@@ -54,6 +54,9 @@ Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5
 TRACKED_STATUS = "status"
 """The pseudo-field a revision's changes name when a record's status moved."""
+MERGED_INTO, SOURCES_ADDED = "merged_into", "sources_added"
+"""The pseudo-fields a merged candidate's revision names: the event it went into and the links it added there
+(``[before, after]`` like any change), which undoing the merge takes back."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ class _Change:
     record: Mapping[str, Any] | None = None
     status: RecordStatus | None = None
     allowed_from: frozenset[RecordStatus] | None = None
+    noted: Mapping[str, list] = field(default_factory=dict)
+    """Pseudo-fields the revision's changes name besides the record's (``MERGED_INTO``, ``SOURCES_ADDED``)."""
 
 
 class EditConflict(RuntimeError):
@@ -506,7 +511,7 @@ class EventStore:
                                    f"it cannot be {change.action.value.removesuffix('e')}ed")
         new_record = {**(change.record or current.record), "id": change.event_id}
         new_status = change.status or current.status
-        changes = field_changes(current.record, new_record)
+        changes = {**field_changes(current.record, new_record), **change.noted}
         if new_status != current.status:
             changes[TRACKED_STATUS] = [str(current.status), str(new_status)]
         if not changes and change.action in (Action.EDIT, Action.MERGE):
@@ -547,15 +552,43 @@ class EventStore:
             raise KeyError(f"no candidate {candidate_id!r} in the store")
         target, target_revision = self.record_of(atlas, target_id)
         why = f"merged {candidate_id} into {target_id}" + (f": {comment}" if comment else "")
-        sources = [candidate.record["source_url"], *candidate.record.get("also_reported", [])]
-        into = _Change(target_id, target_revision, Action.MERGE, why, record=self._validated(
-            atlas, with_sources(target, sources)), allowed_from=frozenset({RecordStatus.PUBLISHED}))
+        merged = with_sources(target, [candidate.record["source_url"], *candidate.record.get("also_reported", [])])
+        added = merged["also_reported"][len(target.get("also_reported") or []):]
+        into = _Change(target_id, target_revision, Action.MERGE, why, record=self._validated(atlas, merged),
+                       allowed_from=frozenset({RecordStatus.PUBLISHED}))
         leaving = _Change(candidate_id, expected_revision, Action.MERGE, why, status=RecordStatus.REJECTED,
-                          allowed_from=frozenset({RecordStatus.PENDING}))
+                          allowed_from=PENDING_ONLY, noted={MERGED_INTO: [None, target_id], SOURCES_ADDED: [[], added]})
 
         def work(connection: sa.Connection) -> StoredEvent:
             self._revise(connection, identity, atlas, leaving)
             return self._revise(connection, identity, atlas, into)
+
+        return self._write(work)
+
+    def undo_merge(self, identity: Identity, atlas: Dataset, candidate_id: str, expected_revision: int,
+                   comment: str = "") -> StoredEvent:
+        """Take back the merge that was a candidate's last revision: it is pending again, as before the merge,
+        and the links the merge added leave the event it went into (whatever else changed there since stays).
+        Two revisions (``restore``) in one transaction; moderators only. Returns the candidate."""
+        require(identity, Permission.MODERATE)
+        history = self.history(identity, candidate_id)
+        if len(history) < 2 or history[-1].action != Action.MERGE or MERGED_INTO not in history[-1].changes:
+            raise PermissionDenied(f"event {candidate_id} was not merged last: there is no merge to undo")
+        merge, before = history[-1], history[-2]
+        target_id, added = merge.changes[MERGED_INTO][1], merge.changes[SOURCES_ADDED][1]
+        why = f"undid the merge of {candidate_id} into {target_id}" + (f": {comment}" if comment else "")
+        back = _Change(candidate_id, expected_revision, Action.RESTORE, why,
+                       record=self._validated(atlas, before.record), status=before.status,
+                       allowed_from=frozenset({RecordStatus.REJECTED}))
+        target, target_revision = self.record_of(atlas, target_id)
+        kept = [url for url in target.get("also_reported") or [] if url not in added]
+        out = _Change(target_id, target_revision, Action.RESTORE, why,
+                      record=self._validated(atlas, {**target, "also_reported": kept}))
+
+        def work(connection: sa.Connection) -> StoredEvent:
+            if kept != list(target.get("also_reported") or []):
+                self._revise(connection, identity, atlas, out)
+            return self._revise(connection, identity, atlas, back)
 
         return self._write(work)
 

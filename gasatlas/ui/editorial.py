@@ -38,6 +38,8 @@ from gasatlas.ui import notices, resources
 
 KEY_CONFLICT = "editorial_conflict"
 KEY_DONE = "editorial_done"
+KEY_MERGED = "editorial_merged"
+"""The candidate the visitor merged last, while its merge can be undone from the queue."""
 CHOICES: dict[str, list[str]] = {
     "date_precision": [str(p) for p in DatePrecision],
     "event_type": [str(e) for e in EventType],
@@ -167,9 +169,27 @@ def _merging(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, 
         chosen = picked
     if chosen is not None:
         comment = st.session_state.get(f"{key}-comment-{event.id}", "")
-        _act(lambda: resources.store().merge_into(visitor, resources.curated(lang), event.id, event.revision,
-                                                  chosen, comment),
-             markdown_format(t("review_merged", lang), event=names[chosen]), lang)
+
+        def merge() -> StoredEvent:
+            merged = resources.store().merge_into(visitor, resources.curated(lang), event.id, event.revision,
+                                                  chosen, comment)
+            st.session_state[KEY_MERGED] = event.id
+            return merged
+
+        _act(merge, markdown_format(t("review_merged", lang), event=names[chosen]), lang)
+
+
+def merge_undo(visitor: Identity, lang: Lang) -> None:
+    """Right after a merge, one click takes it back (later, the audit log's history restores either event)."""
+    candidate_id = st.session_state.get(KEY_MERGED)
+    candidate = resources.store().current(candidate_id) if candidate_id else None
+    if candidate is None or candidate.status != RecordStatus.REJECTED:
+        st.session_state.pop(KEY_MERGED, None)
+        return
+    if st.button(t("review_merge_undo", lang), key="merge-undo", icon=":material/undo:"):
+        st.session_state.pop(KEY_MERGED, None)
+        _act(lambda: resources.store().undo_merge(visitor, resources.curated(lang), candidate.id, candidate.revision),
+             t("review_merge_undone", lang), lang)
 
 
 def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:

@@ -35,6 +35,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         return
     editorial.outcome(lang)
     try:
+        editorial.merge_undo(visitor, lang)
         pending = resources.store().queue(visitor)
     except StoreError as error:
         notices.store_unavailable(error, lang)

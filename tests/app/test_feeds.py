@@ -162,7 +162,7 @@ def retelling(event_id: str, links: list[str]) -> dict:
                      "source_title": "TASS", "also_reported": links[1:]}
 
 
-def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_in_one_click() -> None:
+def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_and_undoes_it_in_one_click_each() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
     [pending] = store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
     before = list(records.rows(ATLAS.events, KNOWN)["also_reported"].iloc[0])
@@ -178,6 +178,13 @@ def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_in_one_c
     log = store().audit_log(MARIA, action="merge")
     assert sorted(log["entity_id"]) == sorted([KNOWN, pending])
     assert set(log["comment"]) == {f"merged {pending} into {KNOWN}: the same intake, a day later"}
+
+    at = at.button(key="merge-undo").click().run()
+
+    assert not at.exception, at.exception
+    assert store().current(KNOWN).record["also_reported"] == before
+    assert [event.id for event in store().queue(MARIA)] == [pending]
+    assert not [button for button in at.button if button.key == "merge-undo"], "undone once, no button left"
 
 
 def test_a_moderator_merges_a_candidate_into_any_event_picked_by_its_title_or_id() -> None:

@@ -230,6 +230,26 @@ def test_a_merge_is_undone_by_restoring_the_revision_before_it_on_both_events(st
     assert [e.id for e in store.queue(MOD)] == [candidate]
 
 
+def test_undoing_a_merge_puts_the_candidate_back_in_the_queue_and_takes_back_only_the_links_it_added(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    later = {**merged.record, "title_en": "Corrected after the merge"}
+    store.edit(MOD2, ATLAS, CURATED, merged.revision, later, "a typo")
+
+    store.undo_merge(MOD, ATLAS, candidate, 2, "a different roadmap")
+
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+    restored = store.current(CURATED).record
+    assert restored["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert restored["title_en"] == "Corrected after the merge", "a later edit of the event stays"
+    assert [r.action for r in store.history(MOD, candidate)] == [Action.SUBMIT, Action.MERGE, Action.RESTORE]
+    with pytest.raises(PermissionDenied, match="no merge to undo"):
+        store.undo_merge(MOD, ATLAS, candidate, 3)
+    with pytest.raises(PermissionDenied):
+        store.undo_merge(ALICE, ATLAS, candidate, 3)
+
+
 def test_only_moderators_merge_even_a_contributors_own_candidate_and_a_refusal_changes_nothing(
         store: EventStore) -> None:
     candidate = _candidate(store)
