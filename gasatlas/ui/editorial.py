@@ -29,10 +29,11 @@ from gasatlas.i18n import t
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.map.event_table import MISSING
 from gasatlas.model import records
+from gasatlas.model.periods import interval_of
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
 from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
-from gasatlas.news.extract.merge import likely_same
+from gasatlas.news.extract.merge import WINDOW_DAYS, likely_same
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
 
@@ -149,11 +150,20 @@ def _event_names(events: pd.DataFrame, lang: Lang) -> dict[str, str]:
             for row in events.sort_values("date", ascending=False).itertuples(index=False)}
 
 
+def _near(events: pd.DataFrame, record: dict) -> list[dict]:
+    """The atlas events dated near a candidate, as ``likely_same`` reads them: only those can be offered (its
+    window is days wide), and a large atlas is not turned into records whole for each candidate."""
+    start, stop = interval_of(dt.date.fromisoformat(str(record["date"])[:10]), record["date_precision"])
+    slack = pd.Timedelta(days=2 * WINDOW_DAYS)
+    near = (events["date_end"] >= pd.Timestamp(start) - slack) & (events["date_start"] <= pd.Timestamp(stop) + slack)
+    return events[near].to_dict("records")
+
+
 def _merging(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
     """Merge the candidate into an event the atlas holds: the likeliest ones (``merge.likely_same``) one click
     each, any other picked by title or id. The comment is the one typed for approving or rejecting."""
     names = _event_names(atlas.events, lang)
-    offered = likely_same(event.record, atlas.events.to_dict("records"))
+    offered = likely_same(event.record, _near(atlas.events, event.record))
     st.markdown(f"**{t('review_merge_title', lang)}**")
     st.caption(t("review_merge_help", lang) if offered else t("review_merge_none", lang))
     chosen = None
