@@ -158,7 +158,7 @@ def _cpu() -> float:
 
 
 @contextmanager
-def _serving(planned: dict[str, list[tuple[str, dict, str]]]) -> Iterator[str]:
+def serving(planned: dict[str, list[tuple[str, dict, str]]]) -> Iterator[str]:
     """The planned feeds and articles on a local port, for the block's length: their base address."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(planned))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -234,7 +234,7 @@ def measure(feeds: int, items: int, share: float, pad: int, naive_feeds: int) ->
     reader's models are loaded by then: neither pays for that)."""
     planned = plan(feeds, items, share, pad)
     atlas = curated_atlas(settings().data_dir)
-    with _serving(planned) as base:
+    with serving(planned) as base:
         watched = _watch(base, planned, atlas)
         baseline = naive([base + path for path in list(planned)[:naive_feeds]], atlas)
     return watched, baseline
