@@ -237,6 +237,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "event": {"en": "event", "ru": "событие"},
     "actor": {"en": "actor", "ru": "участник"},
     "feed": {"en": "news feed", "ru": "лента новостей"},
+    "flow": {"en": "flow figure", "ru": "цифра потока"},
     "add": {"en": "added", "ru": "добавлено"},
     "enable": {"en": "switched on", "ru": "включено"},
     "disable": {"en": "switched off", "ru": "выключено"},

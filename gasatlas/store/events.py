@@ -37,9 +37,9 @@ from sqlalchemy.exc import IntegrityError
 
 from gasatlas.auth import Identity, Permission, PermissionDenied, require
 from gasatlas.dataset import exports
-from gasatlas.dataset.load import Dataset, DataValidationError, records_frame, validate_additions
+from gasatlas.dataset.load import Dataset, DataValidationError, records_frame, validate_additions, validate_flows
 from gasatlas.model import records
-from gasatlas.model.schema import EVENT_COLUMNS, Actor, Event
+from gasatlas.model.schema import EVENT_COLUMNS, Actor, Event, Flow
 from gasatlas.model.vocab import RecordStatus
 from gasatlas.store.engine import STORE_FAILURES, create_engine, failure, migrate, writing
 from gasatlas.store.tables import (
@@ -47,6 +47,7 @@ from gasatlas.store.tables import (
     actors_table,
     articles_table,
     events_table,
+    flows_table,
     revisions_table,
 )
 
@@ -159,9 +160,11 @@ class StoredFrames:
     actors: pd.DataFrame
     hidden: frozenset[str] = field(default_factory=frozenset)
     """Curated event ids a moderator deleted."""
+    flows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Flow figures moderators took from events' volumes, shaped like the curated flows."""
 
 
-def json_record(record: Event | Actor) -> dict:
+def json_record(record: Event | Actor | Flow) -> dict:
     """A validated record as the store and the data/ formats keep it (JSON types, CSV column names)."""
     return record.model_dump(mode="json", by_alias=True)
 
@@ -224,7 +227,8 @@ class EventStore:
 
     # reading: the public atlas ---------------------------------------------------
 
-    def _valid(self, table: sa.Table, model: type[Event | Actor], rows: Sequence) -> tuple[list, list[Unreadable]]:
+    def _valid(self, table: sa.Table, model: type[Event | Actor | Flow],
+               rows: Sequence) -> tuple[list, list[Unreadable]]:
         valid, unreadable = [], []
         for row in rows:
             try:
@@ -260,7 +264,20 @@ class EventStore:
     def frames(self) -> StoredFrames:
         """What the public atlas shows of the store, as frames shaped like the curated ones."""
         return StoredFrames(records_frame(self.events(), Event), records_frame(self.actors(), Actor),
-                            self.hidden_curated())
+                            self.hidden_curated(), records_frame(self.flows(), Flow))
+
+    def flow_sources(self) -> frozenset[str]:
+        """The events whose volume a moderator already added as a flow figure."""
+        with self._reading() as connection:
+            return frozenset(connection.execute(sa.select(flows_table.c.source_event)).scalars())
+
+    def flows(self) -> list[Flow]:
+        """The flow figures moderators added (see ``add_flow``) that pass validation."""
+        with self._reading() as connection:
+            rows = connection.execute(sa.select(flows_table).where(flows_table.c.status == RecordStatus.PUBLISHED)
+                                      .order_by(flows_table.c.id)).all()
+        valid, _ = self._valid(flows_table, Flow, rows)
+        return valid
 
     def pending_frame(self, identity: Identity) -> pd.DataFrame:
         """``identity``'s own pending submissions, shaped like the events frame (for their map)."""
@@ -589,6 +606,26 @@ class EventStore:
             if kept != list(target.get("also_reported") or []):
                 self._revise(connection, identity, atlas, out)
             return self._revise(connection, identity, atlas, back)
+
+        return self._write(work)
+
+    def add_flow(self, identity: Identity, atlas: Dataset, record: Mapping[str, Any], source_event: str,
+                 comment: str = "") -> str:
+        """Add a flow figure a moderator took from a published event's volume, after confirming it: checked like
+        flows.csv against its route and every figure ``atlas`` holds (the curated ones and those stored), kept
+        with the event it came from and a revision (entity ``flow``). Moderators only; returns its id."""
+        require(identity, Permission.MODERATE)
+        (flow,) = validate_flows(atlas, [record])
+        stored = json_record(flow)
+
+        def work(connection: sa.Connection) -> str:
+            now = dt.datetime.now(dt.UTC)
+            connection.execute(flows_table.insert().values(
+                id=flow.id, record=stored, source_event=source_event, status=RecordStatus.PUBLISHED, revision=1,
+                saved_at=now, submitted_by=identity.id))
+            _add_revision(connection, "flow", flow.id, 1, Action.PUBLISH, RecordStatus.PUBLISHED, stored, {},
+                          identity, now, comment or f"the volume event {source_event} reports", None)
+            return flow.id
 
         return self._write(work)
 

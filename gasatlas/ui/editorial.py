@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from gasatlas.analysis.flows import figure_from_event
 from gasatlas.analysis.revisions import (
     EDITABLE_FIELDS,
     history_frame,
@@ -32,7 +33,7 @@ from gasatlas.model import records
 from gasatlas.model.periods import interval_of
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
+from gasatlas.model.vocab import DatePrecision, EventType, FlowKind, GeoPrecision, Lang, RecordStatus, label
 from gasatlas.news.extract.merge import WINDOW_DAYS, likely_same
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
@@ -200,6 +201,39 @@ def merge_undo(visitor: Identity, lang: Lang) -> None:
         st.session_state.pop(KEY_MERGED, None)
         _act(lambda: resources.store().undo_merge(visitor, resources.curated(lang), candidate.id, candidate.revision),
              t("review_merge_undone", lang), lang)
+
+
+def flow_figure(atlas: Dataset, record: dict, visitor: Identity, lang: Lang) -> None:
+    """A published event's yearly volume as a flow figure: proposed (``figure_from_event``), shown in a form to
+    correct, added only when the moderator confirms — through the store, which checks it like flows.csv."""
+    route_id = st.selectbox(t("review_flow_route", lang), list(record["route_ids"]), key=f"flow-route-{record['id']}")
+    proposed = figure_from_event(record, route_id, atlas.flows, atlas.routes, dt.date.today())
+    if proposed is None:
+        st.caption(t("review_flow_no_direction", lang))
+        return
+    countries = list(atlas.routes.loc[atlas.routes["id"] == route_id, "countries"].iloc[0])
+    kinds = [str(FlowKind.REPORTED), str(FlowKind.CONTRACT)]
+    with st.form(f"flow-form-{record['id']}-{route_id}", border=False):
+        key = f"flow-{record['id']}-{route_id}"
+        source, sink, period, kind = st.columns(4)
+        chosen = {
+            "from_country": source.selectbox(t("review_flow_from", lang), countries, key=f"{key}-from",
+                                             index=countries.index(proposed["from_country"])),
+            "to_country": sink.selectbox(t("review_flow_to", lang), countries, key=f"{key}-to",
+                                         index=countries.index(proposed["to_country"])),
+            "period": period.text_input(t("review_flow_period", lang), proposed["period"], key=f"{key}-period"),
+            "value_kind": kind.selectbox(t("review_flow_kind", lang), kinds, index=kinds.index(proposed["value_kind"]),
+                                         format_func=lambda code: label(code, lang), key=f"{key}-kind"),
+            "volume_bcm": st.number_input(t("review_flow_volume", lang), value=proposed["volume_bcm"], format="%.3f",
+                                          key=f"{key}-volume"),
+            "quote": st.text_area(t("review_flow_quote", lang), proposed["quote"] or "", max_chars=400,
+                                  key=f"{key}-quote") or None,
+        }
+        comment = st.text_input(t("edit_comment", lang), max_chars=500, key=f"{key}-comment")
+        added = st.form_submit_button(t("review_flow_add", lang), icon=":material/add_chart:")
+    if added:
+        _act(lambda: resources.store().add_flow(visitor, atlas, proposed | chosen, record["id"], comment),
+             t("review_flow_added", lang), lang)
 
 
 def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:

@@ -200,3 +200,29 @@ def test_a_moderator_merges_a_candidate_into_any_event_picked_by_its_title_or_id
     assert not at.exception, at.exception
     assert store().current(other).record["also_reported"][-1] == links[0]
     assert store().current(pending).status == "rejected"
+
+
+def test_a_moderator_confirms_a_published_events_yearly_volume_as_a_flow_figure_and_nothing_is_added_before() -> None:
+    contract = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
+    (record,) = frame_records(records.rows(ATLAS.events, contract), EVENT_COLUMNS)
+    [published] = store().submit(WATCHER, ATLAS, [record | {"id": "ev-2025-10-16-gazprom-uzbekistan-7-7-bcm"}])
+    store().approve(MARIA, ATLAS, published, 1)
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert store().flows() == [], "proposed, never added by itself"
+    at = at.selectbox(key=f"flow-route-{published}").set_value("corr-ru-uz-via-kz").run()
+    key = f"flow-{published}-corr-ru-uz-via-kz"
+    assert at.text_input(key=f"{key}-period").value == "2025"
+    assert (at.selectbox(key=f"{key}-from").value, at.selectbox(key=f"{key}-to").value) == ("RUS", "UZB")
+    at.text_input(key=f"{key}-comment").input("checked against the TASS report")
+    at = at.button(key=f"FormSubmitter:flow-form-{published}-corr-ru-uz-via-kz-Add this flow figure").click().run()
+
+    assert not at.exception, at.exception
+    [figure] = store().flows()
+    assert (figure.route_id, figure.from_country, figure.to_country, figure.period) == (
+        "corr-ru-uz-via-kz", "RUS", "UZB", "2025")
+    assert (figure.value_kind, figure.volume_bcm, figure.choice) == ("contract", 7.7, "alternative")
+    assert list(store().audit_log(MARIA, action="publish")["entity"]) == ["flow"]
+    assert not [c for c in at.get("selectbox") if c.key == f"flow-route-{published}"], "its volume is a figure now"

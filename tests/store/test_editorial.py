@@ -283,6 +283,54 @@ def test_a_candidate_is_merged_only_while_pending_into_an_event_on_the_atlas_on_
     assert store.current(CURATED) is None, "no refused merge touched the atlas event"
 
 
+FIGURE = {"id": "flow-corr-ru-uz-via-kz-2025-10-16-novak-mirzamakhmudov-7-7-bcm", "route_id": "corr-ru-uz-via-kz",
+          "from_country": "RUS", "to_country": "UZB", "period": "2025", "value_kind": "contract", "volume_bcm": 7.7,
+          "source_title": "TASS: Россия видит перспективы по увеличению поставок газа в Узбекистан",
+          "source_url": "https://tass.ru/ekonomika/25369553",
+          "quote": "\"Газпром\" продолжает реализацию контракта на поставку природного газа в Узбекистан в объеме "
+                   "7,7 млрд куб. м в год.", "choice": "alternative", "source_date": "2025-10-16"}
+"""The contract volume of a curated event, as a moderator confirms it (the atlas holds a chosen figure for 2025)."""
+FIGURE_EVENT = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
+
+
+def test_a_moderator_adds_an_events_volume_as_a_flow_figure_with_its_revision_and_the_atlas_shows_it(
+        store: EventStore) -> None:
+    added = store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT, "checked against the TASS report")
+
+    stored = store.frames()
+    atlas = with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows)
+    assert added in set(atlas.flows["id"])
+    assert len(atlas.flows) == len(ATLAS.flows) + 1
+    assert store.flow_sources() == {FIGURE_EVENT}
+    log = store.audit_log(MOD)
+    assert list(zip(log["entity"], log["entity_id"], log["actor"], log["comment"], strict=True)) == [
+        ("flow", added, MOD.id, "checked against the TASS report")]
+
+
+def test_a_flow_figure_is_checked_like_flows_csv_and_a_refused_one_changes_nothing(store: EventStore) -> None:
+    before = store.version()
+
+    with pytest.raises(DataValidationError, match="overlaps"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "choice": "chosen"}, FIGURE_EVENT)
+    with pytest.raises(DataValidationError, match="not among the countries"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "to_country": "CHN"}, FIGURE_EVENT)
+    store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT)
+    stored = store.frames()
+    with pytest.raises(DataValidationError, match="id"):
+        store.add_flow(MOD, with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows), FIGURE,
+                       FIGURE_EVENT)
+
+    assert store.version() == (before[0], before[1], before[2] + 1), "one figure added, nothing else"
+
+
+@pytest.mark.parametrize("who", [ANONYMOUS, READER, ALICE], ids=["anonymous", "signed-in reader", "contributor"])
+def test_only_moderators_add_flow_figures(store: EventStore, who: Identity) -> None:
+    with pytest.raises(PermissionDenied):
+        store.add_flow(who, ATLAS, FIGURE, FIGURE_EVENT)
+
+    assert store.flows() == []
+
+
 def _events_file(*records: dict) -> str:
     from gasatlas.dataset.exports import events_csv
     return events_csv(records)
