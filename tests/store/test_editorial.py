@@ -390,7 +390,7 @@ def test_a_store_written_by_release_0_1_is_upgraded_on_start_row_for_row(tmp_pat
     [legacy] = store.history(LOCAL_MODERATOR, "ev-2023-02-01-test-meeting")
     assert (legacy.action, legacy.status) == (Action.LEGACY, RecordStatus.PUBLISHED)
     with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
     assert EventStore(f"sqlite:///{path}").version() == store.version(), "opening again changes nothing"
 
 
