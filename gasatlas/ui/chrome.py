@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.leaflet import map_resource
 from gasatlas.model.sanitize import css_string
@@ -42,10 +42,10 @@ CALENDAR_LOCALES: dict[Lang, str | None] = {"en": None, "ru": "ru-RU"}
 
 def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
     """The style sheet that writes Streamlit's built-in words in ``lang``."""
-    size = f"{format_number(upload_limit_mb, lang)}\u00a0{t('unit_megabytes', lang)}"
-    texts = {"upload": t("upload_button", lang), "limit": t("upload_limit", lang).format(size=size),
-             "skip": t("skip_to_content", lang), "year": t("date_year", lang), "month": t("date_month", lang),
-             "day": t("date_day", lang)}
+    size = f"{format_number(upload_limit_mb, lang)}\u00a0{gettext('MB', lang)}"
+    texts = {"upload": gettext("Upload", lang), "limit": gettext("{size} per file", lang).format(size=size),
+             "skip": gettext("Skip to main content", lang), "year": gettext("yyyy", lang), "month": gettext("mm", lang),
+             "day": gettext("dd", lang)}
     return Template(map_resource("streamlit_chrome.css")).substitute(
         {name: css_string(text) for name, text in texts.items()})
 

@@ -25,13 +25,13 @@ from gasatlas.analysis.revisions import (
 from gasatlas.auth import Identity, Permission
 from gasatlas.dataset import exports
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.map.event_table import MISSING
 from gasatlas.model import records
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
+from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
 
@@ -65,8 +65,9 @@ def state_of(atlas: Dataset, event_id: str) -> tuple[dict, int, str] | None:
 def _act(write: Callable[[], Any], done: str, lang: Lang) -> None:
     """Run one store action; remember a conflict to show it, or say it was done, then rerun."""
     try:
-        result = notices.store_write(write, invalid=t("edit_invalid", lang), failed=t("edit_failed", lang),
-                                     lang=lang)
+        result = notices.store_write(
+            write, invalid=gettext("Not saved. Correct these fields:", lang),
+            failed=gettext("Not saved: the event store is unavailable. Please try again later.", lang), lang=lang)
     except EditConflict as conflict:
         st.session_state[KEY_CONFLICT] = conflict
         st.rerun()
@@ -83,13 +84,16 @@ def outcome(lang: Lang) -> None:
     conflict: EditConflict | None = st.session_state.get(KEY_CONFLICT)
     if conflict is None:
         return
-    st.warning(markdown_format(t("edit_conflict", lang), id=conflict.current.id, number=conflict.current.revision),
+    st.warning(markdown_format(gettext("Not saved: someone changed {id} meanwhile (it is now at revision {number}). "
+                                       "Both versions are below; nothing was lost. Reopen the editor to work on the "
+                                       "saved version.", lang),
+                               id=conflict.current.id, number=conflict.current.revision),
                icon=":material/sync_problem:")
     st.dataframe(versions_frame(conflict.current.record, conflict.attempted), hide_index=True, width="stretch",
                  placeholder=MISSING,
-                 column_config={"field": t("col_field", lang), "saved": t("version_saved", lang),
-                                "yours": t("version_yours", lang), "differs": t("version_differs", lang)})
-    st.button(t("conflict_dismiss", lang), on_click=lambda: st.session_state.pop(KEY_CONFLICT, None),
+                 column_config={"field": gettext("Field", lang), "saved": gettext("Saved meanwhile", lang),
+                                "yours": gettext("Yours", lang), "differs": gettext("Differs", lang)})
+    st.button(gettext("Close", lang), on_click=lambda: st.session_state.pop(KEY_CONFLICT, None),
               key="conflict-dismiss")
 
 
@@ -116,26 +120,28 @@ def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: st
     with st.form(f"{key}-edit-{event_id}-{revision}", border=True):
         values = {name: _field_input(name, record.get(name), f"{key}-{event_id}-{revision}-{name}", lang)
                   for name in EDITABLE_FIELDS}
-        comment = st.text_input(t("edit_comment", lang), max_chars=500, key=f"{key}-{event_id}-{revision}-comment")
-        saved = st.form_submit_button(t("edit_save", lang), icon=":material/save:", type="primary")
+        comment = st.text_input(gettext("Why (saved with the revision)", lang), max_chars=500,
+                                key=f"{key}-{event_id}-{revision}-comment")
+        saved = st.form_submit_button(gettext("Save as a new revision", lang), icon=":material/save:", type="primary")
     if saved:
         changed = record_from_form(values, record)
         _act(lambda: resources.store().edit(visitor, resources.curated(lang), event_id, revision, changed, comment),
-             t("edit_saved", lang), lang)
+             gettext("Saved as a new revision.", lang), lang)
 
 
 def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
     """Approve or reject a pending event, with a comment the contributor will read."""
-    comment = st.text_input(t("review_comment", lang), max_chars=500, key=f"{key}-comment-{event.id}")
+    comment = st.text_input(gettext("Comment for the contributor", lang), max_chars=500,
+                            key=f"{key}-comment-{event.id}")
     approve, reject = st.columns(2)
     store, curated = resources.store(), resources.curated(lang)
-    if approve.button(t("review_approve", lang), key=f"{key}-approve-{event.id}", type="primary",
+    if approve.button(gettext("Approve", lang), key=f"{key}-approve-{event.id}", type="primary",
                       icon=":material/check:"):
         _act(lambda: store.approve(visitor, curated, event.id, event.revision, comment),
-             t("review_approved", lang), lang)
-    if reject.button(t("review_reject", lang), key=f"{key}-reject-{event.id}", icon=":material/close:"):
+             gettext("Approved: the event is on the atlas.", lang), lang)
+    if reject.button(gettext("Reject", lang), key=f"{key}-reject-{event.id}", icon=":material/close:"):
         _act(lambda: store.reject(visitor, curated, event.id, event.revision, comment),
-             t("review_rejected", lang), lang)
+             gettext("Rejected.", lang), lang)
 
 
 def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:
@@ -144,29 +150,30 @@ def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: s
     revisions = store.history(visitor, event_id)
     found = state_of(atlas, event_id)
     if not revisions or found is None:
-        st.caption(t("history_none", lang))
+        st.caption(gettext("No revisions: this event is as the curated files have it.", lang))
         return
     _, current, status = found
     frame = history_frame(revisions)
     frame = frame.assign(action=[label(code, lang) for code in frame["action"]],
                          status=[label(code, lang) for code in frame["status"]])
     st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}-history-{event_id}",
-                 column_config={"number": t("col_revision", lang), "at": st.column_config.DatetimeColumn(
-                     t("col_when", lang), format=WIDGET_DATETIME_FORMAT[lang]), "actor": t("col_who", lang),
-                     "action": t("col_action", lang), "status": t("col_status_now", lang),
-                     "changes": st.column_config.TextColumn(t("col_changes", lang), width="large"),
-                     "comment": t("col_comment", lang)}, placeholder=MISSING)
+                 column_config={"number": gettext("Revision", lang), "at": st.column_config.DatetimeColumn(
+                     gettext("When (UTC)", lang), format=WIDGET_DATETIME_FORMAT[lang]), "actor": gettext("Who", lang),
+                     "action": gettext("Action", lang), "status": gettext("Status after", lang),
+                     "changes": st.column_config.TextColumn(gettext("What changed", lang), width="large"),
+                     "comment": gettext("Why", lang)}, placeholder=MISSING)
     numbers = [r.number for r in revisions if r.number != current]
     left, right = st.columns([0.6, 0.4])
     if numbers:
-        chosen = left.selectbox(t("restore_which", lang), numbers, key=f"{key}-restore-choice-{event_id}")
-        if left.button(t("restore", lang), key=f"{key}-restore-{event_id}", icon=":material/restore:"):
+        chosen = left.selectbox(gettext("Revision to make current again", lang), numbers,
+                                key=f"{key}-restore-choice-{event_id}")
+        if left.button(gettext("Restore", lang), key=f"{key}-restore-{event_id}", icon=":material/restore:"):
             _act(lambda: store.restore(visitor, resources.curated(lang), event_id, chosen, current),
-                 t("restored", lang), lang)
-    if status != "deleted" and right.button(t("delete", lang), key=f"{key}-delete-{event_id}",
+                 gettext("Restored as a new revision.", lang), lang)
+    if status != "deleted" and right.button(gettext("Delete (can be restored)", lang), key=f"{key}-delete-{event_id}",
                                             icon=":material/delete:"):
         _act(lambda: store.delete(visitor, resources.curated(lang), event_id, current),
-             t("deleted", lang), lang)
+             gettext("Deleted: the event is off the atlas; its history keeps every revision.", lang), lang)
 
 
 def _own_pending(event_id: str, visitor: Identity) -> bool:
@@ -181,10 +188,10 @@ def event_tools(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang) ->
     contributor: edit their own submission while it waits for review."""
     if not visitor.can(Permission.MODERATE):
         if _own_pending(event_id, visitor):
-            with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
+            with st.expander(gettext("Edit this event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
                 editor(atlas, event_id, visitor, lang, key="card")
         return
-    with st.expander(t("edit_event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
+    with st.expander(gettext("Edit this event", lang), icon=":material/edit:", key=f"card-edit-{event_id}"):
         editor(atlas, event_id, visitor, lang, key="card")
-    with st.expander(t("event_history", lang), icon=":material/history:", key=f"card-history-{event_id}"):
+    with st.expander(gettext("History of an event", lang), icon=":material/history:", key=f"card-history-{event_id}"):
         history(atlas, event_id, visitor, lang, key="card")
