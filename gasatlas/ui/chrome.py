@@ -30,7 +30,6 @@ from gasatlas.model.vocab import Lang
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
-    from streamlit.elements.lib.column_types import ColumnConfig
 
 CHROME_KEY = "ga-chrome"
 """The container of the style sheet and script (``map/js/chrome_container.css`` hides it)."""
@@ -64,17 +63,11 @@ def in_language(lang: Lang) -> None:
                 unsafe_allow_javascript=True)
 
 
-def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:
-    """A number column: ``printf`` formats it in English; in other languages ``numbers_in`` does (Streamlit
-    formats numbers in the browser with a dot, or in the browser's locale, never in the page's language)."""
-    return st.column_config.NumberColumn(label, format=printf if lang == "en" else None)
-
-
-def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> pd.DataFrame | Styler:
-    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` (``1,28``, ``7 000``) but still
-    sorting as numbers: a pandas Styler's display text, which Streamlit shows while sorting by the value."""
-    if lang == "en":
-        return frame
+def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> Styler:
+    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` by the atlas's one formatter
+    (``1,234.5`` / ``1 234,5``, as the cards write them) but still sorting as numbers: a pandas Styler's display
+    text, which Streamlit shows while sorting by the value. (Streamlit would format them in the browser, with a dot
+    or in the browser's locale, never in the page's language.)"""
     return frame.style.format({column: functools.partial(_number_text, lang=lang, decimals=places)
                                for column, places in decimals.items() if column in frame.columns})
 

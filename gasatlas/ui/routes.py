@@ -27,6 +27,8 @@ from gasatlas.ui import chrome, state, takeaway
 LINK = st.column_config.LinkColumn
 FLOW_NUMBERS = {"volume_bcm": 2}
 """Decimals of the numbers in a table of flow figures (``numbers_in``)."""
+ROUTE_NUMBERS = {"capacity": 1, "length": 0}
+"""Decimals of the numbers in the routes table."""
 
 
 def catalogue(atlas: Dataset, lang: Lang) -> None:
@@ -35,12 +37,12 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     st.subheader(gettext("Routes", lang))
     st.dataframe(
         chrome.numbers_in(event_table.routes_table(atlas.routes, atlas.countries, as_of, lang),
-                          {"capacity": 1, "length": 0}, lang), hide_index=True, width="stretch",
+                          ROUTE_NUMBERS, lang), hide_index=True, width="stretch",
         column_config={
             "name": gettext("Name", lang), "kind": gettext("Kind", lang),
             "status": gettext("Status on {date}", lang).format(date=format_date(as_of, "day", lang)),
-            "capacity": chrome.number_column(gettext("Capacity, bcm/yr", lang), lang, "%.1f"),
-            "length": chrome.number_column(gettext("Length, km", lang), lang, "%d"),
+            "capacity": gettext("Capacity, bcm/yr", lang),
+            "length": gettext("Length, km", lang),
             "operator": gettext("Operator", lang), "countries": gettext("Countries", lang),
             "history": st.column_config.TextColumn(gettext("Status history", lang), width="large"),
             "source": LINK(gettext("Source", lang), display_text=SOURCE_HOST),
@@ -53,7 +55,7 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
         hide_index=True, width="stretch",
         column_config={
             "name": gettext("Name", lang), "kind": gettext("Kind", lang), "country": gettext("Country", lang),
-            "capacity": chrome.number_column(gettext("Capacity, bcm/yr", lang), lang, "%.1f"),
+            "capacity": gettext("Capacity, bcm/yr", lang),
             "precision": gettext("Location", lang),
             "source": LINK(gettext("Source", lang), display_text=SOURCE_HOST),
         },
@@ -65,7 +67,7 @@ def flow_columns(lang: Lang) -> dict:
     """How the pages show ``flows.readable`` rows: headers in the reader's language, sources as links."""
     return {
         "period": gettext("Period", lang), "route": gettext("Route", lang), "direction": gettext("Direction", lang),
-        "volume_bcm": chrome.number_column(gettext("Volume, bcm", lang), lang, "%g"),
+        "volume_bcm": gettext("Volume, bcm", lang),
         "kind_label": gettext("Kind", lang),
         "source": st.column_config.TextColumn(gettext("Source", lang), width="medium"),
         "url": LINK(gettext("URL", lang), display_text=SOURCE_HOST),
