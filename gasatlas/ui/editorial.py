@@ -129,7 +129,7 @@ def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: st
              gettext("Saved as a new revision.", lang), lang)
 
 
-def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+def moderation(event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
     """Approve or reject a pending event, with a comment the contributor will read."""
     comment = st.text_input(gettext("Comment for the contributor", lang), max_chars=500,
                             key=f"{key}-comment-{event.id}")

@@ -75,7 +75,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                                  key=f"review-article-{event.id}")
                 else:
                     st.caption(gettext("No article text was kept (an import).", lang))
-            editorial.moderation(atlas, event, visitor, lang, key="queue")
+            editorial.moderation(event, visitor, lang, key="queue")
 
 
 def _volume(said: Mapping[str, Any], lang: Lang) -> str | None:
