@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
+from gasatlas.i18n import N_
+
 if TYPE_CHECKING:
     from gasatlas.dataset.load import Dataset
 
 CountryMatch = Literal["any", "all"]
 COUNTRY_MATCHES: tuple[CountryMatch, ...] = ("any", "all")
 """How chosen countries combine: events involving ``any`` of them, or ``all`` of them (relations between them)."""
+COUNTRY_MATCH_WORDS: dict[str, str] = {"any": N_("any of them"), "all": N_("all of them")}
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from typing import Any
 import pandas as pd
 
 from gasatlas.analysis.filters import CountryMatch, DateRange
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.model.schema import period_span
-from gasatlas.model.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang, label
+from gasatlas.model.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang
 
 MOVED_KINDS: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE)
 """The kinds that say how much gas moved, in order of preference."""
@@ -30,9 +30,11 @@ FLOW_KINDS_IN_BALANCE: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIM
 """A balance counts what moved and what was contracted, each apart; a capacity is not a flow."""
 
 
-BALANCE_DIRECTIONS: tuple[str, ...] = ("in", "out", "transit", "processing")
-"""How gas touches a country: bought in, sold out, crossing it between two others, or sent across a border to be
-processed and returned (neither an export nor an import of the gas itself)."""
+BALANCE_DIRECTIONS: dict[str, str] = {"in": N_("came in"), "out": N_("went out"),
+                                      "transit": N_("crossed in transit"),
+                                      "processing": N_("sent for processing and returned")}
+"""How gas touches a country, with its words: bought in, sold out, crossing it between two others, or sent across
+a border to be processed and returned (neither an export nor an import of the gas itself)."""
 
 
 
@@ -132,11 +134,11 @@ def moved_text(figures: pd.DataFrame, lang: Lang) -> str:
         return f"≈ {number}" if kind == FlowKind.ESTIMATE else number
 
     if len(figures) == 1:
-        text = f"{one(figures['volume_bcm'].iloc[0], figures['value_kind'].iloc[0])} {t('bcm', lang)}"
+        text = f"{one(figures['volume_bcm'].iloc[0], figures['value_kind'].iloc[0])} {gettext('bcm', lang)}"
     else:
         text = " · ".join(f"{row.from_country}→{row.to_country} {one(row.volume_bcm, row.value_kind)}"
-                          for row in figures.itertuples()) + f" {t('bcm', lang)}"
-    return f"{text} {t('estimate_short', lang)}" if (figures["value_kind"] == FlowKind.ESTIMATE).any() else text
+                          for row in figures.itertuples()) + f" {gettext('bcm', lang)}"
+    return f"{text} {gettext('est.', lang)}" if (figures["value_kind"] == FlowKind.ESTIMATE).any() else text
 
 
 def flow_years(flows: pd.DataFrame) -> list[int]:

@@ -15,7 +15,7 @@ from gasatlas.analysis.viewstate import Selection
 from gasatlas.auth import Identity
 from gasatlas.config import settings
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.map import cards, event_table
 from gasatlas.map.cards import CARD_CSS, legend_html
@@ -26,6 +26,10 @@ from gasatlas.model import records
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.model.vocab import Lang, RecordStatus
 from gasatlas.ui import controls, editorial, state, story, takeaway
+
+SORT_DIRECTIONS = {"date": {"asc": N_("Oldest first"), "desc": N_("Newest first")},
+                   "text": {"asc": N_("A → Z"), "desc": N_("Z → A")}}
+"""The two ways the table can be ordered, in words that fit a date column and a text column."""
 
 MAP_KEY = "atlas-map"
 
@@ -98,14 +102,18 @@ def _sort_chooser(total: int, lang: Lang) -> None:
     order = table_sort()
     headers = event_table.event_table_headers(lang)
     kind = "date" if order.column == "date" else "text"
-    directions = {way: t(f"table_sort_{kind}_{way}", lang) for way in ("asc", "desc")}
+    directions = {way: gettext(words, lang) for way, words in SORT_DIRECTIONS[kind].items()}
     column_key = state.widget_key("table-sort-column", [headers[c] for c in event_table.EVENT_TABLE_COLUMNS])
     direction_key = state.widget_key("table-sort-direction", directions.values())
-    st.selectbox(t("table_sort_by", lang), event_table.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
+    st.selectbox(gettext("Sort by", lang), event_table.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
                  index=event_table.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
                  on_change=_on_sort_chosen, args=(column_key, direction_key), width=220,
-                 help=t("table_sort_help", lang).format(total=format_number(total, lang)))
-    st.segmented_control(t("table_sort_direction", lang), list(directions),
+                 help=ngettext("Orders the {total} row of the filtered table. Clicking a column heading sorts only "
+                               "the rows on the page in view.",
+                               "Orders all {total} rows of the filtered table, across its pages. Clicking a column "
+                               "heading sorts only the rows on the page in view.", total, lang).format(
+                                   total=format_number(total, lang)))
+    st.segmented_control(gettext("Order", lang), list(directions),
                          default="desc" if order.descending else "asc", format_func=directions.__getitem__,
                          key=direction_key, required=True, on_change=_on_sort_chosen, args=(column_key, direction_key))
 
@@ -134,13 +142,13 @@ def _page_chooser(page: event_table.TablePage, lang: Lang) -> None:
 
     def rows_text(number: int) -> str:
         shown = event_table.TablePage.of(page.total, rows_per_page, number)
-        return t("table_rows_of", lang).format(first=format_number(shown.start + 1, lang),
+        return gettext("{first}–{last} of {total}", lang).format(first=format_number(shown.start + 1, lang),
                                                last=format_number(shown.stop, lang),
                                                total=format_number(shown.total, lang))
 
     chooser_key = state.widget_key(f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}",
                                    [rows_text(number) for number in range(page.count)])
-    st.selectbox(t("table_rows", lang), range(page.count), index=page.number, format_func=rows_text,
+    st.selectbox(gettext("Rows", lang), range(page.count), index=page.number, format_func=rows_text,
                  key=chooser_key, on_change=_on_page_chosen, args=(chooser_key,), width=320)
 
 
@@ -204,7 +212,8 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
     moderators, the tools to correct an event)."""
     editorial.outcome(lang)  # what the last correction did — also when it took the event off the map
     if selection is None:
-        st.info(t("click_hint", lang), icon=":material/touch_app:")
+        st.info(gettext("Click a marker, a route or a facility on the map — or a row in the table — to see its "
+                        "details here.", lang), icon=":material/touch_app:")
         return
     with st.container(border=True, key="detail-card"):
         if selection.kind == "event":
@@ -212,15 +221,16 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             if event is None:
                 return
             if selection.id not in set(shown["id"]):
-                st.warning(t("selection_filtered_out", lang), icon=":material/filter_alt:")
+                st.warning(gettext("This event is hidden by the current filters.", lang), icon=":material/filter_alt:")
             if event.status == RecordStatus.PENDING:
-                st.info(t("unreviewed_note", lang), icon=":material/pending:")
+                st.info(gettext("Your submission, awaiting review: only you see it on the map.", lang),
+                        icon=":material/pending:")
             st.html(f"<style>{CARD_CSS}</style>{cards.event_html(event, atlas, lang)}")
             routes = atlas.routes.set_index("id")
             facilities = atlas.facilities.set_index("id")
-            _related_buttons(t("related_routes", lang),
+            _related_buttons(gettext("Routes", lang),
                              [(Selection("route", r), routes.loc[r, f"name_{lang}"]) for r in event.route_ids], "rel")
-            _related_buttons(t("related_facilities", lang),
+            _related_buttons(gettext("Facilities", lang),
                              [(Selection("facility", f), facilities.loc[f, f"name_{lang}"])
                               for f in event.facility_ids], "rel")
             editorial.event_tools(atlas, selection.id, visitor, lang)
@@ -236,12 +246,12 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                 st.html(f"<style>{CARD_CSS}</style>{cards.facility_html(record, atlas, lang)}")
                 linked = atlas.events[atlas.events["facility_ids"].map(lambda ids: selection.id in ids)]
             _related_buttons(
-                t("related_events", lang),
+                gettext("Events", lang),
                 [(Selection("event", e.id), f"{cards.event_date_text(e, lang)} — {getattr(e, f'title_{lang}')}")
                  for e in linked.itertuples()],
                 "rel",
             )
-        st.button(t("clear_selection", lang), on_click=state.select, args=(None,),
+        st.button(gettext("Close", lang), on_click=state.select, args=(None,),
                   kwargs={"centre": False, "refresh_table": True}, icon=":material/close:", key="clear-selection")
 
 
@@ -254,10 +264,13 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
 
     st.caption(
-        t("shown_of_total", lang).format(shown=len(shown), total=len(atlas.events))
+        ngettext("Showing {shown} of {total} event", "Showing {shown} of {total} events", len(atlas.events),
+                 lang).format(shown=len(shown), total=len(atlas.events))
         + " · "
-        + t("network_on", lang).format(date=format_date(as_of, "day", lang))
-        + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
+        + gettext("Network shown as of {date} (the end of the date range)", lang).format(
+            date=format_date(as_of, "day", lang))
+        + ("" if flow_year is None else
+           " · " + gettext("route widths: gas that moved in {year}", lang).format(year=flow_year.year))
     )
     st.html(f"<style>{MAP_PAGE_CSS}</style><script>({PHONE_LEGEND_JS})();</script>", unsafe_allow_javascript=True)
     map_column, card_column = st.columns([0.72, 0.28], gap="medium")
@@ -270,14 +283,14 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         takeaway.map_downloads(atlas, lang)
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
-        with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:",
+        with st.expander(gettext("Legend", lang), expanded=view.selected is None, icon=":material/info:",
                          key="map-legend"):
             st.html(f"<style>{CARD_CSS}</style>{legend_html(lang, None if flow_year is None else flow_year.year)}")
 
-    st.subheader(t("events_table", lang))
+    st.subheader(gettext("Events", lang))
     if shown.empty:
-        st.info(t("no_match", lang), icon=":material/search_off:")
-        st.button(t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset",
+        st.info(gettext("No event matches these filters.", lang), icon=":material/search_off:")
+        st.button(gettext("Reset filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset",
                   type="primary")
     else:
         events_table(atlas, shown, lang)

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.dataset.load import load_dataset
-from gasatlas.model.vocab import label
+from gasatlas.i18n import label
 
 APP = str(PROJECT_ROOT / "app.py")
 EVENTS = load_dataset(PROJECT_ROOT / "data").events

@@ -11,7 +11,7 @@ from gasatlas.analysis.filters import DateRange
 from gasatlas.analysis.flows import country_balance, disagreements, flows_in_view
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.model.vocab import label
+from gasatlas.i18n import label
 from gasatlas.ui import navigation
 from gasatlas.ui.state import day_span
 from tests.app.test_pages import chart_data, open_page

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.analysis.stories import load_story, references
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.ui.state import _codes
 from tests.app.test_app import FakeMap, run_app
@@ -29,7 +29,7 @@ def button(at: AppTest, label: str):
 
 
 def has_orientation(at: AppTest, lang: str = "en") -> bool:
-    return any(h.value == t("intro_title", lang) for h in at.subheader)
+    return any(h.value == gettext("Welcome to the Central Asia Gas Atlas", lang) for h in at.subheader)
 
 
 def expected_step(at: AppTest, number: int) -> None:
@@ -65,7 +65,7 @@ def test_a_first_visit_opens_with_the_orientation_counted_from_the_data() -> Non
 def test_dismissed_once_the_orientation_stays_away_and_the_address_remembers_it() -> None:
     at = run_app()
 
-    button(at, t("intro_dismiss", "en")).click().run()
+    button(at, gettext("Explore on my own", "en")).click().run()
 
     assert not has_orientation(at)
     assert at.query_params["intro"] == "0"
@@ -79,23 +79,26 @@ def test_the_orientation_speaks_russian() -> None:
     at = run_app(lang="ru")
 
     assert has_orientation(at, "ru")
-    assert any("событий" in m.value for m in at.markdown)
+    count = len(ATLAS.events)  # Russian grammar: 1, 21, 131 событие; 2–4, 22 события; 5–20, 25 событий
+    noun = ("событие" if count % 10 == 1 and count % 100 != 11 else
+            "события" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "событий")
+    assert any(f"{count} {noun}" in m.value for m in at.markdown)
 
 
 def test_the_main_story_plays_to_its_end_setting_each_steps_view(fake_map: FakeMap) -> None:
     at = run_app()
 
-    button(at, t("intro_start_story", "en")).click().run()
+    button(at, gettext("Read the main story", "en")).click().run()
     expected_step(at, 1)
     assert not has_orientation(at)
     for number in range(2, len(MAIN.steps) + 1):
-        button(at, t("story_next", "en")).click().run()
+        button(at, gettext("Next", "en")).click().run()
         assert not at.exception
         expected_step(at, number)
         assert fake_map.layer("story-frame")["request"] == number
-    assert button(at, t("story_next", "en")).disabled
+    assert button(at, gettext("Next", "en")).disabled
 
-    button(at, t("story_previous", "en")).click().run()
+    button(at, gettext("Previous", "en")).click().run()
     expected_step(at, len(MAIN.steps) - 1)
 
 
@@ -131,14 +134,14 @@ def test_a_story_in_russian() -> None:
 
     assert any(h.value == markdown_text(MAIN.steps[0].title_ru) for h in at.subheader)
     assert any(m.value.startswith("28 ноября 2022") for m in at.markdown)
-    assert button(at, t("story_next", "ru"))
+    assert button(at, gettext("Next", "ru"))
 
 
 @pytest.mark.usefixtures("fake_map")
 def test_closing_the_story_keeps_the_view() -> None:
     at = run_app(story="main", step="3")
 
-    button(at, t("story_close", "en")).click().run()
+    button(at, gettext("Close the story", "en")).click().run()
 
     assert "story" not in at.query_params
     assert at.session_state["atlas_view"].selected == MAIN.steps[2].selection

@@ -16,7 +16,8 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 
-from gasatlas.model.vocab import EventType, Lang, label
+from gasatlas.i18n import label
+from gasatlas.model.vocab import EventType, Lang
 from gasatlas.news.extract.dates import day_en, day_ru
 from gasatlas.news.extract.figures import Figures
 from gasatlas.news.extract.units import Sentence
