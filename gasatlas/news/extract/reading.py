@@ -20,7 +20,14 @@ from gasatlas.news.extract.gazetteer import CountryHint, Place, PlaceKind, city_
 from gasatlas.news.extract.knowledge import Knowledge, rank
 from gasatlas.news.extract.mentions import NewActors, OrganisationRef, PersonRef, ProposedActor
 from gasatlas.news.extract.phrases import Match, longest_first
-from gasatlas.news.extract.reported import attributions, content_spans, cross_link_end, inside, speeches
+from gasatlas.news.extract.reported import (
+    attributions,
+    content_spans,
+    cross_link_end,
+    inside,
+    paragraph_quotes,
+    speeches,
+)
 from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
 from gasatlas.news.extract.units import NamedSpan, Sentence, fold
 
@@ -121,6 +128,11 @@ class SentenceReader:
         self.source_title = fold(source_title)
         full_names = [s.normal for sentence in sentences for s in sentence.spans if s.kind == "PER"]
         self.new_actors = NewActors(knowledge.actors, full_names)
+        paragraphs: dict[int, list[tuple[int, int, str]]] = {}
+        for sentence in sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append((sentence.start, sentence.stop, sentence.text))
+        self.long_quotes = [span for paragraph in paragraphs.values() for span in paragraph_quotes(paragraph)]
+        """Quotations over several sentences: what was said, in every sentence they cover."""
 
     def read(self, sentence: Sentence) -> list[Reading]:
         """The sentence as one reading, or two when it reports a happening and who told it: the
@@ -129,6 +141,8 @@ class SentenceReader:
         sentence = self._places_misread_as_people(sentence, found)
         future_words = frozenset(word - sentence.start for word in sentence.future_words)
         content = [(sentence.start + a, sentence.start + b) for a, b in content_spans(sentence.text)]
+        content += [(max(a, sentence.start), min(b, sentence.stop)) for a, b in self.long_quotes
+                    if a < sentence.stop and sentence.start < b]
         mentions = [replace(m, start=m.start + sentence.start, stop=m.stop + sentence.start)
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)

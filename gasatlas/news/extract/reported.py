@@ -69,6 +69,23 @@ def quotes(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in QUOTED.finditer(text) if match.end() - match.start() >= MIN_QUOTE_CHARS]
 
 
+def paragraph_quotes(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Quotations that run over several sentences of a paragraph (article offsets): «"Без сомнения, мы обсуждаем
+    … Казахстан заинтересован в газификации Астаны. Меморандум … касается этих вопросов", - сказал он.» — every
+    sentence inside is what was said, though none of them holds both quotation marks. ``sentences`` are
+    (start, stop, text) in article offsets, in order; a new paragraph is given as a separate call."""
+    if not sentences:
+        return []
+    first = sentences[0][0]
+    page = [" "] * (sentences[-1][1] - first)
+    for start, _, text in sentences:
+        page[start - first:start - first + len(text)] = text
+    joined = "".join(page)
+    ends = {stop - first for _, stop, _ in sentences}
+    return [(first + start, first + stop) for start, stop in quotes(joined)
+            if any(start < end < stop - 1 for end in ends)]
+
+
 def speeches(text: str) -> list[Speech]:
     """Every verb of saying in a sentence with the content it introduces (see the module docstring)."""
     found = []

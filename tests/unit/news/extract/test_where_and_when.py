@@ -1,0 +1,43 @@
+"""Where and when an event happened, as opposed to the places and dates that are only in what was said about it
+or in the name of something it concerns (shapes of the real reports in eval/articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gasatlas.news.extract.reported import paragraph_quotes
+
+MILLER_AT_THE_FORUM = (
+    'Меморандум "Газпрома" с Казахстаном касается газификации восточных регионов Казахстана и Астаны, заявил '
+    'глава "Газпрома" Алексей Миллер в ходе пленарной сессии Петербургского международного газового форума.\n\n'
+    '"Без сомнения, мы обсуждаем схемы поставки газа. Казахстан заинтересован в газификации северо-восточных '
+    'регионов, в газификации Астаны. Меморандум как раз касается этих вопросов", - сказал он.')
+"""Interfax, 9 October 2025: the Astana Miller speaks of is not where he spoke."""
+
+
+def test_a_quotation_over_several_sentences_is_what_was_said_in_each_of_them() -> None:
+    first = "\"Без сомнения, мы обсуждаем схемы поставки газа."
+    second = "Казахстан заинтересован в газификации Астаны."
+    third = "Меморандум касается этих вопросов\", - сказал он."
+    sentences = [(0, len(first), first), (len(first) + 1, len(first) + 1 + len(second), second)]
+    sentences.append((sentences[1][1] + 1, sentences[1][1] + 1 + len(third), third))
+
+    spans = paragraph_quotes(sentences)
+
+    assert len(spans) == 1
+    start, stop = spans[0]
+    assert start == 0 and sentences[1][0] < sentences[1][1] < stop < sentences[2][1]
+
+
+def test_a_quotation_inside_one_sentence_is_left_to_that_sentence() -> None:
+    text = "\"Переговоры идут давно и шли долго\", - сказал Путин."
+
+    assert paragraph_quotes([(0, len(text), text)]) == []
+
+
+def test_a_place_named_inside_a_long_quotation_does_not_place_the_statement(only) -> None:
+    statement = only(MILLER_AT_THE_FORUM, dt.date(2025, 10, 9))
+
+    assert statement.event["event_type"] == "statement"
+    assert statement.event["participants"] == ["miller"]
+    assert statement.event["geo_precision"] == "country"
