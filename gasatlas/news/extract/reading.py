@@ -26,6 +26,7 @@ from gasatlas.news.extract.reported import (
     cross_link_end,
     inside,
     paragraph_quotes,
+    speaker_spans,
     speeches,
 )
 from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
@@ -187,14 +188,22 @@ class SentenceReader:
             happening.proposals |= act.proposals
         return [happening]
 
-    def _speakers(self, reading: Reading, content: list[tuple[int, int]]) -> list[str]:
-        """The person nearest to each verb of saying, outside what is said."""
-        text, offset = reading.sentence.text, reading.sentence.start
+    @staticmethod
+    def _speakers(reading: Reading, content: list[tuple[int, int]]) -> list[str]:
+        """For each verb of saying, the person the sentence says it of (``reported.speaker_spans``), outside what
+        is said; nobody when that is a pronoun or a body ("сообщили в Минэнерго", "the producer said")."""
+        if reading.cross_link:
+            return []
+        sentence = reading.sentence
         outside = [(p, a) for p, a in reading.people if not inside(p, content)]
         speakers = []
-        for speech in speeches(text):
-            if outside and not reading.cross_link:
-                speakers.append(min(outside, key=lambda item: abs(item[0] - (offset + speech.start)))[1])
+        for speech in speeches(sentence.text):
+            verb = sentence.start + speech.start
+            for start, stop in speaker_spans(sentence, speech):
+                named = [(p, a) for p, a in outside if sentence.start + start <= p < sentence.start + stop]
+                if named:
+                    speakers.append(min(named, key=lambda item: abs(item[0] - verb))[1])
+                    break
         return list(dict.fromkeys(speakers))
 
     def _names(self, sentence: Sentence, found: list[Match]) -> Reading:

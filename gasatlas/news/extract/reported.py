@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gasatlas.news.extract.units import Sentence
+
 SPEECH = re.compile(
     r"\b(?:заяви\w*|сообщи\w*|сообща\w*|ответи\w*|отмети\w*|подчеркну\w*|рассказа\w*|поясни\w*|сказа\w*"
     r"|написа\w*|писал\w*|уточни\w*|уточня\w*|добави\w*|назва\w*|признал\w*|подтверди\w*|говорится"
@@ -62,6 +64,8 @@ class Speech:
     start: int
     stop: int
     content: tuple[tuple[int, int], ...]
+    according: bool = False
+    """"по словам X," / "according to X,": the speaker is named in the phrase itself."""
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
@@ -103,8 +107,66 @@ def speeches(text: str) -> list[Speech]:
             content.append((0, subject.start()))
         found.append(Speech(verb.start(), verb.end(), tuple(content)))
     for according in ACCORDING_TO.finditer(text):
-        found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),)))
+        found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),), according=True))
     return found
+
+
+CLAUSE_EDGE = re.compile(r"[,;:—–«»“”\"()]|\s-\s")
+ADJUNCT = re.compile(r"\b(?:after|before|during|following|when|while|at|in|on|with|from|about|после|во\s+время"
+                     r"|в\s+ходе|по\s+итогам|при|в|на|о|об)\b", re.IGNORECASE)
+"""Where the words after a verb stop naming its speaker: "said Alexey Miller after talks with Mirzamakhmudov"."""
+SUBJECT = "nsubj"
+
+
+def speaker_spans(sentence: Sentence, speech: Speech) -> list[tuple[int, int]]:
+    """Where the sentence may name who says ``speech`` (offsets in the sentence), best first; the speaker is the
+    person named in the first span that names one, the nearest to the verb there:
+
+    - the phrase "по словам X," / "according to X," itself;
+    - the subject of the verb in the syntax tree (Russian): "заявил журналистам президент России Владимир Путин",
+      "Миллер после встречи с Мирзамахмудовым заявил" — not the nearest name; a pronoun or a body names nobody;
+    - without a tree or a subject: the words right before the verb in its clause ("…," Lavrov added), then right
+      after it up to an adjunct (said Gazprom CEO Alexey Miller after talks with …), then, when nothing said
+      comes before the verb, the sentence's first clause ("Alexey Miller, speaking after talks with …, said").
+    """
+    if speech.according:
+        return [(speech.start, speech.stop)]
+    subject = _subject(sentence, speech.start)
+    if subject is not None:
+        return [subject]
+    text = sentence.text
+    before = [edge.end() for edge in CLAUSE_EDGE.finditer(text, 0, speech.start)]
+    edge = CLAUSE_EDGE.search(text, speech.stop)
+    clause_end = edge.start() if edge else len(text)
+    adjunct = ADJUNCT.search(text, speech.stop, clause_end)
+    spans = [(before[-1] if before else 0, speech.start), (speech.stop, adjunct.start() if adjunct else clause_end)]
+    if not any(stop <= speech.start for _, stop in speech.content):
+        first_edge = CLAUSE_EDGE.search(text)
+        spans.append((0, first_edge.start() if first_edge else speech.start))
+    return spans
+
+
+def _subject(sentence: Sentence, verb_start: int) -> tuple[int, int] | None:
+    """The span of the verb's subject (its own, or that of the verb it is coordinated with: "встретился … и
+    заявил"), in sentence offsets; None when the tree has no subject for it."""
+    tree = sentence.tree
+    verb = next((i for i, node in enumerate(tree) if node.start - sentence.start == verb_start), None)
+    while verb is not None:
+        subject = next((i for i, node in enumerate(tree) if node.head == verb and node.rel.startswith(SUBJECT)), None)
+        if subject is not None:
+            words = [node for i, node in enumerate(tree) if _governed_by(tree, i, subject)]
+            return min(n.start for n in words) - sentence.start, max(n.stop for n in words) - sentence.start
+        verb = tree[verb].head if tree[verb].rel == "conj" and tree[verb].head >= 0 else None
+    return None
+
+
+def _governed_by(tree: tuple, word: int, head: int) -> bool:
+    """Whether ``word`` is ``head`` or hangs from it (the tree is acyclic: ``russian.acyclic``)."""
+    while word >= 0:
+        if word == head:
+            return True
+        word = tree[word].head
+    return False
 
 
 def content_spans(text: str) -> list[tuple[int, int]]:

@@ -26,7 +26,8 @@ def test_a_quotation_over_several_sentences_is_what_was_said_in_each_of_them() -
 
     assert len(spans) == 1
     start, stop = spans[0]
-    assert start == 0 and sentences[1][0] < sentences[1][1] < stop < sentences[2][1]
+    assert start == 0
+    assert sentences[1][1] < stop < sentences[2][1], "from the first sentence into the last"
 
 
 def test_a_quotation_inside_one_sentence_is_left_to_that_sentence() -> None:
