@@ -79,17 +79,23 @@ class Passage:
     def tells_again(self, earlier: Passage) -> bool:
         """The same fact as ``earlier``: the same type of event on the same date — or, for a happening
         (not a statement), on dates one of which contains the other ("18 января" in "в январе") — and
-        a shared actor or facility, or no actor on either side."""
+        a shared actor or facility, or no actor on either side. Told on a finer date, the fact names no party
+        the other telling lacks while lacking one it names: "Earlier this year, QazaqGaz and Gazprom signed an
+        agreement" and "On January 24, Uzbekistan's Ministry of Energy and Gazprom signed a road map" are two
+        signings."""
         kind = self.event_type()
         if kind != earlier.event_type():
             return False
-        if not _same_date(self.date, earlier.date) and not (kind != EventType.STATEMENT and _nested(self.date,
-                                                                                                   earlier.date)):
+        same_day = _same_date(self.date, earlier.date)
+        if not same_day and not (kind != EventType.STATEMENT and _nested(self.date, earlier.date)):
             return False
         if self.facilities() & earlier.facilities():
             return True
-        if self.actors() or earlier.actors():
-            return bool(self.actors() & earlier.actors())
+        mine, theirs = self.actors(), earlier.actors()
+        if not same_day and mine - theirs and theirs - mine:
+            return False
+        if mine or theirs:
+            return bool(mine & theirs)
         return True
 
     def retells_lede(self, lede: Passage, report_day: dt.date) -> bool:

@@ -42,3 +42,15 @@ def test_a_place_named_inside_a_long_quotation_does_not_place_the_statement(only
     assert statement.event["event_type"] == "statement"
     assert statement.event["participants"] == ["miller"]
     assert statement.event["geo_precision"] == "country"
+
+
+def test_two_signings_of_one_company_in_one_year_with_different_partners_stay_two(extract) -> None:
+    text = ("Earlier this year, Kazakhstan's QazaqGaz national company and Russia's Gazprom signed an agreement on "
+            "the transportation of Russian natural gas to Uzbekistan.\n\n"
+            "On January 24, 2023, Uzbekistan's Ministry of Energy and Gazprom signed a road map on the cooperation "
+            "in the gas industry.")  # Trend, 5 September 2023
+
+    signings = extract(text, dt.date(2023, 9, 5), lang="en")
+
+    assert [(c.event["event_type"], c.event["date_precision"], str(c.event["date"])) for c in signings] == [
+        ("agreement", "year", "2023-07-01"), ("agreement", "day", "2023-01-24")]
