@@ -29,8 +29,8 @@ from gasatlas.news.extract.reported import (
     speaker_spans,
     speeches,
 )
-from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
-from gasatlas.news.extract.units import NamedSpan, Sentence, fold
+from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, strongest, triggers_in
+from gasatlas.news.extract.units import NamedSpan, Sentence, fold, hangs_from
 
 REPORTED_FACT = 0.8
 """Trigger strength from which what someone said happened is an event of its own (a meeting, a signing,
@@ -86,15 +86,44 @@ MET = 0.85
 """A meeting told by its people: talks or a discussion between two named people happened."""
 
 
-def _two_happenings(reading: Reading) -> list[Reading]:
+def _two_happenings(reading: Reading, dates: list[DateMention], clauses: list[tuple[int, int]]) -> list[Reading]:
     """"…встретился с Си Цзиньпином, и был подписан меморандум", "соглашение было подписано, когда Умурзаков
-    встретился с президентом": a signing and a meeting told in one sentence are two facts on one day."""
+    встретился с президентом": a signing and a meeting told in one sentence are two facts on one day — unless a
+    participle dates the signing alone: "Миллер обсудил со Скляром … в рамках подписанного в ноябре соглашения" is
+    a November signing and a meeting on a day the sentence does not give."""
     signing = [t for t in reading.triggers if t.event_type == EventType.AGREEMENT and t.strength >= FACT]
     meeting = [t for t in reading.triggers if t.event_type == EventType.MEETING and t.strength >= REPORTED_FACT]
     if not signing or not meeting or reading.date is None:
         return [reading]
-    met = replace(reading, triggers=meeting, companion=True, new_fact=False, speakers=[])
-    return [replace(reading, triggers=[t for t in reading.triggers if t not in meeting]), met]
+    met = replace(reading, triggers=meeting, companion=True, new_fact=False, speakers=[],
+                  date=_date_of(meeting, dates, clauses))
+    signed = replace(reading, triggers=[t for t in reading.triggers if t not in meeting],
+                     date=_date_of(signing, dates, clauses))
+    return [signed, met]
+
+
+def participial_clauses(sentence: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The participial phrases that hold a date (article offsets): "подписанного в ноябре" dates the agreement it
+    describes, not what the sentence's verb tells ("Миллер обсудил … в рамках подписанного в ноябре соглашения")."""
+    tree = sentence.tree
+    clauses = []
+    for mention in dates:
+        word = next((i for i, node in enumerate(tree) if node.start <= mention.start < node.stop), None)
+        while word is not None and word >= 0 and not (tree[word].rel == "acl" and tree[word].pos == "VERB"):
+            word = tree[word].head
+        if word is not None and word >= 0:
+            below = [node for i, node in enumerate(tree) if hangs_from(tree, i, word)]
+            clauses.append((min(n.start for n in below), max(n.stop for n in below)))
+    return clauses
+
+
+def _date_of(triggers: list[Trigger], dates: list[DateMention], clauses: list[tuple[int, int]]) -> DateMention | None:
+    """The date of what the strongest of ``triggers`` tells: from the participial phrase it stands in, or from
+    outside every such phrase."""
+    trigger = strongest(triggers)
+    own = [c for c in clauses if trigger is not None and inside(trigger.position, [c])]
+    return sentence_date([m for m in dates if inside(m.start, own)] if own
+                         else [m for m in dates if not inside(m.start, clauses)])
 
 
 def _part(reading: Reading, spans: list[tuple[int, int]], keep_inside: bool) -> Reading:
@@ -173,7 +202,7 @@ class SentenceReader:
         if not facts:
             reading.date = sentence_date(outside_dates)
             reading.triggers = [t for t in reading.triggers if not inside(t.position, content) or t.strength >= FACT]
-            return _two_happenings(reading)
+            return _two_happenings(reading, outside_dates, participial_clauses(sentence, outside_dates))
         happening = _part(reading, content, keep_inside=True)
         happening.date = (sentence_date([m for m in mentions if inside(m.start, content)])
                           or sentence_date(outside_dates))

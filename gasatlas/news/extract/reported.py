@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gasatlas.news.extract.units import Sentence
+from gasatlas.news.extract.units import Sentence, hangs_from
 
 SPEECH = re.compile(
     r"\b(?:заяви\w*|сообщи\w*|сообща\w*|ответи\w*|отмети\w*|подчеркну\w*|рассказа\w*|поясни\w*|сказа\w*"
@@ -154,19 +154,10 @@ def _subject(sentence: Sentence, verb_start: int) -> tuple[int, int] | None:
     while verb is not None:
         subject = next((i for i, node in enumerate(tree) if node.head == verb and node.rel.startswith(SUBJECT)), None)
         if subject is not None:
-            words = [node for i, node in enumerate(tree) if _governed_by(tree, i, subject)]
+            words = [node for i, node in enumerate(tree) if hangs_from(tree, i, subject)]
             return min(n.start for n in words) - sentence.start, max(n.stop for n in words) - sentence.start
         verb = tree[verb].head if tree[verb].rel == "conj" and tree[verb].head >= 0 else None
     return None
-
-
-def _governed_by(tree: tuple, word: int, head: int) -> bool:
-    """Whether ``word`` is ``head`` or hangs from it (the tree is acyclic: ``russian.acyclic``)."""
-    while word >= 0:
-        if word == head:
-            return True
-        word = tree[word].head
-    return False
 
 
 def content_spans(text: str) -> list[tuple[int, int]]:

@@ -54,3 +54,14 @@ def test_two_signings_of_one_company_in_one_year_with_different_partners_stay_tw
 
     assert [(c.event["event_type"], c.event["date_precision"], str(c.event["date"])) for c in signings] == [
         ("agreement", "year", "2023-07-01"), ("agreement", "day", "2023-01-24")]
+
+
+def test_a_date_in_a_participle_dates_the_agreement_it_describes_not_the_meeting(extract) -> None:
+    text = ('Глава "Газпрома" Алексей Миллер обсудил с первым заместителем премьер-министра Казахстана Романом '
+            'Скляром развитие взаимодействия в рамках подписанного в ноябре соглашения о стратегическом '
+            'сотрудничестве.')  # Interfax, 30 November 2023
+
+    dated = {c.event["event_type"]: (str(c.event["date"]), c.event["date_precision"])
+             for c in extract(text, dt.date(2023, 11, 30))}
+
+    assert dated == {"agreement": ("2023-11-15", "month"), "meeting": ("2023-11-30", "day")}
