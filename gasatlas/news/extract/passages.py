@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import DatePrecision, EventType
 from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
-from gasatlas.news.extract.reading import Reading
+from gasatlas.news.extract.reading import REPORTED_FACT, Reading
 from gasatlas.news.extract.rules import strongest
 
 POINTS_BACK = re.compile(
@@ -115,10 +115,15 @@ class Passage:
 CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
             DatePrecision.YEAR}
 """Precisions whose periods nest in one another; an approximate date or a range says "around", not "within"."""
+PERIOD_LONG = {DatePrecision.QUARTER, DatePrecision.YEAR}
+"""A change told for a quarter or a year is a change over it: "в этом году экспорт снизился в три раза" is not the
+day's "Узбекистан прекратил экспорт" told again, though the day lies in the year."""
 
 
 def _nested(a: DateMention, b: DateMention) -> bool:
     if a.precision not in CALENDAR or b.precision not in CALENDAR:
+        return False
+    if (a.precision in PERIOD_LONG) != (b.precision in PERIOD_LONG):
         return False
     (a0, a1), (b0, b1) = _interval(a), _interval(b)
     return (b0 <= a0 and a1 <= b1) or (a0 <= b0 and b1 <= a1)
@@ -150,6 +155,15 @@ def before_report(day: dt.date) -> DateMention:
     """The date of a happening told without one, away from the lede: some time before the report."""
     return DateMention(0, 0, day - dt.timedelta(days=1), DatePrecision.APPROXIMATE, f"before {day_en(day)}",
                        f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
+
+
+def _retells_news(reading: Reading, news: Passage) -> bool:
+    """An undated happening in someone's words that is the news's own kind, among no one else: the news told again
+    in a quote («…весь экспорт газа, в том числе в Китай, приостановлен на 100%», – отметил он), not an earlier
+    fact."""
+    kinds = {t.event_type for t in reading.triggers if t.strength >= REPORTED_FACT}
+    actors = {a for _, a in reading.people + reading.organisations}
+    return news.lede and bool(kinds) and kinds <= news.types() and actors <= news.actors()
 
 
 def _separate(reading: Reading, news: Passage) -> bool:
@@ -191,6 +205,8 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         elif _starts_companion(reading, current):
             passages.append(Passage(current.date, [reading], paragraph=paragraph))
+        elif reading.reported and _retells_news(reading, passages[0]):
+            passages[0].readings.append(reading)
         elif reading.reported:
             passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
         elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)

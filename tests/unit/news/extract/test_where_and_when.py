@@ -65,3 +65,27 @@ def test_a_date_in_a_participle_dates_the_agreement_it_describes_not_the_meeting
              for c in extract(text, dt.date(2023, 11, 30))}
 
     assert dated == {"agreement": ("2023-11-15", "month"), "meeting": ("2023-11-30", "day")}
+
+
+UZTRANSGAZ_HALT = (
+    "Узбекистан полностью прекратил экспорт природного газа из-за роста внутреннего потребления в наступившие "
+    "холода. Об этом заявил председатель правления АО «Узтрансгаз» Бехзот Нарматов.\n\n"
+    "«В связи с тем, что сейчас наша основная задача заключается в удовлетворении потребностей населения, весь "
+    "экспорт газа, в том числе в Китай, приостановлен на 100%, и этот объем направлен населению», – отметил он.\n\n"
+    "По словам Нарматова, в этом году объемы экспорта газа из Узбекистана снизились в три раза по сравнению "
+    "с 2021 годом.")
+"""Islam Today, 8 December 2022."""
+
+
+def test_a_change_over_the_year_is_not_the_day_s_halt_told_again(extract) -> None:
+    changes = [c for c in extract(UZTRANSGAZ_HALT, dt.date(2022, 12, 8)) if c.event["event_type"] == "supply_change"]
+
+    assert [(str(c.event["date"]), c.event["date_precision"]) for c in changes] == [
+        ("2022-12-08", "day"), ("2022-07-01", "year")]
+
+
+def test_the_news_retold_in_a_quote_is_no_event_of_its_own(extract) -> None:
+    candidates = extract(UZTRANSGAZ_HALT, dt.date(2022, 12, 8))
+
+    assert not any(c.event["event_type"] == "supply_change" and c.event["date_precision"] == "approximate"
+                   for c in candidates)
