@@ -158,6 +158,8 @@ class CandidateBuilder:
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
         place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
+        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
+            place = _place_of(passage.venue, False) or place
         if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text) for r in readings):
             place = self._dateline_city() or place
         if place is not None and place.kind != PlaceKind.COUNTRY:

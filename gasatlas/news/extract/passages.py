@@ -36,6 +36,10 @@ POINTS_BACK = re.compile(
     r"|по\s+итогам\s+(?:встречи|переговоров)|стороны|обе\s+стороны|he|she|they|his|her|their|also"
     r"|the\s+(?:meeting|talks|sides|parties)|both\s+sides|during\s+the)\b",
     re.IGNORECASE)
+SPEAKING_AT = re.compile(r"^\W*(?:выступая|говоря)\s+на\s+(?:этой\s+|той\s+)?(?:церемони|встреч|заседани|форум|саммит"
+                         r"|переговор|мероприяти)\w*|^\W*speaking\s+at\s+the\s+(?:ceremony|meeting|forum|summit|talks"
+                         r"|event)\b", re.IGNORECASE)
+"""Words said at the happening the news reports: "Выступая на церемонии, …", "Speaking at the ceremony, …"."""
 LEDE_RETOLD_DAYS = 14
 """How far before the report a dated telling of the lede's fact may lie."""
 
@@ -52,6 +56,9 @@ class Passage:
     paragraph: int = field(default=-1)
     context_countries: list[str] = field(default_factory=list)
     """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
+    venue: Passage | None = None
+    """The happening words were said at ("Выступая на церемонии, Бердымухамедов подчеркнул…"): where it was, they
+    were said."""
 
     def actors(self) -> set[str]:
         return {a for r in self.readings for _, a in r.people + r.organisations}
@@ -211,7 +218,8 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
         elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
               and _says_more(reading, current)):
-            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph))
+            venue = passages[0] if SPEAKING_AT.match(reading.sentence.text) else None
+            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph, venue=venue))
         elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
               or set(reading.speakers) & current.actors()):
             current.readings.append(reading)

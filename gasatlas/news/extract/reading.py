@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from gasatlas.model.vocab import EventType
+from gasatlas.model.vocab import EventType, GeoPrecision
 from gasatlas.news.extract.aliases import NOT_ACTORS, PIPELINE_NAME, UNIDENTIFIED_ORGANISATIONS
 from gasatlas.news.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.news.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
@@ -147,6 +147,23 @@ def _overlaps(start: int, stop: int, other_start: int, other_stop: int) -> bool:
     return start < other_stop and other_start < stop
 
 
+Named = Place | CountryHint | PersonRef | RouteRef
+PROVINCE = re.compile(r"(?:\b(?:провинци|област|велаят|вилоят|регион)\w*\s+)$|^\s+(?:province|region)\b", re.IGNORECASE)
+""""в провинции Герат", "Herat province": the province named after its capital, not the town."""
+
+
+def _province(sentence: Sentence, name: Named, start: int, stop: int) -> Named:
+    """A town named as its province ("в провинции Герат, Афганистан") stands for the province: the town's point,
+    approximate."""
+    if not isinstance(name, Place) or name.kind != PlaceKind.CITY:
+        return name
+    before, after = sentence.text[:start - sentence.start], sentence.text[stop - sentence.start:]
+    if not (PROVINCE.search(before) or PROVINCE.match(after)):
+        return name
+    return replace(name, name_en=f"{name.name_en} province", name_ru=f"провинция {name.name_ru}",
+                   geo_precision=GeoPrecision.APPROXIMATE)
+
+
 class SentenceReader:
     """Reads sentences of one article against one atlas; new actors are shared article-wide."""
 
@@ -251,7 +268,7 @@ class SentenceReader:
             elif isinstance(match.payload, OrganisationRef):
                 organisations.append((match.payload, start, stop))
             else:
-                self._note(reading, match.payload, start)
+                self._note(reading, _province(sentence, match.payload, start, stop), start)
         for ref, start, stop in organisations:
             self._note_organisation(reading, ref, start, stop)
         for region in REGION.finditer(sentence.text):
@@ -317,7 +334,7 @@ class SentenceReader:
             return all(token.capitalised for token in tokens)
         return True
 
-    def _note(self, reading: Reading, name: Place | CountryHint | PersonRef | RouteRef, start: int) -> None:
+    def _note(self, reading: Reading, name: Named, start: int) -> None:
         if isinstance(name, Place):
             reading.places.append((start, name))
             reading.countries.append((start, name.country))

@@ -89,3 +89,25 @@ def test_the_news_retold_in_a_quote_is_no_event_of_its_own(extract) -> None:
 
     assert not any(c.event["event_type"] == "supply_change" and c.event["date_precision"] == "approximate"
                    for c in candidates)
+
+
+TAPI_HERAT = (
+    "20 октября 2025 г, Национальный Лидер туркменского народа Гурбангулы Бердымухамедов возглавил церемонию "
+    "запуска строительства нового этапа газопровода Туркменистан–Афганистан–Пакистан–Индия» (ТАПИ) в провинции "
+    "Герат, Афганистан, сообщает государственное информагентство TDH.\n\n"
+    "Выступая на церемонии, Бердымухамедов подчеркнул, что транснациональный проект ТАПИ «как очередной шаг на "
+    "пути реализации энергетической стратегии Туркменистана придаст новый импульс развитию всего региона».")
+"""nca.tm, 20 October 2025."""
+
+
+def test_a_town_named_as_its_province_places_the_event_in_the_province(extract) -> None:
+    ceremony = next(c for c in extract(TAPI_HERAT, dt.date(2025, 10, 20)) if c.event["event_type"] == "construction")
+
+    assert ceremony.event["geo_precision"] == "approximate"
+    assert ceremony.event["place_name_ru"] == "провинция Герат"
+
+
+def test_words_said_at_the_ceremony_were_said_where_the_ceremony_was(extract) -> None:
+    speech = next(c for c in extract(TAPI_HERAT, dt.date(2025, 10, 20)) if c.event["event_type"] == "statement")
+
+    assert speech.event["place_name_ru"] == "провинция Герат"
