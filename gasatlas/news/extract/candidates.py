@@ -104,7 +104,7 @@ def _place_of(passage: Passage, statement: bool) -> Place | None:
             places = [(position, place) for position, place in reading.places
                       if (countries_too or place.kind != PlaceKind.COUNTRY)
                       and not SOURCE.search(text[:position - offset])
-                      and not (statement and inside(position, reading.content))
+                      and not (statement and inside(position, reading.content + reading.spoken_of))
                       and (number == 0 or LOCATIVE.search(text[:position - offset]))]
             if places:
                 return min(places, key=lambda item: (

@@ -28,6 +28,7 @@ from gasatlas.news.extract.reported import (
     paragraph_quotes,
     speaker_spans,
     speeches,
+    spoken_of,
 )
 from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, strongest, triggers_in
 from gasatlas.news.extract.units import NamedSpan, Sentence, fold, hangs_from
@@ -70,6 +71,8 @@ class Reading:
     cross_link: bool = False
     content: list[tuple[int, int]] = field(default_factory=list)
     """What someone said in the sentence (article offsets): no place in it is where they said it."""
+    spoken_of: list[tuple[int, int]] = field(default_factory=list)
+    """What a verb of saying is about (its object, article offsets): no place in it is where it was said either."""
     date_spans: list[tuple[int, int]] = field(default_factory=list)
     """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
     weak_date: DateMention | None = None
@@ -196,6 +199,8 @@ class SentenceReader:
         reading.date_spans = [(m.start, m.stop) for m in mentions]
         reading.weak_date = next((m for m in mentions if m.weak), None)
         reading.content = content
+        reading.spoken_of = [(sentence.start + a, sentence.start + b) for speech in speeches(sentence.text)
+                             for a, b in spoken_of(sentence, speech)]
         link_end = cross_link_end(sentence.text)
         reading.cross_link = link_end is not None and not any(
             position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks

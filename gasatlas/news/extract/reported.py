@@ -146,6 +146,25 @@ def speaker_spans(sentence: Sentence, speech: Speech) -> list[tuple[int, int]]:
     return spans
 
 
+SPOKEN_OF = frozenset({"obj", "xcomp", "ccomp"})
+
+
+def spoken_of(sentence: Sentence, speech: Speech) -> list[tuple[int, int]]:
+    """What the verb of saying is about, by the syntax tree (offsets in the sentence): its object and complements —
+    "Власти Казахстана назвали стратегическим приоритетом строительство завода на месторождении Карачаганак" speak of
+    a plant at Karachaganak; they did not speak there."""
+    tree = sentence.tree
+    verb = next((i for i, node in enumerate(tree) if node.start - sentence.start == speech.start), None)
+    if verb is None:
+        return []
+    spans = []
+    for child, node in enumerate(tree):
+        if node.head == verb and node.rel in SPOKEN_OF:
+            words = [n for i, n in enumerate(tree) if hangs_from(tree, i, child)]
+            spans.append((min(n.start for n in words) - sentence.start, max(n.stop for n in words) - sentence.start))
+    return spans
+
+
 def _subject(sentence: Sentence, verb_start: int) -> tuple[int, int] | None:
     """The span of the verb's subject (its own, or that of the verb it is coordinated with: "встретился … и
     заявил"), in sentence offsets; None when the tree has no subject for it."""

@@ -111,3 +111,13 @@ def test_words_said_at_the_ceremony_were_said_where_the_ceremony_was(extract) ->
     speech = next(c for c in extract(TAPI_HERAT, dt.date(2025, 10, 20)) if c.event["event_type"] == "statement")
 
     assert speech.event["place_name_en"] == "Herāt province"
+
+
+def test_a_place_in_what_a_statement_speaks_of_is_not_where_it_was_made(extract) -> None:
+    text = ("Власти Казахстана назвали стратегическим приоритетом строительство собственного газоперерабатывающего "
+            "завода на месторождении Карачаганак после приостановки приема газа Оренбургским ГПЗ из-за атаки БПЛА.")
+    # TASS, 20 October 2025
+
+    statement = next(c for c in extract(text, dt.date(2025, 10, 20)) if c.event["event_type"] == "statement")
+
+    assert statement.event["geo_precision"] == "country"
