@@ -120,6 +120,30 @@ def participial_clauses(sentence: Sentence, dates: list[DateMention]) -> list[tu
     return clauses
 
 
+EARLIER = re.compile(r"ранее|earlier|previously", re.IGNORECASE)
+ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass"})
+
+
+def _about_what_was_said(sentence: Sentence, dates: list[DateMention], fact: bool) -> list[DateMention]:
+    """"Ранее Минэнерго прогнозировало объем экспорта газа в 2022 году": «ранее» dates the act; the year that
+    qualifies its object (the export of 2022, by the syntax tree) is what the forecast was about."""
+    if fact or not any(EARLIER.fullmatch(sentence.text[m.start - sentence.start:m.stop - sentence.start])
+                       for m in dates):
+        return dates
+    tree = sentence.tree
+
+    def in_an_argument(mention: DateMention) -> bool:
+        word = next((i for i, node in enumerate(tree) if node.start <= mention.start < node.stop), -1)
+        word = tree[word].head if word >= 0 else -1
+        while word >= 0:
+            if tree[word].rel in ARGUMENTS and tree[word].pos in {"NOUN", "PROPN"}:
+                return True
+            word = tree[word].head
+        return False
+
+    return [m for m in dates if not in_an_argument(m)]
+
+
 def _date_of(triggers: list[Trigger], dates: list[DateMention], clauses: list[tuple[int, int]]) -> DateMention | None:
     """The date of what the strongest of ``triggers`` tells: from the participial phrase it stands in, or from
     outside every such phrase."""
@@ -218,7 +242,8 @@ class SentenceReader:
         if len({a for _, a in reading.people}) >= 2:  # "Miller and Mirzamakhmudov have discussed": they met
             reading.triggers = [replace(t, strength=MET) if t.event_type == EventType.MEETING and t.strength < MET
                                 else t for t in reading.triggers]
-        outside_dates = [m for m in mentions if not inside(m.start, content)]
+        outside_dates = _about_what_was_said(sentence, [m for m in mentions if not inside(m.start, content)],
+                                             reading.fact())
         facts = [t for t in reading.triggers if inside(t.position, content) and t.strength >= REPORTED_FACT
                  and t.event_type != EventType.STATEMENT]
         if not facts:

@@ -121,3 +121,12 @@ def test_a_place_in_what_a_statement_speaks_of_is_not_where_it_was_made(extract)
     statement = next(c for c in extract(text, dt.date(2025, 10, 20)) if c.event["event_type"] == "statement")
 
     assert statement.event["geo_precision"] == "country"
+
+
+def test_earlier_dates_a_forecast_and_the_year_of_its_object_is_what_it_was_about(extract) -> None:
+    text = ("Ранее Минэнерго Узбекистана прогнозировало объем экспорта газа в 2022 году на уровне 3,3 миллиарда "
+            "кубометров.")  # Islam Today, 8 December 2022
+
+    forecast = next(c for c in extract(text, dt.date(2022, 12, 8)) if c.event["event_type"] == "statement")
+
+    assert (str(forecast.event["date"]), forecast.event["date_precision"]) == ("2022-12-07", "approximate")
