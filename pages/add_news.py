@@ -23,5 +23,5 @@ if st.session_state.get(add_news.KEY_CANDIDATES) is not None:
     edited = add_news.review(atlas, lang)
     add_news.proposed_actors(lang)
     if edited is not None:
-        add_news.save_button(atlas, edited, visitor, lang)
+        add_news.save_button(edited, visitor, lang)
 add_news.my_submissions(visitor, lang)

@@ -7,7 +7,7 @@ them back from Streamlit by these names.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 
 import altair as alt
 import pandas as pd
@@ -42,7 +42,7 @@ Chart = TypeVar("Chart", alt.Chart, Layered)
 
 def _in_language(chart: Chart, lang: Lang) -> Chart:
     """The chart formats its axes, tooltips and numbers in ``lang`` (month names, decimal comma)."""
-    return chart.configure(locale=vega_locale(lang))
+    return cast(Chart, chart.configure(locale=vega_locale(lang)))
 
 
 def _type_scale(lang: Lang) -> alt.Scale:
@@ -99,7 +99,7 @@ def timeline_chart(
 
 def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang) -> alt.Chart:
     """Each route's status as a band of dated segments, on the timeline's time axis."""
-    chart = alt.Chart(bands).mark_bar(height=14).encode(
+    chart: alt.Chart = alt.Chart(bands).mark_bar(height=14).encode(
         x=alt.X("start:T", title=None, scale=_time_axis(span)), x2="end:T",
         y=alt.Y("route:N", title=None, sort=None, axis=ROW_AXIS),
         color=alt.Color("status_label:N", title=t("status", lang), scale=status_scale(lang),
@@ -146,7 +146,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
 
 def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
     """One route's statuses as a single band over time."""
-    chart = alt.Chart(bands).mark_bar(height=18).encode(
+    chart: alt.Chart = alt.Chart(bands).mark_bar(height=18).encode(
         x=alt.X("start:T", title=None), x2="end:T", y=alt.Y("route:N", title=None, axis=None),
         color=alt.Color("status_label:N", title=None, scale=status_scale(lang),
                         legend=alt.Legend(orient="bottom", columns=3)),
@@ -218,7 +218,7 @@ def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.Chart:
     yearly = rows[rows["whole_year"]]
     bars = yearly.assign(bar=yearly["way_label"] + " · " + yearly["kind_label"],
                          segment=yearly["route"] + " — " + yearly["partner"])
-    chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
+    chart: alt.Chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
         x=alt.X("sum(volume_bcm):Q", stack="zero", title=t("bcm", lang)),
         y=alt.Y("bar:N", title=None, sort=list(dict.fromkeys(bars["bar"])), axis=alt.Axis(labelLimit=360)),
         color=alt.Color("segment:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
@@ -228,7 +228,7 @@ def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.Chart:
     return _in_language(chart, lang)
 
 
-def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:
+def brushed_dates(selection: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     """The date range a reader brushed on the timeline (Vega-Lite reports epoch milliseconds)."""
     span = (selection.get(BRUSH) or {}).get("date")
     if not span or len(span) != 2:
@@ -237,7 +237,7 @@ def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-def picked(selection: dict, name: str) -> str | None:
+def picked(selection: dict[str, Any], name: str) -> str | None:
     """The id of the mark a reader clicked in point selection ``name`` (``PICK`` or ``ACTOR``)."""
     points = selection.get(name) or []
     return points[0].get("id") if points and isinstance(points[0], dict) and points[0].get("id") else None

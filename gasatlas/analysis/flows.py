@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -178,9 +179,8 @@ def balance_totals(balance: pd.DataFrame) -> pd.DataFrame:
     """Whole-year volumes in, out, across and sent for processing, summed per kind and never across kinds;
     months and quarters, which cover only part of the year, are listed in the balance but not added up."""
     yearly = balance[balance["whole_year"]]
-    totals = yearly.groupby(["direction", "value_kind"], sort=False).agg(
+    return yearly.groupby(["direction", "value_kind"], sort=False).agg(
         volume_bcm=("volume_bcm", "sum"), routes=("route_id", "nunique"), figures=("id", "count")).reset_index()
-    return totals
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def known_share(flows: pd.DataFrame, gaps: pd.DataFrame, country: str, year: int
     return KnownShare(len(known), len(known | touching(flows) | touching(gaps)))
 
 
-def kind_label(row, lang: Lang) -> str:
+def kind_label(row: Any, lang: Lang) -> str:
     """A figure's kind as readers see it, saying too when it is a whole pipeline's total, gas sent for processing,
     or another source's figure the atlas does not use."""
     extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "purpose", None),

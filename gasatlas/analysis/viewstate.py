@@ -78,6 +78,11 @@ def to_query(
     default_basemap: Basemap = "tiles",
 ) -> dict[str, str | list[str]]:
     """Query parameters for ``state``; defaults (and dates at the ends of the data's ``span``) are left out."""
+    return {**_look_query(state, default_basemap), **_filter_query(state.filter, span), **_focus_query(state)}
+
+
+def _look_query(state: ViewState, default_basemap: Basemap) -> dict[str, str | list[str]]:
+    """How the atlas looks: language, basemap, route widths."""
     query: dict[str, str | list[str]] = {}
     if state.lang != "en":
         query["lang"] = state.lang
@@ -85,7 +90,12 @@ def to_query(
         query["basemap"] = state.basemap
     if state.route_widths != "capacity":
         query["widths"] = state.route_widths
-    f = state.filter
+    return query
+
+
+def _filter_query(f: EventFilter, span: DateRange) -> dict[str, str | list[str]]:
+    """What is shown: dates, countries, types, actors, how countries combine, the searched text."""
+    query: dict[str, str | list[str]] = {}
     if f.dates.start not in (span.start, EVERY_DAY.start):
         query["from"] = f.dates.start.isoformat()
     if f.dates.end not in (span.end, EVERY_DAY.end):
@@ -97,6 +107,12 @@ def to_query(
         query["match"] = f.country_match
     if f.text.strip():
         query["q"] = f.text.strip()
+    return query
+
+
+def _focus_query(state: ViewState) -> dict[str, str | list[str]]:
+    """What the reader looks at: the selection, a story's step, the introduction, the compared days."""
+    query: dict[str, str | list[str]] = {}
     if state.selected is not None:
         query["sel"] = state.selected.code()
     if state.story is not None:

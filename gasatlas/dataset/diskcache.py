@@ -74,7 +74,7 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
             return cast(T, _load(file))
     except FileNotFoundError:
         pass
-    except Exception as error:  # noqa: BLE001 -- an unreadable entry is rebuilt, never trusted
+    except Exception as error:
         log.warning("cache entry %s unreadable (%s): rebuilding", path, error)
     value = build()
     try:

@@ -453,22 +453,34 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
     _check_references(batch, "via", countries, "country code", problems)
     for location, flow in batch.records:
         route = routes.get(flow.route_id)
-        if route is None:
-            continue
-        for field_name, named in (("from_country", [flow.from_country]), ("to_country", [flow.to_country]),
-                                  ("via", flow.via)):
-            for country in named:
-                if country in countries and country not in route.countries:
-                    problems.append(Problem(batch.file, f"{country} is not among the countries of route "
-                                            f"'{flow.route_id}' ({', '.join(route.countries)})", location, flow.id,
-                                            field_name))
-        if flow.volume_bcm is not None and route.capacity_bcm:
-            ceiling = route.capacity_bcm * CAPACITY_SLACK * _year_share(flow.period)
-            if flow.volume_bcm > ceiling:
-                problems.append(Problem(
-                    batch.file, f"{flow.volume_bcm:g} bcm in {flow.period} is more than {CAPACITY_SLACK:g} × the "
-                    f"route's capacity of {route.capacity_bcm:g} bcm a year ({ceiling:.3g} bcm for the period)",
-                    location, flow.id, "volume_bcm"))
+        if route is not None:
+            _check_on_route(batch.file, location, flow, route, countries, problems)
+    _check_overlaps(batch, problems)
+    _check_gaps(batch, problems)
+    _check_totals(batch, problems)
+
+
+def _check_on_route(file: str, location: str, flow: Flow, route: RouteFacts, countries: frozenset[str],
+                    problems: list[Problem]) -> None:
+    """A figure's countries lie on its route, and its volume within the route's capacity for the period."""
+    for field_name, named in (("from_country", [flow.from_country]), ("to_country", [flow.to_country]),
+                              ("via", flow.via)):
+        for country in named:
+            if country in countries and country not in route.countries:
+                problems.append(Problem(file, f"{country} is not among the countries of route "
+                                        f"'{flow.route_id}' ({', '.join(route.countries)})", location, flow.id,
+                                        field_name))
+    if flow.volume_bcm is not None and route.capacity_bcm:
+        ceiling = route.capacity_bcm * CAPACITY_SLACK * _year_share(flow.period)
+        if flow.volume_bcm > ceiling:
+            problems.append(Problem(
+                file, f"{flow.volume_bcm:g} bcm in {flow.period} is more than {CAPACITY_SLACK:g} × the "
+                f"route's capacity of {route.capacity_bcm:g} bcm a year ({ceiling:.3g} bcm for the period)",
+                location, flow.id, "volume_bcm"))
+
+
+def _check_overlaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
+    """A route, direction, scope and kind never has two chosen figures for the same days."""
     series: dict[tuple, list[tuple[str, Flow]]] = {}
     for location, flow in batch.records:
         if flow.choice == FlowChoice.CHOSEN:
@@ -483,6 +495,10 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
                     problems.append(Problem(
                         batch.file, f"period {flow.period} overlaps {earlier.period} of id '{earlier.id}' "
                         f"({earlier_location}) for the same route, direction and kind", location, flow.id, "period"))
+
+
+def _check_gaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
+    """A gap row never stands beside a figure of gas that moved for the same route, direction and period."""
     moved = {(f.route_id, f.from_country, f.to_country, f.scope, f.period): f.id for _, f in batch.records
              if f.value_kind in (FlowKind.REPORTED, FlowKind.ESTIMATE) and f.choice == FlowChoice.CHOSEN}
     for location, flow in batch.records:
@@ -490,7 +506,6 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
         if flow.value_kind == FlowKind.GAP and figure is not None:
             problems.append(Problem(batch.file, f"a gap row for {flow.period}, but id '{figure}' gives the figure "
                                     "for the same route, direction and period", location, flow.id, "value_kind"))
-    _check_totals(batch, problems)
 
 
 def _check_totals(batch: _Validated[Flow], problems: list[Problem]) -> None:

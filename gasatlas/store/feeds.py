@@ -25,8 +25,8 @@ from gasatlas.auth import Identity, Permission, require
 from gasatlas.dataset import exports
 from gasatlas.dataset.load import Dataset
 from gasatlas.model import records
+from gasatlas.model.sanitize import LinkRefused, web_link
 from gasatlas.model.schema import EVENT_COLUMNS
-from gasatlas.news.fetch import FetchError, check_url
 from gasatlas.store.events import EventStore
 from gasatlas.store.tables import (
     Action,
@@ -279,9 +279,9 @@ class FeedStore:
         """Watch a new feed (moderators only); ``FeedRefused`` for a link the fetcher would not read."""
         require(identity, Permission.MODERATE)
         try:
-            url = check_url(seed.url)
-        except FetchError as error:
-            raise FeedRefused(error.detail) from None
+            url = web_link(seed.url)
+        except LinkRefused as error:
+            raise FeedRefused(str(error)) from None
         if not seed.title.strip():
             raise FeedRefused("a feed needs a title: the outlet's name")
         if seed.language not in LANGUAGES:

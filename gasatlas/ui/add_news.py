@@ -273,7 +273,7 @@ def accepted_candidates(edited: pd.DataFrame) -> list[Candidate]:
     return kept
 
 
-def save_button(atlas: Dataset, edited: pd.DataFrame, visitor: Identity, lang: Lang) -> None:
+def save_button(edited: pd.DataFrame, visitor: Identity, lang: Lang) -> None:
     """Submit the kept candidates: to the review queue, or straight onto the atlas for a moderator."""
     accepted = accepted_candidates(edited)
     moderator = visitor.can(Permission.MODERATE)

@@ -16,14 +16,14 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.dataset import exports, freshness
 from gasatlas.dataset.dictionary import dictionary_frame
-from gasatlas.dataset.load import Dataset
+from gasatlas.dataset.load import ACTORS_FILE, Dataset
 from gasatlas.dataset.sources import sources_table
 from gasatlas.i18n import t
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.event_table import MISSING, SOURCE_HOST
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.vocab import Lang
-from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.store import FileNames, StoreError, export_archive, import_csv
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
 
@@ -57,7 +57,7 @@ def dictionary(lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:
+def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:  # noqa: ARG001 -- a cache key only
     """One download of the filtered events, built once per data version, filter and format."""
     shown = event_filter.shown(_atlas)
     if kind == "csv":
@@ -133,12 +133,12 @@ def citation(atlas: Dataset, lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:
+def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:  # noqa: ARG001 -- a cache key only
     return export_archive(resources.store(), resources.curated(lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _unreadable(url: str, version: tuple) -> pd.DataFrame:
+def _unreadable(url: str, version: tuple) -> pd.DataFrame:  # noqa: ARG001 -- a cache key only
     return pd.DataFrame([vars(item) for item in resources.store().unreadable()], columns=["table", "id", "reason"])
 
 
@@ -198,8 +198,8 @@ def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
         return
     result = notices.store_write(
         lambda: import_csv(resources.store(), visitor, resources.curated(lang), events_text, actors_text,
-                           events_source=events_file.name,
-                           actors_source=actors_file.name if actors_file is not None else "actors.csv"),
+                           names=FileNames(events_file.name,
+                                           actors_file.name if actors_file is not None else ACTORS_FILE)),
         invalid=t("import_invalid", lang), failed=t("import_failed", lang), lang=lang)
     if result is None:
         return

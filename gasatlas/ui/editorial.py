@@ -124,7 +124,7 @@ def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: st
              t("edit_saved", lang), lang)
 
 
-def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+def moderation(event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
     """Approve or reject a pending event, with a comment the contributor will read."""
     comment = st.text_input(t("review_comment", lang), max_chars=500, key=f"{key}-comment-{event.id}")
     approve, reject = st.columns(2)

@@ -58,7 +58,7 @@ def _shown(atlas: Dataset) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str],
+def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str],  # noqa: ARG001 -- a cache key
                 match: CountryMatch) -> bytes:
     """The download of the figures and gap rows in view, built when a reader clicks and once per data version and
     filter: a valid flows file, gaps included so that a reader of the file sees them too."""

@@ -47,7 +47,7 @@ DATE_WIDTH = 200
 SOURCE_WIDTH = 150
 
 
-def _on_map_click(atlas: Dataset) -> None:
+def _on_map_click() -> None:
     """Map callback: runs before the rerun, so the new selection is drawn in the same run."""
     value = st.session_state.get(MAP_KEY)
     clicked = selection_from_map(value)
@@ -56,7 +56,7 @@ def _on_map_click(atlas: Dataset) -> None:
         state.select(clicked, centre=False, refresh_table=True)
 
 
-def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
+def render_map(fmap, layers: list) -> dict | None:
     """Show the map; clicks select what was clicked (see ``_on_map_click``).
 
     The base map stays identical across reruns, so streamlit-folium keeps the
@@ -70,11 +70,11 @@ def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=MAP_RETURNED_OBJECTS,
-        on_change=functools.partial(_on_map_click, atlas),
+        on_change=_on_map_click,
     )
 
 
-def _on_table_select(atlas: Dataset, table_key: str, page_ids: list[str]) -> None:
+def _on_table_select(table_key: str, page_ids: list[str]) -> None:
     rows = st.session_state[table_key]["selection"]["rows"]
     state.select(selection_from_rows(rows, page_ids), centre=True, refresh_table=False)
 
@@ -170,7 +170,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
     st.dataframe(
         table.reset_index(drop=True),
         key=table_key,
-        on_select=functools.partial(_on_table_select, atlas, table_key, page_ids),
+        on_select=functools.partial(_on_table_select, table_key, page_ids),
         selection_mode="single-row",
         selection_default={"selection": {"rows": [row_on_page] if row_on_page is not None else []}},
         hide_index=True,
@@ -189,7 +189,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
     )
 
 
-def _related_buttons(atlas: Dataset, heading: str, items: list[tuple[Selection, str]], key: str) -> None:
+def _related_buttons(heading: str, items: list[tuple[Selection, str]], key: str) -> None:
     if not items:
         return
     st.caption(heading)
@@ -218,9 +218,9 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             st.html(f"<style>{CARD_CSS}</style>{cards.event_html(event, atlas, lang)}")
             routes = atlas.routes.set_index("id")
             facilities = atlas.facilities.set_index("id")
-            _related_buttons(atlas, t("related_routes", lang),
+            _related_buttons(t("related_routes", lang),
                              [(Selection("route", r), routes.loc[r, f"name_{lang}"]) for r in event.route_ids], "rel")
-            _related_buttons(atlas, t("related_facilities", lang),
+            _related_buttons(t("related_facilities", lang),
                              [(Selection("facility", f), facilities.loc[f, f"name_{lang}"])
                               for f in event.facility_ids], "rel")
             editorial.event_tools(atlas, selection.id, visitor, lang)
@@ -236,7 +236,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                 st.html(f"<style>{CARD_CSS}</style>{cards.facility_html(record, atlas, lang)}")
                 linked = atlas.events[atlas.events["facility_ids"].map(lambda ids: selection.id in ids)]
             _related_buttons(
-                atlas, t("related_events", lang),
+                t("related_events", lang),
                 [(Selection("event", e.id), f"{cards.event_date_text(e, lang)} — {getattr(e, f'title_{lang}')}")
                  for e in linked.itertuples()],
                 "rel",
@@ -263,7 +263,6 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     map_column, card_column = st.columns([0.72, 0.28], gap="medium")
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
-            atlas,
             base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
@@ -290,7 +289,6 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     as_of = view.filter.dates.as_of
     flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
     render_map(
-        atlas,
         base_map(atlas.country_shapes, view.basemap, lang=lang),
         overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
                  st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])

@@ -69,7 +69,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                                  key=f"review-article-{event.id}")
                 else:
                     st.caption(t("review_no_article", lang))
-            editorial.moderation(atlas, event, visitor, lang, key="queue")
+            editorial.moderation(event, visitor, lang, key="queue")
 
 
 def _volume(said: Mapping[str, Any], lang: Lang) -> str | None:

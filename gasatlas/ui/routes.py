@@ -103,7 +103,7 @@ def route_flows(atlas: Dataset, route, lang: Lang) -> None:
                      width="stretch", column_config=flow_columns(lang), placeholder=event_table.MISSING)
 
 
-def _choose(atlas: Dataset, key: str) -> None:
+def _choose(key: str) -> None:
     state.select(Selection("route", st.session_state[key]), centre=False, refresh_table=True)
 
 
@@ -115,7 +115,7 @@ def route_detail(atlas: Dataset, lang: Lang) -> None:
     current = view.selected.id if view.selected and view.selected.kind == "route" else ids[0]
     key = state.widget_key("route-choice", names.values())
     route_id = st.selectbox(t("choose_route", lang), ids, index=ids.index(current), format_func=names.__getitem__,
-                            key=key, on_change=_choose, args=(atlas, key))
+                            key=key, on_change=_choose, args=(key,))
     route = records.rows(atlas.routes, route_id)
     events = view.filter.shown(atlas)
     linked = events[events["route_ids"].map(lambda routes: route_id in routes)]

@@ -22,7 +22,7 @@ KEY_CHART = "timeline-chart"
 MARGIN = dt.timedelta(days=30)  # room at both ends so the first and last events are not cut
 
 
-def _on_select(atlas: Dataset) -> None:
+def _on_select() -> None:
     """Chart callback: a brushed span becomes the shared date range; a clicked event is selected."""
     selection = st.session_state[state.widget_key(KEY_CHART)]["selection"]
     if dates := brushed_dates(selection):
@@ -50,7 +50,7 @@ def timeline(atlas: Dataset, lang: Lang) -> None:
     span = (datewindow.shift(every.start, -MARGIN), datewindow.shift(every.end, MARGIN))
     chart = timeline_chart(timeline_events(shown, atlas.countries, lang), span, (chosen.start, chosen.end),
                            colour_by, lang, selected)
-    st.altair_chart(chart, key=state.widget_key(KEY_CHART), on_select=lambda: _on_select(atlas),
+    st.altair_chart(chart, key=state.widget_key(KEY_CHART), on_select=_on_select,
                     selection_mode=[BRUSH, PICK], width="stretch")
     takeaway.chart_downloads(chart, "timeline", lang)
     if chosen != every:

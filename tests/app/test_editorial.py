@@ -52,9 +52,11 @@ def test_an_anonymous_visitor_is_asked_to_sign_in_and_has_no_form_to_change_anyt
     news = visit(navigation.ADD_NEWS)
     data = visit(navigation.DATA)
 
-    assert not news.exception and not data.exception
+    assert not news.exception
+    assert not data.exception
     assert any("Sign in to add events" in info.value for info in news.info)
-    assert not news.text_area and not [b for b in data.button if b.label == "Import"]
+    assert not news.text_area
+    assert not [b for b in data.button if b.label == "Import"]
     assert not any(b.label.startswith("Find events") for b in news.button)
 
 
@@ -109,7 +111,8 @@ def test_the_audit_log_lists_the_changes_for_moderators() -> None:
     at = visit(navigation.AUDIT, MODERATOR)
 
     log = at.dataframe[0].value
-    assert list(log["action"]) == ["deleted", "published"] and "test deletion" in set(log["comment"])
+    assert list(log["action"]) == ["deleted", "published"]
+    assert "test deletion" in set(log["comment"])
 
 
 def test_a_contributor_edits_their_own_pending_submission_under_its_card_and_nothing_else(

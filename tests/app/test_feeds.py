@@ -40,7 +40,8 @@ def test_a_moderator_sees_each_feeds_health_and_the_watchers_last_runs() -> None
     assert health.loc["Gazeta.uz", counts].tolist() == [2, 1, 1, 0]
     assert (health.loc["Gone", "errors"], health.loc["Gone", "last_error"]) == (1, "example.org answered HTTP 503")
     runs = at.dataframe[1].value
-    assert list(runs["status"]) == ["done"] and list(runs["host"]) == ["watcher-host"]
+    assert list(runs["status"]) == ["done"]
+    assert list(runs["host"]) == ["watcher-host"]
     assert set(at.dataframe[2].value["state"]) == {"Proposed", "not about gas here"}
 
 
@@ -106,7 +107,8 @@ def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_
 
     assert not at.exception, at.exception
     corrected = store().current(KNOWN)
-    assert corrected is not None and corrected.record["also_reported"][-1] == report
+    assert corrected is not None
+    assert corrected.record["also_reported"][-1] == report
     assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
     assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
 

@@ -37,25 +37,32 @@ def expected_step(at: AppTest, number: int) -> None:
     step = MAIN.steps[number - 1]
     view = at.session_state["atlas_view"]
     assert (view.filter.dates.start, view.filter.dates.end) == (step.date_from, step.date_to)
-    assert view.filter.countries == set(step.countries) and view.filter.event_types == set(step.types)
-    assert view.selected == step.selection and view.route_widths == step.widths
-    assert at.query_params["story"] == "main" and at.query_params["step"] == str(number)
+    assert view.filter.countries == set(step.countries)
+    assert view.filter.event_types == set(step.types)
+    assert view.selected == step.selection
+    assert view.route_widths == step.widths
+    assert at.query_params["story"] == "main"
+    assert at.query_params["step"] == str(number)
     assert any(h.value == markdown_text(step.title_en) for h in at.subheader)
 
 
-def test_a_first_visit_opens_with_the_orientation_counted_from_the_data(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_first_visit_opens_with_the_orientation_counted_from_the_data() -> None:
     at = run_app()
 
-    assert not at.exception and has_orientation(at)
+    assert not at.exception
+    assert has_orientation(at)
     covers = next(m.value for m in at.markdown if "dated events" in m.value)
     assert f"{len(ATLAS.events)} dated events" in covers
-    assert f"{len(ATLAS.routes)} routes" in covers and f"{len(ATLAS.flows)} flow figures" in covers
+    assert f"{len(ATLAS.routes)} routes" in covers
+    assert f"{len(ATLAS.flows)} flow figures" in covers
     first, last = ATLAS.events["date"].min().year, ATLAS.events["date"].max().year
     assert f"{first}–{last}: Afghanistan, China, Kazakhstan" in covers
     assert any(m.value.startswith("Data last updated") for m in at.markdown)
 
 
-def test_dismissed_once_the_orientation_stays_away_and_the_address_remembers_it(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_dismissed_once_the_orientation_stays_away_and_the_address_remembers_it() -> None:
     at = run_app()
 
     button(at, t("intro_dismiss", "en")).click().run()
@@ -67,7 +74,8 @@ def test_dismissed_once_the_orientation_stays_away_and_the_address_remembers_it(
     assert not has_orientation(run_app(intro="0"))
 
 
-def test_the_orientation_speaks_russian(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_the_orientation_speaks_russian() -> None:
     at = run_app(lang="ru")
 
     assert has_orientation(at, "ru")
@@ -97,10 +105,12 @@ def test_a_steps_address_opens_that_step(fake_map: FakeMap) -> None:
     expected_step(at, 5)
     assert not has_orientation(at)
     bounds = fake_map.layer("story-frame")["bounds"]
-    assert bounds[0][0] < bounds[1][0] and bounds[0][1] < bounds[1][1]
+    assert bounds[0][0] < bounds[1][0]
+    assert bounds[0][1] < bounds[1][1]
 
 
-def test_every_claim_links_to_its_evidence(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_every_claim_links_to_its_evidence() -> None:
     at = run_app(story="main", step="5")
     step = MAIN.steps[4]
     launch = ATLAS.events.set_index("id").loc["ev-2023-10-07-supplies-to-uzbekistan-launched"]
@@ -115,7 +125,8 @@ def test_every_claim_links_to_its_evidence(fake_map: FakeMap) -> None:
     assert at.session_state["atlas_view"].selected == step.selection
 
 
-def test_a_story_in_russian(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_story_in_russian() -> None:
     at = run_app(story="main", step="1", lang="ru")
 
     assert any(h.value == markdown_text(MAIN.steps[0].title_ru) for h in at.subheader)
@@ -123,7 +134,8 @@ def test_a_story_in_russian(fake_map: FakeMap) -> None:
     assert button(at, t("story_next", "ru"))
 
 
-def test_closing_the_story_keeps_the_view(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_closing_the_story_keeps_the_view() -> None:
     at = run_app(story="main", step="3")
 
     button(at, t("story_close", "en")).click().run()

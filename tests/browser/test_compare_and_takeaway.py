@@ -64,9 +64,12 @@ def test_the_map_view_downloads_as_print_png_and_svg_with_title_dates_and_source
         atlas.page.get_by_role("button", name=t("export_map_svg", "en")).click()
 
     image = Image.open(io.BytesIO(png_download.value.path().read_bytes()))
-    assert image.format == "PNG" and image.size == png_size()
+    assert image.format == "PNG"
+    assert image.size == png_size()
     assert svg_download.value.suggested_filename.endswith(".svg")
     text = svg_text(svg_download.value.path().read_bytes())
     assert t("app_title", "en") in text
-    assert "1 Jan 2023" in text and "31 Dec 2023" in text and "Uzbekistan" in text
+    assert "1 Jan 2023" in text
+    assert "31 Dec 2023" in text
+    assert "Uzbekistan" in text
     assert "Source: Central Asia Gas Atlas, data last updated" in text

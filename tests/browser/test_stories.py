@@ -43,7 +43,8 @@ def shows_step(atlas: AtlasPage, number: int) -> None:
     step: Step = MAIN.steps[number - 1]
     expect(atlas.page.locator(".st-key-story-step h3")).to_have_text(step.title_en, timeout=UI_TIMEOUT_MS)
     params = query(atlas)
-    assert params["story"] == ["main"] and params["step"] == [str(number)]
+    assert params["story"] == ["main"]
+    assert params["step"] == [str(number)]
     assert params.get("from", [SPAN.start.isoformat()]) == [step.date_from.isoformat()]
     assert params.get("to", [SPAN.end.isoformat()]) == [step.date_to.isoformat()]
     assert sorted(params.get("country", [])) == sorted(step.countries)
@@ -126,4 +127,6 @@ def test_the_embedded_view_keeps_the_address_view_in_russian(atlas: AtlasPage) -
     expect(atlas.page.locator("[data-testid=stSidebar]")).to_have_count(0)
     expect(atlas.page.get_by_text(t("embed_credit", "ru"))).to_be_visible()
     params = query(atlas)
-    assert params["from"] == ["2023-01-01"] and params["to"] == ["2023-12-31"] and params["country"] == ["UZB"]
+    assert params["from"] == ["2023-01-01"]
+    assert params["to"] == ["2023-12-31"]
+    assert params["country"] == ["UZB"]

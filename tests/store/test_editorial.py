@@ -20,7 +20,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Actor, Event
 from gasatlas.model.vocab import RecordStatus
-from gasatlas.store import Action, EditConflict, EventStore, RateLimited, SourceArticle, import_csv
+from gasatlas.store import Action, EditConflict, EventStore, FileNames, RateLimited, SourceArticle, import_csv
 from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
@@ -62,7 +62,8 @@ def test_approving_publishes_the_event_and_the_people_it_introduces(store: Event
     store.approve(MOD, ATLAS, kept, 1, "checked against the article")
     store.reject(MOD, ATLAS, dropped, 1, "the article does not say this")
 
-    assert kept in public_ids(store) and dropped not in public_ids(store)
+    assert kept in public_ids(store)
+    assert dropped not in public_ids(store)
     assert [a.id for a in store.actors()] == ["ivan-petrov"]
     assert store.queue(MOD) == []
     assert store.feedback(ALICE) == {kept: "checked against the article", dropped: "the article does not say this"}
@@ -209,7 +210,7 @@ def test_contributors_may_submit_only_so_many_events_an_hour(store_url: str) -> 
     store = EventStore(store_url, submissions_per_hour=3)
     store.submit(ALICE, ATLAS, [event("ev-1"), event("ev-2")])
 
-    with pytest.raises(RateLimited, match="submitted 2 record.s. in the last hour and now 2 more; the limit is 3"):
+    with pytest.raises(RateLimited, match=r"submitted 2 record\(s\) in the last hour and now 2 more; the limit is 3"):
         store.submit(ALICE, ATLAS, [event("ev-3"), event("ev-4")])
     store.submit(BOB, ATLAS, [event("ev-5"), event("ev-6"), event("ev-7")])  # the limit is per contributor
     store.submit(MOD, ATLAS, [event(f"ev-m{n}") for n in range(5)])  # and moderators have none
@@ -291,20 +292,22 @@ def test_an_import_that_gives_an_id_twice_is_refused_whole_naming_the_id_and_its
     before = store.audit_log(MOD)
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, MOD, ATLAS, text, events_source="mine.csv")
+        import_csv(store, MOD, ATLAS, text, names=FileNames(events="mine.csv"))
 
     [problem] = refused.value.problems
     assert (problem.file, problem.record_id) == ("mine.csv", repeated)
     assert "given 2 times (line 3, line 4)" in str(problem)
-    assert store.audit_log(MOD).equals(before) and store.events() == [], "nothing at all was imported"
+    assert store.audit_log(MOD).equals(before), "nothing at all was imported"
+    assert store.events() == [], "nothing at all was imported"
 
 
 def test_an_actors_file_that_gives_an_id_twice_is_refused_too(store: EventStore) -> None:
     actors = actors_csv([Actor.model_validate(PETROV)] * 2)
 
-    with pytest.raises(DataValidationError, match="actors.csv, id 'ivan-petrov': the id is given 2 times"):
+    with pytest.raises(DataValidationError, match=r"actors\.csv, id 'ivan-petrov': the id is given 2 times"):
         import_csv(store, MOD, ATLAS, _events_file(event("ev-x")), actors)
-    assert store.events() == [] and store.actors() == []
+    assert store.events() == []
+    assert store.actors() == []
 
 
 def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at_it(store_url: str) -> None:
@@ -313,9 +316,10 @@ def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at
 
     with pytest.raises(RateLimited, match="now 2000 more; the limit is 30"):
         import_csv(store, ALICE, ATLAS, _events_file(), actors_csv(actors))
-    assert store.actors(RecordStatus.PENDING) == [] and store.version() == (0, 0, 0), "not one of them stored"
+    assert store.actors(RecordStatus.PENDING) == [], "not one of them stored"
+    assert store.version() == (0, 0, 0), "not one of them stored"
 
     store.submit(ALICE, ATLAS, [], actors=[{**PETROV, "id": f"person-{n}"} for n in range(29)])
-    with pytest.raises(RateLimited, match="submitted 29 record.s. in the last hour and now 2 more"):
+    with pytest.raises(RateLimited, match=r"submitted 29 record\(s\) in the last hour and now 2 more"):
         store.submit(ALICE, ATLAS, [event("ev-1")], actors=[{**PETROV, "id": "person-x"}])
     store.engine.dispose()

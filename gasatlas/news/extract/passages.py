@@ -116,7 +116,7 @@ class Passage:
         kind = lede.event_type()
         if kind is None or kind == EventType.STATEMENT or kind not in self.types():
             return False
-        return bool(self.actors() & lede.actors()) or bool(lede.countries()) and lede.countries() <= self.countries()
+        return bool(self.actors() & lede.actors()) or (bool(lede.countries()) and lede.countries() <= self.countries())
 
 
 CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,

@@ -44,13 +44,15 @@ def test_a_brushed_span_becomes_a_date_range() -> None:
     start, end = pd.Timestamp("2023-01-01").value // 10**6, pd.Timestamp("2023-06-30").value // 10**6
 
     assert brushed_dates({BRUSH: {"date": [end, start]}}) == (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
-    assert brushed_dates({BRUSH: {}}) is None and brushed_dates({}) is None
+    assert brushed_dates({BRUSH: {}}) is None
+    assert brushed_dates({}) is None
 
 
 def test_a_clicked_mark_names_its_id() -> None:
     assert picked({PICK: [{"id": ROADMAP}]}, PICK) == ROADMAP
     assert picked({ACTOR: [{"id": "sklyar"}]}, ACTOR) == "sklyar"
-    assert picked({PICK: []}, PICK) is None and picked({}, ACTOR) is None
+    assert picked({PICK: []}, PICK) is None
+    assert picked({}, ACTOR) is None
 
 
 def test_status_bands_split_each_route_at_its_changes(atlas) -> None:

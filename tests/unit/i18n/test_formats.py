@@ -56,8 +56,10 @@ def test_a_route_card_writes_its_capacity_the_russian_way() -> None:
 def test_the_charts_locale_names_russian_months_and_a_decimal_comma() -> None:
     locale = vega_locale("ru")
 
-    assert locale["number"]["decimal"] == "," and locale["number"]["thousands"] == NBSP
-    assert locale["time"]["months"][9] == "октябрь" and locale["time"]["days"][0] == "воскресенье"
+    assert locale["number"]["decimal"] == ","
+    assert locale["number"]["thousands"] == NBSP
+    assert locale["time"]["months"][9] == "октябрь"
+    assert locale["time"]["days"][0] == "воскресенье"
     assert locale["time"]["date"] == "%d.%m.%Y"
     assert vega_locale("en")["time"]["shortMonths"] == list(month_names("en", "abbreviated")) == [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -29,7 +29,8 @@ def totals(atlas) -> dict[str, Tally]:
 def test_the_evaluation_set_is_the_one_the_floors_were_set_on() -> None:
     articles = load_articles()
 
-    assert len(articles) == 37 and sum(len(a.gold) for a in articles) == 102
+    assert len(articles) == 37
+    assert sum(len(a.gold) for a in articles) == 102
     assert all(sum(g.headline for g in a.gold) == 1 for a in articles), "one headline event per article"
 
 

@@ -113,7 +113,8 @@ def test_a_long_quote_is_cut_at_a_word_and_marked(only) -> None:
     text = "18 января Скляр встретился с Новаком, " + "и стороны обсуждали газ " * 30 + "долго."
     quote = only(text).event["quote"]
 
-    assert len(quote) <= 400 and quote.endswith("газ…")
+    assert len(quote) <= 400
+    assert quote.endswith("газ…")
     assert text.startswith(quote[:-1])
 
 
