@@ -204,33 +204,47 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
                 passages.append(Passage(reading.date, [reading], paragraph=paragraph))
         elif current is None:
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
-        elif reading.new_fact:
-            passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
-        elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
-              and not set(reading.speakers) & current.actors()):
-            # who said it speaks at the time of the report, not at the time of what they told
-            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
-        elif _starts_companion(reading, current):
-            passages.append(Passage(current.date, [reading], paragraph=paragraph))
-        elif reading.reported and _retells_news(reading, passages[0]):
-            passages[0].readings.append(reading)
-        elif reading.reported:
-            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
-        elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
-              and _says_more(reading, current)):
-            venue = passages[0] if SPEAKING_AT.match(reading.sentence.text) else None
-            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph, venue=venue))
-        elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
-              or set(reading.speakers) & current.actors()):
-            current.readings.append(reading)
-        elif _separate(reading, passages[0]):
-            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
-        elif reading.speakers and not set(reading.speakers) & passages[0].actors():
-            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         else:
-            passages[0].readings.append(reading)
-            passages[0].paragraph = paragraph
+            _place_undated(reading, passages, report_day)
     return _merge(_countries_from_before(passages), report_day)
+
+
+def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:
+    """An undated sentence after the first: a new fact of its own, or part of the passage it continues."""
+    paragraph, current = reading.sentence.paragraph, passages[-1]
+    if reading.new_fact:
+        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+    elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
+          and not set(reading.speakers) & current.actors()):
+        # who said it speaks at the time of the report, not at the time of what they told
+        passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+    elif _starts_companion(reading, current):
+        passages.append(Passage(current.date, [reading], paragraph=paragraph))
+    elif reading.reported and _retells_news(reading, passages[0]):
+        passages[0].readings.append(reading)
+    elif reading.reported:
+        passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+    else:
+        _place_in_story(reading, passages, report_day)
+
+
+def _place_in_story(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:
+    """An undated sentence that reports no happening in someone's words: words said beside the news, the passage
+    its paragraph (or its pointing back) continues, a fact of its own, or the news."""
+    paragraph, current, news = reading.sentence.paragraph, passages[-1], passages[0]
+    points_back = POINTS_BACK.match(reading.sentence.text)
+    if current is news and paragraph != current.paragraph and not points_back and _says_more(reading, current):
+        venue = news if SPEAKING_AT.match(reading.sentence.text) else None
+        passages.append(Passage(news.date, [reading], paragraph=paragraph, venue=venue))
+    elif paragraph == current.paragraph or points_back or set(reading.speakers) & current.actors():
+        current.readings.append(reading)
+    elif _separate(reading, news):
+        passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+    elif reading.speakers and not set(reading.speakers) & news.actors():
+        passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+    else:
+        news.readings.append(reading)
+        news.paragraph = paragraph
 
 
 def _countries_from_before(passages: list[Passage]) -> list[Passage]:
