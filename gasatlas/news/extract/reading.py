@@ -301,12 +301,23 @@ class SentenceReader:
                 self._note(reading, _province(sentence, match.payload, start, stop), start)
         for ref, start, stop in organisations:
             self._note_organisation(reading, ref, start, stop)
+        self._note_regions(reading)
+        self._note_spans(reading, covered, people_spans)
+        return reading
+
+    def _note_regions(self, reading: Reading) -> None:
+        """"Оренбургской области": the country of the town the region is named after."""
+        sentence = reading.sentence
         for region in REGION.finditer(sentence.text):
             for stem in (region.group(1), region.group(1) + "а"):
                 cities = [p for p in self.knowledge.names.named(stem) if isinstance(p, Place)]
                 if cities:
                     reading.countries.append((sentence.start + region.start(), cities[0].country))
                     break
+
+    def _note_spans(self, reading: Reading, covered: list[tuple[int, int]], people_spans: list[NamedSpan]) -> None:
+        """The people NER found (not the journalist), and the places and bodies it found that the atlas lacks."""
+        sentence = reading.sentence
         for span in sentence.spans:
             if span.kind == "PER" and JOURNALIST.search(sentence.text[:span.start - sentence.start]):
                 continue
@@ -315,7 +326,6 @@ class SentenceReader:
             elif not any(_overlaps(span.start, span.stop, a, b) for a, b in covered) and not any(
                     _overlaps(span.start, span.stop, p.start, p.stop) for p in people_spans):
                 self._note_unknown(reading, span)
-        return reading
 
     @staticmethod
     def _speaks_at(sentence: Sentence, start: int, stop: int) -> bool:

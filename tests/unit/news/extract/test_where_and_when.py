@@ -130,3 +130,14 @@ def test_earlier_dates_a_forecast_and_the_year_of_its_object_is_what_it_was_abou
     forecast = next(c for c in extract(text, dt.date(2022, 12, 8)) if c.event["event_type"] == "statement")
 
     assert (str(forecast.event["date"]), forecast.event["date_precision"]) == ("2022-12-07", "approximate")
+
+
+def test_technical_works_reported_completed_are_a_construction_milestone_before_the_report(extract) -> None:
+    text = ("Президент России Владимир Путин заявил, что уже в текущем месяце начнутся поставки российского газа в "
+            "Казахстан и Узбекистан объемом 3 миллиарда кубических метров.\n\n"
+            "Президент РФ подтвердил, что технические мероприятия для начала поставок российского газа в Казахстан "
+            "и Узбекистан уже завершены.")  # Kun.uz, 6 October 2023
+
+    works = [c for c in extract(text, dt.date(2023, 10, 6)) if c.event["event_type"] == "construction"]
+
+    assert [(str(c.event["date"]), c.event["date_precision"]) for c in works] == [("2023-10-05", "approximate")]
