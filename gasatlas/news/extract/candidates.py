@@ -124,13 +124,13 @@ def _date_part(date: DateMention) -> str:
 class CandidateBuilder:
     """Turns passages into candidates with unique ids, names in both languages and flags."""
 
-    def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source_title: str,
-                 source_url: str, dateline: Dateline | None = None) -> None:
+    def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source: tuple[str, str],
+                 dateline: Dateline | None = None) -> None:
+        """``source``: the report's title and URL."""
         self.knowledge = knowledge
         self.published = published
         self.lang = lang
-        self.source_title = source_title
-        self.source_url = source_url
+        self.source_title, self.source_url = source
         self.used_ids = set(atlas.events["id"])
         self.dateline = dateline
 
