@@ -29,13 +29,24 @@ from pydantic import BaseModel, ValidationError
 from gasatlas import i18n
 from gasatlas.dataset import derived, diskcache, freshness
 from gasatlas.dataset.derived import split_flows, with_periods, with_search_text
+from gasatlas.dataset.exports import frame_records
 from gasatlas.i18n import formats
 from gasatlas.i18n.formats import format_date
 from gasatlas.model import datewindow, geo, periods, sanitize, schema, vocab
 from gasatlas.model.geo import BORDER_TOLERANCE_DEG, CountryShapes
 from gasatlas.model.periods import period_columns
 from gasatlas.model.sanitize import unguard_cell
-from gasatlas.model.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
+from gasatlas.model.schema import (
+    EVENT_COLUMNS,
+    FLOW_COLUMNS,
+    Actor,
+    CountryFeature,
+    Event,
+    Facility,
+    Flow,
+    Route,
+    period_span,
+)
 from gasatlas.model.vocab import LANGUAGES, ActorKind, FlowChoice, FlowKind, FlowScope, Lang, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
@@ -723,15 +734,35 @@ def validate_labelled(
     return [r for _, r in new_events.records], [r for _, r in new_actors.records]
 
 
-def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame,
-                hidden: Iterable[str] = ()) -> Dataset:
+def validate_flows(atlas: Dataset, flows: Sequence[Mapping[str, Any]], source: str = "new flow figures") -> list[Flow]:
+    """Check flow figures about to join the atlas exactly as flows.csv is checked: against their route, and beside
+    every figure the atlas holds (no second chosen figure for the same days, route, direction and kind; no figure
+    beside a gap). Raises ``DataValidationError`` naming the figure (``flow 1``) and field."""
+    problems: list[Problem] = []
+    held = frame_records(pd.concat([atlas.flows, atlas.flow_gaps], ignore_index=True), FLOW_COLUMNS)
+    new = [(f"flow {number}", dict(flow)) for number, flow in enumerate(flows, 1)]
+    batch = _validate_rows(source, [*((f"held {record['id']}", record) for record in held), *new], Flow, problems)
+    _check_unique_ids(batch, problems)
+    routes = {row.id: RouteFacts(row.countries, None if pd.isna(row.capacity_bcm) else row.capacity_bcm)
+              for row in atlas.routes.itertuples(index=False)}
+    _check_flows(batch, routes, frozenset(atlas.countries["iso_a3"]), problems)
+    if problems:
+        raise DataValidationError(problems)
+    return [record for location, record in batch.records if location.startswith("flow ")]
+
+
+def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame, hidden: Iterable[str] = (),
+                flows: pd.DataFrame | None = None) -> Dataset:
     """The curated dataset plus what the store publishes.
 
     A stored event with a curated id is a moderator's correction of that event and
-    replaces it; ``hidden`` curated ids were deleted by a moderator and are left out.
+    replaces it; ``hidden`` curated ids were deleted by a moderator and are left out;
+    stored ``flows`` (figures moderators took from events' volumes) join the curated ones.
     """
     hidden = frozenset(hidden)
-    if events.empty and actors.empty and not hidden:
+    figures = {} if flows is None or flows.empty else split_flows(with_periods(pd.concat(
+        [atlas.flows, atlas.flow_gaps, flows], ignore_index=True)))
+    if events.empty and actors.empty and not hidden and not figures:
         return atlas
     kept = atlas.events[~atlas.events["id"].isin(set(events["id"]) | hidden)]
     new_actors = actors[~actors["id"].isin(atlas.actors["id"])]
@@ -739,6 +770,7 @@ def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame,
         atlas,
         events=events_frame(pd.concat([kept, events], ignore_index=True)),
         actors=pd.concat([atlas.actors, new_actors], ignore_index=True),
+        **figures,
     )
 
 

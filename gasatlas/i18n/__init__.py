@@ -846,3 +846,54 @@ STRINGS |= {
     "review_agree": {"en": "No two sources disagree on date, volume or place.",
                      "ru": "Источники не противоречат друг другу в дате, объёме и месте."},
 }
+
+# Issue 21, merging: a pending candidate merged into an event the atlas holds, in one click.
+STRINGS |= {
+    "review_merge_title": {"en": "Or merge it into an event the atlas holds",
+                           "ru": "Или объединить с событием, которое уже есть в атласе"},
+    "review_merge_help": {
+        "en": "Its sources become sources of that event and it leaves the queue. The event's history and this "
+              "candidate's keep the merge: restore the revision before it to undo it.",
+        "ru": "Его источники станут источниками этого события, а сам он уйдёт из очереди. Объединение остаётся в "
+              "истории обоих: чтобы отменить его, верните предыдущую правку.",
+    },
+    "review_merge_none": {"en": "No event of the atlas looks like this one; pick one below if it is.",
+                          "ru": "Похожих событий в атласе нет; выберите событие ниже, если оно есть."},
+    "review_merge_into": {"en": "Merge into: {event}", "ru": "Объединить с: {event}"},
+    "review_merge_pick": {"en": "Any other event (type its title or id)",
+                          "ru": "Другое событие (начните вводить название или id)"},
+    "review_merge_chosen": {"en": "Merge into the chosen event", "ru": "Объединить с выбранным событием"},
+    "review_merged": {"en": "Merged: its sources are now sources of {event}.",
+                      "ru": "Объединено: его источники теперь источники события {event}."},
+    "review_merge_undo": {"en": "Undo this merge", "ru": "Отменить объединение"},
+    "review_merge_undone": {"en": "The merge is undone: the candidate is back in the queue.",
+                            "ru": "Объединение отменено: кандидат снова в очереди."},
+}
+
+# Issue 21, volumes as flow figures: a published event's yearly volume proposed as a flow figure, added only when a
+# moderator confirms it.
+STRINGS |= {
+    "review_flows_title": {"en": "Volumes of published events, as flow figures",
+                           "ru": "Объёмы из опубликованных событий как цифры потоков"},
+    "review_flows_help": {
+        "en": "Each event below reports a yearly volume on a route. Check the proposed figure — direction, year, "
+              "kind — against the report, correct it, and add it to the flows; nothing is added without you.",
+        "ru": "Каждое событие ниже сообщает годовой объём по маршруту. Сверьте предложенную цифру — направление, год, "
+              "вид — с сообщением, исправьте и добавьте её в потоки; без вас ничего не добавляется.",
+    },
+    "review_flow_route": {"en": "Route", "ru": "Маршрут"},
+    "review_flow_from": {"en": "From", "ru": "Откуда"},
+    "review_flow_to": {"en": "To", "ru": "Куда"},
+    "review_flow_period": {"en": "Year (or period)", "ru": "Год (или период)"},
+    "review_flow_kind": {"en": "Kind", "ru": "Вид"},
+    "review_flow_volume": {"en": "Volume, bcm", "ru": "Объём, млрд м³"},
+    "review_flow_quote": {"en": "The report's sentence that gives the figure",
+                          "ru": "Фраза сообщения, в которой есть цифра"},
+    "review_flow_add": {"en": "Add this flow figure", "ru": "Добавить цифру потока"},
+    "review_flow_added": {"en": "The flow figure was added.", "ru": "Цифра потока добавлена."},
+    "review_flow_no_direction": {
+        "en": "The event names fewer than two countries of this route: no direction to propose.",
+        "ru": "Событие называет меньше двух стран этого маршрута: направление предложить нельзя.",
+    },
+}
+

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from gasatlas.analysis.flows import figure_from_event
 from gasatlas.analysis.revisions import (
     EDITABLE_FIELDS,
     history_frame,
@@ -29,14 +30,18 @@ from gasatlas.i18n import t
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, WIDGET_DATETIME_FORMAT
 from gasatlas.map.event_table import MISSING
 from gasatlas.model import records
+from gasatlas.model.periods import interval_of
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision, Lang, RecordStatus, label
+from gasatlas.model.vocab import DatePrecision, EventType, FlowKind, GeoPrecision, Lang, RecordStatus, label
+from gasatlas.news.extract.merge import WINDOW_DAYS, likely_same
 from gasatlas.store import EditConflict, EventStore, StoredEvent
 from gasatlas.ui import notices, resources
 
 KEY_CONFLICT = "editorial_conflict"
 KEY_DONE = "editorial_done"
+KEY_MERGED = "editorial_merged"
+"""The candidate the visitor merged last, while its merge can be undone from the queue."""
 CHOICES: dict[str, list[str]] = {
     "date_precision": [str(p) for p in DatePrecision],
     "event_type": [str(e) for e in EventType],
@@ -124,8 +129,9 @@ def editor(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: st
              t("edit_saved", lang), lang)
 
 
-def moderation(event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
-    """Approve or reject a pending event, with a comment the contributor will read."""
+def moderation(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+    """Approve or reject a pending event, or merge it into an atlas event, with a comment the contributor
+    will read."""
     comment = st.text_input(t("review_comment", lang), max_chars=500, key=f"{key}-comment-{event.id}")
     approve, reject = st.columns(2)
     store, curated = resources.store(), resources.curated(lang)
@@ -136,6 +142,98 @@ def moderation(event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> N
     if reject.button(t("review_reject", lang), key=f"{key}-reject-{event.id}", icon=":material/close:"):
         _act(lambda: store.reject(visitor, curated, event.id, event.revision, comment),
              t("review_rejected", lang), lang)
+    _merging(atlas, event, visitor, lang, key)
+
+
+def _event_names(events: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Each atlas event as a moderator picks it: its day, title and id (typing any of them finds it)."""
+    return {row.id: f"{row.date:%Y-%m-%d} · {getattr(row, f'title_{lang}')} ({row.id})"
+            for row in events.sort_values("date", ascending=False).itertuples(index=False)}
+
+
+def _near(events: pd.DataFrame, record: dict) -> list[dict]:
+    """The atlas events dated near a candidate, as ``likely_same`` reads them: only those can be offered (its
+    window is days wide), and a large atlas is not turned into records whole for each candidate."""
+    start, stop = interval_of(dt.date.fromisoformat(str(record["date"])[:10]), record["date_precision"])
+    slack = pd.Timedelta(days=2 * WINDOW_DAYS)
+    near = (events["date_end"] >= pd.Timestamp(start) - slack) & (events["date_start"] <= pd.Timestamp(stop) + slack)
+    return events[near].to_dict("records")
+
+
+def _merging(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
+    """Merge the candidate into an event the atlas holds: the likeliest ones (``merge.likely_same``) one click
+    each, any other picked by title or id. The comment is the one typed for approving or rejecting."""
+    names = _event_names(atlas.events, lang)
+    offered = likely_same(event.record, _near(atlas.events, event.record))
+    st.markdown(f"**{t('review_merge_title', lang)}**")
+    st.caption(t("review_merge_help", lang) if offered else t("review_merge_none", lang))
+    chosen = None
+    for target in offered:
+        if st.button(markdown_format(t("review_merge_into", lang), event=names[target]),
+                     key=f"{key}-merge-{event.id}-{target}", icon=":material/call_merge:"):
+            chosen = target
+    pick, go = st.columns([0.7, 0.3], vertical_alignment="bottom")
+    picked = pick.selectbox(t("review_merge_pick", lang), list(names), index=None, format_func=names.__getitem__,
+                            key=f"{key}-merge-pick-{event.id}", placeholder=t("review_merge_pick", lang))
+    if go.button(t("review_merge_chosen", lang), key=f"{key}-merge-picked-{event.id}", disabled=picked is None,
+                 icon=":material/call_merge:"):
+        chosen = picked
+    if chosen is not None:
+        comment = st.session_state.get(f"{key}-comment-{event.id}", "")
+
+        def merge() -> StoredEvent:
+            merged = resources.store().merge_into(visitor, resources.curated(lang), event.id, event.revision,
+                                                  chosen, comment)
+            st.session_state[KEY_MERGED] = event.id
+            return merged
+
+        _act(merge, markdown_format(t("review_merged", lang), event=names[chosen]), lang)
+
+
+def merge_undo(visitor: Identity, lang: Lang) -> None:
+    """Right after a merge, one click takes it back (later, the audit log's history restores either event)."""
+    candidate_id = st.session_state.get(KEY_MERGED)
+    candidate = resources.store().current(candidate_id) if candidate_id else None
+    if candidate is None or candidate.status != RecordStatus.REJECTED:
+        st.session_state.pop(KEY_MERGED, None)
+        return
+    if st.button(t("review_merge_undo", lang), key="merge-undo", icon=":material/undo:"):
+        st.session_state.pop(KEY_MERGED, None)
+        _act(lambda: resources.store().undo_merge(visitor, resources.curated(lang), candidate.id, candidate.revision),
+             t("review_merge_undone", lang), lang)
+
+
+def flow_figure(atlas: Dataset, record: dict, visitor: Identity, lang: Lang) -> None:
+    """A published event's yearly volume as a flow figure: proposed (``figure_from_event``), shown in a form to
+    correct, added only when the moderator confirms — through the store, which checks it like flows.csv."""
+    route_id = st.selectbox(t("review_flow_route", lang), list(record["route_ids"]), key=f"flow-route-{record['id']}")
+    proposed = figure_from_event(record, route_id, atlas.flows, atlas.routes, dt.date.today())
+    if proposed is None:
+        st.caption(t("review_flow_no_direction", lang))
+        return
+    countries = list(atlas.routes.loc[atlas.routes["id"] == route_id, "countries"].iloc[0])
+    kinds = [str(FlowKind.REPORTED), str(FlowKind.CONTRACT)]
+    with st.form(f"flow-form-{record['id']}-{route_id}", border=False):
+        key = f"flow-{record['id']}-{route_id}"
+        source, sink, period, kind = st.columns(4)
+        chosen = {
+            "from_country": source.selectbox(t("review_flow_from", lang), countries, key=f"{key}-from",
+                                             index=countries.index(proposed["from_country"])),
+            "to_country": sink.selectbox(t("review_flow_to", lang), countries, key=f"{key}-to",
+                                         index=countries.index(proposed["to_country"])),
+            "period": period.text_input(t("review_flow_period", lang), proposed["period"], key=f"{key}-period"),
+            "value_kind": kind.selectbox(t("review_flow_kind", lang), kinds, index=kinds.index(proposed["value_kind"]),
+                                         format_func=lambda code: label(code, lang), key=f"{key}-kind"),
+            "volume_bcm": st.number_input(t("review_flow_volume", lang), value=proposed["volume_bcm"], format="%.3f",
+                                          key=f"{key}-volume"),
+            "quote": st.text_area(t("review_flow_quote", lang), proposed["quote"] or "", max_chars=400,
+                                  key=f"{key}-quote") or None,
+        }
+        comment = st.text_input(t("edit_comment", lang), max_chars=500, key=f"{key}-comment")
+        added = st.form_submit_button(t("review_flow_add", lang), icon=":material/add_chart:")
+    if added:
+        _act(lambda: resources.store().add_flow(visitor, atlas, proposed | chosen, record["id"], comment),
+             t("review_flow_added", lang), lang)
 
 
 def history(atlas: Dataset, event_id: str, visitor: Identity, lang: Lang, key: str) -> None:

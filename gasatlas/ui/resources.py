@@ -60,7 +60,8 @@ def _out_of_collections() -> None:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:  # noqa: ARG001 -- a cache key only
     stored = store().frames()
-    merged = with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden)
+    merged = with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden,
+                         stored.flows)
     _out_of_collections()
     return merged
 

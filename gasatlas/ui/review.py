@@ -21,6 +21,7 @@ from gasatlas.model.sanitize import link_html, markdown_format
 from gasatlas.model.vocab import Lang, label
 from gasatlas.news.extract.merge import disagreements
 from gasatlas.store import EditConflict, StoreError
+from gasatlas.store.events import json_record
 from gasatlas.store.feeds import FeedStore, ItemState, SourceReport
 from gasatlas.ui import editorial, notices, resources
 
@@ -35,6 +36,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         return
     editorial.outcome(lang)
     try:
+        editorial.merge_undo(visitor, lang)
         pending = resources.store().queue(visitor)
     except StoreError as error:
         notices.store_unavailable(error, lang)
@@ -69,7 +71,7 @@ def queue(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                                  key=f"review-article-{event.id}")
                 else:
                     st.caption(t("review_no_article", lang))
-            editorial.moderation(event, visitor, lang, key="queue")
+            editorial.moderation(atlas, event, visitor, lang, key="queue")
 
 
 def _volume(said: Mapping[str, Any], lang: Lang) -> str | None:
@@ -135,3 +137,28 @@ def extra_sources(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
                     st.error(str(refusal))
                     continue
                 st.rerun()
+
+
+def volumes(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
+    """Published events whose report gives a yearly volume on a route, not yet a flow figure: each proposed as
+    one, for a moderator to confirm (``editorial.flow_figure``)."""
+    if not visitor.can(Permission.MODERATE):
+        return
+    try:
+        store = resources.store()
+        used = store.flow_sources()
+        waiting = [json_record(event) for event in store.events()
+                   if event.volume_bcm is not None and event.volume_period == "year" and event.route_ids
+                   and event.id not in used]
+    except StoreError as error:
+        notices.store_unavailable(error, lang)
+        return
+    if not waiting:
+        return
+    st.subheader(t("review_flows_title", lang))
+    st.caption(t("review_flows_help", lang))
+    for record in waiting:
+        with st.container(border=True, key=f"flow-from-{record['id']}"):
+            st.markdown(markdown_format("**{date}** · {title}", date=record["date"], title=record[f"title_{lang}"]))
+            editorial.flow_figure(atlas, record, visitor, lang)
+

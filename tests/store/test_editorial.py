@@ -175,6 +175,7 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
         lambda: store.delete(who, ATLAS, event_id, 1),
         lambda: store.delete(who, ATLAS, CURATED, 0),
         lambda: store.restore(who, ATLAS, event_id, 1, 1),
+        lambda: store.merge_into(who, ATLAS, event_id, 1, CURATED),
         lambda: store.queue(who),
         lambda: store.history(who, event_id),
         lambda: store.audit_log(who),
@@ -191,6 +192,144 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
             attempt()
 
     assert store.version() == before
+
+
+REPORTS = ["https://example.org/news/1", "https://example.org/news/2"]
+
+
+def _candidate(store: EventStore) -> str:
+    """A contributor's pending candidate reported by two outlets."""
+    [candidate] = store.submit(ALICE, ATLAS, [event(source_url=REPORTS[0], also_reported=REPORTS[1])])
+    return candidate
+
+
+def test_merging_a_candidate_into_an_atlas_event_adds_its_sources_there_and_takes_it_off_the_queue(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    curated_sources = list(_record(CURATED)["also_reported"])
+
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED, "the roadmap, reported again")
+
+    assert merged.record["also_reported"] == [*curated_sources, *REPORTS]
+    assert store.queue(MOD) == []
+    assert store.current(candidate).status == RecordStatus.REJECTED
+    assert candidate not in public_ids(store)
+    log = store.audit_log(MOD, action="merge")
+    assert sorted(zip(log["entity_id"], log["actor"], strict=True)) == [(CURATED, MOD.id), (candidate, MOD.id)]
+    assert set(log["comment"]) == {f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+    assert store.feedback(ALICE) == {candidate: f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+
+
+def test_a_merge_is_undone_by_restoring_the_revision_before_it_on_both_events(store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+
+    store.restore(MOD, ATLAS, CURATED, merged.revision - 1, merged.revision, "not the same roadmap")
+    store.restore(MOD, ATLAS, candidate, 1, 2, "not the same roadmap")
+
+    assert store.current(CURATED).record["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+
+
+def test_undoing_a_merge_puts_the_candidate_back_in_the_queue_and_takes_back_only_the_links_it_added(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    later = {**merged.record, "title_en": "Corrected after the merge"}
+    store.edit(MOD2, ATLAS, CURATED, merged.revision, later, "a typo")
+
+    store.undo_merge(MOD, ATLAS, candidate, 2, "a different roadmap")
+
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+    restored = store.current(CURATED).record
+    assert restored["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert restored["title_en"] == "Corrected after the merge", "a later edit of the event stays"
+    assert [r.action for r in store.history(MOD, candidate)] == [Action.SUBMIT, Action.MERGE, Action.RESTORE]
+    with pytest.raises(PermissionDenied, match="no merge to undo"):
+        store.undo_merge(MOD, ATLAS, candidate, 3)
+    with pytest.raises(PermissionDenied):
+        store.undo_merge(ALICE, ATLAS, candidate, 3)
+
+
+def test_only_moderators_merge_even_a_contributors_own_candidate_and_a_refusal_changes_nothing(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    before = store.version()
+
+    for who in (ANONYMOUS, READER, ALICE):
+        with pytest.raises(PermissionDenied):
+            store.merge_into(who, ATLAS, candidate, 1, CURATED)
+
+    assert store.version() == before
+    assert store.current(CURATED) is None, "the curated event was not touched"
+
+
+def test_a_candidate_is_merged_only_while_pending_into_an_event_on_the_atlas_on_the_revision_seen(
+        store: EventStore) -> None:
+    candidate, other = _candidate(store), _candidate(store)
+
+    with pytest.raises(PermissionDenied, match="merged into itself"):
+        store.merge_into(MOD, ATLAS, candidate, 1, candidate)
+    with pytest.raises(PermissionDenied, match="is pending: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, candidate, 1, other)
+    with pytest.raises(KeyError, match="no event"):
+        store.merge_into(MOD, ATLAS, candidate, 1, "ev-nowhere")
+    store.edit(ALICE, ATLAS, candidate, 1, event(candidate, source_url=REPORTS[0], title_en="Alice's fix"))
+    with pytest.raises(EditConflict):
+        store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    store.reject(MOD, ATLAS, other, 1)
+    with pytest.raises(PermissionDenied, match="is rejected: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, other, 2, CURATED)
+
+    assert store.current(CURATED) is None, "no refused merge touched the atlas event"
+
+
+FIGURE = {"id": "flow-corr-ru-uz-via-kz-2025-10-16-novak-mirzamakhmudov-7-7-bcm", "route_id": "corr-ru-uz-via-kz",
+          "from_country": "RUS", "to_country": "UZB", "period": "2025", "value_kind": "contract", "volume_bcm": 7.7,
+          "source_title": "TASS: Россия видит перспективы по увеличению поставок газа в Узбекистан",
+          "source_url": "https://tass.ru/ekonomika/25369553",
+          "quote": "\"Газпром\" продолжает реализацию контракта на поставку природного газа в Узбекистан в объеме "
+                   "7,7 млрд куб. м в год.", "choice": "alternative", "source_date": "2025-10-16"}
+"""The contract volume of a curated event, as a moderator confirms it (the atlas holds a chosen figure for 2025)."""
+FIGURE_EVENT = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
+
+
+def test_a_moderator_adds_an_events_volume_as_a_flow_figure_with_its_revision_and_the_atlas_shows_it(
+        store: EventStore) -> None:
+    added = store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT, "checked against the TASS report")
+
+    stored = store.frames()
+    atlas = with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows)
+    assert added in set(atlas.flows["id"])
+    assert len(atlas.flows) == len(ATLAS.flows) + 1
+    assert store.flow_sources() == {FIGURE_EVENT}
+    log = store.audit_log(MOD)
+    assert list(zip(log["entity"], log["entity_id"], log["actor"], log["comment"], strict=True)) == [
+        ("flow", added, MOD.id, "checked against the TASS report")]
+
+
+def test_a_flow_figure_is_checked_like_flows_csv_and_a_refused_one_changes_nothing(store: EventStore) -> None:
+    before = store.version()
+
+    with pytest.raises(DataValidationError, match="overlaps"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "choice": "chosen"}, FIGURE_EVENT)
+    with pytest.raises(DataValidationError, match="not among the countries"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "to_country": "CHN"}, FIGURE_EVENT)
+    store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT)
+    stored = store.frames()
+    with pytest.raises(DataValidationError, match="id"):
+        store.add_flow(MOD, with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows), FIGURE,
+                       FIGURE_EVENT)
+
+    assert store.version() == (before[0], before[1], before[2] + 1), "one figure added, nothing else"
+
+
+@pytest.mark.parametrize("who", [ANONYMOUS, READER, ALICE], ids=["anonymous", "signed-in reader", "contributor"])
+def test_only_moderators_add_flow_figures(store: EventStore, who: Identity) -> None:
+    with pytest.raises(PermissionDenied):
+        store.add_flow(who, ATLAS, FIGURE, FIGURE_EVENT)
+
+    assert store.flows() == []
 
 
 def _events_file(*records: dict) -> str:
@@ -252,7 +391,7 @@ def test_a_store_written_by_release_0_1_is_upgraded_on_start_row_for_row(tmp_pat
     [legacy] = store.history(LOCAL_MODERATOR, "ev-2023-02-01-test-meeting")
     assert (legacy.action, legacy.status) == (Action.LEGACY, RecordStatus.PUBLISHED)
     with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
     assert EventStore(f"sqlite:///{path}").version() == store.version(), "opening again changes nothing"
 
 
