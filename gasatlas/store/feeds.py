@@ -27,7 +27,6 @@ from gasatlas.dataset.load import Dataset
 from gasatlas.model import records
 from gasatlas.model.sanitize import LinkRefused, web_link
 from gasatlas.model.schema import EVENT_COLUMNS
-from gasatlas.store.events import EventStore
 from gasatlas.store.tables import (
     Action,
     events_table,
@@ -36,6 +35,7 @@ from gasatlas.store.tables import (
     revisions_table,
     watch_runs_table,
 )
+from gasatlas.store.workflow import EventStore
 
 STALE_AFTER = dt.timedelta(minutes=15)
 """A running watcher that has not said it is alive for this long has died: its lock is taken over."""
