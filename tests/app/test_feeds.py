@@ -9,15 +9,18 @@ from gasatlas.auth import Identity, Role
 from gasatlas.news.watch import WATCHER
 from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState, reading
 from gasatlas.ui import navigation
-from tests.app.test_editorial import ALICE, ATLAS, MODERATOR, store, visit
-from tests.store.records import event
+from tests.support.app import ALICE, MODERATOR, app_store, visit
+from tests.support.data import shipped_atlas
+from tests.support.store import event
+
+ATLAS = shipped_atlas()
 
 MARIA = Identity(MODERATOR["email"], "Maria", Role.MODERATOR)
 KNOWN = "ev-2025-10-22-orenburg-intake-resumed"
 
 
 def feeds() -> FeedStore:
-    return FeedStore(store())
+    return FeedStore(app_store())
 
 
 def test_a_moderator_sees_each_feeds_health_and_the_watchers_last_runs() -> None:
@@ -59,7 +62,7 @@ def test_a_moderator_adds_a_feed_and_switches_it_off_and_the_audit_log_keeps_bot
 
     assert not at.exception, at.exception
     assert [f.enabled for f in feeds().feeds()] == [False]
-    log = store().audit_log(MARIA)
+    log = app_store().audit_log(MARIA)
     assert list(zip(log["entity"], log["action"], log["actor"], strict=True)) == [
         ("feed", "disable", MARIA.id), ("feed", "add", MARIA.id)]
 
@@ -85,7 +88,7 @@ def test_the_feeds_page_refuses_contributors_and_is_not_in_their_menu() -> None:
 def test_the_review_queue_lists_every_source_of_a_candidate() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html",
              "https://www.trend.az/casia/kazakhstan/4134947.html"]
-    [pending] = store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
+    [pending] = app_store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
 
     at = visit(navigation.REVIEW, MODERATOR)
 
@@ -106,17 +109,17 @@ def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_
     at = at.button(key=f"extra-add-{item['id']}").click().run()
 
     assert not at.exception, at.exception
-    corrected = store().current(KNOWN)
+    corrected = app_store().current(KNOWN)
     assert corrected is not None
     assert corrected.record["also_reported"][-1] == report
     assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
-    assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
+    assert list(app_store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
 
 
 def test_the_review_queue_shows_what_each_report_said_and_marks_the_date_they_disagree_on() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
     record = event(source_url=links[0], also_reported=links[1])
-    [pending] = store().submit(WATCHER, ATLAS, [record])
+    [pending] = app_store().submit(WATCHER, ATLAS, [record])
     feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
     said = reading(record)
     feeds().record(WATCHER, [
@@ -140,7 +143,7 @@ def test_the_review_queue_shows_what_each_report_said_and_marks_the_date_they_di
 def test_reports_that_agree_are_said_to_and_nothing_is_highlighted() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
     record = event(source_url=links[0], also_reported=links[1])
-    [pending] = store().submit(WATCHER, ATLAS, [record])
+    [pending] = app_store().submit(WATCHER, ATLAS, [record])
     feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
     feeds().record(WATCHER, [ItemOutcome(feed.id, link, link, "Test meeting", None, True, ItemState.PROPOSED,
                                          proposal=pending, reading=reading(record)) for link in links])

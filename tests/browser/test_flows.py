@@ -19,15 +19,15 @@ from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, wait_for_l
 from gasatlas.analysis.filters import DateRange
 from gasatlas.analysis.flows import FlowYear, balance_totals, country_balance, flows_in_view, moved_text, period_label
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import t
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.layers import FOCUS_BOUNDS, route_width
 from gasatlas.model.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.model.status import routes_as_of
 from gasatlas.model.vocab import label
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 FLOWS = ATLAS.flows
 ROUTES = ATLAS.routes.set_index("id")
 COUNTRIES = ATLAS.countries.set_index("iso_a3")

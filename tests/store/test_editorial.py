@@ -33,8 +33,10 @@ from gasatlas.store import (
 from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
-from tests.store.conftest import empty_postgres
-from tests.store.records import ATLAS, PETROV, event
+from tests.support.data import shipped_atlas
+from tests.support.store import PETROV, empty_postgres, event
+
+ATLAS = shipped_atlas()
 
 ALICE = Identity("alice@newsroom.example", "Alice", Role.CONTRIBUTOR)
 BOB = Identity("bob@newsroom.example", "Bob", Role.CONTRIBUTOR)

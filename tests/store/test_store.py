@@ -31,7 +31,10 @@ from gasatlas.store import (
 )
 from gasatlas.store import __main__ as store_command
 from gasatlas.store.tables import events_table
-from tests.store.records import ATLAS, PETROV, event
+from tests.support.data import shipped_atlas
+from tests.support.store import PETROV, event
+
+ATLAS = shipped_atlas()
 
 
 def count(store: EventStore) -> int:

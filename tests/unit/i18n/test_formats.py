@@ -7,12 +7,11 @@ import datetime as dt
 import pytest
 
 from gasatlas.analysis.flows import period_label
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n.formats import format_date, format_fraction, format_number, month_names, vega_locale
 from gasatlas.map.cards import route_html
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 NBSP = "\u00a0"
 
 
