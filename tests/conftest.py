@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MINIMAL_DATA = ROOT / "tests" / "fixtures" / "minimal"
-SHARED = ROOT.parent / "shared"
-TEST_ARTICLE = ROOT / "tests" / "fixtures" / "articles" / "orenburg-test-wire.txt"
-"""A made-up Russian news item: one meeting on 14 March 2024 at the Orenburg plant, published the 15th."""
-TEST_ARTICLE_PUBLISHED = "2024-03-15"
-PAGES = ROOT / "tests" / "fixtures" / "pages"
-"""Saved news pages (a few sentences each, with their URLs) that the link tests fetch from ``site``."""
+from gasatlas.dataset.load import Dataset
+from tests.support.data import MINIMAL_DATA, PAGES, shipped_atlas
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Dataset:
+    """The shipped atlas (``data/``), loaded once per test run and worker: read it, never change it."""
+    return shipped_atlas()
 
 
 @pytest.fixture

@@ -134,10 +134,9 @@ def save(store: EventStore, identity: Identity, atlas: Dataset, article: Article
         atlas,
         [candidate.event for candidate in accepted],
         actors=list(actors.values()),
-        provenance=Provenance("extracted", article.published, article.sha256),
+        provenance=Provenance("extracted", SourceArticle(article.sha256, article.text, article.source_title,
+                                                         article.source_url, article.published)),
         confidence=[candidate.confidence for candidate in accepted],
-        article=SourceArticle(article.sha256, article.text, article.source_title, article.source_url,
-                              article.published),
     )
 
 

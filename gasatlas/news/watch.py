@@ -415,8 +415,7 @@ class Watcher:
                 actors=[asdict(actor) | {"source_title": lead.article.source_title,
                                          "source_url": lead.article.source_url}
                         for actor in lead.candidate.new_actors],
-                provenance=Provenance("extracted", lead.article.published, lead.article.sha256),
-                confidence=[lead.candidate.confidence], article=lead.article)
+                provenance=Provenance("extracted", lead.article), confidence=[lead.candidate.confidence])
         except (DataValidationError, StoreError) as error:
             detail = f"the candidate was not stored: {_error(error)}"
             for read in group:

@@ -2,23 +2,16 @@
 
 * ``engine`` — opening the database, its write lock, migrations, ``StoreError``;
 * ``tables`` — the schema as the newest migration leaves it;
-* ``events`` — ``EventStore``: reading, the review queue, revisions and the audit log;
-* ``formats`` — the atlas in the ``data/`` formats: export and import;
+* ``queries`` — reading: the public atlas, the review queue, submissions, revisions and the audit log;
+* ``workflow`` — ``EventStore``: those queries and the revision workflow (submit, edit, approve, reject,
+  delete, restore), each change checked against the actor's role and kept as a revision;
+* ``feeds`` — the watched news feeds and what the watcher read from them;
+* ``transfer`` — the atlas in the ``data/`` formats: export and import;
 * ``__main__`` — ``python -m gasatlas.store export|import|upgrade``.
 """
 
 from gasatlas.store.engine import StoreError
-from gasatlas.store.events import (
-    EditConflict,
-    EventStore,
-    Provenance,
-    RateLimited,
-    Revision,
-    SourceArticle,
-    StoredEvent,
-    StoredFrames,
-    Unreadable,
-)
+from gasatlas.store.queries import Revision, SourceArticle, StoredEvent, StoredFrames, Unreadable
 from gasatlas.store.tables import Action
 from gasatlas.store.transfer import (
     FileNames,
@@ -29,6 +22,7 @@ from gasatlas.store.transfer import (
     import_csv,
     parse_csv,
 )
+from gasatlas.store.workflow import EditConflict, EventStore, Provenance, RateLimited
 
 __all__ = [
     "Action",

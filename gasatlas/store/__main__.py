@@ -15,8 +15,8 @@ from gasatlas.auth import PermissionDenied, operator_identity
 from gasatlas.config import settings
 from gasatlas.dataset.load import ACTORS_FILE, EVENTS_FILE, DataValidationError, Problem, load_dataset, read_text
 from gasatlas.store.engine import StoreError
-from gasatlas.store.events import EventStore
 from gasatlas.store.transfer import FileNames, actors_csv, current_state, events_csv, import_csv
+from gasatlas.store.workflow import EventStore
 
 
 def main(argv: Sequence[str] | None = None) -> int:

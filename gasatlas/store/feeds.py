@@ -24,7 +24,6 @@ import sqlalchemy as sa
 from gasatlas.auth import Identity, Permission, require
 from gasatlas.dataset.load import Dataset
 from gasatlas.model.sanitize import LinkRefused, web_link
-from gasatlas.store.events import EventStore, with_sources
 from gasatlas.store.tables import (
     Action,
     events_table,
@@ -33,6 +32,7 @@ from gasatlas.store.tables import (
     revisions_table,
     watch_runs_table,
 )
+from gasatlas.store.workflow import EventStore, with_sources
 
 STALE_AFTER = dt.timedelta(minutes=15)
 """A running watcher that has not said it is alive for this long has died: its lock is taken over."""

@@ -30,7 +30,8 @@ from gasatlas.dataset.load import (
     validate_labelled,
 )
 from gasatlas.model.schema import ACTOR_COLUMNS, EVENT_COLUMNS, Actor, Event
-from gasatlas.store.events import EventStore, Provenance, StoredEvent, json_record
+from gasatlas.store.queries import StoredEvent
+from gasatlas.store.workflow import EventStore, Provenance, json_record
 
 
 def events_csv(events: Iterable[Event]) -> str:

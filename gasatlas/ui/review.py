@@ -22,8 +22,8 @@ from gasatlas.model.sanitize import link_html, markdown_format
 from gasatlas.model.vocab import Lang
 from gasatlas.news.extract.merge import disagreements
 from gasatlas.store import EditConflict, StoreError
-from gasatlas.store.events import json_record
 from gasatlas.store.feeds import FeedStore, ItemState, SourceReport
+from gasatlas.store.workflow import json_record
 from gasatlas.ui import editorial, notices, resources
 
 REPORTED = {"date": N_("Date"), "volume": N_("Volume"), "place": N_("Place")}

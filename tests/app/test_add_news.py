@@ -11,12 +11,10 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.config import settings
 from gasatlas.news import ingest
 from gasatlas.store import EventStore
-from gasatlas.ui import add_news, navigation
-from tests.app.test_app import APP, TIMEOUT, TOTAL, FakeMap
-from tests.conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
+from gasatlas.ui import add_news
+from tests.support.app import SOURCE_TITLE, SOURCE_URL, TOTAL, FakeMap, add_news_page, button, read, submit
+from tests.support.data import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
-SOURCE_TITLE = "Test Wire"
-SOURCE_URL = "https://example.org/news/orenburg"
 ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
                    "по переработке казахстанского газа на Оренбургском газоперерабатывающем заводе.")
 
@@ -26,34 +24,6 @@ def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     fake = FakeMap()
     monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     return fake
-
-
-def add_news_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(navigation.ADD_NEWS.path).run()
-
-
-def button(at: AppTest, prefix: str):
-    return next(b for b in at.button if b.label.startswith(prefix))
-
-
-def read(at: AppTest) -> AppTest:
-    """Wait for the shared reader to finish the article, then rerun, as the page's progress panel does."""
-    if add_news.KEY_JOB in at.session_state:
-        assert at.session_state[add_news.KEY_JOB].wait(TIMEOUT), "the article was not read in time"
-        at = at.run()
-    return at
-
-
-def submit(at: AppTest, text: str, published: dt.date | None, title: str = SOURCE_TITLE,
-           url: str = SOURCE_URL) -> AppTest:
-    at.text_area[0].input(text)
-    at.date_input[0].set_value(published)
-    at.text_input[1].input(title)
-    at.text_input[2].input(url)
-    return read(button(at, "Find events").click().run())
 
 
 def stored_ids() -> list[str]:

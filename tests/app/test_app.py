@@ -1,99 +1,25 @@
-"""The app as Streamlit runs it: page wiring, view state and selection, with the map faked.
-
-The map is a custom component AppTest cannot render, so ``st_folium`` is replaced
-by a stand-in that records what it was given and can report a click the way the
-real component does: by setting its value and calling ``on_change`` before a rerun.
-"""
+"""The app as Streamlit runs it: page wiring, view state and selection, with the map faked
+(``tests.support.app.FakeMap``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
-from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.dataset.load import load_dataset
+from gasatlas.config import settings
 from gasatlas.i18n import label
+from tests.support.app import ROADMAP, TOTAL, FakeMap, run_app, shown_count, table_selection
+from tests.support.data import shipped_atlas
 
-APP = str(PROJECT_ROOT / "app.py")
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
-TOTAL = len(EVENTS)
-TIMEOUT = 30
-ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
-
-
-class FakeMap:
-    """Stands in for streamlit-folium's ``st_folium``."""
-
-    def __init__(self) -> None:
-        self.calls: list[dict] = []
-        self.pending_click: dict | None = None
-        self.clicks = 0
-
-    def click(self, layer: str, item: str) -> None:
-        self.clicks += 1
-        self.pending_click = {
-            "last_object_clicked": {"lat": 51.7, "lng": 55.0},
-            "last_object_clicked_count": self.clicks,
-            "last_active_drawing": {"type": "Feature", "properties": {"layer": layer, "id": item}},
-        }
-
-    def __call__(self, _fig, *, feature_group_to_add, key, on_change=None, **_):
-        self.calls.append({"layers": feature_group_to_add})
-        if self.pending_click is not None:
-            st.session_state[key], self.pending_click = self.pending_click, None
-            on_change()
-            st.rerun()
-        return st.session_state.get(key)
-
-    def layer(self, name: str) -> dict | None:
-        """The data of the last drawn overlay called ``name`` (events, routes, selection…)."""
-        for group in self.calls[-1]["layers"]:
-            if group.layer_name == name:
-                return json.loads(next(iter(group._children.values())).data_json)
-        return None
-
-
-@pytest.fixture
-def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
-    fake = FakeMap()
-    monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
-    return fake
-
-
-@pytest.fixture
-def data_dir(monkeypatch: pytest.MonkeyPatch):
-    """Point the app at a data folder for one test (settings are read once per process)."""
-
-    def _use(path: Path) -> None:
-        monkeypatch.setenv("GASATLAS_DATA_DIR", str(path))
-        settings.cache_clear()
-
-    return _use
-
-
-def run_app(**query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+EVENTS = shipped_atlas().events
 
 
 def card(at: AppTest) -> str:
     return next((h.proto.body for h in at.get("html") if 'class="ga-card' in h.proto.body), "")
-
-
-def shown_count(at: AppTest) -> str:
-    return at.caption[0].value.split(" · ")[0]
-
-
-def table_selection(at: AppTest) -> list[int]:
-    return list(json.loads(at.dataframe[0].proto.selection_default)["selection"]["rows"])
 
 
 def test_the_map_page_runs_without_exceptions(fake_map: FakeMap) -> None:

@@ -7,13 +7,11 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-from tests.app.test_app import APP, TIMEOUT, FakeMap
-from tests.app.test_pages import open_page
+from tests.support.app import APP, TIMEOUT, FakeMap, open_page
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 
 
 @pytest.fixture(autouse=True)

@@ -14,10 +14,8 @@ from gasatlas.config import settings
 from gasatlas.news import ingest
 from gasatlas.news.jobs import JobState
 from gasatlas.ui import add_news, navigation
-from tests.app.test_add_news import add_news_page, button
-from tests.app.test_app import TIMEOUT, FakeMap
-from tests.app.test_pages import open_page
-from tests.conftest import TEST_ARTICLE
+from tests.support.app import TIMEOUT, FakeMap, add_news_page, button, open_page
+from tests.support.data import TEST_ARTICLE
 
 BROKEN_STORE = "sqlite:////proc/nope/x.sqlite3"
 

@@ -12,15 +12,18 @@ from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.news.watch import WATCHER
 from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState, reading
 from gasatlas.ui import navigation
-from tests.app.test_editorial import ALICE, ATLAS, MODERATOR, store, visit
-from tests.store.records import event
+from tests.support.app import ALICE, MODERATOR, app_store, visit
+from tests.support.data import shipped_atlas
+from tests.support.store import event
+
+ATLAS = shipped_atlas()
 
 MARIA = Identity(MODERATOR["email"], "Maria", Role.MODERATOR)
 KNOWN = "ev-2025-10-22-orenburg-intake-resumed"
 
 
 def feeds() -> FeedStore:
-    return FeedStore(store())
+    return FeedStore(app_store())
 
 
 def test_a_moderator_sees_each_feeds_health_and_the_watchers_last_runs() -> None:
@@ -62,7 +65,7 @@ def test_a_moderator_adds_a_feed_and_switches_it_off_and_the_audit_log_keeps_bot
 
     assert not at.exception, at.exception
     assert [f.enabled for f in feeds().feeds()] == [False]
-    log = store().audit_log(MARIA)
+    log = app_store().audit_log(MARIA)
     assert list(zip(log["entity"], log["action"], log["actor"], strict=True)) == [
         ("feed", "disable", MARIA.id), ("feed", "add", MARIA.id)]
 
@@ -88,7 +91,7 @@ def test_the_feeds_page_refuses_contributors_and_is_not_in_their_menu() -> None:
 def test_the_review_queue_lists_every_source_of_a_candidate() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html",
              "https://www.trend.az/casia/kazakhstan/4134947.html"]
-    [pending] = store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
+    [pending] = app_store().submit(WATCHER, ATLAS, [event(source_url=links[0], also_reported=";".join(links[1:]))])
 
     at = visit(navigation.REVIEW, MODERATOR)
 
@@ -109,17 +112,17 @@ def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_
     at = at.button(key=f"extra-add-{item['id']}").click().run()
 
     assert not at.exception, at.exception
-    corrected = store().current(KNOWN)
+    corrected = app_store().current(KNOWN)
     assert corrected is not None
     assert corrected.record["also_reported"][-1] == report
     assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
-    assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
+    assert list(app_store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
 
 
 def test_the_review_queue_shows_what_each_report_said_and_marks_the_date_they_disagree_on() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
     record = event(source_url=links[0], also_reported=links[1])
-    [pending] = store().submit(WATCHER, ATLAS, [record])
+    [pending] = app_store().submit(WATCHER, ATLAS, [record])
     feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
     said = reading(record)
     feeds().record(WATCHER, [
@@ -143,7 +146,7 @@ def test_the_review_queue_shows_what_each_report_said_and_marks_the_date_they_di
 def test_reports_that_agree_are_said_to_and_nothing_is_highlighted() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
     record = event(source_url=links[0], also_reported=links[1])
-    [pending] = store().submit(WATCHER, ATLAS, [record])
+    [pending] = app_store().submit(WATCHER, ATLAS, [record])
     feed = feeds().add(MARIA, FeedSeed("https://tass.ru/rss/v2.xml", "TASS", "ru"))
     feeds().record(WATCHER, [ItemOutcome(feed.id, link, link, "Test meeting", None, True, ItemState.PROPOSED,
                                          proposal=pending, reading=reading(record)) for link in links])
@@ -166,7 +169,7 @@ def retelling(event_id: str, links: list[str]) -> dict:
 
 def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_and_undoes_it_in_one_click_each() -> None:
     links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
-    [pending] = store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
+    [pending] = app_store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
     before = list(records.rows(ATLAS.events, KNOWN)["also_reported"].iloc[0])
 
     at = visit(navigation.REVIEW, MODERATOR)
@@ -175,23 +178,23 @@ def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_and_undo
 
     assert not at.exception, at.exception
     assert any("Merged: its sources are now sources of" in success.value for success in at.success)
-    assert store().current(KNOWN).record["also_reported"] == [*before, *links]
-    assert store().queue(MARIA) == []
-    log = store().audit_log(MARIA, action="merge")
+    assert app_store().current(KNOWN).record["also_reported"] == [*before, *links]
+    assert app_store().queue(MARIA) == []
+    log = app_store().audit_log(MARIA, action="merge")
     assert sorted(log["entity_id"]) == sorted([KNOWN, pending])
     assert set(log["comment"]) == {f"merged {pending} into {KNOWN}: the same intake, a day later"}
 
     at = at.button(key="merge-undo").click().run()
 
     assert not at.exception, at.exception
-    assert store().current(KNOWN).record["also_reported"] == before
-    assert [event.id for event in store().queue(MARIA)] == [pending]
+    assert app_store().current(KNOWN).record["also_reported"] == before
+    assert [event.id for event in app_store().queue(MARIA)] == [pending]
     assert not [button for button in at.button if button.key == "merge-undo"], "undone once, no button left"
 
 
 def test_a_moderator_merges_a_candidate_into_any_event_picked_by_its_title_or_id() -> None:
     links = ["https://tass.ru/ekonomika/26021075"]
-    [pending] = store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
+    [pending] = app_store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
     other = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
 
     at = visit(navigation.REVIEW, MODERATOR)
@@ -200,20 +203,20 @@ def test_a_moderator_merges_a_candidate_into_any_event_picked_by_its_title_or_id
     at = at.button(key=f"queue-merge-picked-{pending}").click().run()
 
     assert not at.exception, at.exception
-    assert store().current(other).record["also_reported"][-1] == links[0]
-    assert store().current(pending).status == "rejected"
+    assert app_store().current(other).record["also_reported"][-1] == links[0]
+    assert app_store().current(pending).status == "rejected"
 
 
 def test_a_moderator_confirms_a_published_events_yearly_volume_as_a_flow_figure_and_nothing_is_added_before() -> None:
     contract = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
     (record,) = frame_records(records.rows(ATLAS.events, contract), EVENT_COLUMNS)
-    [published] = store().submit(WATCHER, ATLAS, [record | {"id": "ev-2025-10-16-gazprom-uzbekistan-7-7-bcm"}])
-    store().approve(MARIA, ATLAS, published, 1)
+    [published] = app_store().submit(WATCHER, ATLAS, [record | {"id": "ev-2025-10-16-gazprom-uzbekistan-7-7-bcm"}])
+    app_store().approve(MARIA, ATLAS, published, 1)
 
     at = visit(navigation.REVIEW, MODERATOR)
 
     assert not at.exception, at.exception
-    assert store().flows() == [], "proposed, never added by itself"
+    assert app_store().flows() == [], "proposed, never added by itself"
     at = at.selectbox(key=f"flow-route-{published}").set_value("corr-ru-uz-via-kz").run()
     key = f"flow-{published}-corr-ru-uz-via-kz"
     assert at.text_input(key=f"{key}-period").value == "2025"
@@ -222,9 +225,9 @@ def test_a_moderator_confirms_a_published_events_yearly_volume_as_a_flow_figure_
     at = at.button(key=f"FormSubmitter:flow-form-{published}-corr-ru-uz-via-kz-Add this flow figure").click().run()
 
     assert not at.exception, at.exception
-    [figure] = store().flows()
+    [figure] = app_store().flows()
     assert (figure.route_id, figure.from_country, figure.to_country, figure.period) == (
         "corr-ru-uz-via-kz", "RUS", "UZB", "2025")
     assert (figure.value_kind, figure.volume_bcm, figure.choice) == ("contract", 7.7, "alternative")
-    assert list(store().audit_log(MARIA, action="publish")["entity"]) == ["flow"]
+    assert list(app_store().audit_log(MARIA, action="publish")["entity"]) == ["flow"]
     assert not [c for c in at.get("selectbox") if c.key == f"flow-route-{published}"], "its volume is a figure now"

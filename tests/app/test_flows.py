@@ -9,14 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.analysis.filters import DateRange
 from gasatlas.analysis.flows import country_balance, disagreements, flows_in_view
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import label
 from gasatlas.ui import navigation
 from gasatlas.ui.state import day_span
-from tests.app.test_pages import chart_data, open_page
+from tests.support.app import chart_data, open_page
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 FLOWS = ATLAS.flows
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import pyarrow
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from gasatlas.analysis.filters import EventFilter, apply_filter
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-from tests.app.test_app import APP, TIMEOUT, FakeMap
+from tests.support.app import FakeMap, chart_data, open_page
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 EVENTS, ACTORS = ATLAS.events, ATLAS.actors
 
 
@@ -22,21 +19,6 @@ def fake_map(monkeypatch: pytest.MonkeyPatch) -> FakeMap:
     monkeypatch.setattr("gasatlas.ui.map.st_folium", fake)
     monkeypatch.setattr("gasatlas.ui.routes.st_folium", FakeMap())  # the route page's own small map
     return fake
-
-
-def open_page(spec: navigation.PageSpec, **query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(spec.path).run()
-
-
-def chart_data(at: AppTest, index: int = 0) -> list[dict]:
-    """The rows of every dataset of the index-th Vega-Lite chart on the page (sent as Arrow)."""
-    chart = at.get("vega_lite_chart")[index].proto
-    return [row for dataset in chart.datasets
-            for row in pyarrow.ipc.open_stream(dataset.data.data).read_all().to_pylist()]
 
 
 @pytest.mark.parametrize("spec", [navigation.TIMELINE, navigation.ACTORS, navigation.ROUTES, navigation.FLOWS,

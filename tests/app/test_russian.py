@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import month_names
 from gasatlas.ui import navigation
-from tests.app.test_app import APP, TIMEOUT, FakeMap
-from tests.english_words import english_words
+from tests.support.app import APP, TIMEOUT, FakeMap
+from tests.support.english_words import english_words
 
 SHOWN_FIELDS = frozenset({"label", "body", "placeholder", "help", "options", "content", "caption", "text"})
 """The fields of Streamlit's element messages a reader sees (a widget's label, help and options, a text's body)."""

@@ -13,12 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter, date_presets
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.ui import navigation
-from tests.app.test_app import APP, TIMEOUT, FakeMap
+from tests.support.app import APP, TIMEOUT, FakeMap
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 EVENTS = ATLAS.events
 SPAN = DateRange(EVENTS["date"].min().date(), EVENTS["date"].max().date())
 CHOSEN = {"countries": ["RUS", "UZB"], "types": ["agreement"], "actors": ["miller"], "text": "gas"}

@@ -24,9 +24,11 @@ from oidc_provider_mock import User, run_server_in_thread
 
 from gasatlas.auth import Identity, Role, RoleRules, identity_for
 from gasatlas.ui import navigation
-from tests.app.test_app import TOTAL
-from tests.app.test_editorial import ATLAS, ROLES, shown_count, store, visit
-from tests.store.records import event
+from tests.support.app import ROLES, TOTAL, app_store, shown_count, visit
+from tests.support.data import shipped_atlas
+from tests.support.store import event
+
+ATLAS = shipped_atlas()
 
 CLIENT_ID, CLIENT_SECRET, REDIRECT = "gas-atlas", "gas-atlas-secret", "http://127.0.0.1:8501/oauth2callback"
 ALICE_ADDRESS, MODERATOR_ADDRESS = "alice@newsroom.example", "mod@atlas.example"
@@ -100,7 +102,7 @@ def test_a_deployment_may_trust_a_provider_that_never_sends_the_claim_but_not_on
 def test_an_unverified_copy_of_a_contributors_address_is_not_them_and_does_not_see_their_submissions(
         provider: str) -> None:
     alice = identity_for(signed_in_claims(provider, "alice"), RULES)
-    [pending] = store().submit(alice, ATLAS, [event()])
+    [pending] = app_store().submit(alice, ATLAS, [event()])
     copy = signed_in_claims(provider, ALICE_ADDRESS)
 
     impostor = identity_for(copy, RULES)

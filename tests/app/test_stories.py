@@ -7,13 +7,13 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.analysis.stories import load_story, references
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.ui.state import _codes
-from tests.app.test_app import FakeMap, run_app
+from tests.support.app import FakeMap, run_app
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 MAIN = load_story(PROJECT_ROOT / "data" / "stories" / "main.toml", references(ATLAS, _codes(ATLAS)))
 
 

@@ -8,9 +8,10 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas.config import settings
 from gasatlas.map.event_table import MISSING
-from tests.app.test_app import EVENTS, ROADMAP, TOTAL, FakeMap, fake_map, run_app, table_selection
+from tests.support.app import ROADMAP, TOTAL, FakeMap, run_app, table_selection
+from tests.support.data import shipped_atlas
 
-__all__ = ["fake_map"]  # the fixture, shared with test_app.py
+EVENTS = shipped_atlas().events
 
 ROWS_PER_PAGE = 20
 

@@ -8,11 +8,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from devtools.browser_harness import READ_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
-from tests.conftest import TEST_ARTICLE
+from tests.support.data import TEST_ARTICLE, shipped_atlas
 
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+EVENTS = shipped_atlas().events
 TOTAL = len(EVENTS)
 ROWS_BEFORE_THE_NEW_EVENT = int((EVENTS["date"] < "2024-03-14").sum())
 """The table lists events by date: the article's event (14 March 2024) comes after these."""

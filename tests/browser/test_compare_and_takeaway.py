@@ -16,14 +16,13 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from devtools.browser_harness import AtlasPage
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.compare import CHANGE_KINDS, Moments, route_changes
 from gasatlas.map.staticmap import png_size
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 ROUTES = ATLAS.routes.set_index("id")
 BEFORE, AFTER = dt.date(2023, 9, 1), dt.date(2023, 11, 30)
 

@@ -11,10 +11,9 @@ from playwright.sync_api import expect
 from devtools.browser_harness import AtlasPage
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter, date_presets
 from gasatlas.analysis.flows import direction_label, flows_in_view
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 EVENTS = ATLAS.events
 SPAN = DateRange(EVENTS["date"].min().date(), EVENTS["date"].max().date())
 BETWEEN = ("RUS", "UZB")

@@ -8,12 +8,11 @@ import pytest
 from playwright.sync_api import Browser, FrameLocator, expect
 
 from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map.layers import line_parts
 from gasatlas.ui import navigation
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 ROUTES = ATLAS.routes
 PHONE = {"width": 390, "height": 844}
 

@@ -27,14 +27,14 @@ from gasatlas.analysis.flows import (
     period_label,
 )
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.layers import FOCUS_BOUNDS, route_width
 from gasatlas.model.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.model.status import routes_as_of
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 FLOWS = ATLAS.flows
 ROUTES = ATLAS.routes.set_index("id")
 COUNTRIES = ATLAS.countries.set_index("iso_a3")

@@ -12,11 +12,10 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, serving_copy_of_data
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from tests.support.data import shipped_atlas
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
-ROADMAP_ROW = load_dataset(PROJECT_ROOT / "data").events["id"].tolist().index(ROADMAP)
+ROADMAP_ROW = shipped_atlas().events["id"].tolist().index(ROADMAP)
 """Where the events table, in date order, lists the roadmap."""
 IMG = "<img src=x onerror=\"window.__xss='img'\">"
 TEMPLATE = "${window.__xss='template'}"

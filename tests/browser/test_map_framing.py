@@ -10,13 +10,12 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, visible_texts
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext
 from gasatlas.map.layers import line_parts
 from gasatlas.ui import navigation
+from tests.support.data import shipped_atlas
 
-ROUTES = load_dataset(PROJECT_ROOT / "data").routes
+ROUTES = shipped_atlas().routes
 ROUTE_ENDS = [(route_id, lat, lon) for route_id, geometry in zip(ROUTES["id"], ROUTES["geometry"], strict=True)
               for part in line_parts(geometry) for lon, lat in (part[0], part[-1])]
 MISSING = re.compile(r"\b(None|nan|NaN|NaT|null)\b")

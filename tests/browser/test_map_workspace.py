@@ -9,11 +9,10 @@ from playwright.sync_api import FrameLocator, expect
 
 from devtools.browser_harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from tests.support.data import shipped_atlas
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+EVENTS = shipped_atlas().events
 TOTAL = len(EVENTS)
 TASHKENT_REFUSAL = "ev-2022-12-07-uzbekistan-rejects-union"
 ROW_HEIGHT = 35  # Streamlit's default dataframe row (and header) height in pixels

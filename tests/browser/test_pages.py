@@ -10,11 +10,10 @@ from playwright.sync_api import expect
 
 from devtools.browser_harness import AtlasPage
 from gasatlas.analysis.filters import EventFilter, apply_filter
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from tests.support.data import shipped_atlas
 
 ROW_HEIGHT = 35
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+EVENTS = shipped_atlas().events
 
 
 def query(atlas: AtlasPage) -> dict[str, list[str]]:

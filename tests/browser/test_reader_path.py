@@ -21,12 +21,12 @@ from playwright.sync_api import Browser, expect
 from devtools.browser_harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, start_app_server
 from gasatlas.analysis.filters import EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext, label
 from gasatlas.model.vocab import Lang
 from gasatlas.ui import navigation
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 EVENTS = ATLAS.events
 COUNTRIES = ("RUS", "UZB")
 EVENT_TYPE = "agreement"

@@ -7,13 +7,12 @@ from babel import Locale
 from playwright.sync_api import Locator, expect
 
 from devtools.browser_harness import AtlasPage, visible_texts
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n.formats import month_names
 from gasatlas.ui import navigation
-from tests.english_words import english_words
+from tests.support.data import shipped_atlas
+from tests.support.english_words import english_words
 
-EVENTS = load_dataset(PROJECT_ROOT / "data").events
+EVENTS = shipped_atlas().events
 RUSSIAN_WEEKDAYS = set(Locale.parse("ru").days["format"]["abbreviated"].values())
 
 

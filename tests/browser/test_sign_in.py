@@ -29,9 +29,9 @@ from devtools.browser_harness import (
     start_app_server,
 )
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from tests.support.data import shipped_atlas
 
-TOTAL = len(load_dataset(PROJECT_ROOT / "data").events)
+TOTAL = len(shipped_atlas().events)
 ARTICLE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "test-wire-two-facts.txt"
 CONTRIBUTOR = {"sub": "alice@newsroom.example", "email": "alice@newsroom.example", "email_verified": True,
                "name": "Alice Contributor"}

@@ -9,11 +9,11 @@ from playwright.sync_api import Browser, expect
 from devtools.browser_harness import UI_TIMEOUT_MS, AppServer, AtlasPage, atlas_tab
 from gasatlas.analysis.stories import Step, frame_bounds, load_story, references
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext
 from gasatlas.ui.state import _codes, day_span
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 MAIN = load_story(PROJECT_ROOT / "data" / "stories" / "main.toml", references(ATLAS, _codes(ATLAS)))
 SPAN = day_span(ATLAS)
 

@@ -9,12 +9,11 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from devtools.browser_harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab, serving_copy_of_data
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map.event_table import TableSort, sorted_events
+from tests.support.data import shipped_atlas
 
 ROWS_PER_PAGE = 20
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 EVENTS = ATLAS.events
 TOTAL = len(EVENTS)
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"

@@ -22,14 +22,13 @@ from devtools.browser_harness import (
     serving_copy_of_data,
 )
 from gasatlas.auth import LOCAL_MODERATOR
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.news.watch import SUBMISSIONS_PER_HOUR, Options, Watcher
 from gasatlas.store import EventStore
 from gasatlas.store.feeds import FeedSeed, FeedStore
-from tests.unit.news.test_watch import ONE_EVENT, Served, _handler
+from tests.support.data import shipped_atlas
+from tests.support.news import ONE_EVENT, Served, feed_site
 
-CURATED = load_dataset(PROJECT_ROOT / "data")
+CURATED = shipped_atlas()
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,7 @@ def atlas(browser: Browser, private_server: AppServer) -> Iterator[AtlasPage]:
 @pytest.fixture(scope="module")
 def feed() -> Iterator[str]:
     served = Served(feeds={"wire.xml": ONE_EVENT})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), feed_site(served))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -21,15 +21,14 @@ from streamlit.testing.v1 import AppTest
 
 from gasatlas import config
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.store import EventStore
 from gasatlas.store.tables import events_table
 from gasatlas.ui import navigation
-from tests.app.test_app import APP, TIMEOUT, FakeMap
-from tests.hostile.strategies import VALID, extreme_numbers, in_window_events, texts
+from tests.support.app import APP, TIMEOUT, FakeMap
+from tests.support.data import shipped_atlas
+from tests.support.hostile import VALID, extreme_numbers, in_window_events, texts
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 
 unvalidated_rows = st.fixed_dictionaries({
     "id": st.from_regex(r"raw-[a-z0-9]{1,12}", fullmatch=True),

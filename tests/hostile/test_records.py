@@ -21,15 +21,16 @@ from gasatlas.analysis.viewstate import from_query
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import events_csv
-from gasatlas.dataset.load import DataValidationError, load_dataset, validate_additions
+from gasatlas.dataset.load import DataValidationError, validate_additions
 from gasatlas.model import datewindow
 from gasatlas.news import ingest
 from gasatlas.news.extract import ArticleError
 from gasatlas.store import EventStore, import_csv
 from gasatlas.ui.state import vocabulary
-from tests.hostile.strategies import VALID, any_date, csv_files, hostile_events, texts
+from tests.support.data import shipped_atlas
+from tests.support.hostile import VALID, any_date, csv_files, hostile_events, texts
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 TALLY: Counter[str] = Counter()
 EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINK_PROBLEMS = {"link_unknown_language", "link_unknown_basemap", "link_unknown_selection", "link_unknown_country",

@@ -20,12 +20,23 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Actor, Event
 from gasatlas.model.vocab import RecordStatus
-from gasatlas.store import Action, EditConflict, EventStore, FileNames, RateLimited, SourceArticle, import_csv
+from gasatlas.store import (
+    Action,
+    EditConflict,
+    EventStore,
+    FileNames,
+    Provenance,
+    RateLimited,
+    SourceArticle,
+    import_csv,
+)
 from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
-from tests.store.conftest import empty_postgres
-from tests.store.records import ATLAS, PETROV, event
+from tests.support.data import shipped_atlas
+from tests.support.store import PETROV, empty_postgres, event
+
+ATLAS = shipped_atlas()
 
 ALICE = Identity("alice@newsroom.example", "Alice", Role.CONTRIBUTOR)
 BOB = Identity("bob@newsroom.example", "Bob", Role.CONTRIBUTOR)
@@ -45,7 +56,7 @@ def test_a_contributors_submission_waits_in_the_queue_and_stays_off_the_public_a
     article = SourceArticle("ab" * 32, "Full text of the article.", "Example", "https://example.org/news/1",
                             dt.date(2023, 2, 2))
 
-    [submitted] = store.submit(ALICE, ATLAS, [event()], actors=[PETROV], article=article)
+    [submitted] = store.submit(ALICE, ATLAS, [event()], actors=[PETROV], provenance=Provenance("extracted", article))
 
     assert submitted not in public_ids(store)
     assert [e.id for e in store.queue(MOD)] == [submitted]

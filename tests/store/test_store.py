@@ -22,6 +22,7 @@ from gasatlas.store import (
     EventStore,
     FileNames,
     Provenance,
+    SourceArticle,
     StoreError,
     events_csv,
     export_archive,
@@ -30,7 +31,10 @@ from gasatlas.store import (
 )
 from gasatlas.store import __main__ as store_command
 from gasatlas.store.tables import events_table
-from tests.store.records import ATLAS, PETROV, event
+from tests.support.data import shipped_atlas
+from tests.support.store import PETROV, event
+
+ATLAS = shipped_atlas()
 
 
 def count(store: EventStore) -> int:
@@ -48,8 +52,9 @@ def test_the_sqlite_file_is_created_on_first_use_in_wal_mode(tmp_path) -> None:
 
 
 def test_saved_events_come_back_and_join_the_map(store: EventStore) -> None:
-    ids = store.submit(MODERATOR, ATLAS, [event()], provenance=Provenance("extracted", dt.date(2023, 2, 2), "ab" * 32),
-                     confidence=[0.8])
+    article = SourceArticle("ab" * 32, "Full text of the article.", "Example", "https://example.org/news/1",
+                            dt.date(2023, 2, 2))
+    ids = store.submit(MODERATOR, ATLAS, [event()], provenance=Provenance("extracted", article), confidence=[0.8])
 
     stored = store.frames()
     merged = with_stored(ATLAS, stored.events, stored.actors)

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from devtools import bench, bench_watch, synth
-from gasatlas.config import PROJECT_ROOT, settings
-from gasatlas.dataset.load import load_dataset, validate_additions
+from gasatlas.config import settings
+from gasatlas.dataset.load import validate_additions
 from gasatlas.model.schema import Event
 from gasatlas.news.ingest import curated_atlas
 from gasatlas.store import EventStore, parse_csv
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 FOCUS = {"RUS", "KAZ", "UZB", "TKM", "CHN", "AFG", "PAK"}
 
 

@@ -23,10 +23,8 @@ from gasatlas.analysis.network import (
     named_actors,
 )
 from gasatlas.analysis.timeline import status_bands
-from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.dictionary import DICTIONARY
 from gasatlas.dataset.exports import events_csv, events_excel, events_geojson, frame_records, routes_geojson
-from gasatlas.dataset.load import load_dataset
 from gasatlas.dataset.sources import sources_table
 from gasatlas.i18n import pgettext
 from gasatlas.map.event_table import routes_table
@@ -34,11 +32,6 @@ from gasatlas.model.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, F
 from gasatlas.store import parse_csv
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(PROJECT_ROOT / "data")
 
 
 def test_a_brushed_span_becomes_a_date_range() -> None:

@@ -11,7 +11,7 @@ import pytest
 from gasatlas.analysis.datacheck import MISSING, check, coverage_table, main, url_problem, with_report
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.freshness import last_updated
-from gasatlas.dataset.load import load_dataset
+from gasatlas.dataset.load import Dataset
 
 DATA = PROJECT_ROOT / "data"
 
@@ -28,8 +28,8 @@ def test_the_shipped_data_passes_and_reports_every_route(shipped) -> None:
         assert f"| {route} |" in shipped.report
 
 
-def test_every_route_year_the_atlas_promises_has_a_figure_or_a_gap() -> None:
-    table = coverage_table(load_dataset(DATA))
+def test_every_route_year_the_atlas_promises_has_a_figure_or_a_gap(atlas: Dataset) -> None:
+    table = coverage_table(atlas)
 
     assert not (table == MISSING).any().any(), table[(table == MISSING).any(axis=1)]
     assert table.columns[0] == 2018

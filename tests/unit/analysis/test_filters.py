@@ -11,14 +11,8 @@ import pandas as pd
 import pytest
 
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter, date_presets, facet_counts
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import events_frame, load_dataset
+from gasatlas.dataset.load import events_frame
 from gasatlas.model.periods import interval_of, overlap
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(PROJECT_ROOT / "data")
 
 
 @pytest.fixture(scope="module")

@@ -251,11 +251,6 @@ def test_periods_read_as_people_write_them() -> None:
 # --- the shipped file ------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(PROJECT_ROOT / "data")
-
-
 def test_the_flows_file_has_every_field_in_the_documented_order_and_every_row_loads(atlas) -> None:
     with (PROJECT_ROOT / "data" / "flows.csv").open(encoding="utf-8", newline="") as file:
         reader = csv.DictReader(file)

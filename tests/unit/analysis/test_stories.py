@@ -11,10 +11,10 @@ import pytest
 from gasatlas.analysis import stories
 from gasatlas.analysis.viewstate import Selection, StoryAt, ViewState
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.ui.state import _codes
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 REFERENCES = stories.references(ATLAS, _codes(ATLAS))
 MAIN = PROJECT_ROOT / "data" / "stories" / "main.toml"
 

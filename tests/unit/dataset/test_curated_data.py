@@ -9,19 +9,13 @@ from pathlib import Path
 import pytest
 
 from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.model.schema import EVENT_COLUMNS, Event
 from gasatlas.model.status import routes_as_of, status_as_of
-from tests.conftest import SHARED
+from tests.support.data import SHARED
 
 DATA = PROJECT_ROOT / "data"
 SEED_ARTICLE = SHARED / "seed" / "000_c4f7025143f6b3ea.txt"
 SEED_URL = "https://www.spot.uz/ru/2023/01/20/gas-ru-kz/"
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(DATA)
 
 
 def test_the_events_file_has_every_field_in_the_documented_order() -> None:

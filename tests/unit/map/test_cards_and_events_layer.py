@@ -10,20 +10,13 @@ import re
 import pytest
 
 from gasatlas.analysis.viewstate import Selection
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map.cards import event_html, facility_html, legend_html, route_html
 from gasatlas.map.event_table import events_table
 from gasatlas.map.layers import events_layer, selection_layer
 from gasatlas.model.sanitize import html_text
-from tests.unit.model.test_sanitize import HOSTILE
+from tests.support.hostile import HOSTILE
 
 ROADMAP = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(PROJECT_ROOT / "data")
 
 
 def event(atlas, event_id: str = ROADMAP):

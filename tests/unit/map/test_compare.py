@@ -9,8 +9,6 @@ import pandas as pd
 import pytest
 
 from gasatlas.analysis.filters import EventFilter
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map.compare import (
     FIGURE,
     GAP,
@@ -23,8 +21,9 @@ from gasatlas.map.compare import (
     flow_changes,
     route_changes,
 )
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 REVERSAL = dt.date(2023, 10, 7)
 """Central Asia–Centre's reversal in data/routes.geojson: Russian gas south to Uzbekistan."""
 

@@ -10,8 +10,6 @@ import re
 import pytest
 
 from gasatlas.analysis.flows import FlowYear
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map.assets import install_vendor_assets, vendor_files
 from gasatlas.map.cards import legend_html
 from gasatlas.map.layers import FOCUS_BOUNDS, base_map, facilities_layer, overlays, route_arrows, routes_layer
@@ -19,12 +17,7 @@ from gasatlas.model.palette import NO_FLOW_STYLE, ROUTE_STATUS_STYLE, flow_weigh
 from gasatlas.model.sanitize import html_text
 from gasatlas.model.status import routes_as_of
 from gasatlas.model.vocab import RouteStatus
-from tests.unit.model.test_sanitize import HOSTILE
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_dataset(PROJECT_ROOT / "data")
+from tests.support.hostile import HOSTILE
 
 
 def rendered(fmap, groups) -> str:

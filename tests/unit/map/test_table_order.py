@@ -10,11 +10,10 @@ import pytest
 
 from devtools import bench_sort
 from gasatlas.analysis.filters import EventFilter
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
 from gasatlas.map import event_table
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 
 
 def ordered(order: event_table.TableSort, lang: str = "en", events: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -13,14 +13,13 @@ from PIL import Image
 from gasatlas.analysis.charts import status_chart
 from gasatlas.analysis.filters import DateRange, EventFilter
 from gasatlas.analysis.timeline import status_bands
-from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import CHART_EXPORT_WIDTH, CHART_PNG_SCALE, chart_image
-from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_date
 from gasatlas.map import staticmap
+from tests.support.data import shipped_atlas
 
-ATLAS = load_dataset(PROJECT_ROOT / "data")
+ATLAS = shipped_atlas()
 YEAR_2023 = EventFilter(dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 12, 31)), countries=frozenset({"UZB"}))
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gasatlas.config import PROJECT_ROOT
-from gasatlas.dataset.load import load_dataset
+from gasatlas.dataset.load import Dataset
 from gasatlas.model import records
 
 
-def test_a_record_is_found_by_its_id_and_an_unknown_id_finds_nothing() -> None:
-    atlas = load_dataset(PROJECT_ROOT / "data")
+def test_a_record_is_found_by_its_id_and_an_unknown_id_finds_nothing(atlas: Dataset) -> None:
     for frame in (atlas.events, atlas.routes, atlas.facilities, atlas.actors):
         last = frame["id"].iloc[-1]
 

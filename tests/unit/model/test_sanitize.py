@@ -7,17 +7,7 @@ import json
 import pytest
 
 from gasatlas.model.sanitize import folium_template_html, html_text, js_json, link_html, markdown_text, safe_url
-
-HOSTILE = [
-    "<img src=x onerror=alert(1)>",
-    "`); alert(1); (`",
-    "${alert(1)}",
-    "</script><script>alert(1)</script>",
-    "\\`${document.cookie}",
-    "\" onmouseover=\"alert(1)",
-    "<!-- comment",
-    "line\u2028separator",
-]
+from tests.support.hostile import HOSTILE
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -28,7 +28,7 @@ from gasatlas.news.fetch import (
     fetch_page,
     get,
 )
-from tests.conftest import PAGES
+from tests.support.data import PAGES
 
 PAGE = "/orenburg-test-wire.html"
 LOCAL = ["127.0.0.1"]

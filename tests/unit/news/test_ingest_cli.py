@@ -15,7 +15,7 @@ from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.news import ingest
 from gasatlas.news.extract import MAX_ARTICLE_CHARS
 from gasatlas.store import EventStore
-from tests.conftest import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
+from tests.support.data import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
 PUBLISHED = TEST_ARTICLE_PUBLISHED
 SOURCE = ["--source-title", "Test Wire", "--source-url", "https://example.org/news/orenburg"]

@@ -10,112 +10,28 @@ import http.server
 import json
 import socket
 import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from email.utils import format_datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pandas as pd
 import pytest
 
 from gasatlas.auth import LOCAL_MODERATOR, Identity, PermissionDenied, Role
+from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import Dataset
 from gasatlas.model.vocab import RecordStatus
 from gasatlas.news import watch
 from gasatlas.news.fetch import Limits
-from gasatlas.news.ingest import curated_atlas
 from gasatlas.news.watch import WATCHER, AnotherWatcher, Options, Watcher
 from gasatlas.store import EventStore
 from gasatlas.store.feeds import READING, FeedRefused, FeedSeed, FeedStore, ItemState
-from tests.conftest import ROOT
+from tests.support.news import ONE_EVENT, Served, feed_site, rss
 
-REPORTS = {item["id"]: item for item in json.loads(
-    (ROOT / "tests" / "fixtures" / "feeds" / "reports.json").read_text(encoding="utf-8"))["items"]}
-ONE_EVENT = ["item-020", "item-021", "item-022"]
-"""Three outlets' reports of Gazprom's supplies to Central Asia rising 20% in 2025."""
 KNOWN_EVENT = "item-016"
 """A report of Orenburg resuming intake of Kazakh gas: ev-2025-10-22-orenburg-intake-resumed."""
 NOT_GAS = "item-041"
 LOCAL = ("127.0.0.1",)
-
-
-@dataclass
-class Served:
-    """What the test server was asked, and what it sends for each feed."""
-
-    feeds: dict[str, list[str]] = field(default_factory=dict)
-    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    etag: str = '"v1"'
-
-
-def _rss(base: str, ids: list[str]) -> bytes:
-    items = "".join(
-        f"<item><title>{escape(REPORTS[i]['title'])}</title><link>{base}/article/{i}</link><guid>{i}</guid>"
-        f"<pubDate>{format_datetime(dt.datetime.fromisoformat(REPORTS[i]['published'] + 'T09:00:00+00:00'))}"
-        f"</pubDate><description>{escape(REPORTS[i]['text'])}</description></item>" for i in ids)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>test</title>'
-            f"<link>{base}</link>{items}</channel></rss>").encode()
-
-
-def _handler(served: Served) -> type[http.server.BaseHTTPRequestHandler]:
-    class Site(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            served.requests.append((self.path, dict(self.headers.items())))
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            name = self.path.removeprefix("/feed/")
-            if name in served.feeds:
-                if self.headers.get("If-None-Match") == served.etag:
-                    self._send(304, b"", "application/rss+xml")
-                else:
-                    self._send(200, _rss(base, served.feeds[name]), "application/rss+xml")
-            elif self.path.startswith("/article/item-"):
-                report = REPORTS[self.path.removeprefix("/article/")]
-                page = (f"<html><head><title>{escape(report['title'])}</title></head><body><article>"
-                        f"<h1>{escape(report['title'])}</h1><p>{escape(report['text'])}</p></article></body></html>")
-                self._send(200, page.encode(), "text/html; charset=utf-8")
-            elif self.path == "/down.xml":
-                self._send(503, b"down for maintenance", "text/plain")
-            elif self.path == "/slow.xml":
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.end_headers()
-                for _ in range(30):
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(0.2)
-            elif self.path == "/malformed.xml":
-                self._send(200, b"<html><body>this { is not a feed", "text/html")
-            elif self.path == "/enormous.xml":
-                self._send(200, _rss(base, ONE_EVENT * 400), "application/rss+xml")
-            elif self.path == "/to-private.xml":
-                self.send_response(302)
-                self.send_header("Location", "http://10.20.30.40/feed.xml")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-            elif self.path == "/article/empty":
-                self._send(200, b"<html><body></body></html>", "text/html")
-            elif self.path == "/article/binary":
-                self._send(200, bytes(range(256)) * 40, "text/html")
-            elif self.path == "/article/foreign":
-                self._send(200, "<html><body><article><p>这是一个测试页面。这里没有新闻。</p></article></body></html>"
-                           .encode(), "text/html; charset=utf-8")
-            else:
-                self._send(404, b"", "text/plain")
-
-        def _send(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("ETag", served.etag)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_args) -> None:
-            return None
-
-    return Site
 
 
 @dataclass
@@ -130,22 +46,17 @@ class Local:
 @pytest.fixture
 def site() -> Iterator[Local]:
     served = Served()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), feed_site(served))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield Local(f"http://127.0.0.1:{server.server_address[1]}", served)
     server.shutdown()
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def curated() -> Dataset:
-    return curated_atlas(ROOT / "data")
-
-
 @pytest.fixture
-def before_the_news(curated: Dataset) -> Dataset:
+def before_the_news(atlas: Dataset) -> Dataset:
     """The atlas as it stood before the reports of late 2025: their event is news to it."""
-    return replace(curated, events=curated.events[pd.to_datetime(curated.events["date"]) < "2025-10-01"])
+    return replace(atlas, events=atlas.events[pd.to_datetime(atlas.events["date"]) < "2025-10-01"])
 
 
 @pytest.fixture
@@ -209,9 +120,9 @@ def test_what_each_report_said_is_kept_with_its_item_for_the_review_queue(
 
 
 def test_a_report_of_an_event_the_atlas_holds_is_proposed_as_its_extra_source_not_a_new_event(
-        site: Local, events: EventStore, curated: Dataset) -> None:
+        site: Local, events: EventStore, atlas: Dataset) -> None:
     site.served.feeds["kz.xml"] = [KNOWN_EVENT]
-    watcher = watcher_for(events, curated)
+    watcher = watcher_for(events, atlas)
     add(watcher, site.feed("kz.xml"))
 
     report = watcher.run()
@@ -367,13 +278,13 @@ def test_an_empty_binary_or_foreign_article_costs_only_its_item(
     site.served.feeds["wire.xml"] = ONE_EVENT
     watcher = watcher_for(events, before_the_news)
     add(watcher, site.feed("wire.xml"))
-    real_rss = _rss
+    real_rss = rss
 
     def with_a_bad_article(base: str, ids: list[str]) -> bytes:  # a relevant title whose link is broken
         return real_rss(base, ids).replace(f"{base}/article/{ONE_EVENT[2]}".encode(),
                                            f"{base}/article/{article}".encode())
 
-    monkeypatch.setattr(f"{__name__}._rss", with_a_bad_article)
+    monkeypatch.setattr("tests.support.news.rss", with_a_bad_article)
 
     report = watcher.run()
 
@@ -432,7 +343,7 @@ def test_a_feed_the_fetcher_would_refuse_cannot_be_added(url: str, events: Event
 
 
 def test_the_seed_file_names_real_outlets_in_russian_and_english_and_says_why() -> None:
-    seeds = watch.seeds(ROOT / "data" / "feeds.toml")
+    seeds = watch.seeds(PROJECT_ROOT / "data" / "feeds.toml")
 
     assert len(seeds) >= 10
     assert {seed.language for seed in seeds} == {"ru", "en"}

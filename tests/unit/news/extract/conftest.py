@@ -1,23 +1,15 @@
-"""The real atlas and a helper that extracts from a short text, shared by the extraction tests."""
+"""A helper that extracts from a short text (about the shipped atlas), shared by the extraction tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from gasatlas.dataset.load import Dataset, load_dataset
+from gasatlas.dataset.load import Dataset
 from gasatlas.news.extract import Candidate, extract_events
-
-DATA = Path(__file__).resolve().parents[4] / "data"
-SOURCE = {"source_title": "Test Wire: gas news", "source_url": "https://example.org/news/1"}
-
-
-@pytest.fixture(scope="session")
-def atlas() -> Dataset:
-    return load_dataset(DATA)
+from tests.support.news import SOURCE
 
 
 @pytest.fixture(scope="session")

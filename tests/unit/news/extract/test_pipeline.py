@@ -14,7 +14,7 @@ from gasatlas.model.schema import EVENT_COLUMNS, Event
 from gasatlas.news.extract import ArticleError, Candidate, ProposedActor, extract_events, find_duplicates, language_of
 from gasatlas.news.extract.english import read_english
 from gasatlas.news.extract.sentences import LANGUAGE_SUPPORT, LANGUAGES
-from tests.unit.news.extract.conftest import SOURCE
+from tests.support.news import SOURCE
 
 ARTICLE_RU = (
     "Казахстан и Россия обсудили поставки газа. Об этом сообщило правительство.\n\n"

@@ -1,4 +1,5 @@
-"""Hypothesis strategies for the inputs anyone can send the atlas: records, dates, texts, links."""
+"""Text meant to break out of escaping, and Hypothesis strategies for the inputs anyone can send the atlas:
+records, dates, texts, links."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ from hypothesis import strategies as st
 
 from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.model.vocab import DatePrecision, EventType, GeoPrecision
-from tests.store.records import event
+from tests.support.store import event
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "`); alert(1); (`",
+    "${alert(1)}",
+    "</script><script>alert(1)</script>",
+    "\\`${document.cookie}",
+    "\" onmouseover=\"alert(1)",
+    "<!-- comment",
+    "line\u2028separator",
+]
+"""Strings that close a tag, an attribute, a script or a template literal if anything fails to escape them."""
 
 HOSTILE_TEXTS = [
     "![](https://evil.example/x.png)",
