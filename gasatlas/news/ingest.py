@@ -36,7 +36,15 @@ from gasatlas.dataset.load import Dataset, DataValidationError, load_dataset, wi
 from gasatlas.model import datewindow
 from gasatlas.model.sanitize import guard_cell
 from gasatlas.model.schema import EVENT_COLUMNS, LIST_SEPARATOR
-from gasatlas.news.extract import ArticleError, Candidate, ProposedActor, article_text, extract_events, find_duplicates
+from gasatlas.news.extract import (
+    ArticleError,
+    Candidate,
+    ProposedActor,
+    Source,
+    article_text,
+    extract_events,
+    find_duplicates,
+)
 from gasatlas.news.fetch import DEADLINE_S, FetchError, fetch_page
 from gasatlas.news.jobs import Report, no_report
 
@@ -77,8 +85,8 @@ def read_article(raw: bytes | str, filename: str | None, published: dt.date, sou
 
 def propose(article: Article, atlas: Dataset, report: Report = no_report) -> list[Candidate]:
     """The candidate events the article reports, for review (``report``: see ``extract_events``)."""
-    return extract_events(article.text, article.published, atlas, source_title=article.source_title,
-                          source_url=article.source_url, report=report)
+    source = Source(article.source_title, article.source_url)
+    return extract_events(article.text, article.published, atlas, source=source, report=report)
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,15 @@ from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 from gasatlas.config import PROJECT_ROOT
+from gasatlas.news.extract import Source
 
 REPORTS = {item["id"]: item for item in json.loads(
     (PROJECT_ROOT / "tests" / "fixtures" / "feeds" / "reports.json").read_text(encoding="utf-8"))["items"]}
 ONE_EVENT = ["item-020", "item-021", "item-022"]
 """Three outlets' reports of Gazprom's supplies to Central Asia rising 20% in 2025."""
 SOURCE = {"source_title": "Test Wire: gas news", "source_url": "https://example.org/news/1"}
+WIRE = Source(SOURCE["source_title"], SOURCE["source_url"])
+"""The made-up report the extraction tests read their texts from."""
 """The source the extraction tests' short texts are said to come from."""
 
 

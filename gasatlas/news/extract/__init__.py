@@ -3,6 +3,7 @@
 from gasatlas.news.extract.pipeline import (
     Candidate,
     ProposedActor,
+    Source,
     extract_events,
     find_duplicates,
     language_of,
@@ -16,6 +17,7 @@ __all__ = [
     "ArticleText",
     "Candidate",
     "ProposedActor",
+    "Source",
     "article_text",
     "extract_events",
     "find_duplicates",

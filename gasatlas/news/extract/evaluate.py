@@ -41,7 +41,7 @@ from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import GeoPrecision
 from gasatlas.news.extract.candidates import Candidate
 from gasatlas.news.extract.mentions import same_name_word
-from gasatlas.news.extract.pipeline import extract_events
+from gasatlas.news.extract.pipeline import Source, extract_events
 from gasatlas.news.extract.units import fold, latin_key
 
 EVAL_DIR = PROJECT_ROOT / "eval" / "articles"
@@ -213,8 +213,8 @@ class Scorer:
 
 
 def read(article: EvalArticle, atlas: Dataset) -> list[Candidate]:
-    return extract_events(article.text, article.published, atlas, source_title=article.title,
-                          source_url=article.url, lang=article.lang)
+    return extract_events(article.text, article.published, atlas, source=Source(article.title, article.url),
+                          lang=article.lang)
 
 
 def evaluate(articles: Sequence[EvalArticle], atlas: Dataset) -> tuple[dict[str, Tally], list[ArticleScore]]:
@@ -295,7 +295,7 @@ def evaluate_feeds(items: Sequence[FeedItem], atlas: Dataset) -> FeedScores:
     first: list[Candidate | None] = []
     for item in read_items:
         candidates = extract_events(f"{item.title}\n\n{item.text}", item.published or dt.date.today(), atlas,
-                                    source_title=item.outlet, source_url=item.url, lang=item.lang)
+                                    source=Source(item.outlet, item.url), lang=item.lang)
         first.append(min(candidates, key=lambda c: c.sentence_index) if candidates else None)
     together = apart = together_of = apart_of = 0
     for i, a in enumerate(read_items):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -44,8 +44,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_title: str, source_url: str,
-                   lang: str | None = None, report: Report = no_report) -> list[Candidate]:
+class Source(NamedTuple):
+    """The report a text comes from: its outlet and headline, and its address."""
+
+    title: str
+    url: str
+
+
+def extract_events(text: str, published: dt.date, atlas: Dataset, *, source: Source, lang: str | None = None,
+                   report: Report = no_report) -> list[Candidate]:
     """Candidate events reported by an article published on ``published``, for review.
 
     ``lang`` is "ru" or "en" (detected when not given). Raises ``ArticleError`` for an
@@ -70,16 +77,16 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     dateline = find_dateline(clean, published)
     sentences = read_sentences(without_dateline(clean, dateline), lang, lambda share: stage("analyse", share))
     knowledge = knowledge_of(atlas)
-    reader = SentenceReader(knowledge, sentences, published, lang, source_title)
-    builder = CandidateBuilder(knowledge, atlas, published, lang, (source_title, source_url), dateline)
+    reader = SentenceReader(knowledge, sentences, published, lang, source.title)
+    builder = CandidateBuilder(knowledge, atlas, published, lang, source, dateline)
     readings: list[Reading] = []
     for number, sentence in enumerate(sentences):
         stage("read", number / len(sentences))
-        readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source_url}"))
+        readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source.url}"))
     stage("compose", 0.0)
     passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
-        builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source_url}"))
+        builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source.url}"))
         is not None]
     candidates = _one_headline_event(_reported_facts(built), sentences)
     _mark_background(candidates, published)

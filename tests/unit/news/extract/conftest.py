@@ -9,7 +9,7 @@ import pytest
 
 from gasatlas.dataset.load import Dataset
 from gasatlas.news.extract import Candidate, extract_events
-from tests.support.news import SOURCE
+from tests.support.news import WIRE
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,7 @@ def extract(atlas: Dataset) -> Callable[..., list[Candidate]]:
     """``extract(text, published)`` → candidates, from a made-up source."""
 
     def _extract(text: str, published: dt.date = dt.date(2023, 1, 20), **options) -> list[Candidate]:
-        return extract_events(text, published, atlas, **(SOURCE | options))
+        return extract_events(text, published, atlas, source=WIRE, **options)
 
     return _extract
 

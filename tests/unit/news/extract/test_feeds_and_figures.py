@@ -12,7 +12,7 @@ from gasatlas.news.extract import Candidate
 from gasatlas.news.extract.evaluate import FeedScores, evaluate_feeds, load_feed_items
 from gasatlas.news.extract.figures import figures
 from gasatlas.news.extract.merge import cluster, same_event
-from gasatlas.news.extract.pipeline import extract_events
+from gasatlas.news.extract.pipeline import Source, extract_events
 from gasatlas.news.extract.relevance import relevance
 from gasatlas.news.extract.rules import triggers_in
 
@@ -59,7 +59,7 @@ def test_a_gas_route_named_alone_makes_an_item_about_gas() -> None:
 def test_the_headline_event_takes_the_volume_its_lede_gives(atlas) -> None:
     candidates = extract_events("Москва и Пекин подписали меморандум о строительстве «Силы Сибири — 2»\n\n"
                                 "По его словам, из России транзитом будет поступать 50 млрд куб. м газа ежегодно.",
-                                dt.date(2025, 9, 2), atlas, source_title="t", source_url="https://example.org/a",
+                                dt.date(2025, 9, 2), atlas, source=Source("t", "https://example.org/a"),
                                 lang="ru")
     first = min(candidates, key=lambda c: c.sentence_index)
 

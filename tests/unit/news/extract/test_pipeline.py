@@ -11,10 +11,17 @@ import pytest
 from gasatlas.dataset.load import validate_additions
 from gasatlas.i18n import gettext
 from gasatlas.model.schema import EVENT_COLUMNS, Event
-from gasatlas.news.extract import ArticleError, Candidate, ProposedActor, extract_events, find_duplicates, language_of
+from gasatlas.news.extract import (
+    ArticleError,
+    Candidate,
+    ProposedActor,
+    extract_events,
+    find_duplicates,
+    language_of,
+)
 from gasatlas.news.extract.english import read_english
 from gasatlas.news.extract.sentences import LANGUAGE_SUPPORT, LANGUAGES
-from tests.support.news import SOURCE
+from tests.support.news import SOURCE, WIRE
 
 ARTICLE_RU = (
     "Казахстан и Россия обсудили поставки газа. Об этом сообщило правительство.\n\n"
@@ -59,7 +66,7 @@ def test_event_ids_are_dated_slugs_unique_in_the_list_and_against_the_atlas(extr
     assert ids == ["ev-2023-01-24-statement-miller", "ev-2023-01-25-statement-miller"]
 
     taken = replace(atlas, events=pd.concat([atlas.events, pd.DataFrame([{"id": ids[0]}])], ignore_index=True))
-    assert extract_events(text, dt.date(2023, 1, 26), taken, **SOURCE)[0].event["id"] == f"{ids[0]}-2"
+    assert extract_events(text, dt.date(2023, 1, 26), taken, source=WIRE)[0].event["id"] == f"{ids[0]}-2"
 
 
 def test_month_dates_give_month_ids_and_labels(only) -> None:

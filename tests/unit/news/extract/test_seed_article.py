@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gasatlas.news.extract import Candidate, article_text, extract_events
+from gasatlas.news.extract import Candidate, Source, article_text, extract_events
 
 SEED = Path(__file__).resolve().parents[5] / "shared" / "seed" / "000_c4f7025143f6b3ea.txt"
 EXPECTED = Path(__file__).resolve().parents[3] / "fixtures" / "extract" / "seed_expected.json"
@@ -30,7 +30,7 @@ def found(atlas, expected) -> list[Candidate]:
         pytest.skip(f"the seed article is not here: {SEED}")
     text = article_text(SEED.read_bytes(), SEED.name).text
     return extract_events(text, dt.date.fromisoformat(expected["published"]), atlas,
-                          source_title=expected["source_title"], source_url=expected["source_url"])
+                          source=Source(expected["source_title"], expected["source_url"]))
 
 
 def matches(candidate: Candidate, wanted: dict) -> bool:
