@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-import mmap
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from gasatlas.model import schema
 from gasatlas.model.sanitize import FORMULA_START
 
-Columns = dict[str, pa.Array]
+Columns = dict[str, pa.Array | pa.ChunkedArray]
 BOM = b"\xef\xbb\xbf"
 HEADER_BYTES = 65_536
 LONGEST_CELL_BYTES = 32_768
@@ -35,37 +35,43 @@ _GUARDED = "^'('*[" + "".join(f"\\x{{{ord(char):x}}}" for char in FORMULA_START)
 """A cell guarded against spreadsheet formulas (``sanitize.guard_cell``): one leading apostrophe to drop."""
 
 
-def read_columns(data: bytes | mmap.mmap, model: type[BaseModel]) -> Columns | None:
+def read_columns(path: Path, model: type[BaseModel]) -> Columns | None:
     """A CSV file's cells as string columns, unguarded, as the ``csv`` module would read them; ``None`` when the
-    file has a problem to report (header, cell count, encoding) or something the two readers may read apart."""
-    if data.find(b"\0") != -1:  # the csv module refuses NUL bytes
-        return None
-    buffer = pa.py_buffer(data)[len(BOM):] if data[:len(BOM)] == BOM else pa.py_buffer(data)
-    header = next(csv.reader(io.StringIO(buffer[:HEADER_BYTES].to_pybytes().decode("utf-8", "replace"),
-                                         newline="")), [])
+    file has a problem to report (header, cell count, encoding) or something the two readers may read apart.
+
+    Read in blocks, never whole: a million events are 1.5 GB of text."""
     try:
+        with path.open("rb") as file:
+            start = file.read(HEADER_BYTES).removeprefix(BOM)
+        header = next(csv.reader(io.StringIO(start.decode("utf-8", "replace"), newline="")), [])
         table = pa_csv.read_csv(
-            pa.BufferReader(buffer),
+            path,  # pyarrow skips a byte order mark as utf-8-sig does
             read_options=pa_csv.ReadOptions(block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in header}, strings_can_be_null=False, quoted_strings_can_be_null=False,
-                auto_dict_encode=False, include_missing_columns=False, check_utf8=True),
+                column_types={name: pa.string() for name in header}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False, auto_dict_encode=False, include_missing_columns=False,
+                check_utf8=True),
         )
-    except (pa.ArrowInvalid, UnicodeDecodeError):
+    except (OSError, pa.ArrowInvalid, UnicodeDecodeError):
         return None
     names = table.column_names
-    if names != header:
-        return None
     known = {f.alias or name for name, f in model.model_fields.items()}
     required = {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
-    if len(set(names)) != len(names) or not set(names) <= known or not required <= set(names) or not len(table):
+    if names != header or len(set(names)) != len(names) or not set(names) <= known or not required <= set(names) \
+            or not len(table):
         return None
-    columns = {name: table.column(name).combine_chunks() for name in names}
-    longest = max(pc.max(pc.binary_length(array)).as_py() or 0 for array in columns.values())
-    if longest > LONGEST_CELL_BYTES:
+    columns = {name: table.column(name) for name in names}  # pyarrow's blocks, not copied into one
+    del table
+    if any(_refused_by_csv(array) for array in columns.values()):
         return None
     return {name: _unguarded(array) for name, array in columns.items()}
+
+
+def _refused_by_csv(cells: pa.Array) -> bool:
+    """The csv module refuses NUL bytes and cells over 128 KiB (problems to report, by line)."""
+    longest = pc.max(pc.binary_length(cells)).as_py() or 0
+    return longest > LONGEST_CELL_BYTES or bool(pc.any(pc.match_substring(cells, "\0")).as_py())
 
 
 def _unguarded(cells: pa.Array) -> pa.Array:
@@ -95,13 +101,21 @@ def validate_columns(model: type[BaseModel], cells: Columns) -> Columns | None:
     except ValidationError:
         return None
     checked = _records_as_columns(model, records, {name: array.type for name, array in values.items()})
-    return {name: pa.concat_arrays([pc.filter(array, ok), checked[name]]) for name, array in values.items()}
+    return {name: pa.chunked_array([*_chunks(pc.filter(array, ok)), checked[name]], array.type)
+            for name, array in values.items()}
+
+
+def _chunks(array: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
+    return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
 
 
 def frame(model: type[BaseModel], values: Columns, order: list[tuple[str, str]]) -> pd.DataFrame:
     """Valid columns as ``load._frame`` shapes records — one column per field in the model's order, list fields
-    as tuples, dates as timestamps — with the rows sorted by ``order`` (pyarrow's ``sort_indices`` keys)."""
+    as tuples, dates as timestamps — with the rows sorted by ``order`` (pyarrow's ``sort_indices`` keys).
+
+    Empties ``values``: the unsorted columns are freed as soon as their sorted copy is made."""
     table = pa.table({name: values[name] for name in model.model_fields})
+    values.clear()
     table = table.take(pc.sort_indices(table, sort_keys=order))
     lists = [name for name in table.column_names if pa.types.is_list(table.schema.field(name).type)]
     result = table.drop_columns(lists).to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
@@ -115,8 +129,7 @@ def frame(model: type[BaseModel], values: Columns, order: list[tuple[str, str]])
 
 def _tuples(lists: pa.Array) -> np.ndarray:
     """Each list as a tuple; equal lists share one tuple (a few thousand distinct ones among a million rows)."""
-    encoded = pc.dictionary_encode(pc.binary_join(lists, schema.LIST_SEPARATOR)).combine_chunks() \
-        if isinstance(lists, pa.ChunkedArray) else pc.dictionary_encode(pc.binary_join(lists, schema.LIST_SEPARATOR))
+    encoded = pc.dictionary_encode(pc.binary_join(lists, schema.LIST_SEPARATOR))
     distinct = np.empty(len(encoded.dictionary), dtype=object)
     distinct[:] = [tuple(text.split(schema.LIST_SEPARATOR)) if text else () for text in encoded.dictionary.to_pylist()]
     return distinct[encoded.indices.to_numpy(zero_copy_only=False)]

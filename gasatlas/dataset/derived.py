@@ -23,12 +23,12 @@ FOLD_ROWS = 50_000
 def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     """Add the case-folded text that free-text search runs over (both languages).
 
-    Joined by pyarrow, folded by ``str.casefold`` (pyarrow's ``utf8_lower`` is no faster and folds ß, ς… apart)
+    Joined by pyarrow and folded by ``str.casefold`` (pyarrow's ``utf8_lower`` is no faster and folds ß, ς… apart)
     a slice of rows at a time."""
     columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
-    joined = pc.binary_join_element_wise(*columns, " ")
-    folded = [pa.array([text.casefold() for text in joined.slice(start, FOLD_ROWS).to_pylist()], pa.string())
-              for start in range(0, len(joined), FOLD_ROWS)]
+    folded = [pa.array([text.casefold() for text in pc.binary_join_element_wise(
+        *(column.slice(start, FOLD_ROWS) for column in columns), " ").to_pylist()], pa.string())
+              for start in range(0, len(events), FOLD_ROWS)]
     text = pa.concat_arrays(folded) if folded else pa.array([], pa.string())
     return events.assign(search_text=pd.Series(text.to_pandas(), index=events.index, dtype="str"))
 

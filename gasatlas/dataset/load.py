@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import mmap
 import sys
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -605,13 +604,9 @@ def load_dataset(data_dir: Path) -> Dataset:
 def _events_at_once(data_dir: Path, refs: References) -> pd.DataFrame | None:
     """The events file as a frame by the columnar path (``columnar``) when every row passes its model and every
     check against the other files; ``None`` sends the file the row-by-row way, which names what is wrong."""
-    try:
-        with (data_dir / EVENTS_FILE).open("rb") as file:  # mapped, not read: a 1.5 GB file stays out of memory
-            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)  # unmapped when no array refers to it
-        cells = columnar.read_columns(data, Event)
-    except (OSError, ValueError):  # no file, an empty one (which cannot be mapped)
-        return None
+    cells = columnar.read_columns(data_dir / EVENTS_FILE, Event)
     values = None if cells is None else columnar.validate_columns(Event, cells)
+    del cells  # the text columns live on in ``values``, the others are freed
     if values is None or not _events_pass(values, refs):
         return None
     return columnar.frame(Event, values, [("date", "ascending"), ("id", "ascending")])
