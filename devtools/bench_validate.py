@@ -4,12 +4,13 @@
 
 Prepare a folder with the curated data plus N synthetic events, for example::
 
-    cp -r data /tmp/d100k && python -m devtools.synth 100000 --csv /tmp/synth.csv  # or bench_browser's helper
+    cp -r data /tmp/d100k  # then its events.csv: the curated events plus N synthetic ones, as bench_browser
+    python -c "from devtools.bench_browser import add_synthetic_events as add; add(100000)(Path('/tmp/d100k'))"
 
-"cold" is ``validate_dataset`` (what a server pays on data it has never seen), then writing the result to the disk
-cache as ``load_dataset`` does (timed apart); "restart" is ``load_dataset`` in a fresh process that reads it back. Each runs in its own
-process, so peak memory (``ru_maxrss``) is that step's own. ``--profile N`` prints cProfile's N costliest
-functions (cumulative) of the cold run.
+"cold" is ``validate_dataset`` (what a server pays on data it has never seen), then writing the result to the
+disk cache as ``load_dataset`` does (timed apart); "restart" is ``load_dataset`` in a fresh process that reads
+it back. Each runs in its own process, so peak memory (``ru_maxrss``) is that step's own. ``--profile N``
+prints cProfile's N costliest functions (cumulative) of the cold run.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def _run_step(step: str, data_dir: Path, profile: int) -> dict:
 
 def _in_new_process(step: str, data_dir: Path, cache_dir: Path, profile: int) -> dict:
     env = os.environ | {"GASATLAS_CACHE_DIR": str(cache_dir)}
-    command = [sys.executable, "-m", "devtools.bench_validate", str(data_dir), "--step", step, "--profile", str(profile)]
+    command = [sys.executable, "-m", "devtools.bench_validate", str(data_dir), "--step", step,
+               "--profile", str(profile)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 

@@ -81,7 +81,7 @@ def _unguarded(cells: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(cells, _GUARDED, r"\1")
 
 
-def _records_as_columns(model: type[BaseModel], records: list[Any], types: dict[str, pa.DataType]) -> Columns:
+def _records_as_columns(records: list[Any], types: dict[str, pa.DataType]) -> Columns:
     return {name: pa.array([record.__dict__[name] for record in records], kind) for name, kind in types.items()}
 
 
@@ -100,7 +100,7 @@ def validate_columns(model: type[BaseModel], cells: Columns) -> Columns | None:
         records = [model.model_validate(row) for row in rows]
     except ValidationError:
         return None
-    checked = _records_as_columns(model, records, {name: array.type for name, array in values.items()})
+    checked = _records_as_columns(records, {name: array.type for name, array in values.items()})
     return {name: pa.chunked_array([*_chunks(pc.filter(array, ok)), checked[name]], array.type)
             for name, array in values.items()}
 

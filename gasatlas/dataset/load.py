@@ -554,8 +554,8 @@ a column of nothing but ``None`` would be one of objects."""
 
 
 def events_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Normalise an events frame: real timestamps, numbers as floats, each date's period (``date_start``, ``date_end``), display
-    dates and search text, sorted by date then id;
+    """Normalise an events frame: real timestamps, numbers as floats, each date's period (``date_start``,
+    ``date_end``), display dates and search text, sorted by date then id;
     every event ``published`` unless the frame says otherwise (a contributor's own pending ones).
 
     The display and search columns are computed once here, not on every rerun.

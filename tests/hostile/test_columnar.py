@@ -65,7 +65,8 @@ def test_a_valid_file_takes_the_columnar_path(minimal_data: Path, monkeypatch: p
     frame = outcome(minimal_data)
 
     assert isinstance(frame, pd.DataFrame)
-    assert taken and taken[0] is not None, "the columnar path accepted the file"
+    assert taken, "the columnar path was tried"
+    assert taken[0] is not None, "the columnar path accepted the file"
     assert_same(frame, row_by_row(minimal_data, monkeypatch))
 
 
