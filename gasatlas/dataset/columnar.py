@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -133,3 +133,25 @@ def _tuples(lists: pa.Array) -> np.ndarray:
     distinct = np.empty(len(encoded.dictionary), dtype=object)
     distinct[:] = [tuple(text.split(schema.LIST_SEPARATOR)) if text else () for text in encoded.dictionary.to_pylist()]
     return distinct[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def write_frame(frame: pd.DataFrame, file: BinaryIO) -> None:
+    """A frame as an Arrow IPC stream (list fields as lists): written and read back at the speed of the disk."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    with pa.ipc.new_stream(file, table.schema) as stream:
+        stream.write_table(table)
+
+
+def read_frame(file: BinaryIO) -> pd.DataFrame:
+    """``write_frame``'s frame, from where ``file`` stands (the text is mapped, not copied, when it can be)."""
+    try:
+        source: Any = pa.memory_map(file.name)
+        source.seek(file.tell())
+    except (AttributeError, TypeError, OSError):  # not a file on disk
+        source = file
+    table = pa.ipc.open_stream(source).read_all()
+    lists = [name for name in table.column_names if pa.types.is_list(table.schema.field(name).type)]
+    result = table.to_pandas(coerce_temporal_nanoseconds=False)
+    for name in lists:
+        result[name] = _tuples(table.column(name).combine_chunks())
+    return result

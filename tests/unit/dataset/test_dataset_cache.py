@@ -59,6 +59,9 @@ def test_the_same_files_are_validated_once_even_in_another_folder(
 
     assert validations == [minimal_data], "the second folder holds the same bytes: read back, not validated"
     pd.testing.assert_frame_equal(again.events, first.events)
+    assert again.events_version == first.events_version
+    assert isinstance(again.events["countries"].iloc[0], tuple), "list fields read back as tuples, as validated"
+    pd.testing.assert_frame_equal(again.actors, first.actors)
 
 
 def test_a_changed_file_is_validated_again(edit, minimal_data: Path, validations: list[Path]) -> None:
