@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import add_news, identity, shell
 
 lang, atlas = shell.page()
 visitor = shell.visitor()
 
-st.title(t("news_title", lang))
-st.caption(t("news_intro", lang))
+st.title(gettext("Add events from a news article", lang))
+st.caption(gettext("Paste an article, upload a file or give its link, say where and when it was published, and review "
+                   "the events the atlas finds in it before they are saved.", lang))
 if identity.read_only_note(visitor, lang):
     st.stop()
 add_news.saved_notice(visitor, lang)
@@ -23,5 +24,5 @@ if st.session_state.get(add_news.KEY_CANDIDATES) is not None:
     edited = add_news.review(atlas, lang)
     add_news.proposed_actors(lang)
     if edited is not None:
-        add_news.save_button(atlas, edited, visitor, lang)
+        add_news.save_button(edited, visitor, lang)
 add_news.my_submissions(visitor, lang)

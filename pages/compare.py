@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import compare, shell
 
 lang, atlas = shell.page()
 
-st.title(t("compare_title", lang))
+st.title(gettext("Compare two moments", lang))
 compare.workspace(atlas, lang)

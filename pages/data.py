@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import data, shell
 
 lang, atlas = shell.page()
 
-st.title(t("data_title", lang))
-st.subheader(t("downloads", lang))
+st.title(gettext("Data and sources", lang))
+st.subheader(gettext("Downloads", lang))
 data.downloads(atlas, lang)
-st.subheader(t("stored_title", lang))
+st.subheader(gettext("The whole atlas in the data/ formats", lang))
 data.stored_events(shell.visitor(), lang)
-st.subheader(t("cite", lang))
+st.subheader(gettext("Cite this view", lang))
 data.citation(atlas, lang)
-st.subheader(t("sources", lang))
+st.subheader(gettext("Sources", lang))
 data.sources(atlas, lang)
-st.subheader(t("dictionary", lang))
+st.subheader(gettext("Data dictionary", lang))
 data.dictionary(lang)

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import feeds, shell
 
 lang, atlas = shell.page()
 
-st.title(t("feeds_title", lang))
-st.caption(t("feeds_help", lang))
+st.title(gettext("News feeds", lang))
+st.caption(gettext("The feeds the watcher (python -m gasatlas.watch) reads by itself: how each fared, and its last "
+                   "runs. What it finds waits in the review queue.", lang))
 feeds.page(shell.visitor(), lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import embed, shell, story
 from gasatlas.ui import map as map_page
 
@@ -13,6 +13,6 @@ if embed.active():
     map_page.embedded_map(atlas, lang)
     embed.credit(atlas, lang)
 else:
-    st.title(t("app_title", lang))
+    st.title(gettext("Central Asia Gas Atlas", lang))
     story.panel(atlas, lang)
     map_page.workspace(atlas, shell.visitor(), lang)

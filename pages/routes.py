@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import routes, shell
 
 lang, atlas = shell.page()
 
-st.title(t("routes_title", lang))
-st.subheader(t("route_detail", lang))
+st.title(gettext("Routes and facilities", lang))
+st.subheader(gettext("One route", lang))
 routes.route_detail(atlas, lang)
 routes.catalogue(atlas, lang)

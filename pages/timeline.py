@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui import shell, timeline
 
 lang, atlas = shell.page()
 
-st.title(t("timeline_title", lang))
-st.caption(t("timeline_help", lang))
+st.title(gettext("Timeline", lang))
+st.caption(gettext("Drag across the events to choose a date range for every page; click an event to select it.", lang))
 timeline.timeline(atlas, lang)

@@ -7,14 +7,14 @@ them back from Streamlit by these names.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 
 import altair as alt
 import pandas as pd
 
 from gasatlas.analysis.flows import MOVED_KINDS
 from gasatlas.analysis.network import NAME_FONT_SIZE, NAME_RISE, NETWORK_PLOT, NETWORK_SCALE_PADDING, named_actors
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label, pgettext
 from gasatlas.i18n.formats import vega_locale
 from gasatlas.model.palette import (
     EVENT_TYPE_COLOR,
@@ -24,7 +24,7 @@ from gasatlas.model.palette import (
     ROUTE_STATUS_STYLE,
     SELECTED_EVENT_COLOR,
 )
-from gasatlas.model.vocab import FlowKind, Lang, label
+from gasatlas.model.vocab import FlowKind, Lang
 
 Layered: TypeAlias = alt.LayerChart | alt.FacetChart
 """What ``alt.layer(...).properties(...)`` is typed to return; these charts are always layers."""
@@ -42,7 +42,7 @@ Chart = TypeVar("Chart", alt.Chart, Layered)
 
 def _in_language(chart: Chart, lang: Lang) -> Chart:
     """The chart formats its axes, tooltips and numbers in ``lang`` (month names, decimal comma)."""
-    return chart.configure(locale=vega_locale(lang))
+    return cast(Chart, chart.configure(locale=vega_locale(lang)))
 
 
 def _type_scale(lang: Lang) -> alt.Scale:
@@ -80,8 +80,8 @@ def timeline_chart(
     pick = alt.selection_point(name=PICK, fields=["id"], on="click")
     by_type = colour_by == "type"
     legend = alt.Legend(orient="bottom", columns=4)
-    colour = (alt.Color("type_label:N", title=t("col_type", lang), scale=_type_scale(lang), legend=legend)
-              if by_type else alt.Color("country:N", title=t("country", lang), legend=legend))
+    colour = (alt.Color("type_label:N", title=gettext("Type", lang), scale=_type_scale(lang), legend=legend)
+              if by_type else alt.Color("country:N", title=gettext("Country", lang), legend=legend))
     row = alt.Y("type_label:N" if by_type else "country:N", title=None, sort=None, axis=ROW_AXIS)
     chosen_range = alt.Chart(
         pd.DataFrame({"start": [pd.Timestamp(chosen[0])], "end": [pd.Timestamp(chosen[1])]})
@@ -90,8 +90,9 @@ def timeline_chart(
     points = alt.Chart(events).mark_circle(size=110, opacity=0.9, stroke="#333").encode(
         x=alt.X("date:T", title=None, scale=x_scale), y=row, color=colour,
         strokeWidth=alt.condition(alt.datum.id == (selected_id or ""), alt.value(2.5), alt.value(0)),
-        tooltip=[alt.Tooltip("when:N", title=t("col_date", lang)), alt.Tooltip("title:N", title=t("col_title", lang)),
-                 alt.Tooltip("type_label:N", title=t("col_type", lang))],
+        tooltip=[alt.Tooltip("when:N", title=gettext("Date", lang)),
+                 alt.Tooltip("title:N", title=gettext("Event", lang)),
+                 alt.Tooltip("type_label:N", title=gettext("Type", lang))],
     ).add_params(brush, pick)
     chart = alt.layer(chosen_range, points).properties(height=260, width=CHART_WIDTH, autosize=FIT_WIDTH)
     return _in_language(chart, lang)
@@ -99,15 +100,15 @@ def timeline_chart(
 
 def status_chart(bands: pd.DataFrame, span: tuple[dt.date, dt.date], lang: Lang) -> alt.Chart:
     """Each route's status as a band of dated segments, on the timeline's time axis."""
-    chart = alt.Chart(bands).mark_bar(height=14).encode(
+    chart: alt.Chart = alt.Chart(bands).mark_bar(height=14).encode(
         x=alt.X("start:T", title=None, scale=_time_axis(span)), x2="end:T",
         y=alt.Y("route:N", title=None, sort=None, axis=ROW_AXIS),
-        color=alt.Color("status_label:N", title=t("status", lang), scale=status_scale(lang),
+        color=alt.Color("status_label:N", title=gettext("Status", lang), scale=status_scale(lang),
                         legend=alt.Legend(orient="bottom", columns=3)),
-        tooltip=[alt.Tooltip("route:N", title=t("related_routes", lang)),
-                 alt.Tooltip("status_label:N", title=t("status", lang)),
-                 alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
-                 alt.Tooltip("note:N", title=t("direction", lang))],
+        tooltip=[alt.Tooltip("route:N", title=gettext("Routes", lang)),
+                 alt.Tooltip("status_label:N", title=gettext("Status", lang)),
+                 alt.Tooltip("start:T", title=gettext("From", lang), format="%Y-%m-%d"),
+                 alt.Tooltip("note:N", title=gettext("Flow and notes", lang))],
     ).properties(height=22 * max(1, bands["route"].nunique()), width=CHART_WIDTH, autosize=FIT_WIDTH)
     return _in_language(chart, lang)
 
@@ -121,7 +122,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
     links = alt.Chart(edges).mark_rule(color="#9a9a9a", opacity=0.6).encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("events:Q", legend=None, scale=alt.Scale(range=[1, 6])),
-        tooltip=[alt.Tooltip("dates:N", title=t("shared_events", lang))],
+        tooltip=[alt.Tooltip("dates:N", title=gettext("Shared events", lang))],
     )
     midpoints = edges.assign(mx=(edges["x"] + edges["x2"]) / 2, my=(edges["y"] + edges["y2"]) / 2)
     link_dates = alt.Chart(midpoints).mark_text(fontSize=9, color="#555", dy=-4).encode(
@@ -131,10 +132,11 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
                          chosen=[actor in chosen for actor in nodes["id"]])
     circles = alt.Chart(shown).mark_circle(opacity=0.9, stroke="#222").encode(
         x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis),
-        size=alt.Size("events:Q", title=t("events_count", lang), scale=alt.Scale(range=[80, 1400])),
+        size=alt.Size("events:Q", title=pgettext("count column", "Events", lang), scale=alt.Scale(range=[80, 1400])),
         color=alt.Color("kind_label:N", title=None, scale=kinds),
         strokeWidth=alt.condition(alt.datum.chosen, alt.value(3), alt.value(0.5)),
-        tooltip=[alt.Tooltip("name:N", title=t("actor", lang)), alt.Tooltip("events:Q", title=t("events_count", lang))],
+        tooltip=[alt.Tooltip("name:N", title=gettext("Actor", lang)),
+                 alt.Tooltip("events:Q", title=pgettext("count column", "Events", lang))],
     ).add_params(pick)
     names = alt.Chart(shown[shown["id"].isin(named_actors(nodes, chosen))]).mark_text(
         fontSize=NAME_FONT_SIZE, dy=-NAME_RISE).encode(
@@ -146,13 +148,13 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, lang: Lang, chosen: 
 
 def route_status_chart(bands: pd.DataFrame, lang: Lang) -> alt.Chart:
     """One route's statuses as a single band over time."""
-    chart = alt.Chart(bands).mark_bar(height=18).encode(
+    chart: alt.Chart = alt.Chart(bands).mark_bar(height=18).encode(
         x=alt.X("start:T", title=None), x2="end:T", y=alt.Y("route:N", title=None, axis=None),
         color=alt.Color("status_label:N", title=None, scale=status_scale(lang),
                         legend=alt.Legend(orient="bottom", columns=3)),
-        tooltip=[alt.Tooltip("status_label:N", title=t("status", lang)),
-                 alt.Tooltip("start:T", title=t("from", lang), format="%Y-%m-%d"),
-                 alt.Tooltip("note:N", title=t("direction", lang))],
+        tooltip=[alt.Tooltip("status_label:N", title=gettext("Status", lang)),
+                 alt.Tooltip("start:T", title=gettext("From", lang), format="%Y-%m-%d"),
+                 alt.Tooltip("note:N", title=gettext("Flow and notes", lang))],
     ).properties(height=40, width=CHART_WIDTH, autosize=FIT_WIDTH)
     return _in_language(chart, lang)
 
@@ -170,11 +172,11 @@ def _kind_encodings(lang: Lang, shown: pd.Series) -> tuple[alt.Scale, alt.Scale,
 
 def flow_tooltip(lang: Lang) -> list[alt.Tooltip]:
     """Every number with where it comes from."""
-    return [alt.Tooltip("period:N", title=t("col_period", lang)),
-            alt.Tooltip("direction:N", title=t("col_direction", lang)),
-            alt.Tooltip("volume:N", title=t("col_volume", lang)),
-            alt.Tooltip("kind_label:N", title=t("col_kind", lang)),
-            alt.Tooltip("source:N", title=t("source", lang)), alt.Tooltip("url:N", title=t("col_url", lang))]
+    return [alt.Tooltip("period:N", title=gettext("Period", lang)),
+            alt.Tooltip("direction:N", title=gettext("Direction", lang)),
+            alt.Tooltip("volume:N", title=gettext("Volume, bcm", lang)),
+            alt.Tooltip("kind_label:N", title=gettext("Kind", lang)),
+            alt.Tooltip("source:N", title=gettext("Source", lang)), alt.Tooltip("url:N", title=gettext("URL", lang))]
 
 
 def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame | None = None) -> Layered:
@@ -186,7 +188,7 @@ def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame 
     x = alt.X("year(when):T" if yearly else "yearmonth(when):T", title=None,
               axis=alt.Axis(format="%Y" if yearly else "%b %Y", tickCount={"interval": "year" if yearly else "month",
                                                                            "step": 1}))
-    y = alt.Y("volume_bcm:Q", title=t("bcm_in_period", lang), scale=alt.Scale(zero=True))
+    y = alt.Y("volume_bcm:Q", title=gettext("bcm in the period", lang), scale=alt.Scale(zero=True))
     kind_colour = alt.Color("kind_label:N", title=None, scale=color, legend=alt.Legend(orient="bottom", columns=2))
     several_ways = figures["direction"].nunique() > 1  # then each volume says where its gas came from
     base = alt.Chart(figures.assign(series=figures["direction"] + " · " + figures["kind"],
@@ -202,8 +204,9 @@ def route_flows_chart(figures: pd.DataFrame, lang: Lang, capacity: pd.DataFrame 
     ]
     if capacity is not None:
         rule = alt.Chart(capacity).encode(y="volume_bcm:Q", tooltip=[
-            alt.Tooltip("label:N", title=t("capacity", lang)), alt.Tooltip("source:N", title=t("source", lang)),
-            alt.Tooltip("url:N", title=t("col_url", lang))])
+            alt.Tooltip("label:N", title=gettext("Capacity", lang)),
+            alt.Tooltip("source:N", title=gettext("Source", lang)),
+            alt.Tooltip("url:N", title=gettext("URL", lang))])
         layers[:0] = [rule.mark_rule(color=NO_FLOW_STYLE.color, strokeDash=[2, 4]),
                       rule.mark_text(align="left", x=4, dy=-7, fontSize=10, color="#555").encode(text="label:N")]
     return _in_language(alt.layer(*layers).properties(height=230, width=CHART_WIDTH, autosize=FIT_WIDTH), lang)
@@ -218,17 +221,17 @@ def balance_chart(rows: pd.DataFrame, lang: Lang) -> alt.Chart:
     yearly = rows[rows["whole_year"]]
     bars = yearly.assign(bar=yearly["way_label"] + " · " + yearly["kind_label"],
                          segment=yearly["route"] + " — " + yearly["partner"])
-    chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
-        x=alt.X("sum(volume_bcm):Q", stack="zero", title=t("bcm", lang)),
+    chart: alt.Chart = alt.Chart(bars).mark_bar(stroke="#fff", strokeWidth=1).encode(
+        x=alt.X("sum(volume_bcm):Q", stack="zero", title=gettext("bcm", lang)),
         y=alt.Y("bar:N", title=None, sort=list(dict.fromkeys(bars["bar"])), axis=alt.Axis(labelLimit=360)),
         color=alt.Color("segment:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
         order=alt.Order("segment:N"),
-        tooltip=[alt.Tooltip("segment:N", title=t("col_route", lang)), *flow_tooltip(lang)],
+        tooltip=[alt.Tooltip("segment:N", title=gettext("Route", lang)), *flow_tooltip(lang)],
     ).properties(height=34 * max(1, bars["bar"].nunique()) + 20, width=CHART_WIDTH, autosize=FIT_WIDTH)
     return _in_language(chart, lang)
 
 
-def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:
+def brushed_dates(selection: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     """The date range a reader brushed on the timeline (Vega-Lite reports epoch milliseconds)."""
     span = (selection.get(BRUSH) or {}).get("date")
     if not span or len(span) != 2:
@@ -237,7 +240,7 @@ def brushed_dates(selection: dict) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-def picked(selection: dict, name: str) -> str | None:
+def picked(selection: dict[str, Any], name: str) -> str | None:
     """The id of the mark a reader clicked in point selection ``name`` (``PICK`` or ``ACTOR``)."""
     points = selection.get(name) or []
     return points[0].get("id") if points and isinstance(points[0], dict) and points[0].get("id") else None

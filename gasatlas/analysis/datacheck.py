@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -96,7 +97,7 @@ def duplicate_problems(atlas: Dataset) -> list[Problem]:
     return problems
 
 
-def flowing_years(history: Sequence[dict], years: Sequence[int]) -> set[int]:
+def flowing_years(history: Sequence[dict[str, Any]], years: Sequence[int]) -> set[int]:
     """The years in which a route was operating (or reversed) on at least one day."""
     flowing = set()
     for year in years:

@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
+from gasatlas.i18n import N_
+
 if TYPE_CHECKING:
     from gasatlas.dataset.load import Dataset
 
 CountryMatch = Literal["any", "all"]
 COUNTRY_MATCHES: tuple[CountryMatch, ...] = ("any", "all")
 """How chosen countries combine: events involving ``any`` of them, or ``all`` of them (relations between them)."""
+COUNTRY_MATCH_WORDS: dict[str, str] = {"any": N_("any of them"), "all": N_("all of them")}
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ class _Exploded:
     values: np.ndarray  # the distinct values, indexed by code
 
 
-_EXPLODED: dict[int, tuple[weakref.ref, dict[str, _Exploded]]] = {}
+_EXPLODED: dict[int, tuple[weakref.ref[pd.DataFrame], dict[str, _Exploded]]] = {}
 
 
 def _exploded(events: pd.DataFrame, column: str) -> _Exploded:
@@ -172,13 +175,13 @@ def apply_filter(events: pd.DataFrame, selection: EventFilter, columns: Sequence
     return events.loc[mask, list(columns)] if columns is not None else events[mask]
 
 
-def _count_values(events: pd.DataFrame, column: str, mask: np.ndarray) -> Counter:
+def _count_values(events: pd.DataFrame, column: str, mask: np.ndarray) -> Counter[str]:
     long = _exploded(events, column)
     counts = np.bincount(long.codes[mask[long.rows]], minlength=len(long.values))
     return Counter({value: int(n) for value, n in zip(long.values.tolist(), counts.tolist(), strict=True) if n})
 
 
-def facet_counts(events: pd.DataFrame, selection: EventFilter, facet: str) -> Counter:
+def facet_counts(events: pd.DataFrame, selection: EventFilter, facet: str) -> Counter[str]:
     """How many events each option of ``facet`` would show, given the other facets.
 
     Counting without the facet's own restriction lets a reader see what adding

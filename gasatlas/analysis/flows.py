@@ -9,16 +9,20 @@ figure for the whole year, never from months added up or stretched.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from gasatlas.analysis.filters import CountryMatch, DateRange
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.model.schema import period_span
-from gasatlas.model.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang, label
+from gasatlas.model.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang
 
 MOVED_KINDS: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIMATE)
 """The kinds that say how much gas moved, in order of preference."""
@@ -26,9 +30,11 @@ FLOW_KINDS_IN_BALANCE: tuple[FlowKind, ...] = (FlowKind.REPORTED, FlowKind.ESTIM
 """A balance counts what moved and what was contracted, each apart; a capacity is not a flow."""
 
 
-BALANCE_DIRECTIONS: tuple[str, ...] = ("in", "out", "transit", "processing")
-"""How gas touches a country: bought in, sold out, crossing it between two others, or sent across a border to be
-processed and returned (neither an export nor an import of the gas itself)."""
+BALANCE_DIRECTIONS: dict[str, str] = {"in": N_("came in"), "out": N_("went out"),
+                                      "transit": N_("crossed in transit"),
+                                      "processing": N_("sent for processing and returned")}
+"""How gas touches a country, with its words: bought in, sold out, crossing it between two others, or sent across
+a border to be processed and returned (neither an export nor an import of the gas itself)."""
 
 
 
@@ -128,11 +134,11 @@ def moved_text(figures: pd.DataFrame, lang: Lang) -> str:
         return f"≈ {number}" if kind == FlowKind.ESTIMATE else number
 
     if len(figures) == 1:
-        text = f"{one(figures['volume_bcm'].iloc[0], figures['value_kind'].iloc[0])} {t('bcm', lang)}"
+        text = f"{one(figures['volume_bcm'].iloc[0], figures['value_kind'].iloc[0])} {gettext('bcm', lang)}"
     else:
         text = " · ".join(f"{row.from_country}→{row.to_country} {one(row.volume_bcm, row.value_kind)}"
-                          for row in figures.itertuples()) + f" {t('bcm', lang)}"
-    return f"{text} {t('estimate_short', lang)}" if (figures["value_kind"] == FlowKind.ESTIMATE).any() else text
+                          for row in figures.itertuples()) + f" {gettext('bcm', lang)}"
+    return f"{text} {gettext('est.', lang)}" if (figures["value_kind"] == FlowKind.ESTIMATE).any() else text
 
 
 def flow_years(flows: pd.DataFrame) -> list[int]:
@@ -178,9 +184,8 @@ def balance_totals(balance: pd.DataFrame) -> pd.DataFrame:
     """Whole-year volumes in, out, across and sent for processing, summed per kind and never across kinds;
     months and quarters, which cover only part of the year, are listed in the balance but not added up."""
     yearly = balance[balance["whole_year"]]
-    totals = yearly.groupby(["direction", "value_kind"], sort=False).agg(
+    return yearly.groupby(["direction", "value_kind"], sort=False).agg(
         volume_bcm=("volume_bcm", "sum"), routes=("route_id", "nunique"), figures=("id", "count")).reset_index()
-    return totals
 
 
 @dataclass(frozen=True)
@@ -214,7 +219,7 @@ def known_share(flows: pd.DataFrame, gaps: pd.DataFrame, country: str, year: int
     return KnownShare(len(known), len(known | touching(flows) | touching(gaps)))
 
 
-def kind_label(row, lang: Lang) -> str:
+def kind_label(row: Any, lang: Lang) -> str:
     """A figure's kind as readers see it, saying too when it is a whole pipeline's total, gas sent for processing,
     or another source's figure the atlas does not use."""
     extras = [label(str(value), lang) for value in (getattr(row, "scope", None), getattr(row, "purpose", None),
@@ -311,3 +316,55 @@ def coverage_matrix(coverage: pd.DataFrame, cell: str = "status") -> pd.DataFram
     """``route_year_coverage`` as a route × year table of ``cell`` (``status`` or ``text``)."""
     return coverage.pivot(index="route_id", columns="year", values=cell).reindex(
         index=list(dict.fromkeys(coverage["route_id"])))
+
+
+CONTRACT_WORDS = re.compile(r"контракт|договор|contract", re.IGNORECASE)
+"""A volume a report ties to a contract is a contract figure, whatever kind of event told it."""
+
+
+def _direction(event: Mapping[str, Any], route_id: str, flows: pd.DataFrame,
+               routes: pd.DataFrame) -> tuple[str, str] | None:
+    """Which way a route's figure between the event's countries runs: the way the route's figures between them
+    run, else the route's order (its first and last country the event names); None without two of them."""
+    countries = set(event.get("countries") or ())
+    held = flows[flows["route_id"] == route_id]
+    pairs = [(a, b) for a, b in zip(held["from_country"], held["to_country"], strict=True) if {a, b} <= countries]
+    if pairs:
+        return Counter(pairs).most_common(1)[0][0]
+    route = routes[routes["id"] == route_id]
+    order = [country for country in (route["countries"].iloc[0] if not route.empty else ()) if country in countries]
+    return (order[0], order[-1]) if len(order) > 1 else None
+
+
+def figure_from_event(event: Mapping[str, Any], route_id: str, flows: pd.DataFrame, routes: pd.DataFrame,
+                      retrieved: dt.date) -> dict[str, Any] | None:
+    """The flow figure an event's volume could become along ``route_id`` — a proposal for a moderator to confirm
+    or correct, never added by itself. Only a yearly volume is a year's flow (a day's rate or a total is not);
+    the year is the event's, the direction ``_direction``'s, the kind ``contract`` where the event is an
+    agreement or its words name a contract, else ``reported``; an ``alternative`` where the atlas has a chosen
+    figure for the same route, direction, kind and year. None when the event gives no such volume."""
+    volume = event.get("volume_bcm")
+    if (volume is None or pd.isna(volume) or event.get("volume_period") != "year"
+            or route_id not in (event.get("route_ids") or ())):
+        return None
+    direction = _direction(event, route_id, flows, routes)
+    if direction is None:
+        return None
+    source, sink = direction
+    year = str(event["date"])[:4]
+    words = " ".join(str(event.get(key) or "") for key in ("quote", "title_ru", "title_en"))
+    kind = FlowKind.CONTRACT if event.get("event_type") == "agreement" or CONTRACT_WORDS.search(words) \
+        else FlowKind.REPORTED
+    same = flows[(flows["route_id"] == route_id) & (flows["from_country"] == source) & (flows["to_country"] == sink)
+                 & (flows["value_kind"] == kind) & (flows["period"] == year) & (flows["choice"] == FlowChoice.CHOSEN)]
+    event_id = str(event["id"])
+    quote = event.get("quote")
+    return {"id": f"flow-{route_id}-{event_id.removeprefix('ev-')}"[:80].rstrip("-"), "route_id": route_id,
+            "from_country": source, "to_country": sink, "period": year, "value_kind": str(kind),
+            "volume_bcm": float(volume), "source_title": event["source_title"], "source_url": event["source_url"],
+            "quote": quote if isinstance(quote, str) and quote else None,
+            "note_en": f"From the atlas event {event_id}, confirmed by a moderator.",
+            "note_ru": f"Из события атласа {event_id}, подтверждено модератором.",
+            "choice": str(FlowChoice.ALTERNATIVE if not same.empty else FlowChoice.CHOSEN),
+            "source_date": str(event["date"])[:10], "retrieved": retrieved.isoformat()}
+

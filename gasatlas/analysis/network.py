@@ -27,10 +27,10 @@ NAME_RISE = 14.0
 """How far above its circle's centre a name is written."""
 
 
-def actor_links(events: pd.DataFrame) -> tuple[Counter, dict[tuple[str, str], list]]:
+def actor_links(events: pd.DataFrame) -> tuple[Counter[str], dict[tuple[str, str], list[pd.Timestamp]]]:
     """How many events each actor is in, and the dates of the events each pair shares."""
-    counts: Counter = Counter()
-    shared: dict[tuple[str, str], list] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    shared: dict[tuple[str, str], list[pd.Timestamp]] = defaultdict(list)
     for people, organisations, day in zip(events["participants"], events["organisations"], events["date"], strict=True):
         actors = sorted(set(people) | set(organisations))
         counts.update(actors)

@@ -57,7 +57,7 @@ def versions_frame(current: Mapping[str, Any], attempted: Mapping[str, Any]) -> 
         "differs", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def record_from_form(values: Mapping[str, Any], base: Mapping[str, Any]) -> dict:
+def record_from_form(values: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
     """A record from an edit form's values: list fields typed as ``a;b;c``, every other field as it came."""
     record = dict(base)
     for name, value in values.items():

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
@@ -40,7 +40,7 @@ class References:
 def _refs(info: ValidationInfo) -> References:
     if info.context is None:
         raise ValueError("stories are checked against the data: validate with context={'references': ...}")
-    return info.context["references"]
+    return cast(References, info.context["references"])
 
 
 def _unknown(values: tuple[str, ...], known: frozenset[str], what: str) -> tuple[str, ...]:
@@ -208,7 +208,7 @@ def _where(file: str, location: tuple[int | str, ...]) -> str:
     return ", ".join(parts)
 
 
-def _message(error: Mapping) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     if error["type"] == "extra_forbidden":
         return "unknown field (not something a step can set)"
     if error["type"] == "missing":

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from gasatlas.model.vocab import Lang, label
+from gasatlas.i18n import label
+from gasatlas.model.vocab import Lang
 
 
 def timeline_events(events: pd.DataFrame, atlas_countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from typing import Literal, TypeVar
 
 from gasatlas.analysis.filters import COUNTRY_MATCHES, EVERY_DAY, DateRange, EventFilter
 from gasatlas.config import Basemap
+from gasatlas.i18n import N_
 from gasatlas.model import datewindow
 from gasatlas.model.vocab import LANGUAGES, Lang
 
@@ -26,6 +27,24 @@ BASEMAPS: tuple[Basemap, ...] = ("tiles", "offline")
 RouteWidths = Literal["capacity", "flow"]
 ROUTE_WIDTHS: tuple[RouteWidths, ...] = ("capacity", "flow")
 """What a route's width on the map shows: its capacity, or the gas that moved in the year (``?widths=flow``)."""
+LINK_PROBLEMS: dict[str, str] = {
+    "link_unknown_language": N_("unknown language"),
+    "link_unknown_basemap": N_("unknown basemap"),
+    "link_unknown_route_widths": N_("unknown route widths"),
+    "link_bad_from": N_("'from' is not a date (YYYY-MM-DD)"),
+    "link_bad_to": N_("'to' is not a date (YYYY-MM-DD)"),
+    "link_dates_swapped": N_("'from' is after 'to'; the dates were swapped"),
+    "link_unknown_selection": N_("unknown selection"),
+    "link_no_such_step": N_("no such step; the story opens at its first"),
+    "link_unknown_story": N_("unknown story"),
+    "link_unknown_country": N_("unknown country"),
+    "link_unknown_country_match": N_("unknown country match"),
+    "link_unknown_event_type": N_("unknown event type"),
+    "link_unknown_actor": N_("unknown actor"),
+    "link_bad_compare": N_("'compare' is not two dates (YYYY-MM-DD,YYYY-MM-DD)"),
+    "link_compare_swapped": N_("the dates in 'compare' were in the wrong order; they were swapped"),
+}
+"""What a problem code of ``from_query`` means, in words for the reader (the codes are what tests compare)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +97,11 @@ def to_query(
     default_basemap: Basemap = "tiles",
 ) -> dict[str, str | list[str]]:
     """Query parameters for ``state``; defaults (and dates at the ends of the data's ``span``) are left out."""
+    return {**_look_query(state, default_basemap), **_filter_query(state.filter, span), **_focus_query(state)}
+
+
+def _look_query(state: ViewState, default_basemap: Basemap) -> dict[str, str | list[str]]:
+    """How the atlas looks: language, basemap, route widths."""
     query: dict[str, str | list[str]] = {}
     if state.lang != "en":
         query["lang"] = state.lang
@@ -85,7 +109,12 @@ def to_query(
         query["basemap"] = state.basemap
     if state.route_widths != "capacity":
         query["widths"] = state.route_widths
-    f = state.filter
+    return query
+
+
+def _filter_query(f: EventFilter, span: DateRange) -> dict[str, str | list[str]]:
+    """What is shown: dates, countries, types, actors, how countries combine, the searched text."""
+    query: dict[str, str | list[str]] = {}
     if f.dates.start not in (span.start, EVERY_DAY.start):
         query["from"] = f.dates.start.isoformat()
     if f.dates.end not in (span.end, EVERY_DAY.end):
@@ -97,6 +126,12 @@ def to_query(
         query["match"] = f.country_match
     if f.text.strip():
         query["q"] = f.text.strip()
+    return query
+
+
+def _focus_query(state: ViewState) -> dict[str, str | list[str]]:
+    """What the reader looks at: the selection, a story's step, the introduction, the compared days."""
+    query: dict[str, str | list[str]] = {}
     if state.selected is not None:
         query["sel"] = state.selected.code()
     if state.story is not None:

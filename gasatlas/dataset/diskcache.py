@@ -87,7 +87,7 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Code
             return cast(T, codec.load(file))
     except FileNotFoundError:
         pass
-    except Exception as error:  # noqa: BLE001 -- an unreadable entry is rebuilt, never trusted
+    except Exception as error:
         log.warning("cache entry %s unreadable (%s): rebuilding", path, error)
     value = build()
     try:

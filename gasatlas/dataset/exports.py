@@ -95,13 +95,13 @@ def flows_csv(flows: pd.DataFrame) -> str:
     return records_csv(frame_records(flows, FLOW_COLUMNS), FLOW_COLUMNS)
 
 
-def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
+def frame_records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:
     wanted = [column for column in columns if column in frame.columns]
     return [{column: _plain(value) for column, value in zip(wanted, row, strict=True)}
             for row in frame[wanted].itertuples(index=False, name=None)]
 
 
-def events_geojson(events: pd.DataFrame) -> dict:
+def events_geojson(events: pd.DataFrame) -> dict[str, Any]:
     """Events as GeoJSON points; properties are the events.csv columns (lists stay lists)."""
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
@@ -111,7 +111,7 @@ def events_geojson(events: pd.DataFrame) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def routes_geojson(routes: pd.DataFrame) -> dict:
+def routes_geojson(routes: pd.DataFrame) -> dict[str, Any]:
     features = [
         {"type": "Feature", "geometry": geometry, "properties": record}
         for record, geometry in zip(frame_records(routes, ROUTE_PROPERTIES), routes["geometry"], strict=True)
@@ -119,7 +119,7 @@ def routes_geojson(routes: pd.DataFrame) -> dict:
     return {"type": "FeatureCollection", "licence": LICENCE_NOTE, "features": features}
 
 
-def facilities_geojson(facilities: pd.DataFrame) -> dict:
+def facilities_geojson(facilities: pd.DataFrame) -> dict[str, Any]:
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": record}
         for record, lat, lon in zip(frame_records(facilities, FACILITY_PROPERTIES), facilities["lat"],
@@ -128,7 +128,7 @@ def facilities_geojson(facilities: pd.DataFrame) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_text(collection: dict) -> str:
+def geojson_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1)
 
 

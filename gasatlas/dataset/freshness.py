@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -14,7 +15,7 @@ DATED_FLOW_COLUMNS = ("source_date", "retrieved")
 """The flow columns that say when a figure was published and when it was last checked against its source."""
 
 
-def _days(values: Iterable) -> list[dt.date]:
+def _days(values: Iterable[Any]) -> list[dt.date]:
     days = []
     for value in values:
         if value is None or (not isinstance(value, dt.date) and pd.isna(value)):

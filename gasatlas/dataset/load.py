@@ -32,13 +32,24 @@ from pydantic import BaseModel, ValidationError
 from gasatlas import i18n
 from gasatlas.dataset import columnar, derived, diskcache, freshness
 from gasatlas.dataset.derived import split_flows, with_periods, with_search_text
+from gasatlas.dataset.exports import frame_records
 from gasatlas.i18n import formats
 from gasatlas.i18n.formats import format_date
 from gasatlas.model import datewindow, geo, periods, sanitize, schema, vocab
 from gasatlas.model.geo import BORDER_TOLERANCE_DEG, CountryShapes
 from gasatlas.model.periods import period_columns
 from gasatlas.model.sanitize import unguard_cell
-from gasatlas.model.schema import EVENT_COLUMNS, Actor, CountryFeature, Event, Facility, Flow, Route, period_span
+from gasatlas.model.schema import (
+    EVENT_COLUMNS,
+    FLOW_COLUMNS,
+    Actor,
+    CountryFeature,
+    Event,
+    Facility,
+    Flow,
+    Route,
+    period_span,
+)
 from gasatlas.model.vocab import LANGUAGES, ActorKind, FlowChoice, FlowKind, FlowScope, Lang, RecordStatus
 
 COUNTRIES_FILE = "countries.geojson"
@@ -451,22 +462,34 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
     _check_references(batch, "via", countries, "country code", problems)
     for location, flow in batch.records:
         route = routes.get(flow.route_id)
-        if route is None:
-            continue
-        for field_name, named in (("from_country", [flow.from_country]), ("to_country", [flow.to_country]),
-                                  ("via", flow.via)):
-            for country in named:
-                if country in countries and country not in route.countries:
-                    problems.append(Problem(batch.file, f"{country} is not among the countries of route "
-                                            f"'{flow.route_id}' ({', '.join(route.countries)})", location, flow.id,
-                                            field_name))
-        if flow.volume_bcm is not None and route.capacity_bcm:
-            ceiling = route.capacity_bcm * CAPACITY_SLACK * _year_share(flow.period)
-            if flow.volume_bcm > ceiling:
-                problems.append(Problem(
-                    batch.file, f"{flow.volume_bcm:g} bcm in {flow.period} is more than {CAPACITY_SLACK:g} × the "
-                    f"route's capacity of {route.capacity_bcm:g} bcm a year ({ceiling:.3g} bcm for the period)",
-                    location, flow.id, "volume_bcm"))
+        if route is not None:
+            _check_on_route(batch.file, location, flow, route, countries, problems)
+    _check_overlaps(batch, problems)
+    _check_gaps(batch, problems)
+    _check_totals(batch, problems)
+
+
+def _check_on_route(file: str, location: str, flow: Flow, route: RouteFacts, countries: frozenset[str],
+                    problems: list[Problem]) -> None:
+    """A figure's countries lie on its route, and its volume within the route's capacity for the period."""
+    for field_name, named in (("from_country", [flow.from_country]), ("to_country", [flow.to_country]),
+                              ("via", flow.via)):
+        for country in named:
+            if country in countries and country not in route.countries:
+                problems.append(Problem(file, f"{country} is not among the countries of route "
+                                        f"'{flow.route_id}' ({', '.join(route.countries)})", location, flow.id,
+                                        field_name))
+    if flow.volume_bcm is not None and route.capacity_bcm:
+        ceiling = route.capacity_bcm * CAPACITY_SLACK * _year_share(flow.period)
+        if flow.volume_bcm > ceiling:
+            problems.append(Problem(
+                file, f"{flow.volume_bcm:g} bcm in {flow.period} is more than {CAPACITY_SLACK:g} × the "
+                f"route's capacity of {route.capacity_bcm:g} bcm a year ({ceiling:.3g} bcm for the period)",
+                location, flow.id, "volume_bcm"))
+
+
+def _check_overlaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
+    """A route, direction, scope and kind never has two chosen figures for the same days."""
     series: dict[tuple, list[tuple[str, Flow]]] = {}
     for location, flow in batch.records:
         if flow.choice == FlowChoice.CHOSEN:
@@ -481,6 +504,10 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
                     problems.append(Problem(
                         batch.file, f"period {flow.period} overlaps {earlier.period} of id '{earlier.id}' "
                         f"({earlier_location}) for the same route, direction and kind", location, flow.id, "period"))
+
+
+def _check_gaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
+    """A gap row never stands beside a figure of gas that moved for the same route, direction and period."""
     moved = {(f.route_id, f.from_country, f.to_country, f.scope, f.period): f.id for _, f in batch.records
              if f.value_kind in (FlowKind.REPORTED, FlowKind.ESTIMATE) and f.choice == FlowChoice.CHOSEN}
     for location, flow in batch.records:
@@ -488,7 +515,6 @@ def _check_flows(batch: _Validated[Flow], routes: Mapping[str, RouteFacts], coun
         if flow.value_kind == FlowKind.GAP and figure is not None:
             problems.append(Problem(batch.file, f"a gap row for {flow.period}, but id '{figure}' gives the figure "
                                     "for the same route, direction and period", location, flow.id, "value_kind"))
-    _check_totals(batch, problems)
 
 
 def _check_totals(batch: _Validated[Flow], problems: list[Problem]) -> None:
@@ -766,15 +792,35 @@ def validate_labelled(
     return [r for _, r in new_events.records], [r for _, r in new_actors.records]
 
 
-def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame,
-                hidden: Iterable[str] = ()) -> Dataset:
+def validate_flows(atlas: Dataset, flows: Sequence[Mapping[str, Any]], source: str = "new flow figures") -> list[Flow]:
+    """Check flow figures about to join the atlas exactly as flows.csv is checked: against their route, and beside
+    every figure the atlas holds (no second chosen figure for the same days, route, direction and kind; no figure
+    beside a gap). Raises ``DataValidationError`` naming the figure (``flow 1``) and field."""
+    problems: list[Problem] = []
+    held = frame_records(pd.concat([atlas.flows, atlas.flow_gaps], ignore_index=True), FLOW_COLUMNS)
+    new = [(f"flow {number}", dict(flow)) for number, flow in enumerate(flows, 1)]
+    batch = _validate_rows(source, [*((f"held {record['id']}", record) for record in held), *new], Flow, problems)
+    _check_unique_ids(batch, problems)
+    routes = {row.id: RouteFacts(row.countries, None if pd.isna(row.capacity_bcm) else row.capacity_bcm)
+              for row in atlas.routes.itertuples(index=False)}
+    _check_flows(batch, routes, frozenset(atlas.countries["iso_a3"]), problems)
+    if problems:
+        raise DataValidationError(problems)
+    return [record for location, record in batch.records if location.startswith("flow ")]
+
+
+def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame, hidden: Iterable[str] = (),
+                flows: pd.DataFrame | None = None) -> Dataset:
     """The curated dataset plus what the store publishes.
 
     A stored event with a curated id is a moderator's correction of that event and
-    replaces it; ``hidden`` curated ids were deleted by a moderator and are left out.
+    replaces it; ``hidden`` curated ids were deleted by a moderator and are left out;
+    stored ``flows`` (figures moderators took from events' volumes) join the curated ones.
     """
     hidden = frozenset(hidden)
-    if events.empty and actors.empty and not hidden:
+    figures = {} if flows is None or flows.empty else split_flows(with_periods(pd.concat(
+        [atlas.flows, atlas.flow_gaps, flows], ignore_index=True)))
+    if events.empty and actors.empty and not hidden and not figures:
         return atlas
     kept = atlas.events[~atlas.events["id"].isin(set(events["id"]) | hidden)]
     new_actors = actors[~actors["id"].isin(atlas.actors["id"])]
@@ -782,6 +828,7 @@ def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame,
         atlas,
         events=events_frame(pd.concat([kept, events], ignore_index=True)),
         actors=pd.concat([atlas.actors, new_actors], ignore_index=True),
+        **figures,
     )
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from gasatlas.analysis.flows import MOVED_KINDS, disagreements, flows_of_year, kind_label, period_label
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date, format_number, format_price, format_years
 from gasatlas.map.leaflet import map_resource
 from gasatlas.model.palette import (
@@ -34,9 +34,17 @@ from gasatlas.model.palette import (
 )
 from gasatlas.model.sanitize import html_text, link_html
 from gasatlas.model.status import status_as_of
-from gasatlas.model.vocab import EventType, FacilityKind, FlowChoice, FlowKind, Lang, RouteStatus, label
+from gasatlas.model.vocab import EventType, FacilityKind, FlowChoice, FlowKind, Lang, RouteStatus, VolumePeriod
 
 CARD_CSS = map_resource("card.css")
+
+VOLUME_PERIODS: dict[str, str] = {VolumePeriod.YEAR: N_("{volume} bcm a year"),
+                                  VolumePeriod.DAY: N_("{volume} bcm a day"),
+                                  VolumePeriod.TOTAL: N_("{volume} bcm in all")}
+"""How a report's volume is written for each period it is given for."""
+FLOW_COLUMNS = (N_("Period"), N_("Direction"), N_("Volume, bcm"), N_("Kind"), N_("Source"))
+"""The headings of a route card's flow table."""
+BCM_PER_YEAR, KM = N_("bcm/yr"), N_("km")
 
 
 def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: bool = False) -> str:
@@ -75,7 +83,7 @@ def _number(event, name: str) -> float | None:
 
 def volume_text(volume_bcm: float, period: str, lang: Lang) -> str:
     """A report's volume as the card and the table write it: "2.8 bcm a year", "0,009 млрд м³ в сутки"."""
-    return t(f"volume_{period}", lang).format(volume=format_number(volume_bcm, lang, decimals=3))
+    return gettext(VOLUME_PERIODS[period], lang).format(volume=format_number(volume_bcm, lang, decimals=3))
 
 
 def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
@@ -85,11 +93,12 @@ def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
     numbers = []
     volume, period = _number(event, "volume_bcm"), getattr(event, "volume_period", None)
     if volume is not None and period:
-        numbers.append((t("event_volume", lang), volume_text(volume, period, lang)))
+        numbers.append((gettext("Volume", lang), volume_text(volume, period, lang)))
     if (price := _number(event, "price_usd_per_mcm")) is not None:
-        numbers.append((t("event_price", lang), t("price_per_mcm", lang).format(price=format_price(price, lang))))
+        per_mcm = gettext("{price} per 1,000 m³", lang).format(price=format_price(price, lang))
+        numbers.append((gettext("Price", lang), per_mcm))
     if (years := _number(event, "contract_years")) is not None:
-        numbers.append((t("contract_length", lang), format_years(years, lang)))
+        numbers.append((gettext("Contract", lang), format_years(years, lang)))
     return numbers
 
 
@@ -98,10 +107,11 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
     kind = EventType(event.event_type)
     rows = []
     if event.participants:
-        rows.append((t("participants", lang), _names(event.participants, atlas.actors, lang, with_roles=True)))
+        rows.append((gettext("Participants", lang), _names(event.participants, atlas.actors, lang, with_roles=True)))
     if event.organisations:
-        rows.append((t("organisations", lang), _names(event.organisations, atlas.actors, lang)))
-    rows.extend((term, f'{html_text(text)} <span class="ga-muted">({html_text(t("event_numbers_note", lang))})</span>')
+        rows.append((gettext("Organisations", lang), _names(event.organisations, atlas.actors, lang)))
+    note = html_text(gettext("as the source reports it; not a flow figure", lang))
+    rows.extend((term, f'{html_text(text)} <span class="ga-muted">({note})</span>')
                 for term, text in event_numbers(event, lang))
     details = "".join(f"<dt>{html_text(term)}</dt><dd>{value}</dd>" for term, value in rows)
     quote = ""
@@ -111,7 +121,7 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
     also = ""
     if event.also_reported:
         links = ", ".join(link_html(url, _host(url)) for url in event.also_reported)
-        also = f' · {html_text(t("also_reported", lang))}: {links}'
+        also = f' · {html_text(gettext("also reported by", lang))}: {links}'
     return (
         f'<div class="ga-card ga-card--event" data-event-id="{html_text(event.id)}">'
         f'<div>{_badge(label(kind, lang), EVENT_TYPE_COLOR[kind])}<b>{html_text(event_date_text(event, lang))}</b> '
@@ -122,16 +132,17 @@ def event_html(event, atlas: Dataset, lang: Lang) -> str:
         f"<dl>{details}</dl>"
         f"<p>{html_text(getattr(event, f'summary_{lang}'))}</p>"
         f"{quote}"
-        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(event.source_url, event.source_title)}'
-        f"{also}</div>"
+        f'<div class="ga-muted">{html_text(gettext("Source", lang))}: '
+        f"{link_html(event.source_url, event.source_title)}{also}</div>"
         "</div>"
     )
 
 
-def _quantity(value: float | None, unit_key: str, lang: Lang) -> str:
+def _quantity(value: float | None, unit: str, lang: Lang) -> str:
+    """A route's or a facility's figure with its ``unit`` (English, marked with ``N_``), or "not reported"."""
     if value is None or pd.isna(value):
-        return f'<span class="ga-muted">{html_text(t("not_reported", lang))}</span>'
-    return f"{html_text(format_number(value, lang, decimals=1))} {html_text(t(unit_key, lang))}"
+        return f'<span class="ga-muted">{html_text(gettext("not reported", lang))}</span>'
+    return f"{html_text(format_number(value, lang, decimals=1))} {html_text(gettext(unit, lang))}"
 
 
 def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:
@@ -143,7 +154,7 @@ def _history_rows(history, lang: Lang) -> str:
     rows = []
     for change in history:
         when = (format_date(change["from"], change["from_precision"], lang) if change["from"]
-                else t("since_unknown", lang))
+                else gettext("start date not in sources", lang))
         note = change["direction_note" if lang == "en" else "direction_note_ru"]
         style = ROUTE_STATUS_STYLE[RouteStatus(change["status"])]
         rows.append(
@@ -157,9 +168,10 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
     """Every figure for one route in ``year``, what moved first, each with its source linked and quoted on hover;
     where another source gives a different figure, both are listed and the one the atlas uses is marked."""
     figures = flows_of_year(atlas.flows[atlas.flows["route_id"] == route_id], year)
-    heading = f"<h4>{html_text(t('flows_in_year', lang).format(year=year))}</h4>"
+    heading = f"<h4>{html_text(gettext('Flow figures for {year}', lang).format(year=year))}</h4>"
     if figures.empty:
-        return f'{heading}<p class="ga-muted">{html_text(t("no_flows_in_year", lang).format(year=year))}</p>'
+        none = gettext("No flow figure for {year}.", lang).format(year=year)
+        return f'{heading}<p class="ga-muted">{html_text(none)}</p>'
     order = {str(kind): rank for rank, kind in enumerate(FlowKind)}
     figures = figures.assign(order=figures["value_kind"].map(order)).sort_values(["order", "period_start"])
     contested = disagreements(figures)
@@ -177,8 +189,7 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
         f'<td><span title="{html_text(row.quote)}">{link_html(row.source_url, row.source_title)}</span></td></tr>'
         for row in figures.itertuples()
     )
-    header = "".join(f"<th>{html_text(t(key, lang))}</th>"
-                     for key in ("col_period", "col_direction", "col_volume", "col_kind", "source"))
+    header = "".join(f"<th>{html_text(gettext(heading, lang))}</th>" for heading in FLOW_COLUMNS)
     return f'{heading}<table class="ga-flows"><tr>{header}</tr>{rows}</table>'
 
 
@@ -187,7 +198,8 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
     source."""
     current = status_as_of(route.status_history, as_of)
     if current is None:
-        state = f'<span class="ga-muted">{html_text(t("not_yet", lang))}</span>'
+        not_yet = gettext("not yet in operation or planned on this date", lang)
+        state = f'<span class="ga-muted">{html_text(not_yet)}</span>'
     else:
         style = ROUTE_STATUS_STYLE[RouteStatus(current["status"])]
         note = current["direction_note" if lang == "en" else "direction_note_ru"]
@@ -198,20 +210,22 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
         f'<div class="ga-muted">{html_text(label(route.kind, lang))} · '
         f'{html_text(label(route.geometry_quality, lang))}</div>'
         f"<h3>{html_text(getattr(route, f'name_{lang}'))}</h3>"
-        f"<p><b>{html_text(t('status_on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
+        f"<p><b>{html_text(gettext('Status on', lang))} {html_text(format_date(as_of, 'day', lang))}:</b> {state}</p>"
         "<dl>"
-        f"<dt>{html_text(t('capacity', lang))}</dt><dd>{_quantity(route.capacity_bcm, 'bcm_per_year', lang)}</dd>"
-        f"<dt>{html_text(t('length', lang))}</dt><dd>{_quantity(route.length_km, 'km', lang)}</dd>"
-        f"<dt>{html_text(t('operator', lang))}</dt><dd>{html_text(operator)}</dd>"
-        f"<dt>{html_text(t('countries', lang))}</dt><dd>{_country_names(route.countries, atlas, lang)}</dd>"
+        f"<dt>{html_text(gettext('Capacity', lang))}</dt><dd>{_quantity(route.capacity_bcm, BCM_PER_YEAR, lang)}</dd>"
+        f"<dt>{html_text(gettext('Length', lang))}</dt><dd>{_quantity(route.length_km, KM, lang)}</dd>"
+        f"<dt>{html_text(gettext('Operator', lang))}</dt><dd>{html_text(operator)}</dd>"
+        f"<dt>{html_text(gettext('Countries', lang))}</dt><dd>{_country_names(route.countries, atlas, lang)}</dd>"
         "</dl>"
         f"<p>{html_text(getattr(route, f'description_{lang}'))}</p>"
         f"{flows_html(route.id, atlas, as_of.year, lang)}"
-        f"<h4>{html_text(t('status_history', lang))}</h4>"
-        f"<table><tr><th>{html_text(t('from', lang))}</th><th>{html_text(t('status', lang))}</th>"
-        f"<th>{html_text(t('direction', lang))}</th></tr>{_history_rows(route.status_history, lang)}</table>"
-        f'<div class="ga-muted">{html_text(t("source", lang))}: {link_html(route.source_url, route.source_title)}<br>'
-        f'{html_text(t("geometry", lang))}: {html_text(label(route.geometry_licence, lang))}</div>'
+        f"<h4>{html_text(gettext('Status history', lang))}</h4>"
+        f"<table><tr><th>{html_text(gettext('From', lang))}</th><th>{html_text(gettext('Status', lang))}</th>"
+        f"<th>{html_text(gettext('Flow and notes', lang))}</th></tr>"
+        f"{_history_rows(route.status_history, lang)}</table>"
+        f'<div class="ga-muted">{html_text(gettext("Source", lang))}: '
+        f"{link_html(route.source_url, route.source_title)}<br>"
+        f'{html_text(gettext("Geometry", lang))}: {html_text(label(route.geometry_licence, lang))}</div>'
         "</div>"
     )
 
@@ -221,19 +235,19 @@ def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
     note = getattr(facility, f"note_{lang}")
     capacity = ""
     if facility.capacity_bcm is not None and not pd.isna(facility.capacity_bcm):
-        capacity = (f"<dt>{html_text(t('capacity', lang))}</dt>"
-                    f"<dd>{_quantity(facility.capacity_bcm, 'bcm_per_year', lang)}</dd>")
+        capacity = (f"<dt>{html_text(gettext('Capacity', lang))}</dt>"
+                    f"<dd>{_quantity(facility.capacity_bcm, BCM_PER_YEAR, lang)}</dd>")
     return (
         f'<div class="ga-card ga-card--facility" data-facility-id="{html_text(facility.id)}">'
         f'<div class="ga-muted">{html_text(label(kind, lang))}</div>'
         f"<h3>{html_text(getattr(facility, f'name_{lang}'))}</h3>"
         "<dl>"
-        f"<dt>{html_text(t('country', lang))}</dt><dd>{_country_names([facility.country], atlas, lang)}</dd>"
-        f"<dt>{html_text(t('location_precision', lang))}</dt><dd>{html_text(label(facility.geo_precision, lang))} "
+        f"<dt>{html_text(gettext('Country', lang))}</dt><dd>{_country_names([facility.country], atlas, lang)}</dd>"
+        f"<dt>{html_text(gettext('Location', lang))}</dt><dd>{html_text(label(facility.geo_precision, lang))} "
         f'<span class="ga-muted">({facility.lat:.4f}, {facility.lon:.4f})</span></dd>'
         f"{capacity}</dl>"
         f"<p>{html_text(note) if isinstance(note, str) else ''}</p>"
-        f'<div class="ga-muted">{html_text(t("source", lang))}: '
+        f'<div class="ga-muted">{html_text(gettext("Source", lang))}: '
         f'{link_html(facility.source_url, facility.source_title)}</div>'
         "</div>"
     )
@@ -277,17 +291,22 @@ def legend_html(lang: Lang, flow_year: int | None = None) -> str:
     statuses = "".join(item(_line_swatch(s.color, s.dash), label(status, lang))
                        for status, s in ROUTE_STATUS_STYLE.items())
     if flow_year is None:
-        routes_heading, flows = t("legend_routes", lang), ""
+        routes_heading, flows = gettext("Routes by status (width grows with capacity)", lang), ""
     else:
-        routes_heading = t("legend_flows", lang).format(year=flow_year)
+        routes_heading = gettext("Routes by status; width: gas that moved in {year}", lang).format(year=flow_year)
         widths = "".join(item(_line_swatch("#555555", None, flow_weight(volume)),
-                              f"{format_number(volume, lang)} {t('bcm', lang)}") for volume in FLOW_LEGEND_VOLUMES)
+                              f"{format_number(volume, lang)} {gettext('bcm', lang)}")
+                         for volume in FLOW_LEGEND_VOLUMES)
         no_data = _line_swatch(NO_FLOW_STYLE.color, NO_FLOW_STYLE.dash, NO_FLOW_WEIGHT)
+        reported = gettext("Label in bcm: the volume reported for the whole year", lang)
+        estimate = gettext("“≈ … est.”: an estimate, as nothing is reported", lang)
+        no_figure = gettext("Grey dashed: no figure for {year} — no data, not zero", lang).format(year=flow_year)
+        not_drawn = gettext("Contract and capacity figures are never drawn as gas that moved; months and quarters "
+                            "are not added up. Every figure and its source is in the route's card and on the Flows "
+                            "page.", lang)
         flows = (
-            f"{widths}{item(_label_swatch('5.6', False), t('legend_flow_reported', lang))}"
-            f"{item(_label_swatch('≈ 6', True), t('legend_flow_estimate', lang))}"
-            f"{item(no_data, t('legend_flow_none', lang).format(year=flow_year))}"
-            f'<li class="ga-muted">{html_text(t("legend_flow_not_drawn", lang))}</li>'
+            f"{widths}{item(_label_swatch('5.6', False), reported)}{item(_label_swatch('≈ 6', True), estimate)}"
+            f'{item(no_data, no_figure)}<li class="ga-muted">{html_text(not_drawn)}</li>'
         )
     arrow, corridor, cluster = _svg("arrow"), _svg("corridor"), _svg("cluster")
     facilities = "".join(
@@ -296,12 +315,13 @@ def legend_html(lang: Lang, flow_year: int | None = None) -> str:
     events = "".join(item(_dot(color), label(kind, lang)) for kind, color in EVENT_TYPE_COLOR.items())
     return (
         f'<div class="ga-legend"><h4>{html_text(routes_heading)}</h4><ul>{statuses}{flows}'
-        f'{item(corridor, t("legend_corridor", lang))}{item(arrow, t("legend_arrow", lang))}</ul>'
-        f'<h4>{html_text(t("legend_facilities", lang))}</h4><ul>{facilities}</ul>'
-        f'<h4>{html_text(t("legend_events", lang))}</h4><ul>{events}'
-        f'{item(_dot("#555555", hollow=True), t("legend_country_only", lang))}'
-        f'{item(cluster, t("legend_cluster", lang))}</ul>'
-        f'<h4>{html_text(t("legend_countries", lang))}</h4><ul>'
-        f'{item(_area(COUNTRY_FOCUS_STYLE), t("focus_country", lang))}'
-        f'{item(_area(COUNTRY_CONTEXT_STYLE), t("context_country", lang))}</ul></div>'
+        f'{item(corridor, gettext("Curved thin line: supply direction without a pipe of its own", lang))}'
+        f'{item(arrow, gettext("Arrow: direction of flow on the chosen date", lang))}</ul>'
+        f'<h4>{html_text(gettext("Facilities", lang))}</h4><ul>{facilities}</ul>'
+        f'<h4>{html_text(gettext("Events by type", lang))}</h4><ul>{events}'
+        f'{item(_dot("#555555", hollow=True), gettext("Hollow: only the country is known", lang))}'
+        f'{item(cluster, gettext("Several events nearby: click to zoom in or spread them out", lang))}</ul>'
+        f'<h4>{html_text(gettext("Countries", lang))}</h4><ul>'
+        f'{item(_area(COUNTRY_FOCUS_STYLE), gettext("Focus country", lang))}'
+        f'{item(_area(COUNTRY_CONTEXT_STYLE), gettext("Neighbour shown for context", lang))}</ul></div>'
     )

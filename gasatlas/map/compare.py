@@ -18,17 +18,27 @@ import numpy as np
 import pandas as pd
 
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
-from gasatlas.analysis.flows import FLOW_KINDS_IN_BALANCE, country_balance, direction_label, flows_of_year, used
-from gasatlas.i18n import t
+from gasatlas.analysis.flows import (
+    BALANCE_DIRECTIONS,
+    FLOW_KINDS_IN_BALANCE,
+    country_balance,
+    direction_label,
+    flows_of_year,
+    used,
+)
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_change, format_date, format_number, format_percent_change
 from gasatlas.map.layers import FLOW_LABELS_JS, LABELS_PANE, flow_label_point
 from gasatlas.map.leaflet import ScriptLayer
 from gasatlas.model.sanitize import html_text
-from gasatlas.model.vocab import EventType, FlowScope, Lang, RouteStatus, label
+from gasatlas.model.vocab import EventType, FlowScope, Lang, RouteStatus
 
-CHANGE_KINDS: tuple[str, ...] = ("built", "reversed", "suspended", "resumed", "construction", "proposed",
-                                 "mothballed", "updated")
-"""What a dated status change did to a route, in the order a reader scans them (i18n keys ``change_<kind>``)."""
+CHANGE_KINDS: dict[str, str] = {
+    "built": N_("Built / started operating"), "reversed": N_("Reversed"), "suspended": N_("Suspended"),
+    "resumed": N_("Resumed"), "construction": N_("Construction started"), "proposed": N_("Proposed"),
+    "mothballed": N_("Mothballed"), "updated": N_("Updated (still operating)"),
+}
+"""What a dated status change did to a route, in the order a reader scans them, with its words."""
 FIGURE, GAP, NONE = "figure", "gap", "none"
 """What the atlas holds for a route direction in a year: a whole-year figure, a gap row saying no public
 figure was found, or nothing at all."""
@@ -201,8 +211,8 @@ def readable_route_changes(changes: pd.DataFrame, routes: pd.DataFrame, lang: La
         "date": [format_date(day, precision, lang) for day, precision in zip(changes["date"],
                                                                               changes["date_precision"], strict=True)],
         "route": [names.get(route, route) for route in changes["route_id"]],
-        "change": [t(f"change_{kind}", lang) for kind in changes["change"]],
-        "was": [label(old, lang) if old else t("not_yet_recorded", lang) for old in changes["old_status"]],
+        "change": [gettext(CHANGE_KINDS[kind], lang) for kind in changes["change"]],
+        "was": [label(old, lang) if old else gettext("not yet recorded", lang) for old in changes["old_status"]],
         "now": [label(new, lang) for new in changes["new_status"]],
         "note": changes[f"note_{lang}"].fillna("").to_numpy(),
     })
@@ -212,7 +222,7 @@ def _volume_text(volume: float, state: str, lang: Lang) -> str:
     """A year's volume, or why there is none: "no figure" is never written as 0."""
     if state == FIGURE:
         return format_number(volume, lang)
-    return t("compare_gap" if state == GAP else "compare_no_figure", lang)
+    return gettext("no public figure", lang) if state == GAP else gettext("no figure", lang)
 
 
 def _change_texts(frame: pd.DataFrame, lang: Lang) -> tuple[list[str], list[str]]:
@@ -248,13 +258,13 @@ def readable_country_changes(changes: pd.DataFrame, countries: pd.DataFrame, lan
     bcm, pct = _change_texts(changes, lang)
 
     def total(volume: float) -> str:
-        return t("compare_no_figure", lang) if pd.isna(volume) else format_number(volume, lang)
+        return gettext("no figure", lang) if pd.isna(volume) else format_number(volume, lang)
 
-    notes = ["" if isinstance(a, tuple) and a == b else t("compare_other_routes", lang)
+    notes = ["" if isinstance(a, tuple) and a == b else gettext("different routes counted", lang)
              for a, b in zip(changes["routes_before"], changes["routes_after"], strict=True)]
     return pd.DataFrame({
         "country": [country_names.get(code, code) for code in changes["country"]],
-        "direction": [t(f"balance_{way}", lang) for way in changes["direction"]],
+        "direction": [gettext(BALANCE_DIRECTIONS[way], lang) for way in changes["direction"]],
         "kind": [label(kind, lang) for kind in changes["value_kind"]],
         "before": [total(v) for v in changes["volume_before"]],
         "after": [total(v) for v in changes["volume_after"]],
@@ -268,7 +278,8 @@ def change_labels_layer(changes: pd.DataFrame, routes: pd.DataFrame, lang: Lang)
     geometry = dict(zip(routes["id"], routes["geometry"], strict=True))
     labels = []
     for route_id, rows in changes.groupby("route_id", sort=False):
-        text = "; ".join(f"{t(f'change_{row.change}', lang)} · {format_date(row.date, row.date_precision, lang)}"
+        text = "; ".join(f"{gettext(CHANGE_KINDS[row.change], lang)} · "
+                         f"{format_date(row.date, row.date_precision, lang)}"
                          for row in rows.itertuples())
         lat, lon = flow_label_point(geometry[route_id])
         labels.append({"id": html_text(str(route_id)), "lat": round(lat, 4), "lon": round(lon, 4),

@@ -9,15 +9,17 @@ import numpy as np
 import pandas as pd
 
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.cards import volume_text
 from gasatlas.map.layers import EVENT_LAYER_COLUMNS
 from gasatlas.model.status import status_as_of
-from gasatlas.model.vocab import EventType, Lang, label
+from gasatlas.model.vocab import EventType, Lang
 
-EVENT_TABLE_COLUMNS = ("date", "title", "participants", "source", "type", "place", "volume")
+EVENT_TABLE_HEADINGS = {"date": N_("Date"), "title": N_("Event"), "participants": N_("Participants"),
+                        "source": N_("Source"), "type": N_("Type"), "place": N_("Place"), "volume": N_("Volume, bcm")}
 """In the order a reader needs them: what happened when, who took part and who reported it come first."""
+EVENT_TABLE_COLUMNS = tuple(EVENT_TABLE_HEADINGS)
 SOURCE_COLUMNS = ("id", "date_text_en", "date_text_ru", "title_en", "title_ru", "event_type", "place_name_en",
                   "place_name_ru", "participants", "source_url", "volume_bcm", "volume_period")
 """The events columns the table is made from."""
@@ -213,7 +215,7 @@ class TablePage:
 
 
 def event_table_headers(lang: Lang) -> dict[str, str]:
-    return {column: t(f"col_{column}", lang) for column in EVENT_TABLE_COLUMNS}
+    return {column: gettext(heading, lang) for column, heading in EVENT_TABLE_HEADINGS.items()}
 
 
 def _history_text(history, lang: Lang) -> str:

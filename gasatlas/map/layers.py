@@ -18,7 +18,7 @@ from gasatlas.analysis.flows import FlowYear, moved_text
 from gasatlas.analysis.viewstate import Selection
 from gasatlas.config import Basemap
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.assets import MARKERCLUSTER_CSS, SUPERCLUSTER_JS
 from gasatlas.map.cards import CARD_CSS, event_html
@@ -59,7 +59,6 @@ from gasatlas.model.vocab import (
     RecordStatus,
     RouteKind,
     RouteStatus,
-    label,
 )
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
@@ -89,7 +88,7 @@ GEM_LINK = '<a href="https://globalenergymonitor.org/projects/global-gas-infrast
 
 def osm_credit(lang: Lang) -> str:
     """"© OpenStreetMap contributors" / "© участники OpenStreetMap" (trusted HTML)."""
-    return html_text(t("credit_osm", lang)).replace("{osm}", OSM_LINK)
+    return html_text(gettext("© {osm} contributors", lang)).replace("{osm}", OSM_LINK)
 
 
 def tiles_credit(lang: Lang) -> str:
@@ -147,17 +146,17 @@ def base_map(country_shapes: dict, basemap: Basemap, bounds: Bounds = FOCUS_BOUN
     fmap = AtlasMap(location=MAP_CENTER, zoom_start=MAP_ZOOM,  # type: ignore[arg-type]  # Leaflet takes 3.5
                     tiles=None, control_scale=False,
                     minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM, zoomSnap=ZOOM_SNAP)  # clustering needs maxZoom
-    AtlasFullscreen(position="topleft", title=t("map_fullscreen", lang),
-                    title_cancel=t("map_fullscreen_exit", lang)).add_to(fmap)
+    AtlasFullscreen(position="topleft", title=gettext("Full screen", lang),
+                    title_cancel=gettext("Leave full screen", lang)).add_to(fmap)
     MapScript(NETWORK_VIEW_JS, name="NetworkView",
-              data={"bounds": bounds, "padding": FIT_PADDING, "label": t("map_show_everything", lang),
+              data={"bounds": bounds, "padding": FIT_PADDING, "label": gettext("Show the whole network", lang),
                     "icon": SHOW_EVERYTHING_SVG}).add_to(fmap)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
     MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)
     MapScript(LABEL_PLACEMENT_JS, name="LabelPlacement").add_to(fmap)
-    controls = {"imperial": lang == "en", "locale": None if lang == "en" else lang, "zoomIn": t("zoom_in", lang),
-                "zoomOut": t("zoom_out", lang), "units": {"m": t("unit_m", lang), "km": t("km", lang)}}
+    controls = {"imperial": lang == "en", "locale": None if lang == "en" else lang, "zoomIn": gettext("Zoom in", lang),
+                "zoomOut": gettext("Zoom out", lang), "units": {"m": gettext("m", lang), "km": gettext("km", lang)}}
     ScriptLayer(MAP_CONTROLS_JS, controls, name="MapControls").add_to(fmap)
     if basemap == "tiles":
         folium.TileLayer(TILES_URL, attr=tiles_credit(lang), name="CARTO Positron", max_zoom=MAX_ZOOM).add_to(fmap)
@@ -214,15 +213,16 @@ def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float,
 
 def _since_text(row, lang: Lang) -> str:
     if row.status_since is None:
-        return t("since_unknown", lang)
+        return gettext("start date not in sources", lang)
     change = next(c for c in row.status_history if c["from"] == row.status_since)
-    return f"{t('status_since', lang)} {format_date(row.status_since, change['from_precision'], lang)}"
+    return f"{gettext('since', lang)} {format_date(row.status_since, change['from_precision'], lang)}"
 
 
 def _flow_tip(figures: pd.DataFrame | None, year: int, lang: Lang) -> str:
     """The year's figures in a route's tooltip, each with the title of its source (the card links it)."""
     if figures is None:
-        return f'<br><span class="ga-muted">{html_text(t("flow_tip_none", lang).format(year=year))}</span>'
+        none = gettext("{year}: no reported or estimated figure", lang).format(year=year)
+        return f'<br><span class="ga-muted">{html_text(none)}</span>'
     return "".join(
         f"<br><b>{html_text(row.from_country)}→{html_text(row.to_country)} {year}: "
         f"{html_text(moved_text(figures.iloc[[number]], lang))}</b> "
@@ -284,7 +284,7 @@ def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | N
             for lon, lat, bearing in route_arrows(row.geometry, row.status)
         )
     credits = [c for licence in sorted(set(routes_as_of["geometry_licence"])) for c in licence_credits(licence, lang)]
-    attribution = f"{html_text(t('credit_routes', lang))}: " + ", ".join(dict.fromkeys(credits)) if credits else ""
+    attribution = f"{html_text(gettext('Routes', lang))}: " + ", ".join(dict.fromkeys(credits)) if credits else ""
     group = folium.FeatureGroup(name="routes")
     data = {"routes": features, "arrows": arrows, "attribution": attribution}
     ScriptLayer(ROUTES_JS, data, name="Routes").add_to(group)
@@ -329,7 +329,7 @@ def facility_tooltip(row, lang: Lang) -> str:
     name = html_text(getattr(row, f"name_{lang}"))
     kind = html_text(label(row.kind, lang))
     precision = html_text(label(row.geo_precision, lang))
-    return f"<b>{name}</b><br>{kind}<br><span class=\"ga-muted\">{t('location_precision', lang)}: {precision}</span>"
+    return f"<b>{name}</b><br>{kind}<br><span class=\"ga-muted\">{gettext('Location', lang)}: {precision}</span>"
 
 
 def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGroup:
@@ -395,7 +395,7 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.
     pending = events["status"] == RecordStatus.PENDING
     if pending.any():  # the reader's own submissions, not yet reviewed
         data["pending"] = pending.astype(int).tolist()
-        data["unreviewed"] = t("unreviewed", lang)
+        data["unreviewed"] = gettext("unreviewed", lang)
     data["version"] = f"{version}:{lang}:{int(with_titles)}"
     data["maxZoom"] = MAX_ZOOM
     group = folium.FeatureGroup(name="events")

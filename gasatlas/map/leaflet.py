@@ -57,7 +57,7 @@ class RawScript(Element):
         super().__init__()
         self.text = text
 
-    def render(self, **kwargs) -> str:
+    def render(self, **_kwargs: object) -> str:
         return self.text
 
 

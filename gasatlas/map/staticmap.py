@@ -22,9 +22,9 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from gasatlas.analysis.filters import EventFilter
+from gasatlas.analysis.filters import COUNTRY_MATCH_WORDS, EventFilter
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.map.layers import FOCUS_BOUNDS, line_parts, route_arrows
 from gasatlas.model.palette import (
@@ -37,7 +37,7 @@ from gasatlas.model.palette import (
     route_weight,
 )
 from gasatlas.model.status import routes_as_of
-from gasatlas.model.vocab import GeometryLicence, GeoPrecision, Lang, RouteStatus, label
+from gasatlas.model.vocab import GeometryLicence, GeoPrecision, Lang, RouteStatus
 
 ImageFormat = Literal["png", "svg"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")
@@ -78,21 +78,22 @@ def filter_text(view: EventFilter, atlas: Dataset, lang: Lang) -> str:
     actors = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"], strict=True))
     parts = []
     if view.countries:
-        match = t("match_all" if view.country_match == "all" else "match_any", lang)
-        parts.append(f"{t('filter_countries', lang)} ({match}): "
+        match = gettext(COUNTRY_MATCH_WORDS[view.country_match], lang)
+        parts.append(f"{gettext('Countries involved', lang)} ({match}): "
                      + ", ".join(sorted(countries.get(c, c) for c in view.countries)))
     if view.event_types:
-        parts.append(f"{t('export_types', lang)}: " + ", ".join(sorted(label(k, lang) for k in view.event_types)))
+        parts.append(f"{gettext('Types', lang)}: " + ", ".join(sorted(label(k, lang) for k in view.event_types)))
     if view.actors:
-        parts.append(f"{t('export_actors', lang)}: " + ", ".join(sorted(actors.get(a, a) for a in view.actors)))
+        parts.append(f"{gettext('Actors', lang)}: " + ", ".join(sorted(actors.get(a, a) for a in view.actors)))
     if view.text.strip():
-        parts.append(f"{t('export_search', lang)}: “{view.text.strip()}”")
-    return f"{t('filters', lang)}: " + (" · ".join(parts) if parts else t("export_no_filter", lang))
+        parts.append(f"{gettext('Search', lang)}: “{view.text.strip()}”")
+    none = gettext("none (every event in the dates)", lang)
+    return f"{gettext('Filters', lang)}: " + (" · ".join(parts) if parts else none)
 
 
 def route_credits(licences: Sequence[str], lang: Lang) -> list[str]:
     """The routes' geometry credits as plain text (``layers.licence_credits`` writes them as links)."""
-    osm = t("credit_osm", lang).format(osm="OpenStreetMap") + " (ODbL)"
+    osm = gettext("© {osm} contributors", lang).format(osm="OpenStreetMap") + " (ODbL)"
     gem = "Global Energy Monitor, GGIT (CC BY 4.0)"
     credits = {GeometryLicence.GEM_OSM: [gem, osm], GeometryLicence.GEM: [gem], GeometryLicence.ATLAS: []}
     return list(dict.fromkeys(credit for licence in sorted(set(licences))
@@ -105,13 +106,15 @@ def caption(atlas: Dataset, view: EventFilter, shown: int, lang: Lang) -> Captio
     network = routes_as_of(atlas.routes, dates.as_of)
     credits = ["Natural Earth", *route_credits(list(network["geometry_licence"]), lang)]
     return Caption(
-        title=t("export_title", lang).format(title=t("app_title", lang), date=format_date(dates.as_of, "day", lang)),
-        dates=t("export_dates", lang).format(start=format_date(dates.start, "day", lang),
-                                             end=format_date(dates.end, "day", lang),
-                                             events=format_number(shown, lang)),
+        title=gettext("{title}: the network on {date}", lang).format(title=gettext("Central Asia Gas Atlas", lang),
+                                                                      date=format_date(dates.as_of, "day", lang)),
+        dates=gettext("Events from {start} to {end}: {events} shown", lang).format(
+            start=format_date(dates.start, "day", lang), end=format_date(dates.end, "day", lang),
+            events=format_number(shown, lang)),
         filters=filter_text(view, atlas, lang),
-        source=t("export_source", lang).format(updated=updated),
-        attribution=t("export_attribution", lang).format(credits=" · ".join(credits)),
+        source=gettext("Source: Central Asia Gas Atlas, data last updated {updated}; every event, route and figure "
+                       "with its source publication in the atlas.", lang).format(updated=updated),
+        attribution=gettext("Country shapes and routes: {credits}", lang).format(credits=" · ".join(credits)),
     )
 
 
@@ -179,11 +182,11 @@ def _scale_bar(ax, lang: Lang) -> None:
     km = 1000 if (east - west) * km_per_degree > 4000 else 200
     length = km / km_per_degree
     ax.plot([x0, x0 + length], [y0, y0], color="#222222", linewidth=3, solid_capstyle="butt", zorder=8)
-    ax.text(x0 + length / 2, y0 + 0.012 * (north - south), f"{format_number(km, lang)} {t('km', lang)}",
+    ax.text(x0 + length / 2, y0 + 0.012 * (north - south), f"{format_number(km, lang)} {gettext('km', lang)}",
             ha="center", va="bottom", fontsize=8, zorder=8)
     ax.text(x0 + length / 2, y0 - 0.012 * (north - south),
-            t("export_scale_at", lang).format(lat=format_number(round(lat), lang)), ha="center", va="top", fontsize=6,
-            color="#555555", zorder=8)
+            gettext("true at {lat}° N", lang).format(lat=format_number(round(lat), lang)), ha="center", va="top",
+            fontsize=6, color="#555555", zorder=8)
 
 
 def _legend(fig: Figure, network: pd.DataFrame, events: pd.DataFrame, lang: Lang) -> None:
@@ -194,11 +197,11 @@ def _legend(fig: Figure, network: pd.DataFrame, events: pd.DataFrame, lang: Lang
     handles += [Line2D([], [], color="white", marker="o", markerfacecolor=EVENT_TYPE_COLOR[k], markersize=7,
                        label=label(k, lang)) for k in kinds]
     handles += [Line2D([], [], color="white", marker="o", markerfacecolor="none", markeredgecolor="#555555",
-                       markersize=7, label=t("legend_country_only", lang))]
+                       markersize=7, label=gettext("Hollow: only the country is known", lang))]
     handles += [Line2D([], [], color="white", marker=MARKERS[s.shape], markerfacecolor=s.color, markersize=7,
                        label=label(kind, lang)) for kind, s in FACILITY_SYMBOL.items()]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.755, 0.86), fontsize=7.5, frameon=False,
-               title=t("legend", lang), title_fontsize=9, alignment="left")
+               title=gettext("Legend", lang), title_fontsize=9, alignment="left")
 
 
 def render_map(atlas: Dataset, view: EventFilter, events: pd.DataFrame, lang: Lang, fmt: ImageFormat) -> bytes:
@@ -224,7 +227,8 @@ def render_map(atlas: Dataset, view: EventFilter, events: pd.DataFrame, lang: La
         _draw_points(ax, atlas, events)
         _scale_bar(ax, lang)
         if events.empty:
-            ax.text(0.5, 0.5, t("export_empty", lang), transform=ax.transAxes, ha="center", va="center", fontsize=14,
+            ax.text(0.5, 0.5, gettext("No event matches these filters:\nthe map shows the network only.", lang),
+                    transform=ax.transAxes, ha="center", va="center", fontsize=14,
                     weight="bold", color="#B2182B", zorder=9,
                     bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": "#B2182B", "alpha": 0.92})
         _legend(fig, network, events, lang)

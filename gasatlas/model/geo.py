@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import shapely
@@ -21,7 +22,7 @@ moves by a few kilometres; anything further out is a data error.
 class CountryShapes:
     """Country polygons keyed by ISO3, prepared for repeated point tests."""
 
-    def __init__(self, feature_collection: Mapping) -> None:
+    def __init__(self, feature_collection: Mapping[str, Any]) -> None:
         self._shapes = {
             feature["properties"]["iso_a3"]: shape(feature["geometry"]) for feature in feature_collection["features"]
         }

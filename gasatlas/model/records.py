@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-_POSITIONS: dict[int, tuple[weakref.ref, dict[str, int]]] = {}
+_POSITIONS: dict[int, tuple[weakref.ref[pd.DataFrame], dict[str, int]]] = {}
 
 
 def _positions(frame: pd.DataFrame) -> dict[str, int]:

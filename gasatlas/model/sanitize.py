@@ -32,11 +32,34 @@ def html_text(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
+WEB_SCHEMES = frozenset({"http", "https"})
+"""The only schemes a link may have, to be shown, stored as a feed or fetched."""
+
+
+class LinkRefused(ValueError):
+    """A link the atlas will neither watch nor fetch; the message says why."""
+
+
+def web_link(url: str) -> str:
+    """The link, if it is an http(s) address of a host without credentials; ``LinkRefused`` otherwise.
+
+    The shape alone — whether its host may be fetched is the guarded fetcher's question."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        raise LinkRefused(f"scheme {parts.scheme or '(none)'!r} is not http or https: {url!r}")
+    if not parts.hostname:
+        raise LinkRefused(f"the link {url!r} names no host")
+    if parts.username or parts.password:
+        raise LinkRefused(f"the link {url!r} carries a user name or password")
+    return url
+
+
 def safe_url(value: Any) -> str | None:
     """An http(s) URL fit for ``href``, or None: ``javascript:`` and friends never reach a link."""
     url = str(value or "").strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in WEB_SCHEMES or not parts.netloc:
         return None
     return url
 

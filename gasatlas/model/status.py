@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
 
-def status_as_of(history: Sequence[Mapping], as_of: dt.date) -> Mapping | None:
+def status_as_of(history: Sequence[Mapping[str, Any]], as_of: dt.date) -> Mapping[str, Any] | None:
     """The status entry in force on ``as_of``; None if the route had no recorded state yet.
 
     An entry with ``from`` null holds from the unknown past until the next change.

@@ -1,4 +1,4 @@
-"""Controlled vocabularies of the dataset, with their English and Russian labels.
+"""Controlled vocabularies of the dataset, with their English labels (the Russian ones are in the catalog).
 
 Every code that may appear in a data file is defined here once, so validation,
 filters, the legend and both languages agree on the same list.
@@ -11,6 +11,16 @@ from typing import Literal
 
 Lang = Literal["en", "ru"]
 LANGUAGES: tuple[Lang, ...] = ("en", "ru")
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction into the catalog where it is defined; it is translated where shown."""
+    return message
+
+
+def pN_(context: str, message: str) -> tuple[str, str]:
+    """Mark ``message`` with its translation ``context`` for extraction; both are kept to translate it later."""
+    return context, message
 
 
 class RouteStatus(StrEnum):
@@ -145,123 +155,112 @@ class FlowChoice(StrEnum):
 
 class VolumePeriod(StrEnum):
     """What an event's volume is for: a year (a contract's annual volume), a day, or the whole deal.
-    Its words are in ``gasatlas.i18n`` (``volume_year``…): "day" and "year" already label date precisions here."""
+    Its words are ``gasatlas.map.cards.VOLUME_PERIODS``: "day" and "year" already label date precisions here."""
 
     YEAR = "year"
     DAY = "day"
     TOTAL = "total"
 
 
-LABELS: dict[str, dict[Lang, str]] = {
+LABELS: dict[str, tuple[str, str]] = {
     # route statuses
-    "operating": {"en": "Operating", "ru": "Действует"},
-    "reversed": {"en": "Reversed flow", "ru": "Реверс"},
-    "suspended": {"en": "Suspended", "ru": "Приостановлен"},
-    "under_construction": {"en": "Under construction", "ru": "Строится"},
-    "proposed": {"en": "Proposed", "ru": "Предложен"},
-    "mothballed": {"en": "Mothballed", "ru": "Законсервирован"},
+    "operating": pN_("route status", "Operating"),
+    "reversed": pN_("route status", "Reversed flow"),
+    "suspended": pN_("route status", "Suspended"),
+    "under_construction": pN_("route status", "Under construction"),
+    "proposed": pN_("route status", "Proposed"),
+    "mothballed": pN_("route status", "Mothballed"),
     # route kinds
-    "pipeline": {"en": "Pipeline", "ru": "Газопровод"},
-    "proposed_pipeline": {"en": "Proposed pipeline", "ru": "Проектируемый газопровод"},
-    "supply_corridor": {"en": "Supply direction (no own pipe)", "ru": "Направление поставок (без своей трубы)"},
+    "pipeline": pN_("route kind", "Pipeline"),
+    "proposed_pipeline": pN_("route kind", "Proposed pipeline"),
+    "supply_corridor": pN_("route kind", "Supply direction (no own pipe)"),
     # geometry quality
-    "surveyed": {"en": "Surveyed route", "ru": "Трасса по съёмке"},
-    "schematic": {"en": "Schematic line", "ru": "Схематичная линия"},
+    "surveyed": pN_("geometry quality", "Surveyed route"),
+    "schematic": pN_("geometry quality", "Schematic line"),
     # geometry licences
-    "gem_osm": {
-        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), "
-              "traced from © OpenStreetMap contributors (ODbL 1.0)",
-        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), "
-              "по данным © участников OpenStreetMap (ODbL 1.0)",
-    },
-    "gem": {
-        "en": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)",
-        "ru": "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)",
-    },
-    "atlas": {
-        "en": "Schematic line drawn by Central Asia Gas Atlas through the waypoints named in its source",
-        "ru": "Схематичная линия Central Asia Gas Atlas через точки, названные в источнике",
-    },
+    "gem_osm": pN_("geometry licence", "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0), "
+                  "traced from © OpenStreetMap contributors (ODbL 1.0)"),
+    "gem": pN_("geometry licence", "Global Energy Monitor, Global Gas Infrastructure Tracker (CC BY 4.0)"),
+    "atlas": pN_("geometry licence", "Schematic line drawn by Central Asia Gas Atlas through the waypoints "
+                  "named in its source"),
     # event types
-    "meeting": {"en": "Meeting", "ru": "Встреча"},
-    "agreement": {"en": "Agreement", "ru": "Соглашение"},
-    "statement": {"en": "Statement", "ru": "Заявление"},
-    "proposal": {"en": "Proposal", "ru": "Предложение"},
-    "supply_change": {"en": "Supply change", "ru": "Изменение поставок"},
-    "disruption": {"en": "Disruption", "ru": "Перебой"},
-    "construction": {"en": "Construction", "ru": "Строительство"},
+    "meeting": pN_("event type", "Meeting"),
+    "agreement": pN_("event type", "Agreement"),
+    "statement": pN_("event type", "Statement"),
+    "proposal": pN_("event type", "Proposal"),
+    "supply_change": pN_("event type", "Supply change"),
+    "disruption": pN_("event type", "Disruption"),
+    "construction": pN_("event type", "Construction"),
     # facility kinds
-    "processing_plant": {"en": "Gas processing plant", "ru": "Газоперерабатывающий завод"},
-    "gas_field": {"en": "Gas field", "ru": "Месторождение"},
-    "compressor_station": {"en": "Compressor station", "ru": "Компрессорная станция"},
-    "border_crossing": {"en": "Border crossing", "ru": "Пограничный переход"},
-    "pipeline_hub": {"en": "Pipeline hub", "ru": "Узел газопроводов"},
-    "headquarters": {"en": "Headquarters", "ru": "Штаб-квартира"},
+    "processing_plant": pN_("facility kind", "Gas processing plant"),
+    "gas_field": pN_("facility kind", "Gas field"),
+    "compressor_station": pN_("facility kind", "Compressor station"),
+    "border_crossing": pN_("facility kind", "Border crossing"),
+    "pipeline_hub": pN_("facility kind", "Pipeline hub"),
+    "headquarters": pN_("facility kind", "Headquarters"),
     # date precision
-    "day": {"en": "exact day", "ru": "точная дата"},
-    "part_of_month": {"en": "part of a month", "ru": "часть месяца"},
-    "range": {"en": "range of days", "ru": "период в несколько дней"},
-    "month": {"en": "month only", "ru": "с точностью до месяца"},
-    "quarter": {"en": "quarter only", "ru": "с точностью до квартала"},
-    "season": {"en": "season only", "ru": "с точностью до сезона"},
-    "year": {"en": "year only", "ru": "с точностью до года"},
-    "approximate": {"en": "approximate", "ru": "приблизительно"},
+    "day": pN_("date precision", "exact day"),
+    "part_of_month": pN_("date precision", "part of a month"),
+    "range": pN_("date precision", "range of days"),
+    "month": pN_("date precision", "month only"),
+    "quarter": pN_("date precision", "quarter only"),
+    "season": pN_("date precision", "season only"),
+    "year": pN_("date precision", "year only"),
+    "approximate": pN_("precision", "approximate"),
     # geo precision
-    "exact": {"en": "exact site", "ru": "точное место"},
-    "town": {"en": "town or city", "ru": "населённый пункт"},
-    "country": {"en": "country only (place not reported)", "ru": "только страна (место не указано)"},
+    "exact": pN_("place precision", "exact site"),
+    "town": pN_("place precision", "town or city"),
+    "country": pN_("place precision", "country only (place not reported)"),
     # actor kinds
-    "person": {"en": "Person", "ru": "Персона"},
-    "organisation": {"en": "Organisation", "ru": "Организация"},
+    "person": pN_("actor kind", "Person"),
+    "organisation": pN_("actor kind", "Organisation"),
     # flow kinds
-    "reported": {"en": "Reported (gas that moved)", "ru": "Фактически (по отчётам)"},
-    "estimate": {"en": "Estimate", "ru": "Оценка"},
-    "contract": {"en": "Contract or plan", "ru": "Контракт или план"},
-    "capacity": {"en": "Stated capacity", "ru": "Заявленная мощность"},
+    "reported": pN_("flow kind", "Reported (gas that moved)"),
+    "estimate": pN_("flow kind", "Estimate"),
+    "contract": pN_("flow kind", "Contract or plan"),
+    "capacity": pN_("flow kind", "Stated capacity"),
     # what a revision did (gasatlas.store.Action) and where a record stands (RecordStatus)
-    "legacy": {"en": "stored before revisions", "ru": "сохранено до правок"},
-    "submit": {"en": "submitted", "ru": "предложено"},
-    "publish": {"en": "published", "ru": "опубликовано"},
-    "import": {"en": "imported", "ru": "импортировано"},
-    "edit": {"en": "edited", "ru": "изменено"},
-    "approve": {"en": "approved", "ru": "одобрено"},
-    "reject": {"en": "rejected", "ru": "отклонено"},
-    "delete": {"en": "deleted", "ru": "удалено"},
-    "restore": {"en": "restored", "ru": "восстановлено"},
-    "curated": {"en": "as in the curated files", "ru": "как в основных файлах"},
-    "pending": {"en": "awaiting review", "ru": "ждёт проверки"},
-    "published": {"en": "published", "ru": "опубликовано"},
-    "rejected": {"en": "rejected", "ru": "отклонено"},
-    "deleted": {"en": "deleted", "ru": "удалено"},
-    "event": {"en": "event", "ru": "событие"},
-    "actor": {"en": "actor", "ru": "участник"},
-    "feed": {"en": "news feed", "ru": "лента новостей"},
-    "add": {"en": "added", "ru": "добавлено"},
-    "enable": {"en": "switched on", "ru": "включено"},
-    "disable": {"en": "switched off", "ru": "выключено"},
-    "enabled": {"en": "read by the watcher", "ru": "читается"},
-    "disabled": {"en": "not read", "ru": "не читается"},
+    "legacy": pN_("revision", "stored before revisions"),
+    "submit": pN_("revision", "submitted"),
+    "publish": pN_("revision", "published"),
+    "import": pN_("revision", "imported"),
+    "edit": pN_("revision", "edited"),
+    "approve": pN_("revision", "approved"),
+    "reject": pN_("revision", "rejected"),
+    "delete": pN_("revision", "deleted"),
+    "restore": pN_("revision", "restored"),
+    "merge": pN_("revision", "merged into an atlas event"),
+    "curated": pN_("revision", "as in the curated files"),
+    "pending": pN_("revision", "awaiting review"),
+    "published": pN_("revision", "published"),
+    "rejected": pN_("revision", "rejected"),
+    "deleted": pN_("revision", "deleted"),
+    "event": pN_("record type", "event"),
+    "actor": pN_("record type", "actor"),
+    "feed": pN_("record type", "news feed"),
+    "flow": pN_("record type", "flow figure"),
+    "add": pN_("revision", "added"),
+    "enable": pN_("revision", "switched on"),
+    "disable": pN_("revision", "switched off"),
+    "enabled": pN_("revision", "read by the watcher"),
+    "disabled": pN_("revision", "not read"),
     # what became of a feed item (gasatlas.store.feeds.ItemState) and how a watcher run ended (RunStatus)
-    "irrelevant": {"en": "not about gas here", "ru": "не о газе региона"},
-    "no_event": {"en": "read, no event found", "ru": "прочитано, события нет"},
-    "source": {"en": "another source of an atlas event", "ru": "ещё один источник события атласа"},
-    "failed": {"en": "failed", "ru": "ошибка"},
-    "source_added": {"en": "added to the event's sources", "ru": "добавлено в источники события"},
-    "dismissed": {"en": "not a source of that event", "ru": "не источник этого события"},
-    "running": {"en": "running", "ru": "идёт"},
-    "done": {"en": "done", "ru": "завершён"},
-    "abandoned": {"en": "stopped without finishing", "ru": "прерван"},
-    "gap": {"en": "No public figure", "ru": "Нет публичных данных"},
+    "irrelevant": pN_("feed item", "not about gas here"),
+    "no_event": pN_("feed item", "read, no event found"),
+    "source": pN_("feed item", "another source of an atlas event"),
+    "failed": pN_("watcher run", "failed"),
+    "source_added": pN_("feed item", "added to the event's sources"),
+    "dismissed": pN_("feed item", "not a source of that event"),
+    "running": pN_("watcher run", "running"),
+    "done": pN_("watcher run", "done"),
+    "abandoned": pN_("watcher run", "stopped without finishing"),
+    "gap": pN_("flow kind", "No public figure"),
     # flow scopes, purposes and choices
-    "route_total": {"en": "Whole pipeline (all origins)", "ru": "Весь газопровод (все источники)"},
-    "processing": {"en": "Sent for processing and returned", "ru": "На переработку с возвратом"},
-    "trade": {"en": "Trade", "ru": "Торговля"},
-    "chosen": {"en": "Used by the atlas", "ru": "Используется в атласе"},
-    "alternative": {"en": "Other source's figure (not used)", "ru": "Цифра другого источника (не используется)"},
+    "route_total": pN_("flow", "Whole pipeline (all origins)"),
+    "processing": pN_("flow", "Sent for processing and returned"),
+    "trade": pN_("flow", "Trade"),
+    "chosen": pN_("flow", "Used by the atlas"),
+    "alternative": pN_("flow", "Other source's figure (not used)"),
 }
-"""Display labels for every vocabulary code. ``approximate`` serves both precisions."""
-
-
-def label(code: str, lang: Lang) -> str:
-    """The display label of a vocabulary code; an unknown code is shown as itself."""
-    return LABELS.get(code, {}).get(lang, code)
+"""The English label of every vocabulary code, with the vocabulary it belongs to as its translation context
+(``gasatlas.i18n.label`` shows it in the reader's language). ``approximate`` serves both precisions."""

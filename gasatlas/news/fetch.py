@@ -48,9 +48,9 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
+from gasatlas.model.sanitize import LinkRefused, web_link
 from gasatlas.news.extract.text import MAX_FILE_BYTES, ArticleError, check_markup, text_codec
 
-SCHEMES = frozenset({"http", "https"})
 DEADLINE_S = 30.0
 """The most one fetch may take, redirects included."""
 READ_TIMEOUT_S = 10.0
@@ -108,15 +108,10 @@ class Page:
 
 def check_url(url: str) -> str:
     """The link, if it is an http(s) address of a host without credentials; ``FetchRefused`` otherwise."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in SCHEMES:
-        raise FetchRefused(f"scheme {parts.scheme or '(none)'!r} is not http or https: {url!r}")
-    if not parts.hostname:
-        raise FetchRefused(f"the link {url!r} names no host")
-    if parts.username or parts.password:
-        raise FetchRefused(f"the link {url!r} carries a user name or password")
-    return url
+    try:
+        return web_link(url)
+    except LinkRefused as error:
+        raise FetchRefused(str(error)) from None
 
 
 def resolve(host: str) -> list[str]:
@@ -237,8 +232,18 @@ CONDITIONAL_HEADERS = frozenset({"If-None-Match", "If-Modified-Since"})
 NOT_MODIFIED = 304
 
 
-def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_bytes: int,
-         accept: tuple[str, ...], headers: Mapping[str, str]) -> _Answer:
+@dataclass(frozen=True)
+class Limits:
+    """How long one fetch may take, redirects included, how long one read may wait, how much it may bring,
+    and the content types (prefixes) it takes — anything else is refused unread."""
+
+    deadline: float = DEADLINE_S
+    read_timeout: float = READ_TIMEOUT_S
+    max_bytes: int = MAX_FILE_BYTES
+    accept: tuple[str, ...] = PAGE_TYPES
+
+
+def _hop(url: str, allowed: Allowed, ends_at: float, limits: Limits, headers: Mapping[str, str]) -> _Answer:
     """One request of a fetch: checks, connects to the checked address, reads within the deadline."""
     parts = urlsplit(check_url(url))
     scheme, host = parts.scheme.lower(), parts.hostname or ""
@@ -247,7 +252,7 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
     remaining = ends_at - time.monotonic()
     if remaining <= 0:
         raise FetchFailed(f"the deadline passed before {host!r} was reached")
-    connection = _connection(scheme, host, address, port, min(read_timeout, remaining))
+    connection = _connection(scheme, host, address, port, min(limits.read_timeout, remaining))
     sockets: list[socket.socket] = []  # kept here: http.client lets go of a socket the response reads to its end
     timer = threading.Timer(remaining, lambda: _cut_off([*sockets, *([connection.sock] if connection.sock else [])]))
     timer.daemon = True
@@ -270,9 +275,9 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
             return _Answer(response.status, None, b"", kind, *validators)
         if response.status >= 400:
             raise FetchFailed(f"{host!r} answered HTTP {response.status}")
-        if not kind.get_content_type().startswith(accept):
+        if not kind.get_content_type().startswith(limits.accept):
             raise FetchRefused(f"{url!r} is {kind.get_content_type()}, not a page")
-        return _Answer(response.status, None, _read_body(response, max_bytes, ends_at), kind, *validators)
+        return _Answer(response.status, None, _read_body(response, limits.max_bytes, ends_at), kind, *validators)
     except FetchError:
         raise
     except (OSError, http.client.HTTPException, urllib3.exceptions.HTTPError) as error:
@@ -284,23 +289,22 @@ def _hop(url: str, allowed: Allowed, ends_at: float, read_timeout: float, max_by
         connection.close()
 
 
-def get(url: str, *, allow_hosts: Collection[str] = (), deadline: float = DEADLINE_S,
-        read_timeout: float = READ_TIMEOUT_S, max_bytes: int = MAX_FILE_BYTES,
-        accept: tuple[str, ...] = PAGE_TYPES, headers: Mapping[str, str] | None = None) -> FetchedPage:
-    """Fetch ``url`` under the rules of the module docstring; ``FetchRefused`` or ``FetchFailed`` if not.
+def get(url: str, *, allow_hosts: Collection[str] = (), limits: Limits = Limits(),
+        headers: Mapping[str, str] | None = None) -> FetchedPage:
+    """Fetch ``url`` under the rules of the module docstring and ``limits``; ``FetchRefused`` or ``FetchFailed``
+    if not.
 
-    ``accept`` are the content types (prefixes) taken; anything else is refused unread. ``headers`` may
-    only make the request conditional (``CONDITIONAL_HEADERS``): a 304 answer is a ``FetchedPage`` with
+    ``headers`` may only make the request conditional (``CONDITIONAL_HEADERS``): a 304 answer is a ``FetchedPage`` with
     status 304 and no body."""
     extra = dict(headers or {})
     if unknown := set(extra) - CONDITIONAL_HEADERS:
         raise ValueError(f"only conditional request headers may be added, not {sorted(unknown)}")
     allowed = Allowed.parse(allow_hosts)
-    ends_at = time.monotonic() + deadline
+    ends_at = time.monotonic() + limits.deadline
     current = url.strip()
     try:
         for _hop_number in range(MAX_REDIRECTS + 1):
-            answer = _hop(current, allowed, ends_at, read_timeout, max_bytes, accept, extra)
+            answer = _hop(current, allowed, ends_at, limits, extra)
             if answer.location is None:
                 if answer.status in REDIRECTS:
                     raise FetchFailed(f"{current!r} redirects without saying where")
@@ -317,7 +321,7 @@ def get(url: str, *, allow_hosts: Collection[str] = (), deadline: float = DEADLI
 def fetch_page(url: str, *, allow_hosts: Collection[str] = (), deadline: float = DEADLINE_S,
                max_bytes: int = MAX_FILE_BYTES) -> Page:
     """An article's page (see :func:`get`) with the title and publication date its markup gives."""
-    page = get(url, allow_hosts=allow_hosts, deadline=deadline, max_bytes=max_bytes)
+    page = get(url, allow_hosts=allow_hosts, limits=Limits(deadline=deadline, max_bytes=max_bytes))
     title, published = _metadata(page)
     return Page(page.raw, page.url, title, published)
 

@@ -226,7 +226,15 @@ def curated_atlas(data_dir: Path) -> Dataset:
     return load_dataset(data_dir)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+class _Stop(Exception):
+    """Why the command stops before its end: printed as ``error: …``, with the exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gasatlas.news.ingest", description=__doc__.splitlines()[0])
     given = parser.add_mutually_exclusive_group(required=True)
     given.add_argument("article", type=Path, nargs="?", help="a .txt, .md or .html file")
@@ -240,70 +248,91 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source-url", default="", help="the article's URL (needed to --save; default: --url)")
     parser.add_argument("--format", choices=["json", "csv"], default="json", dest="output")
     parser.add_argument("--save", action="store_true", help="store the candidates in the event store")
-    args = parser.parse_args(argv)
+    return parser
 
-    def fail(message: str, status: int = 2) -> int:
-        print(f"error: {message}", file=sys.stderr)
-        return status
 
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        _run(args)
+    except _Stop as stop:
+        print(f"error: {stop}", file=sys.stderr)
+        return stop.status
+    return 0
+
+
+def _run(args: argparse.Namespace) -> None:
     source_url = args.source_url or args.url or ""
     if args.save and not source_url:
-        return fail("--save needs --source-url: every stored event names its source")
+        raise _Stop("--save needs --source-url: every stored event names its source")
     if not args.url and args.published is None:
-        return fail("--published is needed: the article's publication date, YYYY-MM-DD")
-    try:
-        given_input = _input(args)
-    except OSError as error:
-        return fail(f"cannot read {args.article}: {error.strerror}")
-    except FetchError as error:  # the operator may read why (a visitor sees only the first half)
-        return fail(f"{args.url}: {error}: {error.detail}")
-    except ArticleError as error:
-        return fail(f"{args.url}: {error}")
-    published = args.published or given_input.published
-    if published is None:
-        return fail(f"{args.url}: the page gives no publication date: add --published YYYY-MM-DD")
-    if args.published is None:
-        print(f"{args.url}: publication date {published.isoformat()}, from the page", file=sys.stderr)
-    try:
-        article = read_article(given_input.raw, given_input.filename, published,
-                               args.source_title or given_input.title, source_url)
-    except ArticleError as error:
-        return fail(f"{given_input.name}: {error}")
-    if article.encoding not in (None, "UTF-8"):
-        print(f"{given_input.name}: read as {article.encoding}", file=sys.stderr)
-
+        raise _Stop("--published is needed: the article's publication date, YYYY-MM-DD")
+    article = _article(args, source_url)
     curated = curated_atlas(settings().data_dir)
-    store = None
-    atlas = curated
-    if args.save:
-        from gasatlas.store import EventStore, StoreError
-
-        try:
-            store = EventStore(settings().database_url)
-            stored_frames = store.frames()
-            atlas = with_stored(curated, stored_frames.events, stored_frames.actors, stored_frames.hidden)
-        except StoreError as error:
-            return fail(f"nothing was stored: {error} ({error.detail})", status=1)
+    store, atlas = _store_and_atlas(curated) if args.save else (None, curated)
     candidates = propose(article, atlas)
     duplicates = duplicates_of(candidates, atlas)
     sys.stdout.write(format_candidates(candidates, args.output, duplicates))
     if proposed := new_actors(candidates):
         print("new actors proposed (check their names): "
               + "; ".join(f"{a.name_ru} / {a.name_en} ({a.id}, {a.kind})" for a in proposed), file=sys.stderr)
-    if store is None:
-        return 0
+    if store is not None:
+        _save_new(store, curated, article, candidates, duplicates)
+
+
+def _article(args: argparse.Namespace, source_url: str) -> Article:
+    """The article of the file or link given, with its publication date (given, or the page's own)."""
+    try:
+        given_input = _input(args)
+    except OSError as error:
+        raise _Stop(f"cannot read {args.article}: {error.strerror}") from None
+    except FetchError as error:  # the operator may read why (a visitor sees only the first half)
+        raise _Stop(f"{args.url}: {error}: {error.detail}") from None
+    except ArticleError as error:
+        raise _Stop(f"{args.url}: {error}") from None
+    published = args.published or given_input.published
+    if published is None:
+        raise _Stop(f"{args.url}: the page gives no publication date: add --published YYYY-MM-DD")
+    if args.published is None:
+        print(f"{args.url}: publication date {published.isoformat()}, from the page", file=sys.stderr)
+    try:
+        article = read_article(given_input.raw, given_input.filename, published,
+                               args.source_title or given_input.title, source_url)
+    except ArticleError as error:
+        raise _Stop(f"{given_input.name}: {error}") from None
+    if article.encoding not in (None, "UTF-8"):
+        print(f"{given_input.name}: read as {article.encoding}", file=sys.stderr)
+    return article
+
+
+def _store_and_atlas(curated: Dataset) -> tuple[EventStore, Dataset]:
+    """The event store, and the atlas as it holds it (curated plus stored) — duplicates are judged against both."""
+    from gasatlas.store import EventStore, StoreError
+
+    try:
+        store = EventStore(settings().database_url)
+        stored_frames = store.frames()
+    except StoreError as error:
+        raise _Stop(f"nothing was stored: {error} ({error.detail})", status=1) from None
+    return store, with_stored(curated, stored_frames.events, stored_frames.actors, stored_frames.hidden)
+
+
+def _save_new(store: EventStore, curated: Dataset, article: Article, candidates: list[Candidate],
+              duplicates: list[list[str]]) -> None:
+    """Store the candidates that repeat no event of the atlas, and say which were skipped."""
+    from gasatlas.store import StoreError
+
     fresh = [candidate for candidate, found in zip(candidates, duplicates, strict=True) if not found]
     try:
         stored = save(store, operator_identity(), curated, article, fresh)
     except DataValidationError as error:
-        return fail(f"nothing was stored: {error}", status=1)
+        raise _Stop(f"nothing was stored: {error}", status=1) from None
     except StoreError as error:
-        return fail(f"nothing was stored: {error} ({error.detail})", status=1)
+        raise _Stop(f"nothing was stored: {error} ({error.detail})", status=1) from None
     skipped = len(candidates) - len(fresh)
     print(f"stored {len(stored)} event(s): {', '.join(stored) or '-'}"
           + (f"; skipped {skipped} that repeat events already in the atlas (see duplicate_of)" if skipped else ""),
           file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ class JobPool:
             job.state = JobState.DONE
         except Cancelled:
             job.state = JobState.CANCELLED
-        except Exception as error:  # noqa: BLE001 -- handed to the visitor who asked, not lost in a thread
+        except Exception as error:
             job.error, job.state = error, JobState.FAILED
         finally:
             with self._lock:

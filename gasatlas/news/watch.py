@@ -56,7 +56,7 @@ from gasatlas.news.extract import ArticleError, Candidate
 from gasatlas.news.extract.merge import cluster, same_event
 from gasatlas.news.extract.pipeline import find_duplicates
 from gasatlas.news.extract.relevance import relevance
-from gasatlas.news.fetch import FetchError, Page, fetch_page, get
+from gasatlas.news.fetch import FetchError, Limits, Page, fetch_page, get
 from gasatlas.news.ingest import curated_atlas, propose, read_article
 from gasatlas.store import EventStore, Provenance, SourceArticle, StoreError
 from gasatlas.store.feeds import Feed, FeedSeed, FeedStore, ItemOutcome, ItemState, RunStatus, reading
@@ -211,8 +211,8 @@ def fetch_feed(feed: Feed, options: Options) -> tuple[list[Item], str | None, st
     ``FetchError`` or ``ArticleError`` when it cannot be fetched or parsed."""
     conditional = {name: value for name, value in (("If-None-Match", feed.etag),
                                                    ("If-Modified-Since", feed.last_modified)) if value}
-    page = get(feed.url, allow_hosts=options.allow_hosts, deadline=options.deadline,
-               max_bytes=options.feed_max_bytes, accept=FEED_TYPES, headers=conditional)
+    limits = Limits(deadline=options.deadline, max_bytes=options.feed_max_bytes, accept=FEED_TYPES)
+    page = get(feed.url, allow_hosts=options.allow_hosts, limits=limits, headers=conditional)
     if page.status == 304:
         return [], feed.etag, feed.last_modified
     return parse_feed(page.raw, feed.id), page.etag, page.last_modified
@@ -258,7 +258,7 @@ def _read(read: _Read, page: Page, atlas: Dataset) -> None:
             read.state = ItemState.NO_EVENT
     except (ArticleError, DataValidationError) as error:
         read.state, read.report.error = ItemState.FAILED, _error(error)
-    except Exception as error:  # noqa: BLE001 — a reader failure costs this item, never the run
+    except Exception as error:
         log.exception("reading %s failed", read.item.url)
         read.state, read.report.error = ItemState.FAILED, f"the reader failed: {_error(error)}"
 
@@ -330,7 +330,7 @@ class Watcher:
         waiting = [read for read in relevant if read.state is None and read.candidate is not None]
         waiting = self._to_existing(atlas, waiting)
         for group in cluster([read.candidate for read in waiting]):
-            self._propose(atlas, [waiting[i] for i in group], report)
+            self._propose([waiting[i] for i in group], report)
             self.feeds.heartbeat(run_id)
         for feed_id, (etag, modified) in validators.items():  # only now: every item of the feed is dealt with
             self.feeds.fetched(self.identity, feed_id, etag=etag, last_modified=modified)
@@ -402,10 +402,11 @@ class Watcher:
         self.events.edit(self.identity, self.curated, event_id, current.revision, record,
                          comment="another report of the same event, from a watched feed")
 
-    def _propose(self, atlas: Dataset, group: Sequence[_Read], report: RunReport) -> None:
+    def _propose(self, group: Sequence[_Read], report: RunReport) -> None:
         """One real event from one or more reports: one pending candidate listing every source."""
         lead = max(group, key=lambda read: read.candidate.confidence if read.candidate else 0.0)
-        assert lead.candidate is not None and lead.article is not None
+        assert lead.candidate is not None
+        assert lead.article is not None
         others = list(dict.fromkeys(read.item.url for read in group if read.item.url != lead.item.url))
         event = {**lead.candidate.event, "also_reported": others}
         try:

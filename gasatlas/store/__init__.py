@@ -20,12 +20,21 @@ from gasatlas.store.events import (
     Unreadable,
 )
 from gasatlas.store.tables import Action
-from gasatlas.store.transfer import ImportResult, actors_csv, events_csv, export_archive, import_csv, parse_csv
+from gasatlas.store.transfer import (
+    FileNames,
+    ImportResult,
+    actors_csv,
+    events_csv,
+    export_archive,
+    import_csv,
+    parse_csv,
+)
 
 __all__ = [
     "Action",
     "EditConflict",
     "EventStore",
+    "FileNames",
     "ImportResult",
     "Provenance",
     "RateLimited",

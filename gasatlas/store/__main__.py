@@ -16,7 +16,7 @@ from gasatlas.config import settings
 from gasatlas.dataset.load import ACTORS_FILE, EVENTS_FILE, DataValidationError, Problem, load_dataset, read_text
 from gasatlas.store.engine import StoreError
 from gasatlas.store.events import EventStore
-from gasatlas.store.transfer import actors_csv, current_state, events_csv, import_csv
+from gasatlas.store.transfer import FileNames, actors_csv, current_state, events_csv, import_csv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,8 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problems:
             raise DataValidationError(problems)
         result = import_csv(store, operator_identity(), atlas, events_text or "", actors_text or "",
-                            events_source=args.events.name,
-                            actors_source=args.actors.name if args.actors else ACTORS_FILE)
+                            names=FileNames(args.events.name, args.actors.name if args.actors else ACTORS_FILE))
     except DataValidationError as error:
         return fail("nothing was stored:\n" + "\n".join(str(problem) for problem in error.problems), 2)
     except PermissionDenied as error:

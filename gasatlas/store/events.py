@@ -37,9 +37,9 @@ from sqlalchemy.exc import IntegrityError
 
 from gasatlas.auth import Identity, Permission, PermissionDenied, require
 from gasatlas.dataset import exports
-from gasatlas.dataset.load import Dataset, DataValidationError, records_frame, validate_additions
+from gasatlas.dataset.load import Dataset, DataValidationError, records_frame, validate_additions, validate_flows
 from gasatlas.model import records
-from gasatlas.model.schema import EVENT_COLUMNS, Actor, Event
+from gasatlas.model.schema import EVENT_COLUMNS, Actor, Event, Flow
 from gasatlas.model.vocab import RecordStatus
 from gasatlas.store.engine import STORE_FAILURES, create_engine, failure, migrate, writing
 from gasatlas.store.tables import (
@@ -47,6 +47,7 @@ from gasatlas.store.tables import (
     actors_table,
     articles_table,
     events_table,
+    flows_table,
     revisions_table,
 )
 
@@ -54,6 +55,9 @@ Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5
 TRACKED_STATUS = "status"
 """The pseudo-field a revision's changes name when a record's status moved."""
+MERGED_INTO, SOURCES_ADDED = "merged_into", "sources_added"
+"""The pseudo-fields a merged candidate's revision names: the event it went into and the links it added there
+(``[before, after]`` like any change), which undoing the merge takes back."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,25 @@ class Revision:
     article_sha256: str | None
 
 
+PENDING_ONLY = frozenset({RecordStatus.PENDING})
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One move of an event to a new revision, made on revision ``expected_revision`` (0: a curated event never
+    corrected): a new ``record`` and/or ``status``, allowed only from the statuses ``allowed_from`` (any if None)."""
+
+    event_id: str
+    expected_revision: int
+    action: Action
+    comment: str
+    record: Mapping[str, Any] | None = None
+    status: RecordStatus | None = None
+    allowed_from: frozenset[RecordStatus] | None = None
+    noted: Mapping[str, list] = field(default_factory=dict)
+    """Pseudo-fields the revision's changes name besides the record's (``MERGED_INTO``, ``SOURCES_ADDED``)."""
+
+
 class EditConflict(RuntimeError):
     """The record changed since the editor loaded it: nothing was saved; both versions are attached."""
 
@@ -137,9 +160,11 @@ class StoredFrames:
     actors: pd.DataFrame
     hidden: frozenset[str] = field(default_factory=frozenset)
     """Curated event ids a moderator deleted."""
+    flows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Flow figures moderators took from events' volumes, shaped like the curated flows."""
 
 
-def json_record(record: Event | Actor) -> dict:
+def json_record(record: Event | Actor | Flow) -> dict:
     """A validated record as the store and the data/ formats keep it (JSON types, CSV column names)."""
     return record.model_dump(mode="json", by_alias=True)
 
@@ -159,6 +184,14 @@ def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[s
     """The fields that differ between two records, as ``{field: [before, after]}``."""
     return {name: [before.get(name), after.get(name)] for name in dict.fromkeys([*before, *after])
             if before.get(name) != after.get(name)}
+
+
+def with_sources(record: Mapping[str, Any], urls: Sequence[str]) -> dict:
+    """``record`` with each of ``urls`` it does not name yet (as its source or "also reported") added to its
+    "also reported": another outlet's report of the same event."""
+    named = [record.get("source_url"), *(record.get("also_reported") or [])]
+    added = [url for url in dict.fromkeys(urls) if url not in named]
+    return {**record, "also_reported": [*(record.get("also_reported") or []), *added]} if added else dict(record)
 
 
 def _first_error(error: ValidationError) -> str:
@@ -194,7 +227,8 @@ class EventStore:
 
     # reading: the public atlas ---------------------------------------------------
 
-    def _valid(self, table: sa.Table, model: type[Event | Actor], rows: Sequence) -> tuple[list, list[Unreadable]]:
+    def _valid(self, table: sa.Table, model: type[Event | Actor | Flow],
+               rows: Sequence) -> tuple[list, list[Unreadable]]:
         valid, unreadable = [], []
         for row in rows:
             try:
@@ -230,7 +264,20 @@ class EventStore:
     def frames(self) -> StoredFrames:
         """What the public atlas shows of the store, as frames shaped like the curated ones."""
         return StoredFrames(records_frame(self.events(), Event), records_frame(self.actors(), Actor),
-                            self.hidden_curated())
+                            self.hidden_curated(), records_frame(self.flows(), Flow))
+
+    def flow_sources(self) -> frozenset[str]:
+        """The events whose volume a moderator already added as a flow figure."""
+        with self._reading() as connection:
+            return frozenset(connection.execute(sa.select(flows_table.c.source_event)).scalars())
+
+    def flows(self) -> list[Flow]:
+        """The flow figures moderators added (see ``add_flow``) that pass validation."""
+        with self._reading() as connection:
+            rows = connection.execute(sa.select(flows_table).where(flows_table.c.status == RecordStatus.PUBLISHED)
+                                      .order_by(flows_table.c.id)).all()
+        valid, _ = self._valid(flows_table, Flow, rows)
+        return valid
 
     def pending_frame(self, identity: Identity) -> pd.DataFrame:
         """``identity``'s own pending submissions, shaped like the events frame (for their map)."""
@@ -282,7 +329,7 @@ class EventStore:
             own = sa.select(events_table.c.id).where(events_table.c.submitted_by == identity.id)
             rows = connection.execute(sa.select(table.c.entity_id, table.c.comment).where(
                 table.c.entity == "event", table.c.entity_id.in_(own), table.c.comment != "",
-                table.c.action.in_([Action.APPROVE, Action.REJECT, Action.EDIT, Action.DELETE]))
+                table.c.action.in_([Action.APPROVE, Action.REJECT, Action.MERGE, Action.EDIT, Action.DELETE]))
                 .order_by(table.c.number)).all()
         return {row.entity_id: row.comment for row in rows}
 
@@ -457,41 +504,128 @@ class EventStore:
                       None, now, "the curated record (data/events.csv)", None)
         return StoredEvent(event_id, record, RecordStatus.PUBLISHED, 1, True, None), True
 
-    def _change(self, identity: Identity, atlas: Dataset, event_id: str, expected_revision: int, action: Action,
-                comment: str, record: Mapping[str, Any] | None = None, status: RecordStatus | None = None,
-                allowed_from: frozenset[RecordStatus] | None = None) -> StoredEvent:
+    def _validated(self, atlas: Dataset, record: Mapping[str, Any]) -> dict:
+        """A record as the store keeps it, or ``DataValidationError`` naming the field."""
+        (valid,), _ = validate_additions(self.known_to(atlas), [record])
+        return json_record(valid)
+
+    def _change(self, identity: Identity, atlas: Dataset, change: _Change) -> StoredEvent:
         """Move an event to a new revision: the shared path of edit, approve, reject, delete and restore."""
-        if record is not None:
-            (valid,), _ = validate_additions(self.known_to(atlas), [record])
-            record = json_record(valid)
+        if change.record is not None:
+            change = replace(change, record=self._validated(atlas, change.record))
+        return self._write(lambda connection: self._revise(connection, identity, atlas, change))
+
+    def _revise(self, connection: sa.Connection, identity: Identity, atlas: Dataset, change: _Change) -> StoredEvent:
+        """``change`` inside a write transaction: refused on a newer revision than the one it was made on, a
+        role that may not make it, or a status it may not start from."""
+        current, created = self._baseline(connection, atlas, change.event_id)
+        seen = change.expected_revision or (1 if created else 0)  # 0: the curated record, never corrected before
+        if current.revision != seen:
+            raise EditConflict(current, change.record or current.record)
+        _authorise(identity, current, change.action)
+        if change.allowed_from is not None and current.status not in change.allowed_from:
+            raise PermissionDenied(f"event {change.event_id} is {current.status}: "
+                                   f"it cannot be {change.action.value.removesuffix('e')}ed")
+        new_record = {**(change.record or current.record), "id": change.event_id}
+        new_status = change.status or current.status
+        changes = {**field_changes(current.record, new_record), **change.noted}
+        if new_status != current.status:
+            changes[TRACKED_STATUS] = [str(current.status), str(new_status)]
+        if not changes and change.action in (Action.EDIT, Action.MERGE):
+            return current
+        number = current.revision + 1
+        now = dt.datetime.now(dt.UTC)
+        connection.execute(events_table.update().where(events_table.c.id == change.event_id).values(
+            record=new_record, date=dt.date.fromisoformat(new_record["date"]), status=new_status,
+            revision=number, updated_at=now))
+        _add_revision(connection, "event", change.event_id, number, change.action, new_status, new_record, changes,
+                      identity, now, change.comment, current.article_sha256)
+        if new_status == RecordStatus.PUBLISHED:
+            _publish_actors(connection, new_record, identity, now)
+        return replace(current, record=new_record, status=new_status, revision=number)
+
+    def record_of(self, atlas: Dataset, event_id: str) -> tuple[dict, int]:
+        """An event's record and the revision a change of it is made on (0: a curated event never corrected);
+        ``KeyError`` when neither the store nor the curated files hold it."""
+        current = self.current(event_id)
+        if current is not None:
+            return current.record, current.revision
+        curated = records.rows(atlas.events, event_id)
+        if curated.empty:
+            raise KeyError(f"no event {event_id!r}")
+        return exports.frame_records(curated, EVENT_COLUMNS)[0], 0
+
+    def merge_into(self, identity: Identity, atlas: Dataset, candidate_id: str, expected_revision: int,
+                   target_id: str, comment: str = "") -> StoredEvent:
+        """Merge a pending candidate (revision ``expected_revision``) into an event on the atlas: the
+        candidate's sources — its article and every "also reported" — join the event's, and the candidate
+        leaves the queue as rejected. Two revisions with the action ``merge``, in one transaction; restoring
+        the revision before each undoes it. Moderators only; returns the event merged into."""
+        require(identity, Permission.MODERATE)
+        if target_id == candidate_id:
+            raise PermissionDenied(f"event {candidate_id} cannot be merged into itself")
+        candidate = self.current(candidate_id)
+        if candidate is None:
+            raise KeyError(f"no candidate {candidate_id!r} in the store")
+        target, target_revision = self.record_of(atlas, target_id)
+        why = f"merged {candidate_id} into {target_id}" + (f": {comment}" if comment else "")
+        merged = with_sources(target, [candidate.record["source_url"], *candidate.record.get("also_reported", [])])
+        added = merged["also_reported"][len(target.get("also_reported") or []):]
+        into = _Change(target_id, target_revision, Action.MERGE, why, record=self._validated(atlas, merged),
+                       allowed_from=frozenset({RecordStatus.PUBLISHED}))
+        leaving = _Change(candidate_id, expected_revision, Action.MERGE, why, status=RecordStatus.REJECTED,
+                          allowed_from=PENDING_ONLY, noted={MERGED_INTO: [None, target_id], SOURCES_ADDED: [[], added]})
 
         def work(connection: sa.Connection) -> StoredEvent:
-            current, created = self._baseline(connection, atlas, event_id)
-            seen = expected_revision or (1 if created else 0)  # 0: the curated record, never corrected before
-            if current.revision != seen:
-                raise EditConflict(current, record or current.record)
-            _authorise(identity, current, action)
-            if allowed_from is not None and current.status not in allowed_from:
-                raise PermissionDenied(f"event {event_id} is {current.status}: it cannot be {action.value}d")
-            new_record = dict(record) if record is not None else current.record
-            if new_record.get("id") != event_id:
-                new_record = {**new_record, "id": event_id}
-            new_status = status or current.status
-            changes = field_changes(current.record, new_record)
-            if new_status != current.status:
-                changes[TRACKED_STATUS] = [str(current.status), str(new_status)]
-            if not changes and action == Action.EDIT:
-                return current
-            number = current.revision + 1
+            self._revise(connection, identity, atlas, leaving)
+            return self._revise(connection, identity, atlas, into)
+
+        return self._write(work)
+
+    def undo_merge(self, identity: Identity, atlas: Dataset, candidate_id: str, expected_revision: int,
+                   comment: str = "") -> StoredEvent:
+        """Take back the merge that was a candidate's last revision: it is pending again, as before the merge,
+        and the links the merge added leave the event it went into (whatever else changed there since stays).
+        Two revisions (``restore``) in one transaction; moderators only. Returns the candidate."""
+        require(identity, Permission.MODERATE)
+        history = self.history(identity, candidate_id)
+        if len(history) < 2 or history[-1].action != Action.MERGE or MERGED_INTO not in history[-1].changes:
+            raise PermissionDenied(f"event {candidate_id} was not merged last: there is no merge to undo")
+        merge, before = history[-1], history[-2]
+        target_id, added = merge.changes[MERGED_INTO][1], merge.changes[SOURCES_ADDED][1]
+        why = f"undid the merge of {candidate_id} into {target_id}" + (f": {comment}" if comment else "")
+        back = _Change(candidate_id, expected_revision, Action.RESTORE, why,
+                       record=self._validated(atlas, before.record), status=before.status,
+                       allowed_from=frozenset({RecordStatus.REJECTED}))
+        target, target_revision = self.record_of(atlas, target_id)
+        kept = [url for url in target.get("also_reported") or [] if url not in added]
+        out = _Change(target_id, target_revision, Action.RESTORE, why,
+                      record=self._validated(atlas, {**target, "also_reported": kept}))
+
+        def work(connection: sa.Connection) -> StoredEvent:
+            if kept != list(target.get("also_reported") or []):
+                self._revise(connection, identity, atlas, out)
+            return self._revise(connection, identity, atlas, back)
+
+        return self._write(work)
+
+    def add_flow(self, identity: Identity, atlas: Dataset, record: Mapping[str, Any], source_event: str,
+                 comment: str = "") -> str:
+        """Add a flow figure a moderator took from a published event's volume, after confirming it: checked like
+        flows.csv against its route and every figure ``atlas`` holds (the curated ones and those stored), kept
+        with the event it came from and a revision (entity ``flow``). Moderators only; returns its id."""
+        require(identity, Permission.MODERATE)
+        (flow,) = validate_flows(atlas, [record])
+        stored = json_record(flow)
+
+        def work(connection: sa.Connection) -> str:
             now = dt.datetime.now(dt.UTC)
-            connection.execute(events_table.update().where(events_table.c.id == event_id).values(
-                record=new_record, date=dt.date.fromisoformat(new_record["date"]), status=new_status,
-                revision=number, updated_at=now))
-            _add_revision(connection, "event", event_id, number, action, new_status, new_record, changes, identity,
-                          now, comment, current.article_sha256)
-            if new_status == RecordStatus.PUBLISHED:
-                _publish_actors(connection, new_record, identity, now)
-            return replace(current, record=new_record, status=new_status, revision=number)
+            connection.execute(flows_table.insert().values(
+                id=flow.id, record=stored, source_event=source_event, status=RecordStatus.PUBLISHED, revision=1,
+                saved_at=now, submitted_by=identity.id))
+            _add_revision(connection, "flow", flow.id, 1, Action.PUBLISH, RecordStatus.PUBLISHED, stored, {},
+                          identity, now, comment or f"the volume event {source_event} reports", None)
+            return flow.id
 
         return self._write(work)
 
@@ -502,23 +636,23 @@ class EventStore:
         Moderators edit any event; contributors their own pending ones. Raises
         ``EditConflict`` when someone saved a newer revision meanwhile.
         """
-        return self._change(identity, atlas, event_id, expected_revision, Action.EDIT, comment, record=record)
+        return self._change(identity, atlas, _Change(event_id, expected_revision, Action.EDIT, comment, record=record))
 
     def approve(self, identity: Identity, atlas: Dataset, event_id: str, expected_revision: int,
                 comment: str = "") -> StoredEvent:
-        return self._change(identity, atlas, event_id, expected_revision, Action.APPROVE, comment,
-                            status=RecordStatus.PUBLISHED, allowed_from=frozenset({RecordStatus.PENDING}))
+        return self._change(identity, atlas, _Change(event_id, expected_revision, Action.APPROVE, comment,
+                                                     status=RecordStatus.PUBLISHED, allowed_from=PENDING_ONLY))
 
     def reject(self, identity: Identity, atlas: Dataset, event_id: str, expected_revision: int,
                comment: str = "") -> StoredEvent:
-        return self._change(identity, atlas, event_id, expected_revision, Action.REJECT, comment,
-                            status=RecordStatus.REJECTED, allowed_from=frozenset({RecordStatus.PENDING}))
+        return self._change(identity, atlas, _Change(event_id, expected_revision, Action.REJECT, comment,
+                                                     status=RecordStatus.REJECTED, allowed_from=PENDING_ONLY))
 
     def delete(self, identity: Identity, atlas: Dataset, event_id: str, expected_revision: int,
                comment: str = "") -> StoredEvent:
         """Take an event off the atlas (a revision like any other: ``restore`` brings it back)."""
-        return self._change(identity, atlas, event_id, expected_revision, Action.DELETE, comment,
-                            status=RecordStatus.DELETED)
+        return self._change(identity, atlas, _Change(event_id, expected_revision, Action.DELETE, comment,
+                                                     status=RecordStatus.DELETED))
 
     def restore(self, identity: Identity, atlas: Dataset, event_id: str, number: int, expected_revision: int,
                 comment: str = "") -> StoredEvent:
@@ -526,8 +660,9 @@ class EventStore:
         old = next((r for r in self.history(identity, event_id) if r.number == number), None)
         if old is None:
             raise KeyError(f"event {event_id!r} has no revision {number}")
-        return self._change(identity, atlas, event_id, expected_revision, Action.RESTORE,
-                            comment or f"restored revision {number}", record=old.record, status=old.status)
+        return self._change(identity, atlas, _Change(event_id, expected_revision, Action.RESTORE,
+                                                     comment or f"restored revision {number}", record=old.record,
+                                                     status=old.status))
 
 
 def _stored(row: Any) -> StoredEvent:

@@ -22,12 +22,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from gasatlas.auth import Identity, Permission, require
-from gasatlas.dataset import exports
 from gasatlas.dataset.load import Dataset
-from gasatlas.model import records
-from gasatlas.model.schema import EVENT_COLUMNS
-from gasatlas.news.fetch import FetchError, check_url
-from gasatlas.store.events import EventStore
+from gasatlas.model.sanitize import LinkRefused, web_link
+from gasatlas.store.events import EventStore, with_sources
 from gasatlas.store.tables import (
     Action,
     events_table,
@@ -248,16 +245,9 @@ class FeedStore:
         if item is None or item.state != ItemState.SOURCE or not item.existing_event:
             raise KeyError(f"no extra source waiting as item {item_id}")
         if accept:
-            current = self.events.current(item.existing_event)
-            if current is not None:
-                record, revision = current.record, current.revision
-            else:  # a curated event never corrected: its record as the data files hold it
-                record = exports.frame_records(records.rows(atlas.events, item.existing_event), EVENT_COLUMNS)[0]
-                revision = 0
-            sources = [str(url) for url in record.get("also_reported") or []]
-            if item.url not in sources and item.url != record.get("source_url"):
-                self.events.edit(identity, atlas, item.existing_event, revision,
-                                 {**record, "also_reported": [*sources, item.url]},
+            record, revision = self.events.record_of(atlas, item.existing_event)
+            if (added := with_sources(record, [item.url])) != record:
+                self.events.edit(identity, atlas, item.existing_event, revision, added,
                                  comment or "another report of this event, from a watched feed")
         state = ItemState.SOURCE_ADDED if accept else ItemState.DISMISSED
         self._write(lambda connection: connection.execute(table.update().where(table.c.id == item_id).values(
@@ -279,9 +269,9 @@ class FeedStore:
         """Watch a new feed (moderators only); ``FeedRefused`` for a link the fetcher would not read."""
         require(identity, Permission.MODERATE)
         try:
-            url = check_url(seed.url)
-        except FetchError as error:
-            raise FeedRefused(error.detail) from None
+            url = web_link(seed.url)
+        except LinkRefused as error:
+            raise FeedRefused(str(error)) from None
         if not seed.title.strip():
             raise FeedRefused("a feed needs a title: the outlet's name")
         if seed.language not in LANGUAGES:

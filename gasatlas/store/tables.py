@@ -28,6 +28,7 @@ class Action(StrEnum):
     REJECT = "reject"
     DELETE = "delete"
     RESTORE = "restore"
+    MERGE = "merge"  # a candidate merged into an atlas event: its sources joined the event's
     CURATED = "curated"  # the curated record, as the first revision of its correction
     ADD = "add"  # a news feed added to those the watcher reads
     ENABLE = "enable"
@@ -154,3 +155,17 @@ watch_runs_table = sa.Table(
     sa.Column("note", sa.Text, nullable=False),
 )
 """The watcher's runs; a ``running`` one with a fresh heartbeat is the lock other watchers wait for."""
+
+flows_table = sa.Table(
+    "flows",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("record", sa.JSON, nullable=False),  # the Flow exactly as validated, in flows.csv's columns
+    sa.Column("source_event", sa.String(80), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("submitted_by", sa.String(320), nullable=False),
+)
+"""Flow figures moderators took from published events' volumes; they join the curated flows (``with_stored``)."""
+

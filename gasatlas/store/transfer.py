@@ -102,8 +102,16 @@ def _normalised(row: dict, model: type[Event | Actor]) -> dict | None:
         return None
 
 
+@dataclass(frozen=True)
+class FileNames:
+    """The names an import's problems are reported under: the files as the person who imports them calls them."""
+
+    events: str = EVENTS_FILE
+    actors: str = ACTORS_FILE
+
+
 def import_csv(store: EventStore, identity: Identity, atlas: Dataset, events_text: str, actors_text: str = "", *,
-               events_source: str = EVENTS_FILE, actors_source: str = ACTORS_FILE) -> ImportResult:
+               names: FileNames = FileNames()) -> ImportResult:
     """Add the events (and actors) of files in the ``data/`` formats, in one transaction per kind of change.
 
     Importing an export twice, or into the deployment it came from, adds nothing.
@@ -111,6 +119,7 @@ def import_csv(store: EventStore, identity: Identity, atlas: Dataset, events_tex
     field (or an id a file repeats, with its lines); nothing is stored then.
     """
     require(identity, Permission.SUBMIT)
+    events_source, actors_source = names.events, names.actors
     events = parse_csv(events_text, events_source, Event)
     actors = parse_csv(actors_text, actors_source, Actor) if actors_text.strip() else []
     if repeated := repeated_ids(events, events_source) + repeated_ids(actors, actors_source):

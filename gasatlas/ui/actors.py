@@ -7,11 +7,11 @@ import streamlit as st
 from gasatlas.analysis.charts import ACTOR, network_chart, picked
 from gasatlas.analysis.network import actor_network, actors_table
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label, pgettext
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT
 from gasatlas.map.event_table import MISSING
 from gasatlas.model.sanitize import markdown_format
-from gasatlas.model.vocab import Lang, label
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import state
 
 KEY_CHART = "actors-chart"
@@ -35,12 +35,14 @@ def actors(atlas: Dataset, lang: Lang) -> None:
     chosen = view.filter.actors
     if chosen:
         names = dict(zip(atlas.actors["id"], atlas.actors[f"name_{lang}"], strict=True))
-        st.info(markdown_format(t("chosen_actors", lang), names=", ".join(sorted(names.get(a, a) for a in chosen))),
+        st.info(markdown_format(gettext("Showing the events of: {names}", lang),
+                                names=", ".join(sorted(names.get(a, a) for a in chosen))),
                 icon=":material/person_search:")
-        st.button(t("clear_actor", lang), on_click=state.set_actors, args=(frozenset(),), icon=":material/group:")
+        st.button(gettext("Show everyone", lang), on_click=state.set_actors, args=(frozenset(),),
+                  icon=":material/group:")
     nodes, edges = actor_network(shown, atlas.actors, lang)
     if nodes.empty:
-        st.info(t("no_actors", lang), icon=":material/group_off:")
+        st.info(gettext("No people or organisations in the shown events.", lang), icon=":material/group_off:")
         return
     st.altair_chart(network_chart(nodes, edges, lang, chosen), key=state.widget_key(KEY_CHART),
                     on_select=_on_chart_select, selection_mode=ACTOR, width="stretch")
@@ -51,13 +53,13 @@ def actors(atlas: Dataset, lang: Lang) -> None:
         table.drop(columns="id"), key=state.widget_key(KEY_TABLE), hide_index=True, width="stretch",
         on_select=lambda: _on_table_select(list(table["id"])), selection_mode="single-row",
         column_config={
-            "name": st.column_config.TextColumn(t("actor", lang)),
-            "kind": st.column_config.TextColumn(t("col_kind", lang)),
-            "role": st.column_config.TextColumn(t("role", lang)),
-            "country": st.column_config.TextColumn(t("country", lang)),
-            "events": st.column_config.NumberColumn(t("events_count", lang)),
-            "first": st.column_config.DateColumn(t("first_event", lang), format=WIDGET_DATE_FORMAT[lang]),
-            "last": st.column_config.DateColumn(t("last_event", lang), format=WIDGET_DATE_FORMAT[lang]),
+            "name": st.column_config.TextColumn(gettext("Actor", lang)),
+            "kind": st.column_config.TextColumn(gettext("Kind", lang)),
+            "role": st.column_config.TextColumn(gettext("Role", lang)),
+            "country": st.column_config.TextColumn(gettext("Country", lang)),
+            "events": st.column_config.NumberColumn(pgettext("count column", "Events", lang)),
+            "first": st.column_config.DateColumn(gettext("First event", lang), format=WIDGET_DATE_FORMAT[lang]),
+            "last": st.column_config.DateColumn(gettext("Last event", lang), format=WIDGET_DATE_FORMAT[lang]),
         },
         placeholder=MISSING,
     )

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.leaflet import map_resource
 from gasatlas.model.sanitize import css_string
@@ -30,7 +30,6 @@ from gasatlas.model.vocab import Lang
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
-    from streamlit.elements.lib.column_types import ColumnConfig
 
 CHROME_KEY = "ga-chrome"
 """The container of the style sheet and script (``map/js/chrome_container.css`` hides it)."""
@@ -42,10 +41,10 @@ CALENDAR_LOCALES: dict[Lang, str | None] = {"en": None, "ru": "ru-RU"}
 
 def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
     """The style sheet that writes Streamlit's built-in words in ``lang``."""
-    size = f"{format_number(upload_limit_mb, lang)}\u00a0{t('unit_megabytes', lang)}"
-    texts = {"upload": t("upload_button", lang), "limit": t("upload_limit", lang).format(size=size),
-             "skip": t("skip_to_content", lang), "year": t("date_year", lang), "month": t("date_month", lang),
-             "day": t("date_day", lang)}
+    size = f"{format_number(upload_limit_mb, lang)}\u00a0{gettext('MB', lang)}"
+    texts = {"upload": gettext("Upload", lang), "limit": gettext("{size} per file", lang).format(size=size),
+             "skip": gettext("Skip to main content", lang), "year": gettext("yyyy", lang), "month": gettext("mm", lang),
+             "day": gettext("dd", lang)}
     return Template(map_resource("streamlit_chrome.css")).substitute(
         {name: css_string(text) for name, text in texts.items()})
 
@@ -64,17 +63,11 @@ def in_language(lang: Lang) -> None:
                 unsafe_allow_javascript=True)
 
 
-def number_column(label: str, lang: Lang, printf: str) -> ColumnConfig:
-    """A number column: ``printf`` formats it in English; in other languages ``numbers_in`` does (Streamlit
-    formats numbers in the browser with a dot, or in the browser's locale, never in the page's language)."""
-    return st.column_config.NumberColumn(label, format=printf if lang == "en" else None)
-
-
-def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> pd.DataFrame | Styler:
-    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` (``1,28``, ``7 000``) but still
-    sorting as numbers: a pandas Styler's display text, which Streamlit shows while sorting by the value."""
-    if lang == "en":
-        return frame
+def numbers_in(frame: pd.DataFrame, decimals: Mapping[str, int], lang: Lang) -> Styler:
+    """``frame`` with the numbers of the ``decimals`` columns written in ``lang`` by the atlas's one formatter
+    (``1,234.5`` / ``1 234,5``, as the cards write them) but still sorting as numbers: a pandas Styler's display
+    text, which Streamlit shows while sorting by the value. (Streamlit would format them in the browser, with a dot
+    or in the browser's locale, never in the page's language.)"""
     return frame.style.format({column: functools.partial(_number_text, lang=lang, decimals=places)
                                for column, places in decimals.items() if column in frame.columns})
 

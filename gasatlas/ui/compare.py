@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT, format_date
 from gasatlas.map import compare, event_table
 from gasatlas.map.layers import base_map, country_labels_layer, events_layer, routes_layer
@@ -40,10 +40,10 @@ def _on_pick(atlas: Dataset, key: str, end: int) -> None:
 
 def pickers(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
     first, second = st.columns(2)
-    for column, end, day, name in ((first, 0, moments.before, "compare_first"),
-                                   (second, 1, moments.after, "compare_second")):
+    for column, end, day, name in ((first, 0, moments.before, N_("First date")),
+                                   (second, 1, moments.after, N_("Second date"))):
         key = state.widget_key(f"compare-{end}")
-        column.date_input(t(name, lang), value=day, min_value=datewindow.EARLIEST, max_value=datewindow.latest(),
+        column.date_input(gettext(name, lang), value=day, min_value=datewindow.EARLIEST, max_value=datewindow.latest(),
                           format=WIDGET_DATE_FORMAT[lang], key=key, on_change=_on_pick, args=(atlas, key, end))
 
 
@@ -65,24 +65,33 @@ def workspace(atlas: Dataset, lang: Lang) -> None:
     changes = compare.route_changes(atlas.routes, moments)
     events = compare.events_between(atlas.events, moments, state.view().filter)
     signed = compare.agreements(events)
-    st.caption(t("compare_summary", lang).format(before=before, after=after, changes=len(changes),
-                                                 agreements=len(signed), events=len(events)))
+    counts = {
+        "changes": ngettext("{count} route status change", "{count} route status changes", len(changes), lang),
+        "agreements": ngettext("{count} agreement", "{count} agreements", len(signed), lang),
+        "events": ngettext("{count} event", "{count} events", len(events), lang),
+    }
+    st.caption(gettext("From {before} to {after}: {changes}, {agreements}, {events} in view.", lang).format(
+        before=before, after=after, changes=counts["changes"].format(count=len(changes)),
+        agreements=counts["agreements"].format(count=len(signed)), events=counts["events"].format(count=len(events))))
     changes_map(atlas, moments, changes, events, lang)
     takeaway.print_friendly()
-    st.caption(t("compare_map_note", lang).format(after=after))
+    st.caption(gettext("The network on {after}; each route that changed is labelled with what happened and when. "
+                       "Markers: the events in between.", lang).format(after=after))
 
-    st.subheader(t("compare_routes", lang))
+    st.subheader(gettext("Routes that changed", lang))
     if changes.empty:
-        st.info(t("compare_no_route_change", lang), icon=":material/check:")
+        st.info(gettext("No route changed its status between these dates.", lang), icon=":material/check:")
     else:
         st.dataframe(compare.readable_route_changes(changes, atlas.routes, lang), hide_index=True, width="stretch",
                      placeholder=event_table.MISSING,
-                     column_config={"date": t("col_date", lang), "route": t("col_route", lang),
-                                    "change": t("compare_col_change", lang), "was": t("compare_col_was", lang),
-                                    "now": t("compare_col_now", lang), "note": t("col_note", lang)})
-    events_table(atlas, signed, t("compare_agreements", lang), t("compare_no_agreement", lang), lang)
+                     column_config={"date": gettext("Date", lang), "route": gettext("Route", lang),
+                                    "change": gettext("What happened", lang), "was": gettext("Status before", lang),
+                                    "now": gettext("Status after", lang), "note": gettext("Note", lang)})
+    events_table(atlas, signed, gettext("Agreements signed in between", lang),
+                 gettext("No agreement in view between these dates.", lang), lang)
     flow_tables(atlas, moments, lang)
-    events_table(atlas, events, t("compare_events", lang), t("no_match", lang), lang)
+    events_table(atlas, events, gettext("Every event in between", lang),
+                 gettext("No event matches these filters.", lang), lang)
 
 
 def events_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) -> None:
@@ -100,24 +109,28 @@ def events_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) -
 def flow_tables(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
     """Whole-year figures of the two moments' years, by route and by country, each kind apart."""
     years = moments.before.year, moments.after.year
-    st.subheader(t("compare_flows", lang).format(before=years[0], after=years[1]))
+    st.subheader(gettext("Gas flows, {before} and {after}", lang).format(before=years[0], after=years[1]))
     if years[0] == years[1]:
-        st.info(t("compare_same_year", lang).format(year=years[0]), icon=":material/calendar_today:")
+        st.info(gettext("Both dates fall in {year}: flows are compared year against year.", lang).format(year=years[0]),
+                icon=":material/calendar_today:")
         return
-    st.caption(t("compare_flows_note", lang))
+    st.caption(gettext("Whole-year figures of each date's year, each kind apart: reported and estimated gas that "
+                       "moved, contracted volumes. A missing figure is written as such, never as zero, and has no "
+                       "change.", lang))
     by_route = compare.flow_changes(atlas.flows, atlas.flow_gaps, *years)
-    columns = {"before": str(years[0]), "after": str(years[1]), "change_bcm": t("compare_col_change_bcm", lang),
-               "change_pct": t("compare_col_change_pct", lang), "kind": t("col_kind", lang),
-               "direction": t("col_direction", lang)}
+    columns = {"before": str(years[0]), "after": str(years[1]), "change_bcm": gettext("Change, bcm", lang),
+               "change_pct": gettext("Change, %", lang), "kind": gettext("Kind", lang),
+               "direction": gettext("Direction", lang)}
     st.dataframe(compare.readable_flow_changes(by_route, atlas.routes, atlas.countries, lang), hide_index=True,
                  width="stretch", placeholder=event_table.MISSING,
-                 column_config={**columns, "route": t("col_route", lang),
-                                "source": LINK(t("source", lang), display_text=event_table.SOURCE_HOST)})
+                 column_config={**columns, "route": gettext("Route", lang),
+                                "source": LINK(gettext("Source", lang), display_text=event_table.SOURCE_HOST)})
     focus = atlas.countries.loc[atlas.countries["focus"], "iso_a3"].tolist()
     by_country = compare.country_changes(atlas.flows, focus, *years)
-    st.caption(t("compare_countries", lang))
+    st.caption(gettext("By country: totals over the routes with a figure; where the routes counted differ, no change "
+                       "is given.", lang))
     st.dataframe(compare.readable_country_changes(by_country, atlas.countries, lang), hide_index=True,
                  width="stretch",
-                 column_config={**columns, "country": t("country", lang), "direction": t("col_direction", lang),
-                                "note": t("col_note", lang)}, placeholder=event_table.MISSING)
+                 column_config={**columns, "country": gettext("Country", lang), "direction": gettext("Direction", lang),
+                                "note": gettext("Note", lang)}, placeholder=event_table.MISSING)
 

@@ -8,16 +8,39 @@ from importlib.resources import files
 
 import streamlit as st
 
-from gasatlas.analysis.filters import COUNTRY_MATCHES, DateRange, EventFilter, date_presets, facet_counts
+from gasatlas.analysis.filters import (
+    COUNTRY_MATCH_WORDS,
+    COUNTRY_MATCHES,
+    DateRange,
+    EventFilter,
+    date_presets,
+    facet_counts,
+)
 from gasatlas.analysis.viewstate import BASEMAPS, ROUTE_WIDTHS, RouteWidths
 from gasatlas.config import Basemap
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import WIDGET_DATE_FORMAT
-from gasatlas.model.vocab import LANGUAGES, EventType, Lang, label
+from gasatlas.model.vocab import LANGUAGES, EventType, Lang
 from gasatlas.ui import state
 
 LANGUAGE_NAMES: dict[Lang, str] = {"en": "English", "ru": "Русский"}
+
+PRESET_WORDS: dict[str, str] = {
+    "all": N_("All"),
+    "last-12-months": N_("Last 12 months"),
+}
+"""The words of the date presets that are not a year."""
+BASEMAP_WORDS: dict[str, str] = {
+    "tiles": N_("Online map tiles"),
+    "offline": N_("Offline (country shapes only)"),
+}
+"""The basemap choices."""
+ROUTE_WIDTH_WORDS: dict[str, str] = {
+    "capacity": N_("capacity"),
+    "flow": N_("gas that moved"),
+}
+"""What a route's width can show."""
 
 
 def _on_language(key: str) -> None:
@@ -29,7 +52,7 @@ def _on_language(key: str) -> None:
 def language_selector() -> Lang:
     key = state.widget_key("lang")
     st.sidebar.segmented_control(
-        t("language", "en") + " / " + t("language", "ru"),
+        gettext("Language", "en") + " / " + gettext("Language", "ru"),
         options=list(LANGUAGES),
         format_func=LANGUAGE_NAMES.__getitem__,
         default=state.view().lang,
@@ -76,7 +99,7 @@ def _on_preset(key: str, presets: dict[str, DateRange]) -> None:
 
 
 def _preset_label(code: str, lang: Lang) -> str:
-    return code if code.isdigit() else t(f"dates_{code.replace('-', '_')}", lang)
+    return code if code.isdigit() else gettext(PRESET_WORDS[code], lang)
 
 
 def date_controls(span: DateRange, lang: Lang) -> DateRange:
@@ -94,17 +117,17 @@ def date_controls(span: DateRange, lang: Lang) -> DateRange:
     labels = [_preset_label(code, lang) for code in presets]
     active = next((code for code, dates in presets.items() if dates == current), None)
     preset_key = state.widget_key("date-preset", [*labels, active or ""])
-    sidebar.pills(t("date_presets", lang), list(presets), default=active, format_func=lambda c: _preset_label(c, lang),
+    sidebar.pills(gettext("Period", lang), list(presets), default=active, format_func=lambda c: _preset_label(c, lang),
                   key=preset_key, on_change=_on_preset, args=(preset_key, presets))
     chosen = sidebar.slider(
-        t("date_range", lang), min_value=span.start, max_value=span.end, value=(current.start, current.end),
+        gettext("Dates", lang), min_value=span.start, max_value=span.end, value=(current.start, current.end),
         step=dt.timedelta(days=1), format=WIDGET_DATE_FORMAT[lang], key=state.widget_key("dates"),
     )
     dates = DateRange.between(*chosen)
     shown = [dates.start.isoformat(), dates.end.isoformat()]
     start_key, end_key = state.widget_key("date-from", shown), state.widget_key("date-to", shown)
-    for key, value, name in ((start_key, dates.start, "date_from"), (end_key, dates.end, "date_to")):
-        sidebar.date_input(t(name, lang), value=value, min_value=span.start, max_value=span.end,
+    for key, value, name in ((start_key, dates.start, N_("First day")), (end_key, dates.end, N_("Last day"))):
+        sidebar.date_input(gettext(name, lang), value=value, min_value=span.start, max_value=span.end,
                            format=WIDGET_DATE_FORMAT[lang], key=key, on_change=_on_dates_typed,
                            args=(start_key, end_key))
     return dates
@@ -120,7 +143,7 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     current = state.view().filter
     pending = _pending_filter()
     sidebar = st.sidebar
-    sidebar.subheader(t("filters", lang))
+    sidebar.subheader(gettext("Filters", lang))
     dates = date_controls(span, lang)
 
     countries = atlas.countries.sort_values(f"name_{lang}")
@@ -128,22 +151,24 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     counts = facet_counts(atlas.events, pending, "countries")
     country_labels = {code: _with_count(name, counts.get(code, 0)) for code, name in country_names.items()}
     chosen_countries = sidebar.multiselect(
-        t("filter_countries", lang), list(country_labels), default=sorted(current.countries),
-        format_func=country_labels.__getitem__, placeholder=t("any", lang),
+        gettext("Countries involved", lang), list(country_labels), default=sorted(current.countries),
+        format_func=country_labels.__getitem__, placeholder=gettext("Any", lang),
         key=state.widget_key("countries", country_labels.values()),
     )
-    match_labels = {code: t(f"match_{code}", lang) for code in COUNTRY_MATCHES}
+    match_labels = {code: gettext(COUNTRY_MATCH_WORDS[code], lang) for code in COUNTRY_MATCHES}
     country_match = sidebar.segmented_control(
-        t("country_match", lang), list(match_labels), default=current.country_match, required=True,
-        format_func=match_labels.__getitem__, help=t("country_match_help", lang),
+        gettext("Events involving", lang), list(match_labels), default=current.country_match, required=True,
+        format_func=match_labels.__getitem__, help=gettext("“All of them” shows what happened between the chosen "
+                                                           "countries: events involving every one of them, and gas "
+                                                           "flows from one to another.", lang),
         key=state.widget_key("country-match", match_labels.values()),
     )
 
     type_counts = facet_counts(atlas.events, pending, "event_types")
     type_labels = {str(kind): _with_count(label(kind, lang), type_counts.get(kind, 0)) for kind in EventType}
     chosen_types = sidebar.multiselect(
-        t("filter_types", lang), list(type_labels), default=sorted(current.event_types),
-        format_func=type_labels.__getitem__, placeholder=t("any", lang),
+        gettext("Event types", lang), list(type_labels), default=sorted(current.event_types),
+        format_func=type_labels.__getitem__, placeholder=gettext("Any", lang),
         key=state.widget_key("types", type_labels.values()),
     )
 
@@ -152,13 +177,14 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     by_weight = sorted(actor_names, key=lambda actor: (-actor_counts.get(actor, 0), actor_names[actor]))
     actor_labels = {actor: _with_count(actor_names[actor], actor_counts.get(actor, 0)) for actor in by_weight}
     chosen_actors = sidebar.multiselect(
-        t("filter_actors", lang), list(actor_labels), default=sorted(current.actors),
-        format_func=actor_labels.__getitem__, placeholder=t("any", lang),
+        gettext("People and organisations", lang), list(actor_labels), default=sorted(current.actors),
+        format_func=actor_labels.__getitem__, placeholder=gettext("Any", lang),
         key=state.widget_key("actors", actor_labels.values()),
     )
 
     text = sidebar.text_input(
-        t("search", lang), value=current.text, placeholder=t("search_placeholder", lang), max_chars=200,
+        gettext("Search titles and summaries", lang), value=current.text,
+        placeholder=gettext("e.g. Orenburg, roadmap", lang), max_chars=200,
         key=state.widget_key("text"),
     )
     state.update_filter(
@@ -167,18 +193,19 @@ def filter_sidebar(atlas: Dataset, lang: Lang) -> EventFilter:
     )
     everything = EventFilter(dates=span)
     sidebar.button(
-        t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), icon=":material/filter_alt_off:",
+        gettext("Reset filters", lang), on_click=state.reset_filters, args=(atlas,), icon=":material/filter_alt_off:",
         disabled=state.view().filter == everything, key=state.widget_key("reset"),
     )
     return state.view().filter
 
 
 def basemap_selector(lang: Lang) -> Basemap:
-    labels = {code: t(f"basemap_{code}", lang) for code in BASEMAPS}
+    labels = {code: gettext(BASEMAP_WORDS[code], lang) for code in BASEMAPS}
     options = list(labels)
     chosen = st.sidebar.radio(
-        t("basemap", lang), options, index=options.index(state.view().basemap),
-        format_func=labels.__getitem__, help=t("basemap_help", lang),
+        gettext("Basemap", lang), options, index=options.index(state.view().basemap),
+        format_func=labels.__getitem__, help=gettext("Without internet the tiles cannot load; country shapes, routes "
+                                                     "and markers always show.", lang),
         key=state.widget_key("basemap", labels.values()),
     )
     if chosen != state.view().basemap:
@@ -188,11 +215,15 @@ def basemap_selector(lang: Lang) -> Basemap:
 
 def route_width_selector(lang: Lang) -> RouteWidths:
     """Route width: capacity, or the gas that moved in the year of the date range's end (see ``flows``)."""
-    labels = {code: t(f"widths_{code}", lang) for code in ROUTE_WIDTHS}
+    labels = {code: gettext(ROUTE_WIDTH_WORDS[code], lang) for code in ROUTE_WIDTHS}
     options = list(labels)
     chosen = st.sidebar.radio(
-        t("route_widths", lang), options, index=options.index(state.view().route_widths),
-        format_func=labels.__getitem__, help=t("widths_help", lang), horizontal=True,
+        gettext("Route width", lang), options, index=options.index(state.view().route_widths),
+        format_func=labels.__getitem__, help=gettext("Gas that moved: each route is as wide as the volume reported "
+                                                     "for the year of the date range's end (an estimate when nothing "
+                                                     "is reported, labelled so). Routes without such a figure are "
+                                                     "drawn thin, grey and dashed: no data, not zero.", lang),
+        horizontal=True,
         key=state.widget_key("widths", labels.values()),
     )
     if chosen != state.view().route_widths:

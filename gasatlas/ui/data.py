@@ -16,33 +16,36 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.dataset import exports, freshness
 from gasatlas.dataset.dictionary import dictionary_frame
-from gasatlas.dataset.load import Dataset
+from gasatlas.dataset.load import ACTORS_FILE, Dataset
 from gasatlas.dataset.sources import sources_table
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, ngettext, pgettext
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.event_table import MISSING, SOURCE_HOST
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.vocab import Lang
-from gasatlas.store import StoreError, export_archive, import_csv
+from gasatlas.store import FileNames, StoreError, export_archive, import_csv
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
 
 KEY_IMPORTED = "data_imported"
+IMPORT_HELP_MODERATOR = N_("Import such files: new events are published, changed ones are corrections (revisions).")
+IMPORT_HELP_CONTRIBUTOR = N_("Import such files: new events go to the review queue; changes to existing events need a "
+                             "moderator.")
 
 
 def sources(atlas: Dataset, lang: Lang) -> None:
     shown = state.view().filter.shown(atlas)
-    st.caption(t("sources_help", lang))
+    st.caption(gettext("Every source the atlas cites; the counts follow the filters.", lang))
     st.dataframe(
         sources_table(atlas, shown), hide_index=True, width="stretch",
         column_config={
-            "title": st.column_config.TextColumn(t("source", lang), width="large"),
-            "url": st.column_config.LinkColumn(t("col_url", lang), display_text=SOURCE_HOST),
-            "events": st.column_config.NumberColumn(t("col_events_resting", lang)),
-            "also_reported": st.column_config.NumberColumn(t("col_also", lang)),
-            "routes": st.column_config.NumberColumn(t("col_routes_n", lang)),
-            "facilities": st.column_config.NumberColumn(t("col_facilities_n", lang)),
-            "actors": st.column_config.NumberColumn(t("col_actors_n", lang)),
+            "title": st.column_config.TextColumn(gettext("Source", lang), width="large"),
+            "url": st.column_config.LinkColumn(gettext("URL", lang), display_text=SOURCE_HOST),
+            "events": st.column_config.NumberColumn(gettext("Events resting on it", lang)),
+            "also_reported": st.column_config.NumberColumn(gettext("Also reported", lang)),
+            "routes": st.column_config.NumberColumn(pgettext("count column", "Routes", lang)),
+            "facilities": st.column_config.NumberColumn(pgettext("count column", "Facilities", lang)),
+            "actors": st.column_config.NumberColumn(pgettext("count column", "Actors", lang)),
         },
         placeholder=MISSING,
     )
@@ -51,13 +54,13 @@ def sources(atlas: Dataset, lang: Lang) -> None:
 def dictionary(lang: Lang) -> None:
     st.dataframe(
         dictionary_frame(lang), hide_index=True, width="stretch", placeholder=MISSING,
-        column_config={"file": t("col_file", lang), "column": t("col_column", lang),
-                       "meaning": st.column_config.TextColumn(t("col_meaning", lang), width="large")}
+        column_config={"file": gettext("File", lang), "column": gettext("Column", lang),
+                       "meaning": st.column_config.TextColumn(gettext("Meaning", lang), width="large")}
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:
+def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilter, kind: str) -> bytes:  # noqa: ARG001 -- a cache key only
     """One download of the filtered events, built once per data version, filter and format."""
     shown = event_filter.shown(_atlas)
     if kind == "csv":
@@ -76,7 +79,8 @@ def downloads(atlas: Dataset, lang: Lang) -> None:
     """
     event_filter = state.view().filter
     count = int(filter_mask(atlas.events, event_filter).sum())
-    st.caption(markdown_format(t("downloads_help", lang), count=count))
+    st.caption(markdown_format(gettext("Events as filtered now ({count}); the CSV can be imported back into the atlas.",
+                                       lang), count=count))
     stamp = freshness.stamp(atlas.last_updated)
     st.caption(provenance_line(atlas, lang))
 
@@ -84,20 +88,21 @@ def downloads(atlas: Dataset, lang: Lang) -> None:
         return functools.partial(_events_file, atlas, atlas.events_content_version, event_filter, kind)
 
     columns = [*st.columns(3), *st.columns(3)[:2]]  # two rows: labels stay whole at laptop width
-    columns[0].download_button(t("download_csv", lang), events_file("csv"), file_name=f"gas-atlas-events-{stamp}.csv",
+    columns[0].download_button(gettext("Events (CSV)", lang), events_file("csv"),
+                               file_name=f"gas-atlas-events-{stamp}.csv",
                                mime="text/csv", icon=":material/table:", key="download-csv", on_click="ignore")
-    columns[1].download_button(t("download_geojson", lang), events_file("geojson"),
+    columns[1].download_button(gettext("Events (GeoJSON)", lang), events_file("geojson"),
                                file_name=f"gas-atlas-events-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/map:", key="download-geojson", on_click="ignore")
-    columns[2].download_button(t("download_excel", lang), events_file("excel"),
+    columns[2].download_button(gettext("Events (Excel)", lang), events_file("excel"),
                                file_name=f"gas-atlas-events-{stamp}.xlsx",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                icon=":material/grid_on:", key="download-excel", on_click="ignore")
-    columns[3].download_button(t("download_routes", lang),
+    columns[3].download_button(gettext("Routes (GeoJSON)", lang),
                                lambda: exports.geojson_text(exports.routes_geojson(atlas.routes)),
                                file_name=f"gas-atlas-routes-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/timeline:", key="download-routes", on_click="ignore")
-    columns[4].download_button(t("download_facilities", lang),
+    columns[4].download_button(gettext("Facilities (GeoJSON)", lang),
                                lambda: exports.geojson_text(exports.facilities_geojson(atlas.facilities)),
                                file_name=f"gas-atlas-facilities-{stamp}.geojson", mime="application/geo+json",
                                icon=":material/factory:", key="download-facilities", on_click="ignore")
@@ -124,21 +129,26 @@ def citation(atlas: Dataset, lang: Lang) -> None:
         facets.append(", ".join(sorted(f.actors)))
     if f.text.strip():
         facets.append(f"“{f.text.strip()}”")
-    text = t("citation", lang).format(
+    citation = ngettext("Central Asia Gas Atlas: {count} event, {start} – {end}{facets}. Accessed {today}. {url}",
+                        "Central Asia Gas Atlas: {count} events, {start} – {end}{facets}. Accessed {today}. {url}",
+                        len(shown), lang)
+    text = citation.format(
         count=len(shown), start=format_date(f.dates.start, "day", lang), end=format_date(f.dates.end, "day", lang),
         facets=f" ({'; '.join(facets)})" if facets else "", today=format_date(dt.date.today(), "day", lang),
         url=view_link(atlas),
     )
-    st.code(f"{text}\n{t('citation_credits', lang)}", language=None, wrap_lines=True)
+    credits = gettext("Country shapes: Natural Earth. Route lines: Global Energy Monitor (CC BY 4.0), © OpenStreetMap "
+                      "contributors (ODbL). Facts: the sources listed above.", lang)
+    st.code(f"{text}\n{credits}", language=None, wrap_lines=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:
+def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:  # noqa: ARG001 -- a cache key only
     return export_archive(resources.store(), resources.curated(lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _unreadable(url: str, version: tuple) -> pd.DataFrame:
+def _unreadable(url: str, version: tuple) -> pd.DataFrame:  # noqa: ARG001 -- a cache key only
     return pd.DataFrame([vars(item) for item in resources.store().unreadable()], columns=["table", "id", "reason"])
 
 
@@ -146,7 +156,12 @@ def _unreadable_notice(version: tuple, lang: Lang) -> None:
     """Stored rows that fail today's validation are skipped everywhere; here they are listed to be fixed."""
     unreadable = _unreadable(settings().database_url, version)
     if not unreadable.empty:
-        st.warning(markdown_format(t("stored_unreadable", lang), count=len(unreadable)),
+        st.warning(markdown_format(ngettext("{count} stored record is not shown: it fails today's checks (for "
+                                            "example a date outside 1900 to today). Correct or remove it in the "
+                                            "database:",
+                                            "{count} stored records are not shown: they fail today's checks (for "
+                                            "example a date outside 1900 to today). Correct or remove them in the "
+                                            "database:", len(unreadable), lang), count=len(unreadable)),
                    icon=":material/report:")
         st.dataframe(unreadable, hide_index=True, width="stretch", placeholder=MISSING)
 
@@ -155,27 +170,36 @@ def stored_events(visitor: Identity, lang: Lang) -> None:
     """The atlas's current state in the data/ formats, and (for contributors and moderators) an import."""
     imported = st.session_state.pop(KEY_IMPORTED, None)
     if imported is not None:
-        st.success(t("imported", lang).format(stored=len(imported.stored), unchanged=len(imported.unchanged),
-                                              corrected=len(imported.corrected)), icon=":material/check_circle:")
+        stored, corrected = len(imported.stored), len(imported.corrected)
+        new = ngettext("{count} new event", "{count} new events", stored, lang).format(count=stored)
+        corrections = ngettext("{count} correction", "{count} corrections", corrected, lang).format(count=corrected)
+        st.success(gettext("Imported {new} and {corrections}; {unchanged} were already in the atlas.", lang).format(
+            new=new, corrections=corrections, unchanged=len(imported.unchanged)), icon=":material/check_circle:")
     try:
         version = resources.store().version()
     except StoreError as error:
         notices.store_unavailable(error, lang)
         return
-    st.caption(t("stored_help", lang).format(count=version[0]))
+    added = ngettext("{count} event record added in the app", "{count} event records added in the app", version[0],
+                     lang).format(count=version[0])
+    st.caption(gettext("The atlas as it stands now — the curated files with the moderators' corrections, and the "
+                       "{added} — in the format of data/events.csv and data/actors.csv: to review corrections into "
+                       "the curated files, or to move the atlas to another deployment.", lang).format(added=added))
     _unreadable_notice(version, lang)
-    st.download_button(t("download_stored", lang),
+    st.download_button(gettext("The atlas now (ZIP of events.csv, actors.csv)", lang),
                        functools.partial(_current_archive, settings().database_url, version, lang),
                        file_name=f"gas-atlas-current-{dt.date.today().isoformat()}.zip", mime="application/zip",
                        icon=":material/folder_zip:", key="download-stored", on_click="ignore")
     if identity.read_only_note(visitor, lang):
         return
-    st.caption(t("import_help" if visitor.can(Permission.MODERATE) else "import_help_contributor", lang))
+    st.caption(gettext(IMPORT_HELP_MODERATOR if visitor.can(Permission.MODERATE) else IMPORT_HELP_CONTRIBUTOR, lang))
     with st.form("import-events", border=True):
         left, right = st.columns(2)
-        events_file = left.file_uploader(t("import_events", lang), type=["csv"], key="import-events-file")
-        actors_file = right.file_uploader(t("import_actors", lang), type=["csv"], key="import-actors-file")
-        submitted = st.form_submit_button(t("import_button", lang), icon=":material/upload:")
+        events_file = left.file_uploader(gettext("events.csv to import", lang), type=["csv"],
+                                         key="import-events-file")
+        actors_file = right.file_uploader(gettext("actors.csv with the people they name (optional)", lang),
+                                          type=["csv"], key="import-actors-file")
+        submitted = st.form_submit_button(gettext("Import", lang), icon=":material/upload:")
     if submitted:
         _import(events_file, actors_file, visitor, lang)
 
@@ -184,13 +208,13 @@ def _uploaded_text(upload, lang: Lang) -> str | None:
     try:
         return upload.getvalue().decode("utf-8-sig")
     except UnicodeDecodeError:
-        st.error(markdown_format(t("import_not_utf8", lang), file=upload.name))
+        st.error(markdown_format(gettext("{file} is not UTF-8 text.", lang), file=upload.name))
         return None
 
 
 def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
     if events_file is None:
-        st.error(t("import_need_file", lang))
+        st.error(gettext("Choose an events.csv first.", lang))
         return
     events_text = _uploaded_text(events_file, lang)
     actors_text = _uploaded_text(actors_file, lang) if actors_file is not None else ""
@@ -198,9 +222,11 @@ def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
         return
     result = notices.store_write(
         lambda: import_csv(resources.store(), visitor, resources.curated(lang), events_text, actors_text,
-                           events_source=events_file.name,
-                           actors_source=actors_file.name if actors_file is not None else "actors.csv"),
-        invalid=t("import_invalid", lang), failed=t("import_failed", lang), lang=lang)
+                           names=FileNames(events_file.name,
+                                           actors_file.name if actors_file is not None else ACTORS_FILE)),
+        invalid=gettext("Nothing was imported. Fix these rows and try again:", lang),
+        failed=gettext("Nothing was imported: the event store is unavailable. Please try again later.", lang),
+        lang=lang)
     if result is None:
         return
     st.session_state[KEY_IMPORTED] = result

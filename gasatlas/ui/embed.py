@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.model.vocab import Lang
 from gasatlas.ui.provenance import provenance_line
@@ -22,4 +22,5 @@ def active() -> bool:
 
 def credit(atlas: Dataset, lang: Lang) -> None:
     """Whose map this is and how fresh its data: an embedded map travels without the rest of the atlas."""
-    st.caption(markdown_text(f"{t('embed_credit', lang)} · {provenance_line(atlas, lang)}"))
+    credit = gettext("Central Asia Gas Atlas · every fact with its source", lang)
+    st.caption(markdown_text(f"{credit} · {provenance_line(atlas, lang)}"))

@@ -10,28 +10,39 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from gasatlas.auth import Identity, Permission, PermissionDenied
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, label, pgettext
 from gasatlas.i18n.formats import WIDGET_DATETIME_FORMAT
-from gasatlas.model.vocab import Lang, label
+from gasatlas.model.vocab import Lang
 from gasatlas.store import StoreError
 from gasatlas.store.feeds import LANGUAGES, FeedRefused, FeedSeed, FeedStore
 from gasatlas.ui import notices, resources
 
 ITEMS_SHOWN = 100
+FEED_LANGUAGES: dict[str, str] = {
+    "ru": N_("Russian"),
+    "en": N_("English"),
+    "kk": N_("Kazakh"),
+    "uz": N_("Uzbek"),
+    "tk": N_("Turkmen"),
+    "ky": N_("Kyrgyz"),
+    "tg": N_("Tajik"),
+    "zh": N_("Chinese"),
+}
+"""The languages a feed may be in, by code (``gasatlas.store.feeds.LANGUAGES``)."""
 
 
-def _when(lang: Lang, key: str) -> ColumnConfig:
-    return st.column_config.DatetimeColumn(t(key, lang), format=WIDGET_DATETIME_FORMAT[lang])
+def _when(lang: Lang, heading: str) -> ColumnConfig:
+    return st.column_config.DatetimeColumn(gettext(heading, lang), format=WIDGET_DATETIME_FORMAT[lang])
 
 
 def _link(lang: Lang) -> ColumnConfig:
-    return st.column_config.LinkColumn(t("col_url", lang))
+    return st.column_config.LinkColumn(gettext("URL", lang))
 
 
 def page(visitor: Identity, lang: Lang) -> None:
     """Health, runs and items for moderators; everyone else is told whose page it is."""
     if not visitor.can(Permission.MODERATE):
-        st.info(t("moderators_only", lang), icon=":material/lock:")
+        st.info(gettext("This page is for the atlas's moderators.", lang), icon=":material/lock:")
         return
     try:
         feeds = FeedStore(resources.store())
@@ -40,69 +51,72 @@ def page(visitor: Identity, lang: Lang) -> None:
     except StoreError as error:
         notices.store_unavailable(error, lang)
         return
-    st.subheader(t("feeds_health", lang))
+    st.subheader(gettext("Feeds", lang))
     if listed:
         health = pd.DataFrame([asdict(feed) for feed in listed])
         st.dataframe(health[["title", "url", "language", "enabled", "last_fetch", "items_seen", "items_relevant",
                              "items_proposed", "errors", "last_error"]],
                      hide_index=True, width="stretch", key="feeds-health",
-                     column_config={"title": t("col_feed", lang), "url": _link(lang),
-                                    "language": t("feeds_language", lang), "enabled": t("col_enabled", lang),
-                                    "last_fetch": _when(lang, "col_last_fetch"),
-                                    "items_seen": t("col_items_seen", lang),
-                                    "items_relevant": t("col_items_relevant", lang),
-                                    "items_proposed": t("col_items_proposed", lang), "errors": t("col_errors", lang),
-                                    "last_error": t("col_last_error", lang)})
+                     column_config={"title": gettext("Feed", lang), "url": _link(lang),
+                                    "language": gettext("Language", lang), "enabled": gettext("Read", lang),
+                                    "last_fetch": _when(lang, N_("Last read (UTC)")),
+                                    "items_seen": gettext("Items read", lang),
+                                    "items_relevant": gettext("About gas", lang),
+                                    "items_proposed": pgettext("feed items", "Proposed", lang),
+                                    "errors": gettext("Errors", lang),
+                                    "last_error": gettext("Last error", lang)})
     else:
-        st.info(t("feeds_none", lang))
-    st.subheader(t("feeds_runs", lang))
+        st.info(gettext("No feed is watched yet: add one below, or run the watcher once to add the seed list.", lang))
+    st.subheader(gettext("The watcher's last runs", lang))
     if runs:
         shown = pd.DataFrame([asdict(run) for run in runs]).drop(columns=["id"])
         shown["status"] = [label(status, lang) for status in shown["status"]]
         st.dataframe(shown, hide_index=True, width="stretch", key="feeds-runs",
-                     column_config={"started_at": _when(lang, "col_started"),
-                                    "finished_at": _when(lang, "col_finished"),
-                                    "host": t("col_host", lang), "status": t("col_run_status", lang),
-                                    "feeds": t("col_feeds_read", lang), "items_new": t("col_items_new", lang),
-                                    "items_relevant": t("col_items_relevant", lang),
-                                    "proposed": t("col_items_proposed", lang), "errors": t("col_errors", lang),
-                                    "note": t("col_note", lang)})
+                     column_config={"started_at": _when(lang, N_("Started (UTC)")),
+                                    "finished_at": _when(lang, N_("Finished (UTC)")),
+                                    "host": gettext("Machine", lang), "status": gettext("Outcome", lang),
+                                    "feeds": pgettext("count column", "Feeds", lang),
+                                    "items_new": gettext("New items", lang),
+                                    "items_relevant": gettext("About gas", lang),
+                                    "proposed": pgettext("feed items", "Proposed", lang),
+                                    "errors": gettext("Errors", lang),
+                                    "note": gettext("Note", lang)})
     else:
-        st.caption(t("feeds_runs_none", lang))
+        st.caption(gettext("The watcher has not run yet.", lang))
     if items:
-        st.subheader(t("feeds_items", lang))
+        st.subheader(gettext("Latest items read", lang))
         latest = pd.DataFrame(items)[["seen_at", "feed", "title", "url", "state", "proposal", "existing_event",
                                       "error"]]
         latest["state"] = [label(state, lang) for state in latest["state"]]
         st.dataframe(latest, hide_index=True, width="stretch", key="feeds-items",
-                     column_config={"seen_at": _when(lang, "col_when"), "feed": t("col_feed", lang),
-                                    "title": t("col_title", lang), "url": _link(lang),
-                                    "state": t("col_state", lang), "proposal": t("col_proposal", lang),
-                                    "existing_event": t("col_existing", lang), "error": t("col_error", lang)})
+                     column_config={"seen_at": _when(lang, N_("When (UTC)")), "feed": gettext("Feed", lang),
+                                    "title": gettext("Event", lang), "url": _link(lang),
+                                    "state": gettext("What became of it", lang), "proposal": gettext("Candidate", lang),
+                                    "existing_event": gettext("Atlas event", lang), "error": gettext("Error", lang)})
     _add(feeds, visitor, lang)
     _switch(feeds, visitor, lang)
 
 
 def _add(feeds: FeedStore, visitor: Identity, lang: Lang) -> None:
     with st.form("feeds-add", clear_on_submit=True):
-        st.markdown(f"**{t('feeds_add', lang)}**")
-        url = st.text_input(t("feeds_url", lang), max_chars=2000, key="feeds-add-url")
+        st.markdown(f"**{gettext('Add a feed', lang)}**")
+        url = st.text_input(gettext("Feed address (RSS or Atom)", lang), max_chars=2000, key="feeds-add-url")
         name, language = st.columns([0.7, 0.3])
-        title = name.text_input(t("feeds_name", lang), max_chars=200, key="feeds-add-title")
-        chosen = language.selectbox(t("feeds_language", lang), LANGUAGES, key="feeds-add-language",
-                                    format_func=lambda code: t(f"feeds_lang_{code}", lang))
-        note = st.text_input(t("feeds_note", lang), max_chars=500, key="feeds-add-note")
-        if not st.form_submit_button(t("feeds_add", lang), icon=":material/add:"):
+        title = name.text_input(gettext("Outlet", lang), max_chars=200, key="feeds-add-title")
+        chosen = language.selectbox(gettext("Language", lang), LANGUAGES, key="feeds-add-language",
+                                    format_func=lambda code: gettext(FEED_LANGUAGES[code], lang))
+        note = st.text_input(gettext("Why watch it", lang), max_chars=500, key="feeds-add-note")
+        if not st.form_submit_button(gettext("Add a feed", lang), icon=":material/add:"):
             return
     try:
         feeds.add(visitor, FeedSeed(url, title, chosen, note))
     except (FeedRefused, PermissionDenied) as refusal:
-        st.error(t("feeds_refused", lang).format(reason=refusal))
+        st.error(gettext("The feed was not added: {reason}", lang).format(reason=refusal))
         return
     except StoreError as error:
         notices.store_unavailable(error, lang)
         return
-    st.success(t("feeds_added", lang))
+    st.success(gettext("Feed added: the watcher reads it on its next run.", lang))
 
 
 def _switch(feeds: FeedStore, visitor: Identity, lang: Lang) -> None:
@@ -115,12 +129,12 @@ def _switch(feeds: FeedStore, visitor: Identity, lang: Lang) -> None:
         return f"{feed.title} — {label('enabled' if feed.enabled else 'disabled', lang)}"
 
     with st.form("feeds-switch"):
-        st.markdown(f"**{t('feeds_switch', lang)}**")
-        feed_id = st.selectbox(t("feeds_choose", lang), list(listed), key="feeds-switch-feed", format_func=named)
-        comment = st.text_input(t("col_comment", lang), max_chars=500, key="feeds-switch-comment")
+        st.markdown(f"**{gettext('Switch a feed on or off', lang)}**")
+        feed_id = st.selectbox(gettext("Feed", lang), list(listed), key="feeds-switch-feed", format_func=named)
+        comment = st.text_input(gettext("Why", lang), max_chars=500, key="feeds-switch-comment")
         off, on = st.columns(2)
-        stop = off.form_submit_button(t("feeds_switch_off", lang), icon=":material/pause:")
-        read = on.form_submit_button(t("feeds_switch_on", lang), icon=":material/play_arrow:")
+        stop = off.form_submit_button(gettext("Stop reading it", lang), icon=":material/pause:")
+        read = on.form_submit_button(gettext("Read it again", lang), icon=":material/play_arrow:")
     if not (stop or read) or feed_id is None:
         return
     try:
@@ -131,4 +145,4 @@ def _switch(feeds: FeedStore, visitor: Identity, lang: Lang) -> None:
     except StoreError as error:
         notices.store_unavailable(error, lang)
         return
-    st.success(t("feeds_switched", lang))
+    st.success(gettext("Done: the audit log keeps who changed it and why.", lang))

@@ -27,11 +27,11 @@ from gasatlas.analysis.flows import (
 )
 from gasatlas.dataset import exports, freshness
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label, ngettext
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.event_table import MISSING
 from gasatlas.model.sanitize import markdown_format
-from gasatlas.model.vocab import FlowChoice, Lang, label
+from gasatlas.model.vocab import FlowChoice, Lang
 from gasatlas.ui import chrome, state, takeaway
 from gasatlas.ui.provenance import provenance_line
 from gasatlas.ui.routes import FLOW_NUMBERS, flow_columns
@@ -44,7 +44,6 @@ the table full screen to read it whole, or download the figures)."""
 TABLE_COLUMNS = list(TABLE_WIDTHS)
 KEY_COUNTRY = "balance-country"
 KEY_YEAR = "balance-year"
-WAYS = {"in": "balance_in", "out": "balance_out", "transit": "balance_transit", "processing": "balance_processing"}
 
 
 def _names(atlas: Dataset, lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
@@ -58,7 +57,7 @@ def _shown(atlas: Dataset) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=12)
-def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str],
+def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries: frozenset[str],  # noqa: ARG001 -- a cache key
                 match: CountryMatch) -> bytes:
     """The download of the figures and gap rows in view, built when a reader clicks and once per data version and
     filter: a valid flows file, gaps included so that a reader of the file sees them too."""
@@ -78,28 +77,31 @@ def flows_table(atlas: Dataset, lang: Lang) -> None:
     its source and the day it was checked; the download holds these rows and their gaps, in the format of
     data/flows.csv, named by the data's date."""
     shown = _shown(atlas)
-    st.caption(markdown_format(t("flows_count", lang), shown=len(shown), total=len(atlas.flows)) + " · "
-               + provenance_line(atlas, lang))
+    figures = ngettext("{shown} of {total} figure", "{shown} of {total} figures", len(atlas.flows), lang)
+    st.caption(markdown_format(figures, shown=len(shown), total=len(atlas.flows))
+               + " · " + provenance_line(atlas, lang))
     if shown.empty:
-        st.info(t("flows_none", lang), icon=":material/search_off:")
+        st.info(gettext("No flow figure matches these dates and countries.", lang), icon=":material/search_off:")
     else:
         st.dataframe(chrome.numbers_in(readable(shown, *_names(atlas, lang), lang)[TABLE_COLUMNS], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
                      column_config=_fitted(flow_columns(lang), TABLE_WIDTHS), key="flows-table", placeholder=MISSING)
     f = state.view().filter
     st.download_button(
-        t("download_flows", lang),
+        gettext("Figures in view (CSV)", lang),
         functools.partial(_flows_file, atlas, atlas.flows_version, f.dates, f.countries, f.country_match),
         file_name=f"gas-atlas-flows-{freshness.stamp(atlas.last_updated)}.csv", mime="text/csv",
         icon=":material/table:", key="download-flows", on_click="ignore", disabled=shown.empty,
-        help=markdown_format(t("download_flows_help", lang), count=len(shown)))
+        help=markdown_format(ngettext("The {count} figure in the table, in the format of data/flows.csv.",
+                                      "The {count} figures in the table, in the format of data/flows.csv.",
+                                      len(shown), lang), count=len(shown)))
 
 
 def _cell_text(status: str, text: str, lang: Lang) -> str:
     if status == "gap":
-        return f"— {t('matrix_gap', lang)}"
+        return f"— {gettext('no public figure', lang)}"
     if status == "partial":
-        return t("matrix_partial", lang)
+        return gettext("months only", lang)
     if status in ("contract", "capacity"):
         return f"{label(status, lang)}: {text}"
     return text
@@ -108,7 +110,10 @@ def _cell_text(status: str, text: str, lang: Lang) -> str:
 def coverage(atlas: Dataset, lang: Lang) -> None:
     """Every route × year from 2018 (``flows.route_year_coverage``): the figure of gas that moved, or what
     stands in for it, or the explicit gap; then every gap row with what was searched."""
-    st.caption(t("matrix_help", lang))
+    st.caption(gettext("What the atlas knows of each route and year: the whole-year figure of gas that moved (≈ an "
+                       "estimate; Σ a whole-pipeline total), or else months only, a contract or capacity, or an "
+                       "explicit gap — no public figure was found (what was searched is in the gap list below). An "
+                       "empty cell: no row, the route was not operating.", lang))
     country_names, route_names = _names(atlas, lang)
     cells = route_year_coverage(atlas.flows, atlas.flow_gaps, list(atlas.routes["id"]), report_years(atlas))
     cells = cells.assign(shown=[_cell_text(status, text, lang)
@@ -120,7 +125,7 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
     gaps = atlas.flow_gaps
     if gaps.empty:
         return
-    with st.expander(f"{t('gaps_title', lang)} ({len(gaps)})"):
+    with st.expander(f"{gettext('Gaps: what was searched', lang)} ({len(gaps)})"):
         st.dataframe(pd.DataFrame({
             "period": [period_label(period, lang) for period in gaps["period"]],
             "route": [route_names.get(route, route) for route in gaps["route_id"]],
@@ -129,16 +134,18 @@ def coverage(atlas: Dataset, lang: Lang) -> None:
             "searched": gaps["searched"].to_numpy(),
             "note": gaps[f"note_{lang}"].to_numpy(),
         }), hide_index=True, width="stretch", key="flows-gaps", placeholder=MISSING,
-            column_config={**flow_columns(lang), "searched": st.column_config.TextColumn(t("col_searched", lang))})
+            column_config={**flow_columns(lang), "searched": st.column_config.TextColumn(gettext("Searched", lang))})
 
 
 def disagreement_table(atlas: Dataset, lang: Lang) -> None:
     """The figures in view that another source contradicts (``flows.disagreements``), each group's chosen
     figure first and marked, every figure with its own value, source, publication and check dates."""
-    st.caption(t("conflicts_help", lang))
+    st.caption(gettext("The same route, direction, period and kind of figure as two sources give it: the figure the "
+                       "atlas uses is marked, the other is listed beside it with its own source and date — never "
+                       "averaged.", lang))
     pairs = disagreements(_shown(atlas))
     if pairs.empty:
-        st.info(t("conflicts_none", lang), icon=":material/check:")
+        st.info(gettext("No two sources disagree on a figure in view.", lang), icon=":material/check:")
         return
     country_names, route_names = _names(atlas, lang)
     rows = readable(pairs, country_names, route_names, lang)
@@ -151,9 +158,9 @@ def disagreement_table(atlas: Dataset, lang: Lang) -> None:
                           "source_date": pairs["source_date"].to_numpy(), "retrieved": rows["retrieved"].to_numpy()})
     st.dataframe(chrome.numbers_in(table, FLOW_NUMBERS, lang), hide_index=True, width="stretch",
                  key="flows-disagreements",
-                 column_config={**flow_columns(lang), "figure": t("col_figure", lang),
-                                "choice": t("col_choice", lang),
-                                "source_date": st.column_config.DateColumn(t("col_source_date", lang),
+                 column_config={**flow_columns(lang), "figure": gettext("Figure", lang),
+                                "choice": gettext("In the atlas", lang),
+                                "source_date": st.column_config.DateColumn(gettext("Published", lang),
                                                                            format="YYYY-MM-DD")}, placeholder=MISSING)
 
 
@@ -165,32 +172,40 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
     """How gas touched one country in one year, by route and partner, each kind apart (see
     ``flows.country_balance``): the whole-year totals, the known share, a stacked bar chart and a table
     with every source."""
-    st.caption(t("balance_help", lang))
+    st.caption(gettext("How gas touched the country in the year, by route and partner, as the sources give it: what "
+                       "came in, what went out, what crossed it in transit, and what was sent across a border to be "
+                       "processed and returned (neither an export nor an import). Reported, estimated and contracted "
+                       "volumes are kept apart and never added together; a capacity is not a flow; a pipeline's "
+                       "whole-route total is left out (its per-country parts are here) and so is another source's "
+                       "figure; months and quarters are listed, only whole-year figures are added up.", lang))
     country_names, route_names = _names(atlas, lang)
     countries = sorted(set(atlas.flows["from_country"]) | set(atlas.flows["to_country"]),
                        key=lambda code: country_names.get(code, code))
     years = flow_years(atlas.flows)
     if not countries:
-        st.info(t("flows_none", lang), icon=":material/search_off:")
+        st.info(gettext("No flow figure matches these dates and countries.", lang), icon=":material/search_off:")
         return
     view = state.view()
     chosen = sorted(view.filter.countries & set(countries))
     left, right = st.columns(2)
-    country = left.selectbox(t("balance_country", lang), countries, key=KEY_COUNTRY,
+    country = left.selectbox(gettext("Country", lang), countries, key=KEY_COUNTRY,
                              index=_default(countries, chosen[0] if chosen else "UZB"),
                              format_func=lambda code: country_names.get(code, code))
-    year = right.selectbox(t("balance_year", lang), years, key=KEY_YEAR,
+    year = right.selectbox(gettext("Year", lang), years, key=KEY_YEAR,
                            index=_default(years, view.filter.dates.as_of.year))
     share = known_share(atlas.flows, atlas.flow_gaps, country, year)
     name = country_names.get(country, country)
     if share.touched:
-        st.caption(markdown_format(t("balance_known_share", lang), known=share.known, touched=share.touched,
-                                   country=name, year=year))
+        st.caption(markdown_format(gettext("Known: {known} of {touched} routes and directions that touched {country} "
+                                           "in {year} have a whole-year figure of gas that moved; the others have "
+                                           "only a contract, months, or an explicit gap.", lang),
+                                   known=share.known, touched=share.touched, country=name, year=year))
     balance = country_balance(atlas.flows, country, year)
     if balance.empty:
-        st.info(markdown_format(t("balance_none", lang), country=name, year=year), icon=":material/info:")
+        st.info(markdown_format(gettext("No figure names {country} as an end or a transit country of a flow in {year}.",
+                                        lang), country=name, year=year), icon=":material/info:")
         return
-    ways = {way: t(WAYS[way], lang) for way in BALANCE_DIRECTIONS}
+    ways = {way: gettext(words, lang) for way, words in BALANCE_DIRECTIONS.items()}
     partners = [" → ".join(country_names.get(code, code) for code in partner.split("→"))
                 for partner in balance["partner"]]
     rows = readable(balance, country_names, route_names, lang).assign(
@@ -199,18 +214,22 @@ def gas_balance(atlas: Dataset, lang: Lang) -> None:
     with st.container(key="gas-balance"):
         totals = balance_totals(balance)
         if not totals.empty:
-            st.markdown(f"**{t('balance_totals', lang)}**")
+            st.markdown(f"**{gettext('Whole-year totals, each kind apart', lang)}**")
             for total in totals.itertuples():
                 st.markdown("- " + markdown_format(
-                    t("balance_total_line", lang), direction=ways[total.direction].capitalize(),
+                    gettext("{direction}, {kind}: {volume} bcm (routes: {routes})", lang),
+                    direction=ways[total.direction].capitalize(),
                     kind=label(total.value_kind, lang), volume=format_number(total.volume_bcm, lang),
                     routes=total.routes))
             chart = balance_chart(rows, lang)
             st.altair_chart(chart, width="stretch")
             takeaway.chart_downloads(chart, "balance", lang)
-            st.caption(t("balance_chart_help", lang))
+            st.caption(gettext("Stacked bars, because a balance is a sum of parts: each bar is one direction and one "
+                               "kind of figure, its length that kind's whole-year total and its segments the routes "
+                               "and partners. Kinds get bars of their own and are never stacked together: a contract "
+                               "added to gas that moved means nothing.", lang))
         st.dataframe(chrome.numbers_in(rows[["way_label", "partner", "route", "period", "volume_bcm", "kind_label",
                                              "source", "url", "retrieved"]], FLOW_NUMBERS, lang),
                      hide_index=True, width="stretch",
-                     column_config={**flow_columns(lang), "way_label": t("col_way", lang),
-                                    "partner": t("col_partner", lang)}, placeholder=MISSING)
+                     column_config={**flow_columns(lang), "way_label": gettext("In, out, transit or processing", lang),
+                                    "partner": gettext("From / to", lang)}, placeholder=MISSING)

@@ -19,13 +19,18 @@ from gasatlas.auth import (
     LOCAL_MODERATOR,
     Identity,
     Permission,
+    Role,
     RoleRules,
     identity_for,
     local_visitor,
 )
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.vocab import Lang
+
+ROLES = {Role.READER: N_("reader"), Role.CONTRIBUTOR: N_("contributor"),
+         Role.MODERATOR: N_("moderator")}
+"""Each role's name as the sidebar writes it."""
 
 
 def _secrets_section(name: str) -> dict:
@@ -66,13 +71,16 @@ def account(identity: Identity, lang: Lang) -> None:
     """The sidebar's account line: who you are, and signing in or out."""
     sidebar = st.sidebar
     if identity.local:
-        sidebar.caption(t("account_local", lang), help=t("account_local_help", lang))
+        sidebar.caption(gettext("Local mode: you are the atlas's moderator", lang),
+                        help=gettext("No sign-in is configured and the server listens on this computer only, so its "
+                                     "one user may change the data. See the README to set up sign-in for a public "
+                                     "server.", lang))
     elif identity.signed_in:
-        sidebar.caption(markdown_format(t("account_signed_in", lang), name=identity.name,
-                                        role=t(f"role_{identity.role}", lang)))
-        sidebar.button(t("sign_out", lang), on_click=st.logout, icon=":material/logout:", key="sign-out")
+        sidebar.caption(markdown_format(gettext("Signed in as {name} ({role})", lang), name=identity.name,
+                                        role=gettext(ROLES[identity.role], lang)))
+        sidebar.button(gettext("Sign out", lang), on_click=st.logout, icon=":material/logout:", key="sign-out")
     elif sign_in_configured():
-        sidebar.button(t("sign_in", lang), on_click=st.login, icon=":material/login:", key="sign-in")
+        sidebar.button(gettext("Sign in", lang), on_click=st.login, icon=":material/login:", key="sign-in")
 
 
 def read_only_note(identity: Identity, lang: Lang) -> bool:
@@ -80,10 +88,14 @@ def read_only_note(identity: Identity, lang: Lang) -> bool:
     if identity.can(Permission.SUBMIT):
         return False
     if identity.signed_in:
-        st.info(t("no_contributor_role", lang), icon=":material/lock:")
+        st.info(gettext("Your account may read the atlas but not add to it. Ask its moderators.", lang),
+                icon=":material/lock:")
     elif sign_in_configured():
-        st.info(t("sign_in_to_contribute", lang), icon=":material/login:")
-        st.button(t("sign_in", lang), on_click=st.login, icon=":material/login:", key="sign-in-page")
+        st.info(gettext("Sign in to add events: what you submit goes to the review queue before it appears on the "
+                        "atlas.", lang), icon=":material/login:")
+        st.button(gettext("Sign in", lang), on_click=st.login, icon=":material/login:", key="sign-in-page")
     else:
-        st.info(t("read_only_server", lang), icon=":material/lock:")
+        st.info(gettext("This atlas is read-only: it is served to the network without sign-in. The operator can "
+                        "enable sign-in with an OpenID Connect provider ([auth] in .streamlit/secrets.toml, see the "
+                        "README) or run it on 127.0.0.1 for a single local user.", lang), icon=":material/lock:")
     return True

@@ -15,7 +15,7 @@ from gasatlas.analysis.viewstate import Selection
 from gasatlas.auth import Identity
 from gasatlas.config import settings
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.map import cards, event_table
 from gasatlas.map.cards import CARD_CSS, legend_html
@@ -26,6 +26,10 @@ from gasatlas.model import records
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.model.vocab import Lang, RecordStatus
 from gasatlas.ui import controls, editorial, state, story, takeaway
+
+SORT_DIRECTIONS = {"date": {"asc": N_("Oldest first"), "desc": N_("Newest first")},
+                   "text": {"asc": N_("A → Z"), "desc": N_("Z → A")}}
+"""The two ways the table can be ordered, in words that fit a date column and a text column."""
 
 MAP_KEY = "atlas-map"
 
@@ -47,7 +51,7 @@ DATE_WIDTH = 200
 SOURCE_WIDTH = 150
 
 
-def _on_map_click(atlas: Dataset) -> None:
+def _on_map_click() -> None:
     """Map callback: runs before the rerun, so the new selection is drawn in the same run."""
     value = st.session_state.get(MAP_KEY)
     clicked = selection_from_map(value)
@@ -56,7 +60,7 @@ def _on_map_click(atlas: Dataset) -> None:
         state.select(clicked, centre=False, refresh_table=True)
 
 
-def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
+def render_map(fmap, layers: list) -> dict | None:
     """Show the map; clicks select what was clicked (see ``_on_map_click``).
 
     The base map stays identical across reruns, so streamlit-folium keeps the
@@ -70,11 +74,11 @@ def render_map(atlas: Dataset, fmap, layers: list) -> dict | None:
         height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=MAP_RETURNED_OBJECTS,
-        on_change=functools.partial(_on_map_click, atlas),
+        on_change=_on_map_click,
     )
 
 
-def _on_table_select(atlas: Dataset, table_key: str, page_ids: list[str]) -> None:
+def _on_table_select(table_key: str, page_ids: list[str]) -> None:
     rows = st.session_state[table_key]["selection"]["rows"]
     state.select(selection_from_rows(rows, page_ids), centre=True, refresh_table=False)
 
@@ -98,14 +102,18 @@ def _sort_chooser(total: int, lang: Lang) -> None:
     order = table_sort()
     headers = event_table.event_table_headers(lang)
     kind = "date" if order.column == "date" else "text"
-    directions = {way: t(f"table_sort_{kind}_{way}", lang) for way in ("asc", "desc")}
+    directions = {way: gettext(words, lang) for way, words in SORT_DIRECTIONS[kind].items()}
     column_key = state.widget_key("table-sort-column", [headers[c] for c in event_table.EVENT_TABLE_COLUMNS])
     direction_key = state.widget_key("table-sort-direction", directions.values())
-    st.selectbox(t("table_sort_by", lang), event_table.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
+    st.selectbox(gettext("Sort by", lang), event_table.EVENT_TABLE_COLUMNS, format_func=headers.__getitem__,
                  index=event_table.EVENT_TABLE_COLUMNS.index(order.column), key=column_key,
                  on_change=_on_sort_chosen, args=(column_key, direction_key), width=220,
-                 help=t("table_sort_help", lang).format(total=format_number(total, lang)))
-    st.segmented_control(t("table_sort_direction", lang), list(directions),
+                 help=ngettext("Orders the {total} row of the filtered table. Clicking a column heading sorts only "
+                               "the rows on the page in view.",
+                               "Orders all {total} rows of the filtered table, across its pages. Clicking a column "
+                               "heading sorts only the rows on the page in view.", total, lang).format(
+                                   total=format_number(total, lang)))
+    st.segmented_control(gettext("Order", lang), list(directions),
                          default="desc" if order.descending else "asc", format_func=directions.__getitem__,
                          key=direction_key, required=True, on_change=_on_sort_chosen, args=(column_key, direction_key))
 
@@ -134,13 +142,13 @@ def _page_chooser(page: event_table.TablePage, lang: Lang) -> None:
 
     def rows_text(number: int) -> str:
         shown = event_table.TablePage.of(page.total, rows_per_page, number)
-        return t("table_rows_of", lang).format(first=format_number(shown.start + 1, lang),
+        return gettext("{first}–{last} of {total}", lang).format(first=format_number(shown.start + 1, lang),
                                                last=format_number(shown.stop, lang),
                                                total=format_number(shown.total, lang))
 
     chooser_key = state.widget_key(f"events-table-page-{st.session_state[KEY_PAGE_CHOOSER]}",
                                    [rows_text(number) for number in range(page.count)])
-    st.selectbox(t("table_rows", lang), range(page.count), index=page.number, format_func=rows_text,
+    st.selectbox(gettext("Rows", lang), range(page.count), index=page.number, format_func=rows_text,
                  key=chooser_key, on_change=_on_page_chosen, args=(chooser_key,), width=320)
 
 
@@ -170,7 +178,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
     st.dataframe(
         table.reset_index(drop=True),
         key=table_key,
-        on_select=functools.partial(_on_table_select, atlas, table_key, page_ids),
+        on_select=functools.partial(_on_table_select, table_key, page_ids),
         selection_mode="single-row",
         selection_default={"selection": {"rows": [row_on_page] if row_on_page is not None else []}},
         hide_index=True,
@@ -189,7 +197,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
     )
 
 
-def _related_buttons(atlas: Dataset, heading: str, items: list[tuple[Selection, str]], key: str) -> None:
+def _related_buttons(heading: str, items: list[tuple[Selection, str]], key: str) -> None:
     if not items:
         return
     st.caption(heading)
@@ -204,7 +212,8 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
     moderators, the tools to correct an event)."""
     editorial.outcome(lang)  # what the last correction did — also when it took the event off the map
     if selection is None:
-        st.info(t("click_hint", lang), icon=":material/touch_app:")
+        st.info(gettext("Click a marker, a route or a facility on the map — or a row in the table — to see its "
+                        "details here.", lang), icon=":material/touch_app:")
         return
     with st.container(border=True, key="detail-card"):
         if selection.kind == "event":
@@ -212,15 +221,16 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
             if event is None:
                 return
             if selection.id not in set(shown["id"]):
-                st.warning(t("selection_filtered_out", lang), icon=":material/filter_alt:")
+                st.warning(gettext("This event is hidden by the current filters.", lang), icon=":material/filter_alt:")
             if event.status == RecordStatus.PENDING:
-                st.info(t("unreviewed_note", lang), icon=":material/pending:")
+                st.info(gettext("Your submission, awaiting review: only you see it on the map.", lang),
+                        icon=":material/pending:")
             st.html(f"<style>{CARD_CSS}</style>{cards.event_html(event, atlas, lang)}")
             routes = atlas.routes.set_index("id")
             facilities = atlas.facilities.set_index("id")
-            _related_buttons(atlas, t("related_routes", lang),
+            _related_buttons(gettext("Routes", lang),
                              [(Selection("route", r), routes.loc[r, f"name_{lang}"]) for r in event.route_ids], "rel")
-            _related_buttons(atlas, t("related_facilities", lang),
+            _related_buttons(gettext("Facilities", lang),
                              [(Selection("facility", f), facilities.loc[f, f"name_{lang}"])
                               for f in event.facility_ids], "rel")
             editorial.event_tools(atlas, selection.id, visitor, lang)
@@ -236,12 +246,12 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
                 st.html(f"<style>{CARD_CSS}</style>{cards.facility_html(record, atlas, lang)}")
                 linked = atlas.events[atlas.events["facility_ids"].map(lambda ids: selection.id in ids)]
             _related_buttons(
-                atlas, t("related_events", lang),
+                gettext("Events", lang),
                 [(Selection("event", e.id), f"{cards.event_date_text(e, lang)} — {getattr(e, f'title_{lang}')}")
                  for e in linked.itertuples()],
                 "rel",
             )
-        st.button(t("clear_selection", lang), on_click=state.select, args=(None,),
+        st.button(gettext("Close", lang), on_click=state.select, args=(None,),
                   kwargs={"centre": False, "refresh_table": True}, icon=":material/close:", key="clear-selection")
 
 
@@ -254,16 +264,18 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
 
     st.caption(
-        t("shown_of_total", lang).format(shown=len(shown), total=len(atlas.events))
+        ngettext("Showing {shown} of {total} event", "Showing {shown} of {total} events", len(atlas.events),
+                 lang).format(shown=len(shown), total=len(atlas.events))
         + " · "
-        + t("network_on", lang).format(date=format_date(as_of, "day", lang))
-        + ("" if flow_year is None else " · " + t("widths_on", lang).format(year=flow_year.year))
+        + gettext("Network shown as of {date} (the end of the date range)", lang).format(
+            date=format_date(as_of, "day", lang))
+        + ("" if flow_year is None else
+           " · " + gettext("route widths: gas that moved in {year}", lang).format(year=flow_year.year))
     )
     st.html(f"<style>{MAP_PAGE_CSS}</style><script>({PHONE_LEGEND_JS})();</script>", unsafe_allow_javascript=True)
     map_column, card_column = st.columns([0.72, 0.28], gap="medium")
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
-            atlas,
             base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
             overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
                      st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
@@ -271,14 +283,14 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
         takeaway.map_downloads(atlas, lang)
     with card_column:
         detail_card(atlas, view.selected, shown, as_of, visitor, lang)
-        with st.expander(t("legend", lang), expanded=view.selected is None, icon=":material/info:",
+        with st.expander(gettext("Legend", lang), expanded=view.selected is None, icon=":material/info:",
                          key="map-legend"):
             st.html(f"<style>{CARD_CSS}</style>{legend_html(lang, None if flow_year is None else flow_year.year)}")
 
-    st.subheader(t("events_table", lang))
+    st.subheader(gettext("Events", lang))
     if shown.empty:
-        st.info(t("no_match", lang), icon=":material/search_off:")
-        st.button(t("reset_filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset",
+        st.info(gettext("No event matches these filters.", lang), icon=":material/search_off:")
+        st.button(gettext("Reset filters", lang), on_click=state.reset_filters, args=(atlas,), key="empty-reset",
                   type="primary")
     else:
         events_table(atlas, shown, lang)
@@ -290,7 +302,6 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     as_of = view.filter.dates.as_of
     flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
     render_map(
-        atlas,
         base_map(atlas.country_shapes, view.basemap, lang=lang),
         overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
                  st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])

@@ -8,14 +8,15 @@ from pathlib import PurePosixPath
 import streamlit as st
 
 from gasatlas.auth import Identity, Permission
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext
 from gasatlas.model.vocab import Lang
 
 
 @dataclass(frozen=True)
 class PageSpec:
     path: str
-    title_key: str
+    title: str
+    """Its name in the menu, in English (marked with ``N_``, translated where the menu is made)."""
     icon: str
 
     @property
@@ -24,17 +25,17 @@ class PageSpec:
         return PurePosixPath(self.path).stem
 
 
-MAP = PageSpec("pages/map.py", "nav_map", ":material/map:")
-TIMELINE = PageSpec("pages/timeline.py", "nav_timeline", ":material/timeline:")
-ACTORS = PageSpec("pages/actors.py", "nav_actors", ":material/hub:")
-ROUTES = PageSpec("pages/routes.py", "nav_routes", ":material/conversion_path:")
-FLOWS = PageSpec("pages/flows.py", "nav_flows", ":material/swap_horiz:")
-COMPARE = PageSpec("pages/compare.py", "nav_compare", ":material/compare:")
-DATA = PageSpec("pages/data.py", "nav_data", ":material/dataset:")
-ADD_NEWS = PageSpec("pages/add_news.py", "nav_add_news", ":material/post_add:")
-REVIEW = PageSpec("pages/review.py", "nav_review", ":material/fact_check:")
-AUDIT = PageSpec("pages/audit.py", "nav_audit", ":material/history:")
-FEEDS = PageSpec("pages/feeds.py", "nav_feeds", ":material/rss_feed:")
+MAP = PageSpec("pages/map.py", N_("Map"), ":material/map:")
+TIMELINE = PageSpec("pages/timeline.py", N_("Timeline"), ":material/timeline:")
+ACTORS = PageSpec("pages/actors.py", N_("Actors"), ":material/hub:")
+ROUTES = PageSpec("pages/routes.py", N_("Routes"), ":material/conversion_path:")
+FLOWS = PageSpec("pages/flows.py", N_("Flows"), ":material/swap_horiz:")
+COMPARE = PageSpec("pages/compare.py", N_("Compare"), ":material/compare:")
+DATA = PageSpec("pages/data.py", N_("Data & sources"), ":material/dataset:")
+ADD_NEWS = PageSpec("pages/add_news.py", N_("Add news"), ":material/post_add:")
+REVIEW = PageSpec("pages/review.py", N_("Review queue"), ":material/fact_check:")
+AUDIT = PageSpec("pages/audit.py", N_("Audit log"), ":material/history:")
+FEEDS = PageSpec("pages/feeds.py", N_("News feeds"), ":material/rss_feed:")
 PAGES = [MAP, TIMELINE, ACTORS, ROUTES, FLOWS, COMPARE, DATA, ADD_NEWS, REVIEW, FEEDS, AUDIT]
 MODERATORS_ONLY = frozenset({REVIEW, FEEDS, AUDIT})
 
@@ -48,7 +49,7 @@ def pages(lang: Lang, visitor: Identity, home: PageSpec = MAP) -> list[st.Page]:
     """
     moderator = visitor.can(Permission.MODERATE)
     return [
-        st.Page(spec.path, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path,
+        st.Page(spec.path, title=gettext(spec.title, lang), icon=spec.icon, url_path=spec.url_path,
                 default=spec is home, visibility="visible" if moderator or spec not in MODERATORS_ONLY else "hidden")
         for spec in PAGES
     ]

@@ -15,7 +15,7 @@ import streamlit as st
 
 from gasatlas.auth import PermissionDenied
 from gasatlas.dataset.load import DataValidationError
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.model.sanitize import markdown_format, markdown_text
 from gasatlas.model.vocab import Lang
 from gasatlas.store import StoreError
@@ -37,7 +37,7 @@ def store_failed(error: StoreError, message: str) -> None:
 
 
 def store_unavailable(error: StoreError, lang: Lang) -> None:
-    store_failed(error, t("store_unavailable", lang))
+    store_failed(error, gettext("Events added by users are not shown: the event store cannot be reached.", lang))
 
 
 def store_write(write: Callable[[], T], invalid: str, failed: str, lang: Lang) -> T | None:
@@ -48,7 +48,7 @@ def store_write(write: Callable[[], T], invalid: str, failed: str, lang: Lang) -
     except DataValidationError as error:
         refused(invalid, error)
     except PermissionDenied as error:
-        st.error(markdown_format("{refused} {reason}", refused=t("not_allowed", lang), reason=error),
+        st.error(markdown_format("{refused} {reason}", refused=gettext("Not done:", lang), reason=error),
                  icon=":material/block:")
     except StoreError as error:
         store_failed(error, failed)

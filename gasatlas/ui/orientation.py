@@ -10,12 +10,19 @@ import streamlit as st
 
 from gasatlas.analysis.viewstate import StoryAt
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import format_number
 from gasatlas.model.sanitize import markdown_format, markdown_text
 from gasatlas.model.vocab import Lang
 from gasatlas.ui import navigation, state, story
 from gasatlas.ui.provenance import provenance_line
+
+STEPS = (
+    N_("Choose dates and filters in the sidebar: the map draws the network as of the last day of the range."),
+    N_("Click a route, a facility or an event (on the map or in the table) to open its card and its sources."),
+    N_("Every page keeps the same view, and the address holds it: copy the link to share exactly what you see."),
+)
+"""How to read the atlas, in the order a first visitor needs."""
 
 MAIN_STORY = "main"
 
@@ -41,6 +48,17 @@ def coverage(atlas: Dataset, lang: Lang) -> Coverage:
                     len(atlas.routes), len(atlas.facilities), len(atlas.flows))
 
 
+def holdings(about: Coverage, lang: Lang) -> dict[str, str]:
+    """How many records of each kind the atlas holds, each with its noun in the form its number needs."""
+    counted = {"events": (ngettext("{count} dated event", "{count} dated events", about.events, lang), about.events),
+               "routes": (ngettext("{count} route", "{count} routes", about.routes, lang), about.routes),
+               "facilities": (ngettext("{count} facility", "{count} facilities", about.facilities, lang),
+                              about.facilities),
+               "flows": (ngettext("{count} flow figure", "{count} flow figures", about.flow_figures, lang),
+                         about.flow_figures)}
+    return {name: words.format(count=format_number(count, lang)) for name, (words, count) in counted.items()}
+
+
 def dismiss() -> None:
     state.update(intro_dismissed=True)
 
@@ -57,19 +75,20 @@ def orientation(atlas: Dataset, lang: Lang) -> None:
         return
     about = coverage(atlas, lang)
     with st.container(border=True, key="orientation"):
-        st.subheader(t("intro_title", lang), anchor=False)
+        st.subheader(gettext("Welcome to the Central Asia Gas Atlas", lang), anchor=False)
         st.markdown(markdown_format(
-            t("intro_covers", lang), countries=", ".join(about.countries),
-            first=about.first_year, last=about.last_year, events=format_number(about.events, lang),
-            routes=format_number(about.routes, lang), facilities=format_number(about.facilities, lang),
-            flows=format_number(about.flow_figures, lang)))
+            gettext("Gas diplomacy between Russia and Central Asia, {first}–{last}: {countries}. The atlas holds "
+                    "{events}, {routes}, {facilities} and {flows}, each with its source.", lang),
+            countries=", ".join(about.countries), first=about.first_year, last=about.last_year,
+            **holdings(about, lang)))
         st.markdown(markdown_text(provenance_line(atlas, lang)))
-        st.markdown(t("intro_how", lang))
-        st.markdown("\n".join(f"{n}. {t(f'intro_step_{n}', lang)}" for n in (1, 2, 3)))
+        st.markdown(gettext("How to read it, in three steps:", lang))
+        st.markdown("\n".join(f"{number}. {gettext(step, lang)}" for number, step in enumerate(STEPS, start=1)))
         library = state.story_library(atlas)
         with st.container(horizontal=True):
-            if MAIN_STORY in library.stories and st.button(t("intro_start_story", lang), key="intro-story",
+            if MAIN_STORY in library.stories and st.button(gettext("Read the main story", lang), key="intro-story",
                                                            type="primary", icon=":material/auto_stories:"):
                 story.open_step(library, StoryAt(MAIN_STORY, 1))
                 st.switch_page(navigation.MAP.path)  # the story is told on the map, whichever page this is
-            st.button(t("intro_dismiss", lang), key="intro-dismiss", on_click=dismiss, icon=":material/check:")
+            st.button(gettext("Explore on my own", lang), key="intro-dismiss", on_click=dismiss,
+                      icon=":material/check:")

@@ -10,7 +10,7 @@ import streamlit as st
 from gasatlas.auth import ANONYMOUS, Identity
 from gasatlas.config import STATIC_DIR, settings
 from gasatlas.dataset.load import Dataset, DataValidationError, load_dataset, with_pending, with_stored
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.map.assets import install_vendor_assets
 from gasatlas.model.vocab import Lang
 from gasatlas.news.jobs import JobPool
@@ -38,7 +38,7 @@ def _data_version(data_dir: Path) -> tuple[tuple[str, int], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _curated(data_dir: str, version: tuple) -> Dataset:
+def _curated(data_dir: str, version: tuple) -> Dataset:  # noqa: ARG001 -- a cache key only
     return load_dataset(Path(data_dir))
 
 
@@ -58,9 +58,10 @@ def _out_of_collections() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:
+def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:  # noqa: ARG001 -- a cache key only
     stored = store().frames()
-    merged = with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden)
+    merged = with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden,
+                         stored.flows)
     _out_of_collections()
     return merged
 
@@ -86,7 +87,7 @@ def curated(lang: Lang) -> Dataset:
     try:
         return _curated(str(data_dir), _data_version(data_dir))
     except DataValidationError as error:
-        notices.refused(t("data_error", lang), error)
+        notices.refused(gettext("The atlas data could not be loaded. Fix the data files and reload:", lang), error)
         st.stop()
 
 
@@ -99,7 +100,7 @@ def dataset(lang: Lang, identity: Identity = ANONYMOUS) -> Dataset:
     opened or read only hides the stored events, with a plain warning (details in the log).
     """
     data_dir = settings().data_dir
-    with st.spinner(t("loading", lang)):
+    with st.spinner(gettext("Loading the atlas data…", lang)):
         base = curated(lang)
         try:
             version = store().version()

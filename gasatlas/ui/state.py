@@ -21,10 +21,10 @@ import streamlit as st
 
 from gasatlas.analysis import stories
 from gasatlas.analysis.filters import DateRange, EventFilter
-from gasatlas.analysis.viewstate import Selection, ViewState, Vocabulary, from_query, to_query
+from gasatlas.analysis.viewstate import LINK_PROBLEMS, Selection, ViewState, Vocabulary, from_query, to_query
 from gasatlas.config import settings
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.model import datewindow
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.vocab import LANGUAGES, Lang
@@ -106,8 +106,8 @@ def init(atlas: Dataset) -> None:
     st.session_state[KEY_CLICK_NONCE] = 0
     st.session_state[KEY_TABLE_VERSION] = 0
     for problem in problems:
-        st.toast(markdown_format("{ignored}: {problem}", ignored=t("link_ignored", state.lang),
-                                 problem=t(problem, state.lang)),
+        st.toast(markdown_format("{ignored}: {problem}", ignored=gettext("Part of the link was ignored", state.lang),
+                                 problem=gettext(LINK_PROBLEMS[problem], state.lang)),
                  icon=":material/link_off:")
 
 

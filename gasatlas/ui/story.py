@@ -12,7 +12,7 @@ from gasatlas.analysis.flows import kind_label, period_label
 from gasatlas.analysis.stories import Claim, Library, Step, frame_bounds
 from gasatlas.analysis.viewstate import Selection, StoryAt
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, pgettext
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.cards import event_date_text
 from gasatlas.map.leaflet import ScriptLayer, map_resource
@@ -65,8 +65,8 @@ def _flow_lines(atlas: Dataset, flow_ids: tuple[str, ...], lang: Lang) -> str:
     routes = atlas.routes.set_index("id")[f"name_{lang}"]
     lines = []
     for row in rows.itertuples():
-        figure = t("story_no_figure", lang) if pd.isna(row.volume_bcm) else \
-            f"{format_number(row.volume_bcm, lang)} {t('bcm', lang)} · {kind_label(row, lang)}"
+        figure = pgettext("story", "no public figure", lang) if pd.isna(row.volume_bcm) else \
+            f"{format_number(row.volume_bcm, lang)} {gettext('bcm', lang)} · {kind_label(row, lang)}"
         text = f"{routes.get(row.route_id, row.route_id)}, {period_label(str(row.period), lang)}: {figure}"
         lines.append(f"<li>{link_html(row.source_url, text)}</li>")
     return f"<ul class='ga-story-flows'>{''.join(lines)}</ul>" if lines else ""
@@ -81,7 +81,8 @@ def _claim(atlas: Dataset, claim: Claim, number: int, lang: Lang, key: str) -> N
         label = f"{event_date_text(event, lang)} — {getattr(event, f'title_{lang}')}"
         st.button(markdown_text(label), key=f"{key}-{number}-{event_id}", on_click=state.select,
                   args=(Selection("event", event_id),), kwargs={"centre": True, "refresh_table": True},
-                  type="tertiary", icon=":material/event:", help=t("story_evidence_help", lang))
+                  type="tertiary", icon=":material/event:", help=gettext("Show this event on the map, with its card "
+                                                                         "and source", lang))
     if claim.flows:
         st.html(_flow_lines(atlas, claim.flows, lang))
 
@@ -97,31 +98,35 @@ def panel(atlas: Dataset, lang: Lang, *, offer_stories: bool = True) -> None:
     failed to load are named, with the file, step and field at fault."""
     library = state.story_library(atlas)
     for problem in library.problems:
-        st.warning(markdown_format("{intro} {problem}", intro=t("story_not_loaded", lang), problem=problem),
+        st.warning(markdown_format("{intro} {problem}", intro=gettext("A story could not be loaded:", lang),
+                                   problem=problem),
                    icon=":material/error:")
     at = state.view().story
     step = None if at is None else library.step(at)
     if at is None or step is None:
         for story_id, story in library.stories.items() if offer_stories else ():
-            st.button(markdown_format(t("story_start", lang), title=story.title(lang)), key=f"story-start-{story_id}",
+            st.button(markdown_format(gettext("Story: {title}", lang), title=story.title(lang)),
+                      key=f"story-start-{story_id}",
                       on_click=open_step, args=(library, StoryAt(story_id, 1)), icon=":material/auto_stories:")
         return
     story = library.stories[at.id]
     total = len(story.steps)
     with st.container(border=True, key="story-step"):
-        st.caption(markdown_format(t("story_position", lang), title=story.title(lang), step=at.step, total=total))
+        st.caption(markdown_format(gettext("{title} · step {step} of {total}", lang), title=story.title(lang),
+                                   step=at.step, total=total))
         st.subheader(markdown_text(step.title(lang)), anchor=False)
         for number, claim in enumerate(step.claims, start=1):
             _claim(atlas, claim, number, lang, f"story-{at.id}-{at.step}")
         if _changed(step, at):
-            st.button(t("story_back_to_step", lang), key="story-again", on_click=open_step, args=(library, at),
+            st.button(gettext("You changed the view: show this step again", lang), key="story-again",
+                      on_click=open_step, args=(library, at),
                       icon=":material/undo:")
         with st.container(horizontal=True, key="story-nav"):
-            st.button(t("story_previous", lang), key="story-previous", on_click=open_step,
+            st.button(gettext("Previous", lang), key="story-previous", on_click=open_step,
                       args=(library, StoryAt(at.id, at.step - 1)), disabled=at.step == 1,
                       icon=":material/arrow_back:", shortcut=PREVIOUS_KEY)
-            st.button(t("story_next", lang), key="story-next", on_click=open_step,
+            st.button(gettext("Next", lang), key="story-next", on_click=open_step,
                       args=(library, StoryAt(at.id, at.step + 1)), disabled=at.step == total, type="primary",
                       icon=":material/arrow_forward:", shortcut=NEXT_KEY)
-            st.button(t("story_close", lang), key="story-close", on_click=close, icon=":material/close:",
+            st.button(gettext("Close the story", lang), key="story-close", on_click=close, icon=":material/close:",
                       type="tertiary")

@@ -11,11 +11,15 @@ import streamlit as st
 
 from gasatlas.dataset.exports import chart_image
 from gasatlas.dataset.load import Dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import N_, gettext
 from gasatlas.map import staticmap
 from gasatlas.map.leaflet import map_resource
 from gasatlas.model.vocab import Lang
 from gasatlas.ui import state
+
+MAP_DOWNLOADS = {"png": N_("Map (PNG, print)"), "svg": N_("Map (SVG, editable)")}
+CHART_DOWNLOADS = {"png": N_("Chart (PNG)"), "svg": N_("Chart (SVG)")}
+"""The download buttons, by image format (``staticmap.IMAGE_FORMATS``)."""
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 PRINT_CSS = map_resource("print.css")
@@ -35,15 +39,18 @@ def map_downloads(atlas: Dataset, lang: Lang) -> None:
     columns = st.columns(2, gap="small")
     for column, fmt in zip(columns, staticmap.IMAGE_FORMATS, strict=True):
         column.download_button(
-            t(f"export_map_{fmt}", lang), functools.partial(staticmap.render_map, atlas, view, shown, lang, fmt),
+            gettext(MAP_DOWNLOADS[fmt], lang), functools.partial(staticmap.render_map, atlas, view, shown, lang, fmt),
             file_name=f"{stem}.{fmt}", mime=MIME[fmt], on_click="ignore", icon=":material/download:",
-            key=f"map-download-{fmt}", help=t("export_help", lang), width="stretch")
+            key=f"map-download-{fmt}", help=gettext("The map as drawn now (network on the last day, events in view), "
+                                                    "framed on the atlas's region, with legend, scale, sources and "
+                                                    "credits. To print the page itself, use the browser's Print.",
+                                                    lang), width="stretch")
 
 
 def chart_downloads(chart: alt.TopLevelMixin, name: str, lang: Lang) -> None:
     """PNG and SVG buttons for a chart, beside it (through Altair's own exporter, ``exports.chart_image``)."""
     columns = st.columns([1, 1, 4], gap="small")[:2]  # the buttons side by side at the chart's left
     for column, fmt in zip(columns, staticmap.IMAGE_FORMATS, strict=True):
-        column.download_button(t(f"export_chart_{fmt}", lang), functools.partial(chart_image, chart, fmt),
+        column.download_button(gettext(CHART_DOWNLOADS[fmt], lang), functools.partial(chart_image, chart, fmt),
                                file_name=f"gas-atlas-{name}-{lang}.{fmt}", mime=MIME[fmt], on_click="ignore",
                                icon=":material/download:", key=f"{name}-download-{fmt}", type="tertiary")

@@ -81,7 +81,8 @@ def test_an_article_becomes_candidates_that_are_saved_and_shown_on_the_map(fake_
     review = at.dataframe[0].value
     assert len(review) == 1
     candidate = review.iloc[0]
-    assert bool(candidate["accept"]) and candidate["duplicate_of"] == ""
+    assert bool(candidate["accept"])
+    assert candidate["duplicate_of"] == ""
     assert list(candidate["facility_ids"]) == ["orenburg-gpp"]
     assert list(candidate["participants"]) == ["ivan-petrov", "miller"]
     new_actors = at.dataframe[1].value
@@ -153,7 +154,8 @@ def test_a_link_that_cannot_be_read_gets_one_message_whatever_the_reason(link: s
     at = read(button(at, "Find events").click().run())
 
     assert not at.exception, at.exception
-    assert "The page cannot be read" in at.error[0].value and "could not fetch this page" in at.error[0].value
+    assert "The page cannot be read" in at.error[0].value
+    assert "could not fetch this page" in at.error[0].value
     assert add_news.KEY_CANDIDATES not in at.session_state
 
 
@@ -189,11 +191,12 @@ def test_an_upload_of_480000_tiny_elements_is_refused_by_the_pool_with_a_message
     monkeypatch.setattr("gasatlas.news.ingest.read_and_propose", reading_thread)
     at = read(upload_page(monkeypatch, "tiny.html", b"<p>a</p>" * 480_000))
 
-    assert len(readers) == 1 and readers[0].startswith("gasatlas-job"), "the markup goes to the pool, not the " \
-        f"visitor's thread: read in {readers}"
+    assert len(readers) == 1, f"read in {readers}"
+    assert readers[0].startswith("gasatlas-job"), f"the markup goes to the pool, not the visitor's thread: {readers}"
 
     assert not at.exception, at.exception
-    assert "The article cannot be used" in at.error[0].value and "tags" in at.error[0].value
+    assert "The article cannot be used" in at.error[0].value
+    assert "tags" in at.error[0].value
     assert add_news.KEY_CANDIDATES not in at.session_state
 
 
@@ -203,5 +206,7 @@ def test_an_upload_declaring_the_idna_codec_is_answered_plainly_never_with_a_tra
 
     assert not at.exception, at.exception
     shown = " ".join(element.value for element in [*at.error, *at.info, *at.warning])
-    assert "Traceback" not in shown and "UnicodeError" not in shown and "/gasatlas/" not in shown
+    assert "Traceback" not in shown
+    assert "UnicodeError" not in shown
+    assert "/gasatlas/" not in shown
     assert ("The article cannot be used" in shown or "No dated event was found" in shown), shown

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.dataset.load import load_dataset
-from gasatlas.model.vocab import label
+from gasatlas.i18n import label
 
 APP = str(PROJECT_ROOT / "app.py")
 EVENTS = load_dataset(PROJECT_ROOT / "data").events
@@ -43,7 +43,7 @@ class FakeMap:
             "last_active_drawing": {"type": "Feature", "properties": {"layer": layer, "id": item}},
         }
 
-    def __call__(self, fig, *, feature_group_to_add, key, on_change=None, **_):
+    def __call__(self, _fig, *, feature_group_to_add, key, on_change=None, **_):
         self.calls.append({"layers": feature_group_to_add})
         if self.pending_click is not None:
             st.session_state[key], self.pending_click = self.pending_click, None
@@ -118,7 +118,8 @@ def test_a_link_with_lang_ru_opens_the_russian_interface(fake_map: FakeMap) -> N
     assert any(month in fake_map.layer("events")["date"][0] for month in RU_MONTHS_GENITIVE)
 
 
-def test_choosing_a_language_switches_the_interface_and_the_link(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_choosing_a_language_switches_the_interface_and_the_link() -> None:
     at = run_app()
 
     at.sidebar.button_group[0].set_value("ru").run()
@@ -164,7 +165,8 @@ def test_a_route_click_shows_its_card_and_its_events(fake_map: FakeMap) -> None:
     assert "Turkmen gas to Uzbekistan" in card(at)
     linked = EVENTS[EVENTS["route_ids"].map(lambda routes: "corr-tm-uz" in routes)]
     related = {b.key.removeprefix("rel-") for b in at.button if b.key and b.key.startswith("rel-event:")}
-    assert related == {f"event:{event_id}" for event_id in linked["id"]} and len(related) >= 2
+    assert related == {f"event:{event_id}" for event_id in linked["id"]}
+    assert len(related) >= 2
 
 
 def test_a_related_event_button_selects_it_and_centres_the_map(fake_map: FakeMap) -> None:
@@ -194,7 +196,8 @@ def test_filters_update_the_counts_the_map_and_the_table_together(fake_map: Fake
     assert at.query_params["q"] == "Orenburg"
 
 
-def test_no_match_shows_an_empty_state_with_a_one_click_reset(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_no_match_shows_an_empty_state_with_a_one_click_reset() -> None:
     at = run_app(q="no such event anywhere")
 
     assert shown_count(at) == f"Showing 0 of {TOTAL} events"
@@ -215,7 +218,8 @@ def test_a_shared_link_reproduces_filters_and_selection(fake_map: FakeMap) -> No
     assert at.sidebar.multiselect[1].value == ["agreement", "meeting"]
     assert "дорожную карту" in card(at)
     chosen = fake_map.layer("selection")
-    assert chosen["centre"] == 1 and (chosen["lat"], chosen["lon"]) == (59.93863, 30.31413)
+    assert chosen["centre"] == 1
+    assert (chosen["lat"], chosen["lon"]) == (59.93863, 30.31413)
     expected = apply_filter(EVENTS, EventFilter(dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
                                                 event_types=frozenset({"meeting", "agreement"})))
     assert fake_map.layer("events")["id"] == list(expected["id"])
@@ -236,7 +240,8 @@ def page_chooser(at: AppTest):
     return next(box for box in at.selectbox if box.label == "Rows")
 
 
-def test_a_long_table_is_sent_a_page_at_a_time(fake_map: FakeMap, pages_of_20: None) -> None:
+@pytest.mark.usefixtures("pages_of_20")
+def test_a_long_table_is_sent_a_page_at_a_time(fake_map: FakeMap) -> None:
     at = run_app()
 
     assert len(at.dataframe[0].value) == ROWS_PER_PAGE
@@ -251,7 +256,8 @@ def test_a_long_table_is_sent_a_page_at_a_time(fake_map: FakeMap, pages_of_20: N
     assert fake_map.layer("events")["id"] == EVENTS["id"].tolist(), "the map still shows every event"
 
 
-def test_an_event_picked_on_the_map_opens_the_table_at_its_page_and_row(fake_map: FakeMap, pages_of_20: None) -> None:
+@pytest.mark.usefixtures("pages_of_20")
+def test_an_event_picked_on_the_map_opens_the_table_at_its_page_and_row(fake_map: FakeMap) -> None:
     at = run_app()
     position = int(EVENTS.index[EVENTS["id"] == ROADMAP][0])
     assert position >= ROWS_PER_PAGE, "the roadmap is not on the first page"
@@ -265,7 +271,8 @@ def test_an_event_picked_on_the_map_opens_the_table_at_its_page_and_row(fake_map
     assert at.dataframe[0].value.iloc[position - first]["title"].startswith("Gazprom and Kazakhstan sign a roadmap")
 
 
-def test_changing_the_filters_goes_back_to_the_first_page(fake_map: FakeMap, pages_of_20: None) -> None:
+@pytest.mark.usefixtures("fake_map", "pages_of_20")
+def test_changing_the_filters_goes_back_to_the_first_page() -> None:
     at = run_app()
     page_chooser(at).select_index(2).run()
     assert at.dataframe[0].value["title"].iloc[0] == EVENTS["title_en"].iloc[2 * ROWS_PER_PAGE]
@@ -277,7 +284,8 @@ def test_changing_the_filters_goes_back_to_the_first_page(fake_map: FakeMap, pag
     assert at.dataframe[0].value["title"].iloc[0] == EVENTS["title_en"].iloc[0]
 
 
-def test_a_short_table_has_no_page_chooser(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_short_table_has_no_page_chooser() -> None:
     at = run_app()
 
     assert len(at.dataframe[0].value) == TOTAL
@@ -293,17 +301,19 @@ def test_the_network_follows_the_end_of_the_date_range(fake_map: FakeMap) -> Non
     assert before["cac"] != after["cac"], "Central Asia–Center reversed on 7 Oct 2023"
 
 
-def test_an_invalid_link_value_is_ignored_with_a_notice(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_an_invalid_link_value_is_ignored_with_a_notice() -> None:
     at = run_app(lang="xx", basemap="satellite", country="ATL")
 
     assert not at.exception
     assert at.title[0].value == "Central Asia Gas Atlas"
     notices = " ".join(toast.value for toast in at.toast)
-    assert "unknown language" in notices and "unknown country" in notices
+    assert "unknown language" in notices
+    assert "unknown country" in notices
 
 
-def test_a_broken_data_file_stops_the_app_with_the_problem_named(
-    fake_map: FakeMap, data_dir, minimal_data: Path
+@pytest.mark.usefixtures("fake_map")
+def test_a_broken_data_file_stops_the_app_with_the_problem_named(data_dir, minimal_data: Path
 ) -> None:
     events = minimal_data / "events.csv"
     events.write_text(events.read_text(encoding="utf-8").replace("2023-01-18", "2023-02-30"), encoding="utf-8")

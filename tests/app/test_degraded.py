@@ -71,7 +71,7 @@ def test_articles_wait_for_a_free_reader_see_their_place_and_can_cancel(monkeypa
     """One reader (the default): a second visitor's article waits in line until the first is cancelled."""
     release = threading.Event()
 
-    def slow_propose(article, atlas, report):
+    def slow_propose(article, atlas, report):  # noqa: ARG001 -- the signature of what it stands in for
         while not release.wait(0.02):
             report("read", 0.5)  # raises once the job is cancelled
         return []

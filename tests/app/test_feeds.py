@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 
 from gasatlas.auth import Identity, Role
+from gasatlas.dataset.exports import frame_records
+from gasatlas.model import records
+from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.news.watch import WATCHER
 from gasatlas.store.feeds import FeedSeed, FeedStore, ItemOutcome, ItemState, reading
 from gasatlas.ui import navigation
@@ -40,7 +43,8 @@ def test_a_moderator_sees_each_feeds_health_and_the_watchers_last_runs() -> None
     assert health.loc["Gazeta.uz", counts].tolist() == [2, 1, 1, 0]
     assert (health.loc["Gone", "errors"], health.loc["Gone", "last_error"]) == (1, "example.org answered HTTP 503")
     runs = at.dataframe[1].value
-    assert list(runs["status"]) == ["done"] and list(runs["host"]) == ["watcher-host"]
+    assert list(runs["status"]) == ["done"]
+    assert list(runs["host"]) == ["watcher-host"]
     assert set(at.dataframe[2].value["state"]) == {"Proposed", "not about gas here"}
 
 
@@ -106,7 +110,8 @@ def test_a_moderator_adds_a_watched_report_to_the_sources_of_the_atlas_event_it_
 
     assert not at.exception, at.exception
     corrected = store().current(KNOWN)
-    assert corrected is not None and corrected.record["also_reported"][-1] == report
+    assert corrected is not None
+    assert corrected.record["also_reported"][-1] == report
     assert [i["state"] for i in feeds().items(MARIA)] == [ItemState.SOURCE_ADDED]
     assert list(store().audit_log(MARIA, action="edit")["entity_id"]) == [KNOWN]
 
@@ -150,3 +155,76 @@ def test_reports_that_agree_are_said_to_and_nothing_is_highlighted() -> None:
     assert any("No two sources disagree" in caption.value for caption in at.caption)
     (table,) = [frame for frame in at.dataframe if "outlet" in frame.value.columns]
     assert table.proto.arrow_data.styler.styles == ""
+
+
+def retelling(event_id: str, links: list[str]) -> dict:
+    """An atlas event as a candidate from other outlets tells it: its own id and sources, the same happening."""
+    (record,) = frame_records(records.rows(ATLAS.events, event_id), EVENT_COLUMNS)
+    return record | {"id": "ev-2025-10-23-orenburg-retold", "date": "2025-10-23", "source_url": links[0],
+                     "source_title": "TASS", "also_reported": links[1:]}
+
+
+def test_a_moderator_merges_a_candidate_into_the_atlas_event_it_repeats_and_undoes_it_in_one_click_each() -> None:
+    links = ["https://tass.ru/ekonomika/26021075", "https://uz.sputniknews.ru/20251226/a.html"]
+    [pending] = store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
+    before = list(records.rows(ATLAS.events, KNOWN)["also_reported"].iloc[0])
+
+    at = visit(navigation.REVIEW, MODERATOR)
+    at.text_input(key=f"queue-comment-{pending}").input("the same intake, a day later")
+    at = at.button(key=f"queue-merge-{pending}-{KNOWN}").click().run()
+
+    assert not at.exception, at.exception
+    assert any("Merged: its sources are now sources of" in success.value for success in at.success)
+    assert store().current(KNOWN).record["also_reported"] == [*before, *links]
+    assert store().queue(MARIA) == []
+    log = store().audit_log(MARIA, action="merge")
+    assert sorted(log["entity_id"]) == sorted([KNOWN, pending])
+    assert set(log["comment"]) == {f"merged {pending} into {KNOWN}: the same intake, a day later"}
+
+    at = at.button(key="merge-undo").click().run()
+
+    assert not at.exception, at.exception
+    assert store().current(KNOWN).record["also_reported"] == before
+    assert [event.id for event in store().queue(MARIA)] == [pending]
+    assert not [button for button in at.button if button.key == "merge-undo"], "undone once, no button left"
+
+
+def test_a_moderator_merges_a_candidate_into_any_event_picked_by_its_title_or_id() -> None:
+    links = ["https://tass.ru/ekonomika/26021075"]
+    [pending] = store().submit(WATCHER, ATLAS, [retelling(KNOWN, links)])
+    other = "ev-2023-01-18-gazprom-kazakhstan-roadmap"
+
+    at = visit(navigation.REVIEW, MODERATOR)
+    assert at.button(key=f"queue-merge-picked-{pending}").disabled, "nothing to merge into before a pick"
+    at = at.selectbox(key=f"queue-merge-pick-{pending}").set_value(other).run()
+    at = at.button(key=f"queue-merge-picked-{pending}").click().run()
+
+    assert not at.exception, at.exception
+    assert store().current(other).record["also_reported"][-1] == links[0]
+    assert store().current(pending).status == "rejected"
+
+
+def test_a_moderator_confirms_a_published_events_yearly_volume_as_a_flow_figure_and_nothing_is_added_before() -> None:
+    contract = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
+    (record,) = frame_records(records.rows(ATLAS.events, contract), EVENT_COLUMNS)
+    [published] = store().submit(WATCHER, ATLAS, [record | {"id": "ev-2025-10-16-gazprom-uzbekistan-7-7-bcm"}])
+    store().approve(MARIA, ATLAS, published, 1)
+
+    at = visit(navigation.REVIEW, MODERATOR)
+
+    assert not at.exception, at.exception
+    assert store().flows() == [], "proposed, never added by itself"
+    at = at.selectbox(key=f"flow-route-{published}").set_value("corr-ru-uz-via-kz").run()
+    key = f"flow-{published}-corr-ru-uz-via-kz"
+    assert at.text_input(key=f"{key}-period").value == "2025"
+    assert (at.selectbox(key=f"{key}-from").value, at.selectbox(key=f"{key}-to").value) == ("RUS", "UZB")
+    at.text_input(key=f"{key}-comment").input("checked against the TASS report")
+    at = at.button(key=f"FormSubmitter:flow-form-{published}-corr-ru-uz-via-kz-Add this flow figure").click().run()
+
+    assert not at.exception, at.exception
+    [figure] = store().flows()
+    assert (figure.route_id, figure.from_country, figure.to_country, figure.period) == (
+        "corr-ru-uz-via-kz", "RUS", "UZB", "2025")
+    assert (figure.value_kind, figure.volume_bcm, figure.choice) == ("contract", 7.7, "alternative")
+    assert list(store().audit_log(MARIA, action="publish")["entity"]) == ["flow"]
+    assert not [c for c in at.get("selectbox") if c.key == f"flow-route-{published}"], "its volume is a figure now"

@@ -11,7 +11,7 @@ from gasatlas.analysis.filters import DateRange
 from gasatlas.analysis.flows import country_balance, disagreements, flows_in_view
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.model.vocab import label
+from gasatlas.i18n import label
 from gasatlas.ui import navigation
 from gasatlas.ui.state import day_span
 from tests.app.test_pages import chart_data, open_page
@@ -35,7 +35,8 @@ def test_the_flows_page_lists_every_figure_with_its_source_in_both_languages(lan
     shown = at.dataframe[0].value
     expected = flows_in_view(FLOWS, day_span(ATLAS))
     assert len(shown) == len(expected) > 0
-    assert list(shown["url"]) == list(expected["source_url"]) and shown["source"].str.len().gt(0).all()
+    assert list(shown["url"]) == list(expected["source_url"])
+    assert shown["source"].str.len().gt(0).all()
     assert reported in set(shown["kind_label"])
     assert [b.proto.label for b in at.get("download_button")] == (
         ["Figures in view (CSV)", "Chart (PNG)", "Chart (SVG)"] if lang == "en"
@@ -94,7 +95,7 @@ def test_the_matrix_shows_every_route_and_year_with_its_figure_or_gap() -> None:
 
     matrix = at.dataframe[1].value
     names = ATLAS.routes.set_index("id")["name_en"]
-    assert list(matrix.columns)[0] == "2018"
+    assert matrix.columns[0] == "2018"
     assert matrix.loc[names["karachaganak-orenburg"], "2024"] == "— no public figure"
     assert matrix.loc[names["power-of-siberia"], "2024"] == "RUS→CHN 31.12"
     assert matrix.loc[names["tapi"], "2024"] in ("", None)
@@ -114,7 +115,8 @@ def test_conflicting_figures_stand_side_by_side_with_the_chosen_one_marked(lang:
     assert (gazprom["choice"], novak["choice"]) == (chosen, other)
     assert gazprom["figure"] == novak["figure"], "the same figure, as two sources give it"
     assert [gazprom["volume_bcm"], novak["volume_bcm"]] == [15.4, 15.5], "each keeps its own value, none averaged"
-    assert str(gazprom["retrieved"]).startswith("2026-12-05") and str(novak["source_date"]).startswith("2023-01-17")
+    assert str(gazprom["retrieved"]).startswith("2026-12-05")
+    assert str(novak["source_date"]).startswith("2023-01-17")
 
 
 def test_a_view_without_conflicting_figures_says_so() -> None:
@@ -141,7 +143,8 @@ def test_the_routes_page_draws_a_routes_flows_beside_its_status_history(lang: st
     assert {row["kind"] for row in drawn} == set(figures["value_kind"])
     assert all(row["source"] and row["url"].startswith("https://") for row in drawn), "every number has its source"
     capacity = [row for row in chart_data(at, 1) if "label" in row]
-    assert capacity and capacity[0]["volume_bcm"] == ATLAS.routes.set_index("id").loc["cac", "capacity_bcm"]
+    assert capacity
+    assert capacity[0]["volume_bcm"] == ATLAS.routes.set_index("id").loc["cac", "capacity_bcm"]
 
 
 def test_a_route_without_figures_says_so() -> None:

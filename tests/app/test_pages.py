@@ -79,7 +79,8 @@ def test_the_actors_page_lists_who_is_in_the_shown_events() -> None:
     involved = set().union(*turkmen["participants"], *turkmen["organisations"])
     names = ACTORS.set_index("id")["name_en"]
     assert set(table["name"]) == {names[actor] for actor in involved}
-    assert "Türkmengaz" in set(table["name"]) and set(table["name"]) < set(names), "only the shown events' actors"
+    assert "Türkmengaz" in set(table["name"]), "only the shown events' actors"
+    assert set(table["name"]) < set(names), "only the shown events' actors"
 
 
 def test_choosing_a_route_selects_it_for_every_page(fake_map: FakeMap) -> None:
@@ -102,7 +103,8 @@ def test_the_data_page_offers_downloads_of_the_filtered_view_and_a_citation() ->
     citation = at.code[0].value
     expected = apply_filter(EVENTS, EventFilter(event_types=frozenset({"disruption"})))
     assert f"Central Asia Gas Atlas: {len(expected)} events" in citation
-    assert "type=disruption" in citation and "Natural Earth" in citation
+    assert "type=disruption" in citation
+    assert "Natural Earth" in citation
 
 
 @pytest.mark.parametrize("spec", navigation.PAGES, ids=lambda spec: spec.url_path)

@@ -107,7 +107,8 @@ def test_typed_dates_set_the_range_and_the_slider_follows() -> None:
 
     assert slider(at).value == (first, last)
     assert date_inputs(at) == (first, last)
-    assert link(at, "from") == [first.isoformat()] and link(at, "to") == [last.isoformat()]
+    assert link(at, "from") == [first.isoformat()]
+    assert link(at, "to") == [last.isoformat()]
 
 
 def test_typed_dates_in_the_wrong_order_are_swapped() -> None:

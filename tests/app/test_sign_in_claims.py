@@ -62,7 +62,8 @@ def signed_in_claims(provider: str, sub: str) -> dict:
     }).raise_for_status().json()
     keys = joserfc.jwk.KeySet.import_key_set(httpx.get(metadata["jwks_uri"]).raise_for_status().json())
     claims = joserfc.jwt.decode(token["id_token"], keys).claims
-    assert claims["sub"] == sub and claims["iss"] == provider
+    assert claims["sub"] == sub
+    assert claims["iss"] == provider
     return {**claims, "is_logged_in": True, "provider": "default"}
 
 
@@ -104,7 +105,8 @@ def test_an_unverified_copy_of_a_contributors_address_is_not_them_and_does_not_s
 
     impostor = identity_for(copy, RULES)
 
-    assert impostor.id != ALICE_ADDRESS and impostor.id == f"{provider}#{ALICE_ADDRESS}"
+    assert impostor.id != ALICE_ADDRESS
+    assert impostor.id == f"{provider}#{ALICE_ADDRESS}"
     assert impostor.role == Role.READER
     news = visit(navigation.ADD_NEWS, copy)
     assert not news.exception, news.exception

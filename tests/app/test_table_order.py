@@ -33,7 +33,8 @@ def titles(at: AppTest) -> list[str]:
     return at.dataframe[0].value["title"].tolist()
 
 
-def test_newest_first_puts_the_latest_events_on_the_first_page(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_newest_first_puts_the_latest_events_on_the_first_page() -> None:
     at = run_app()
     assert direction(at).format_func("desc") == "Newest first"
 
@@ -45,7 +46,8 @@ def test_newest_first_puts_the_latest_events_on_the_first_page(fake_map: FakeMap
     assert set(titles(at)) == set(newest["title_en"].iloc[:ROWS_PER_PAGE])
 
 
-def test_a_column_orders_every_page_not_only_the_one_in_view(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_column_orders_every_page_not_only_the_one_in_view() -> None:
     at = run_app()
     box(at, "Sort by").select("title").run()
     everything = sorted(EVENTS["title_en"], key=str.casefold)
@@ -59,7 +61,8 @@ def test_a_column_orders_every_page_not_only_the_one_in_view(fake_map: FakeMap) 
     assert direction(at).format_func("asc") == "A → Z"
 
 
-def test_a_new_order_goes_back_to_the_first_page_and_survives_other_changes(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_new_order_goes_back_to_the_first_page_and_survives_other_changes() -> None:
     at = run_app()
     box(at, "Rows").select_index(2).run()
 
@@ -88,7 +91,8 @@ def test_an_event_picked_on_the_map_is_found_on_its_page_in_the_readers_order(fa
     assert at.dataframe[0].value.iloc[row[0]]["title"].startswith("Gazprom and Kazakhstan sign a roadmap")
 
 
-def test_a_missing_value_shows_as_a_dash(fake_map: FakeMap) -> None:
+@pytest.mark.usefixtures("fake_map")
+def test_a_missing_value_shows_as_a_dash() -> None:
     at = run_app()
 
     assert at.dataframe[0].proto.placeholder == MISSING

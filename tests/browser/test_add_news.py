@@ -42,11 +42,11 @@ def test_a_pasted_article_reviewed_and_saved_appears_on_the_map_and_in_the_table
     atlas.rerun_after(lambda: page.get_by_role("button", name="Find events").click())
 
     expect(page.get_by_text("Russian: full support")).to_be_visible(timeout=READ_TIMEOUT_MS)  # read by the pool
-    save = page.get_by_role("button", name="Save 1 event(s)")
+    save = page.get_by_role("button", name="Save 1 event")
     expect(save).to_be_enabled()
     atlas.rerun_after(save.click)
 
-    expect(page.get_by_text("Saved 1 event(s).")).to_be_visible()
+    expect(page.get_by_text("Saved 1 event.")).to_be_visible()
     atlas.rerun_after(lambda: page.get_by_role("button", name="Show on the map").click())
 
     frame = atlas.wait_for_map()

@@ -54,7 +54,8 @@ def test_a_typed_range_sets_the_slider_the_link_and_the_events(atlas: AtlasPage)
     type_day(atlas, 1, last)
 
     assert slider_days(atlas) == typed_days(atlas) == (first.isoformat(), last.isoformat())
-    assert query(atlas)["from"] == [first.isoformat()] and query(atlas)["to"] == [last.isoformat()]
+    assert query(atlas)["from"] == [first.isoformat()]
+    assert query(atlas)["to"] == [last.isoformat()]
     shown = apply_filter(EVENTS, EventFilter(dates=DateRange(first, last)))
     assert caption(atlas).startswith(f"Showing {len(shown)} of {len(EVENTS)} events")
 
@@ -78,11 +79,13 @@ def test_a_preset_sets_the_whole_year_and_stays_highlighted(atlas: AtlasPage) ->
     atlas.rerun_after(lambda: pills.get_by_role("radio", name="2023", exact=True).click())
 
     assert slider_days(atlas) == typed_days(atlas) == (year.start.isoformat(), year.end.isoformat())
-    assert query(atlas)["from"] == ["2023-01-01"] and query(atlas)["to"] == ["2023-12-31"]
+    assert query(atlas)["from"] == ["2023-01-01"]
+    assert query(atlas)["to"] == ["2023-12-31"]
     expect(pills.get_by_role("radio", name="2023", exact=True)).to_have_attribute("aria-checked", "true")
 
     atlas.rerun_after(lambda: pills.get_by_role("radio", name="All", exact=True).click())
-    assert "from" not in query(atlas) and "to" not in query(atlas)
+    assert "from" not in query(atlas)
+    assert "to" not in query(atlas)
 
 
 def test_an_event_of_a_month_is_shown_for_any_range_inside_that_month(atlas: AtlasPage) -> None:

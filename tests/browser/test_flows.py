@@ -17,15 +17,22 @@ from playwright.sync_api import Browser, FrameLocator, expect
 
 from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, wait_for_labels_placed
 from gasatlas.analysis.filters import DateRange
-from gasatlas.analysis.flows import FlowYear, balance_totals, country_balance, flows_in_view, moved_text, period_label
+from gasatlas.analysis.flows import (
+    BALANCE_DIRECTIONS,
+    FlowYear,
+    balance_totals,
+    country_balance,
+    flows_in_view,
+    moved_text,
+    period_label,
+)
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_number
 from gasatlas.map.layers import FOCUS_BOUNDS, route_width
 from gasatlas.model.palette import NO_FLOW_STYLE, NO_FLOW_WEIGHT
 from gasatlas.model.status import routes_as_of
-from gasatlas.model.vocab import label
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 FLOWS = ATLAS.flows
@@ -80,15 +87,16 @@ def test_in_flow_mode_moving_the_end_date_into_the_next_year_redraws_the_route_f
         atlas: AtlasPage) -> None:
     width_2023, text_2023 = drawn_for(2023, CAC)
     width_2024, text_2024 = drawn_for(2024, CAC)
-    assert width_2023 != width_2024 and text_2023 != text_2024, "flows.csv should show a change to see"
+    assert width_2023 != width_2024, "flows.csv should show a change to see"
+    assert text_2023 != text_2024, "flows.csv should show a change to see"
     frame = atlas.open("?basemap=offline&to=2023-12-31").wait_for_map()
     atlas.wait_for_map_settled()
     expect(volume_label(frame, CAC)).to_have_count(0)  # capacity mode: no volumes on the map
 
-    atlas.rerun_after(lambda: atlas.page.get_by_text(t("widths_flow", "en"), exact=True).click())
+    atlas.rerun_after(lambda: atlas.page.get_by_text(gettext("gas that moved", "en"), exact=True).click())
 
     assert "widths=flow" in atlas.url
-    expect(main_caption(atlas)).to_contain_text(t("widths_on", "en").format(year=2023))
+    expect(main_caption(atlas)).to_contain_text("route widths: gas that moved in 2023")
     expect(route_line(frame, CAC)).to_have_attribute("stroke-width", width_2023)
     expect(volume_label(frame, CAC)).to_have_text(text_2023)
 
@@ -97,11 +105,11 @@ def test_in_flow_mode_moving_the_end_date_into_the_next_year_redraws_the_route_f
     atlas.rerun_after(lambda: atlas.page.keyboard.press("ArrowRight"))  # 31 Dec 2023 → 1 Jan 2024
 
     expect(atlas.page.locator("[data-testid=stSlider]").first).to_contain_text("2024-01-01")
-    expect(main_caption(atlas)).to_contain_text(t("widths_on", "en").format(year=2024))
+    expect(main_caption(atlas)).to_contain_text("route widths: gas that moved in 2024")
     expect(route_line(frame, CAC)).to_have_attribute("stroke-width", width_2024)
     expect(volume_label(frame, CAC)).to_have_text(text_2024)
     expect(atlas.page.locator("[data-testid=stMain] .ga-legend")).to_contain_text(
-        t("legend_flows", "en").format(year=2024))
+        gettext("Routes by status; width: gas that moved in {year}", "en").format(year=2024))
     assert atlas.external_requests() == []
 
 
@@ -128,7 +136,7 @@ def test_a_route_without_a_whole_year_figure_is_drawn_as_no_data_not_as_zero(atl
     for route_id in FlowYear.of(FLOWS, year).by_route:  # routes with a figure keep their status style
         expect(route_line(frame, route_id)).not_to_have_attribute("stroke", NO_FLOW_STYLE.color)
     expect(atlas.page.locator("[data-testid=stMain] .ga-legend")).to_contain_text(
-        t("legend_flow_none", "en").format(year=year))
+        gettext("Grey dashed: no figure for {year} — no data, not zero", "en").format(year=year))
 
 
 def test_the_flow_map_opens_on_the_seven_focus_countries_with_readable_names_and_volumes(wide: AtlasPage) -> None:
@@ -191,7 +199,7 @@ def test_choosing_a_route_shows_its_flows_over_the_years(atlas: AtlasPage) -> No
     moved = yearly[(yearly["route_id"] == route_id) & yearly["value_kind"].isin(["reported", "estimate"])]
     atlas.open("routes?basemap=offline")
 
-    atlas.choose(t("choose_route", "en"), route_name)
+    atlas.choose(gettext("Route", "en"), route_name)
 
     assert f"sel=route%3A{route_id}" in atlas.url
     flows = atlas.page.locator(".st-key-route-flows")
@@ -217,7 +225,7 @@ def test_the_flows_download_holds_exactly_the_rows_in_view(atlas: AtlasPage) -> 
     assert 0 < len(expected) < len(flows_in_view(FLOWS, dates, ()))
     atlas.open(f"flows?basemap=offline&to={to}")
 
-    atlas.pick(t("filter_countries", "en"), "Kazakhstan")
+    atlas.pick(gettext("Countries involved", "en"), "Kazakhstan")
 
     assert "country=KAZ" in atlas.url
     expect(atlas.page.get_by_text(f"{len(expected)} of {len(FLOWS)} figures")).to_be_visible()
@@ -227,7 +235,7 @@ def test_the_flows_download_holds_exactly_the_rows_in_view(atlas: AtlasPage) -> 
              for i in range(1, len(expected) + 1)]
 
     with atlas.page.expect_download() as download:
-        atlas.page.get_by_role("button", name=t("download_flows", "en")).click()
+        atlas.page.get_by_role("button", name=gettext("Figures in view (CSV)", "en")).click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
 
     assert [row["id"] for row in rows] == list(expected["id"]) + list(gaps["id"]), "the figures, then their gaps"
@@ -246,13 +254,13 @@ def test_the_gas_balance_shows_what_a_country_sent_and_received_in_a_year(wide: 
     assert not balance.empty
     wide.open("flows?basemap=offline")
 
-    wide.choose(t("balance_country", "en"), COUNTRIES.loc[country, "name_en"])
-    wide.choose(t("balance_year", "en"), str(year))
+    wide.choose(gettext("Country", "en"), COUNTRIES.loc[country, "name_en"])
+    wide.choose(gettext("Year", "en"), str(year))
 
     view = wide.page.locator(".st-key-gas-balance")
     for total in balance_totals(balance).itertuples():
-        expect(view).to_contain_text(t("balance_total_line", "en").format(
-            direction=t(f"balance_{total.direction}", "en").capitalize(), kind=label(total.value_kind, "en"),
+        expect(view).to_contain_text(gettext("{direction}, {kind}: {volume} bcm (routes: {routes})", "en").format(
+            direction=BALANCE_DIRECTIONS[total.direction].capitalize(), kind=label(total.value_kind, "en"),
             volume=format_number(total.volume_bcm, "en"), routes=total.routes))
     chart = view.locator("[data-testid=stVegaLiteChart] svg")
     expect(chart.locator(".role-mark path").first).to_be_attached()

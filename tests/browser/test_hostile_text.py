@@ -141,4 +141,5 @@ def test_markdown_in_a_name_or_a_link_is_shown_as_text_and_fetches_nothing(hosti
     assert "evil.example" not in " ".join(toasts), "link values are never echoed"
     expect(hostile.page.locator("img[src*='evil.example'], a[href*='evil.example']")).to_have_count(0)
     assert hostile.external_requests() == []
-    assert hostile.page.evaluate("window.__xss") is None and hostile.dialogs == []
+    assert hostile.page.evaluate("window.__xss") is None
+    assert hostile.dialogs == []

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 from devtools.browser_harness import AppServer, AtlasPage, atlas_tab, visible_texts
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.map.layers import line_parts
 from gasatlas.ui import navigation
 
@@ -60,7 +60,7 @@ def test_show_everything_brings_the_whole_network_back_after_zooming_in(atlas: A
     frame.locator("body").evaluate("() => window.map.setView([51.8, 55.1], 9, {animate: false})")
     assert routes_cut_off(atlas) != []
 
-    frame.locator(f"[aria-label='{t('map_show_everything', 'en')}']").click()
+    frame.locator(f"[aria-label='{gettext('Show the whole network', 'en')}']").click()
 
     assert frame.locator("body").evaluate(SETTLED_OUTSIDE_VIEW, ROUTE_ENDS) == []
 

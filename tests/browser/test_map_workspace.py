@@ -183,7 +183,8 @@ def test_the_page_fits_a_phone(browser, app_server) -> None:
         expect(frame.locator("svg[data-facility-id='orenburg-gpp']")).to_be_visible()
         width = phone.page.evaluate("document.scrollingElement.scrollWidth")
         iframe = phone.page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
-        assert width <= 390 and iframe["width"] <= 390
+        assert width <= 390
+        assert iframe["width"] <= 390
         phone.page.wait_for_function("() => document.querySelector('[data-testid=stDataFrame]')",
                                      timeout=UI_TIMEOUT_MS)
 

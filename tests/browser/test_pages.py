@@ -27,7 +27,9 @@ def test_brushing_the_timeline_sets_the_dates_of_every_page(atlas: AtlasPage) ->
 
     expect(atlas.page.get_by_text("Chosen dates:")).not_to_contain_text("28 Nov 2022 – 28 Nov 2024")
     params = query(atlas)
-    assert "from" in params and "to" in params and params["from"][0] < params["to"][0]
+    assert "from" in params
+    assert "to" in params
+    assert params["from"][0] < params["to"][0]
     slider = atlas.page.locator("[data-testid=stSlider]").first
     expect(slider).to_contain_text(params["from"][0])
     atlas.rerun_after(lambda: atlas.page.get_by_role("link", name="Map").click())

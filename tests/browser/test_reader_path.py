@@ -22,8 +22,8 @@ from devtools.browser_harness import ROW_HEIGHT, AppServer, AtlasPage, atlas_tab
 from gasatlas.analysis.filters import EventFilter, apply_filter
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
-from gasatlas.model.vocab import Lang, label
+from gasatlas.i18n import gettext, label
+from gasatlas.model.vocab import Lang
 from gasatlas.ui import navigation
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
@@ -81,9 +81,9 @@ def view_of(atlas: AtlasPage, lang: Lang) -> View:
     typed = atlas.page.locator("[data-testid=stSidebar] [data-testid=stDateInput] input")
     query = parse_qs(urlsplit(atlas.url).query)
     return View(
-        countries=chips(atlas, t("filter_countries", lang)),
-        types=chips(atlas, t("filter_types", lang)),
-        actors=chips(atlas, t("filter_actors", lang)),
+        countries=chips(atlas, gettext("Countries involved", lang)),
+        types=chips(atlas, gettext("Event types", lang)),
+        actors=chips(atlas, gettext("People and organisations", lang)),
         dates=(iso(handles.nth(0).get_attribute("aria-valuetext")),
                iso(handles.nth(1).get_attribute("aria-valuetext"))),
         typed=(iso(typed.nth(0).input_value()), iso(typed.nth(1).input_value())),
@@ -109,7 +109,7 @@ def expected_view(lang: Lang, start: str, end: str) -> View:
 
 def go_to(atlas: AtlasPage, spec: navigation.PageSpec, lang: Lang) -> None:
     atlas.rerun_after(lambda: atlas.page.locator("[data-testid=stSidebarNav]").get_by_role(
-        "link", name=t(spec.title_key, lang), exact=True).click())
+        "link", name=gettext(spec.title, lang), exact=True).click())
     expect(atlas.page.locator("h1").first).to_be_visible()
 
 
@@ -135,9 +135,9 @@ def test_the_view_holds_along_the_readers_whole_path(browser: Browser, fresh_ser
         atlas.wait_for_map_settled()
 
         for code in COUNTRIES:
-            atlas.pick(t("filter_countries", lang), known["countries"][code])
-        atlas.pick(t("filter_types", lang), label(EVENT_TYPE, lang))
-        atlas.pick(t("filter_actors", lang), known["actors"][ACTOR])
+            atlas.pick(gettext("Countries involved", lang), known["countries"][code])
+        atlas.pick(gettext("Event types", lang), label(EVENT_TYPE, lang))
+        atlas.pick(gettext("People and organisations", lang), known["actors"][ACTOR])
         grid = atlas.page.locator("[data-testid=stMain] [data-testid=stDataFrame]").first
         expect(grid.locator("tr[role=row]")).to_have_count(len(CHOSEN) + 1)
         row = int(CHOSEN.index.get_loc(PICKED.name))

@@ -112,10 +112,10 @@ def submit_article(atlas: AtlasPage) -> None:
     page.get_by_label("Source (publication and headline)").fill("Test Wire")
     page.get_by_label("Source URL").fill("https://example.org/news/two-facts")
     atlas.rerun_after(lambda: page.get_by_role("button", name="Find events").click())
-    submit = page.get_by_role("button", name="Submit 2 event(s) for review")
+    submit = page.get_by_role("button", name="Submit 2 events for review")
     expect(submit).to_be_enabled(timeout=READ_TIMEOUT_MS)
     atlas.rerun_after(submit.click)
-    expect(page.get_by_text("Submitted 2 event(s) for review.")).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(page.get_by_text("Submitted 2 events for review.")).to_be_visible(timeout=UI_TIMEOUT_MS)
 
 
 def open_expander(page: Page, name: str):
@@ -147,7 +147,7 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
             "the contributor sees their own submissions"
 
         page = moderator.open("review?basemap=offline").page
-        expect(page.get_by_text("2 event(s) waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
+        expect(page.get_by_text("2 events waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
         expect(page.get_by_text("«Тестгаз» и QazaqGaz подписали в Астане").first).to_be_attached()
         meeting, agreement = review_box(page, "2024-03-14"), review_box(page, "2024-03-12")
         meeting_id = re.search(r"ev-2024-03-14-[a-z0-9-]+", meeting.inner_text()).group()
@@ -155,7 +155,7 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         moderator.rerun_after(lambda: meeting.get_by_role("button", name="Approve").click())
         expect(page.get_by_text("Approved: the event is on the atlas.")).to_be_visible(timeout=UI_TIMEOUT_MS)
         moderator.rerun_after(lambda: agreement.get_by_role("button", name="Reject").click())
-        expect(page.get_by_text("0 event(s) waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
+        expect(page.get_by_text("0 events waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
 
         reader.open("?basemap=offline")
         assert shown(reader.page).startswith(f"Showing {TOTAL + 1} of {TOTAL + 1} events")
@@ -192,7 +192,7 @@ def test_contributor_submits_moderator_reviews_reader_sees_only_the_approved_the
         assert shown(reader.page).startswith(f"Showing {TOTAL} of {TOTAL} events")
 
         page = moderator.open("audit?basemap=offline").page
-        expect(page.get_by_text("change(s).")).to_be_visible(timeout=UI_TIMEOUT_MS)
+        expect(page.get_by_text("changes.")).to_be_visible(timeout=UI_TIMEOUT_MS)
         page.get_by_label("Event id (deleted ones too)").fill(meeting_id)
         moderator.rerun_after(lambda: page.keyboard.press("Enter"))
         moderator.choose("Revision to make current again", "4")

@@ -10,7 +10,7 @@ from devtools.browser_harness import UI_TIMEOUT_MS, AppServer, AtlasPage, atlas_
 from gasatlas.analysis.stories import Step, frame_bounds, load_story, references
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.ui.state import _codes, day_span
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
@@ -43,7 +43,8 @@ def shows_step(atlas: AtlasPage, number: int) -> None:
     step: Step = MAIN.steps[number - 1]
     expect(atlas.page.locator(".st-key-story-step h3")).to_have_text(step.title_en, timeout=UI_TIMEOUT_MS)
     params = query(atlas)
-    assert params["story"] == ["main"] and params["step"] == [str(number)]
+    assert params["story"] == ["main"]
+    assert params["step"] == [str(number)]
     assert params.get("from", [SPAN.start.isoformat()]) == [step.date_from.isoformat()]
     assert params.get("to", [SPAN.end.isoformat()]) == [step.date_to.isoformat()]
     assert sorted(params.get("country", [])) == sorted(step.countries)
@@ -59,15 +60,15 @@ def shows_step(atlas: AtlasPage, number: int) -> None:
 def test_a_cold_first_visit_shows_the_orientation_once(atlas: AtlasPage) -> None:
     atlas.open("?basemap=offline")
 
-    expect(orientation(atlas)).to_contain_text(t("intro_title", "en"), timeout=UI_TIMEOUT_MS)
+    expect(orientation(atlas)).to_contain_text("Welcome to the Central Asia Gas Atlas", timeout=UI_TIMEOUT_MS)
     expect(orientation(atlas)).to_contain_text(f"{len(ATLAS.events)} dated events")
-    atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=t("intro_dismiss", "en")).click())
+    atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=gettext("Explore on my own", "en")).click())
 
     expect(orientation(atlas)).to_have_count(0)
     assert query(atlas)["intro"] == ["0"]
     atlas.page.reload()
     atlas.wait_for_idle()
-    expect(atlas.page.locator("h1").first).to_have_text(t("app_title", "en"), timeout=UI_TIMEOUT_MS)
+    expect(atlas.page.locator("h1").first).to_have_text(gettext("Central Asia Gas Atlas", "en"), timeout=UI_TIMEOUT_MS)
     expect(orientation(atlas)).to_have_count(0)
     assert atlas.external_requests() == []
 
@@ -75,24 +76,25 @@ def test_a_cold_first_visit_shows_the_orientation_once(atlas: AtlasPage) -> None
 def test_the_orientation_in_russian(atlas: AtlasPage) -> None:
     atlas.open("?basemap=offline&lang=ru")
 
-    expect(orientation(atlas)).to_contain_text(t("intro_title", "ru"), timeout=UI_TIMEOUT_MS)
-    expect(orientation(atlas).get_by_role("button", name=t("intro_start_story", "ru"))).to_be_visible()
+    welcome = gettext("Welcome to the Central Asia Gas Atlas", "ru")
+    expect(orientation(atlas)).to_contain_text(welcome, timeout=UI_TIMEOUT_MS)
+    expect(orientation(atlas).get_by_role("button", name=gettext("Read the main story", "ru"))).to_be_visible()
 
 
 def test_the_main_story_played_to_its_end_and_each_steps_address_reopens_it(
         atlas: AtlasPage, browser: Browser, app_server: AppServer) -> None:
     atlas.open("?basemap=offline")
     atlas.wait_for_map_settled()
-    atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=t("intro_start_story", "en")).click())
+    atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=gettext("Read the main story", "en")).click())
     addresses = []
     for number in range(1, len(MAIN.steps) + 1):
         shows_step(atlas, number)
         expect(orientation(atlas)).to_have_count(0)
         addresses.append(atlas.url)
         if number == len(MAIN.steps):
-            expect(atlas.page.get_by_role("button", name=t("story_next", "en"))).to_be_disabled()
+            expect(atlas.page.get_by_role("button", name=gettext("Next", "en"))).to_be_disabled()
         elif number % 2:  # by button and by keyboard, in turn
-            atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=t("story_next", "en")).click())
+            atlas.rerun_after(lambda: atlas.page.get_by_role("button", name=gettext("Next", "en")).click())
         else:
             atlas.page.locator(".st-key-story-step h3").click()
             atlas.rerun_after(lambda: atlas.page.keyboard.press("Shift+ArrowRight"))
@@ -114,7 +116,7 @@ def test_the_embedded_view_shows_the_map_and_the_step_without_the_sidebar(atlas:
     expect(atlas.page.locator("[data-testid=stSidebar]")).to_have_count(0)
     expect(atlas.page.locator("h1")).to_have_count(0)
     expect(orientation(atlas)).to_have_count(0)
-    expect(atlas.page.get_by_text(t("embed_credit", "en"))).to_be_visible()
+    expect(atlas.page.get_by_text(gettext("Central Asia Gas Atlas · every fact with its source", "en"))).to_be_visible()
     assert "embed" in query(atlas)
     assert atlas.external_requests() == []
 
@@ -124,6 +126,8 @@ def test_the_embedded_view_keeps_the_address_view_in_russian(atlas: AtlasPage) -
 
     atlas.wait_for_map()
     expect(atlas.page.locator("[data-testid=stSidebar]")).to_have_count(0)
-    expect(atlas.page.get_by_text(t("embed_credit", "ru"))).to_be_visible()
+    expect(atlas.page.get_by_text(gettext("Central Asia Gas Atlas · every fact with its source", "ru"))).to_be_visible()
     params = query(atlas)
-    assert params["from"] == ["2023-01-01"] and params["to"] == ["2023-12-31"] and params["country"] == ["UZB"]
+    assert params["from"] == ["2023-01-01"]
+    assert params["to"] == ["2023-12-31"]
+    assert params["country"] == ["UZB"]

@@ -74,7 +74,7 @@ def test_three_reports_approved_once_are_one_event_with_three_sources_on_the_map
     for link in links:
         expect(box.locator(f"a[href='{link}']")).to_have_count(1)
     atlas.rerun_after(lambda: box.get_by_role("button", name="Approve").click())
-    expect(page.get_by_text("0 event(s) waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
+    expect(page.get_by_text("0 events waiting.")).to_be_visible(timeout=UI_TIMEOUT_MS)
 
     frame = atlas.open(f"?basemap=offline&sel=event:{proposal.id}").wait_for_map()
     card = frame.locator(".leaflet-popup-content .ga-card")

@@ -20,7 +20,7 @@ from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Actor, Event
 from gasatlas.model.vocab import RecordStatus
-from gasatlas.store import Action, EditConflict, EventStore, RateLimited, SourceArticle, import_csv
+from gasatlas.store import Action, EditConflict, EventStore, FileNames, RateLimited, SourceArticle, import_csv
 from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
@@ -62,7 +62,8 @@ def test_approving_publishes_the_event_and_the_people_it_introduces(store: Event
     store.approve(MOD, ATLAS, kept, 1, "checked against the article")
     store.reject(MOD, ATLAS, dropped, 1, "the article does not say this")
 
-    assert kept in public_ids(store) and dropped not in public_ids(store)
+    assert kept in public_ids(store)
+    assert dropped not in public_ids(store)
     assert [a.id for a in store.actors()] == ["ivan-petrov"]
     assert store.queue(MOD) == []
     assert store.feedback(ALICE) == {kept: "checked against the article", dropped: "the article does not say this"}
@@ -174,6 +175,7 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
         lambda: store.delete(who, ATLAS, event_id, 1),
         lambda: store.delete(who, ATLAS, CURATED, 0),
         lambda: store.restore(who, ATLAS, event_id, 1, 1),
+        lambda: store.merge_into(who, ATLAS, event_id, 1, CURATED),
         lambda: store.queue(who),
         lambda: store.history(who, event_id),
         lambda: store.audit_log(who),
@@ -190,6 +192,144 @@ def test_every_change_a_role_does_not_grant_is_refused_and_changes_nothing(store
             attempt()
 
     assert store.version() == before
+
+
+REPORTS = ["https://example.org/news/1", "https://example.org/news/2"]
+
+
+def _candidate(store: EventStore) -> str:
+    """A contributor's pending candidate reported by two outlets."""
+    [candidate] = store.submit(ALICE, ATLAS, [event(source_url=REPORTS[0], also_reported=REPORTS[1])])
+    return candidate
+
+
+def test_merging_a_candidate_into_an_atlas_event_adds_its_sources_there_and_takes_it_off_the_queue(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    curated_sources = list(_record(CURATED)["also_reported"])
+
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED, "the roadmap, reported again")
+
+    assert merged.record["also_reported"] == [*curated_sources, *REPORTS]
+    assert store.queue(MOD) == []
+    assert store.current(candidate).status == RecordStatus.REJECTED
+    assert candidate not in public_ids(store)
+    log = store.audit_log(MOD, action="merge")
+    assert sorted(zip(log["entity_id"], log["actor"], strict=True)) == [(CURATED, MOD.id), (candidate, MOD.id)]
+    assert set(log["comment"]) == {f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+    assert store.feedback(ALICE) == {candidate: f"merged {candidate} into {CURATED}: the roadmap, reported again"}
+
+
+def test_a_merge_is_undone_by_restoring_the_revision_before_it_on_both_events(store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+
+    store.restore(MOD, ATLAS, CURATED, merged.revision - 1, merged.revision, "not the same roadmap")
+    store.restore(MOD, ATLAS, candidate, 1, 2, "not the same roadmap")
+
+    assert store.current(CURATED).record["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+
+
+def test_undoing_a_merge_puts_the_candidate_back_in_the_queue_and_takes_back_only_the_links_it_added(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    merged = store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    later = {**merged.record, "title_en": "Corrected after the merge"}
+    store.edit(MOD2, ATLAS, CURATED, merged.revision, later, "a typo")
+
+    store.undo_merge(MOD, ATLAS, candidate, 2, "a different roadmap")
+
+    assert [e.id for e in store.queue(MOD)] == [candidate]
+    restored = store.current(CURATED).record
+    assert restored["also_reported"] == list(_record(CURATED)["also_reported"])
+    assert restored["title_en"] == "Corrected after the merge", "a later edit of the event stays"
+    assert [r.action for r in store.history(MOD, candidate)] == [Action.SUBMIT, Action.MERGE, Action.RESTORE]
+    with pytest.raises(PermissionDenied, match="no merge to undo"):
+        store.undo_merge(MOD, ATLAS, candidate, 3)
+    with pytest.raises(PermissionDenied):
+        store.undo_merge(ALICE, ATLAS, candidate, 3)
+
+
+def test_only_moderators_merge_even_a_contributors_own_candidate_and_a_refusal_changes_nothing(
+        store: EventStore) -> None:
+    candidate = _candidate(store)
+    before = store.version()
+
+    for who in (ANONYMOUS, READER, ALICE):
+        with pytest.raises(PermissionDenied):
+            store.merge_into(who, ATLAS, candidate, 1, CURATED)
+
+    assert store.version() == before
+    assert store.current(CURATED) is None, "the curated event was not touched"
+
+
+def test_a_candidate_is_merged_only_while_pending_into_an_event_on_the_atlas_on_the_revision_seen(
+        store: EventStore) -> None:
+    candidate, other = _candidate(store), _candidate(store)
+
+    with pytest.raises(PermissionDenied, match="merged into itself"):
+        store.merge_into(MOD, ATLAS, candidate, 1, candidate)
+    with pytest.raises(PermissionDenied, match="is pending: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, candidate, 1, other)
+    with pytest.raises(KeyError, match="no event"):
+        store.merge_into(MOD, ATLAS, candidate, 1, "ev-nowhere")
+    store.edit(ALICE, ATLAS, candidate, 1, event(candidate, source_url=REPORTS[0], title_en="Alice's fix"))
+    with pytest.raises(EditConflict):
+        store.merge_into(MOD, ATLAS, candidate, 1, CURATED)
+    store.reject(MOD, ATLAS, other, 1)
+    with pytest.raises(PermissionDenied, match="is rejected: it cannot be merged"):
+        store.merge_into(MOD, ATLAS, other, 2, CURATED)
+
+    assert store.current(CURATED) is None, "no refused merge touched the atlas event"
+
+
+FIGURE = {"id": "flow-corr-ru-uz-via-kz-2025-10-16-novak-mirzamakhmudov-7-7-bcm", "route_id": "corr-ru-uz-via-kz",
+          "from_country": "RUS", "to_country": "UZB", "period": "2025", "value_kind": "contract", "volume_bcm": 7.7,
+          "source_title": "TASS: Россия видит перспективы по увеличению поставок газа в Узбекистан",
+          "source_url": "https://tass.ru/ekonomika/25369553",
+          "quote": "\"Газпром\" продолжает реализацию контракта на поставку природного газа в Узбекистан в объеме "
+                   "7,7 млрд куб. м в год.", "choice": "alternative", "source_date": "2025-10-16"}
+"""The contract volume of a curated event, as a moderator confirms it (the atlas holds a chosen figure for 2025)."""
+FIGURE_EVENT = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
+
+
+def test_a_moderator_adds_an_events_volume_as_a_flow_figure_with_its_revision_and_the_atlas_shows_it(
+        store: EventStore) -> None:
+    added = store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT, "checked against the TASS report")
+
+    stored = store.frames()
+    atlas = with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows)
+    assert added in set(atlas.flows["id"])
+    assert len(atlas.flows) == len(ATLAS.flows) + 1
+    assert store.flow_sources() == {FIGURE_EVENT}
+    log = store.audit_log(MOD)
+    assert list(zip(log["entity"], log["entity_id"], log["actor"], log["comment"], strict=True)) == [
+        ("flow", added, MOD.id, "checked against the TASS report")]
+
+
+def test_a_flow_figure_is_checked_like_flows_csv_and_a_refused_one_changes_nothing(store: EventStore) -> None:
+    before = store.version()
+
+    with pytest.raises(DataValidationError, match="overlaps"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "choice": "chosen"}, FIGURE_EVENT)
+    with pytest.raises(DataValidationError, match="not among the countries"):
+        store.add_flow(MOD, ATLAS, {**FIGURE, "to_country": "CHN"}, FIGURE_EVENT)
+    store.add_flow(MOD, ATLAS, FIGURE, FIGURE_EVENT)
+    stored = store.frames()
+    with pytest.raises(DataValidationError, match="id"):
+        store.add_flow(MOD, with_stored(ATLAS, stored.events, stored.actors, stored.hidden, stored.flows), FIGURE,
+                       FIGURE_EVENT)
+
+    assert store.version() == (before[0], before[1], before[2] + 1), "one figure added, nothing else"
+
+
+@pytest.mark.parametrize("who", [ANONYMOUS, READER, ALICE], ids=["anonymous", "signed-in reader", "contributor"])
+def test_only_moderators_add_flow_figures(store: EventStore, who: Identity) -> None:
+    with pytest.raises(PermissionDenied):
+        store.add_flow(who, ATLAS, FIGURE, FIGURE_EVENT)
+
+    assert store.flows() == []
 
 
 def _events_file(*records: dict) -> str:
@@ -209,7 +349,7 @@ def test_contributors_may_submit_only_so_many_events_an_hour(store_url: str) -> 
     store = EventStore(store_url, submissions_per_hour=3)
     store.submit(ALICE, ATLAS, [event("ev-1"), event("ev-2")])
 
-    with pytest.raises(RateLimited, match="submitted 2 record.s. in the last hour and now 2 more; the limit is 3"):
+    with pytest.raises(RateLimited, match=r"submitted 2 record\(s\) in the last hour and now 2 more; the limit is 3"):
         store.submit(ALICE, ATLAS, [event("ev-3"), event("ev-4")])
     store.submit(BOB, ATLAS, [event("ev-5"), event("ev-6"), event("ev-7")])  # the limit is per contributor
     store.submit(MOD, ATLAS, [event(f"ev-m{n}") for n in range(5)])  # and moderators have none
@@ -251,7 +391,7 @@ def test_a_store_written_by_release_0_1_is_upgraded_on_start_row_for_row(tmp_pat
     [legacy] = store.history(LOCAL_MODERATOR, "ev-2023-02-01-test-meeting")
     assert (legacy.action, legacy.status) == (Action.LEGACY, RecordStatus.PUBLISHED)
     with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
     assert EventStore(f"sqlite:///{path}").version() == store.version(), "opening again changes nothing"
 
 
@@ -291,20 +431,22 @@ def test_an_import_that_gives_an_id_twice_is_refused_whole_naming_the_id_and_its
     before = store.audit_log(MOD)
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, MOD, ATLAS, text, events_source="mine.csv")
+        import_csv(store, MOD, ATLAS, text, names=FileNames(events="mine.csv"))
 
     [problem] = refused.value.problems
     assert (problem.file, problem.record_id) == ("mine.csv", repeated)
     assert "given 2 times (line 3, line 4)" in str(problem)
-    assert store.audit_log(MOD).equals(before) and store.events() == [], "nothing at all was imported"
+    assert store.audit_log(MOD).equals(before), "nothing at all was imported"
+    assert store.events() == [], "nothing at all was imported"
 
 
 def test_an_actors_file_that_gives_an_id_twice_is_refused_too(store: EventStore) -> None:
     actors = actors_csv([Actor.model_validate(PETROV)] * 2)
 
-    with pytest.raises(DataValidationError, match="actors.csv, id 'ivan-petrov': the id is given 2 times"):
+    with pytest.raises(DataValidationError, match=r"actors\.csv, id 'ivan-petrov': the id is given 2 times"):
         import_csv(store, MOD, ATLAS, _events_file(event("ev-x")), actors)
-    assert store.events() == [] and store.actors() == []
+    assert store.events() == []
+    assert store.actors() == []
 
 
 def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at_it(store_url: str) -> None:
@@ -313,9 +455,10 @@ def test_the_hourly_limit_counts_actors_too_so_an_import_of_2000_actors_stops_at
 
     with pytest.raises(RateLimited, match="now 2000 more; the limit is 30"):
         import_csv(store, ALICE, ATLAS, _events_file(), actors_csv(actors))
-    assert store.actors(RecordStatus.PENDING) == [] and store.version() == (0, 0, 0), "not one of them stored"
+    assert store.actors(RecordStatus.PENDING) == [], "not one of them stored"
+    assert store.version() == (0, 0, 0), "not one of them stored"
 
     store.submit(ALICE, ATLAS, [], actors=[{**PETROV, "id": f"person-{n}"} for n in range(29)])
-    with pytest.raises(RateLimited, match="submitted 29 record.s. in the last hour and now 2 more"):
+    with pytest.raises(RateLimited, match=r"submitted 29 record\(s\) in the last hour and now 2 more"):
         store.submit(ALICE, ATLAS, [event("ev-1")], actors=[{**PETROV, "id": "person-x"}])
     store.engine.dispose()

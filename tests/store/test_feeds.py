@@ -51,7 +51,8 @@ def test_one_watcher_runs_at_a_time(store: EventStore) -> None:
     feeds = FeedStore(store)
     first = feeds.begin_run(WATCHER, "a")
 
-    assert first is not None and feeds.begin_run(WATCHER, "b") is None
+    assert first is not None
+    assert feeds.begin_run(WATCHER, "b") is None
     feeds.finish_run(first, "done", {"feeds": 1})
     assert feeds.begin_run(WATCHER, "b") is not None
 

@@ -20,6 +20,7 @@ from gasatlas.dataset.load import DataValidationError, with_stored
 from gasatlas.model.schema import Event
 from gasatlas.store import (
     EventStore,
+    FileNames,
     Provenance,
     StoreError,
     events_csv,
@@ -73,7 +74,8 @@ def test_an_id_already_taken_gets_the_next_free_suffix(store: EventStore) -> Non
     first = store.submit(MODERATOR, ATLAS, [event(curated_id)])
     second = store.submit(MODERATOR, ATLAS, [event(curated_id)])
 
-    assert first == [f"{curated_id}-2"] and second == [f"{curated_id}-3"]
+    assert first == [f"{curated_id}-2"]
+    assert second == [f"{curated_id}-3"]
 
 
 def test_an_invalid_submission_is_refused_whole_and_says_why(store: EventStore) -> None:
@@ -103,7 +105,8 @@ def test_a_save_that_fails_midway_leaves_the_store_as_it_was(store: EventStore, 
         store.submit(MODERATOR, ATLAS, [event("ev-one"), event("ev-two")])
     monkeypatch.undo()
 
-    assert "disk full" in refused.value.detail and "disk full" not in str(refused.value)
+    assert "disk full" in refused.value.detail
+    assert "disk full" not in str(refused.value)
 
     assert [e.id for e in store.events()] == ["ev-kept"]
 
@@ -160,7 +163,8 @@ def test_export_and_reimport_into_another_store_are_lossless(store: EventStore, 
     copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
     result = import_csv(copy, MODERATOR, ATLAS, files["events.csv"], files["actors.csv"])
 
-    assert result.stored == ["ev-b", "ev-a"] and len(result.unchanged) == len(ATLAS.events)
+    assert result.stored == ["ev-b", "ev-a"]
+    assert len(result.unchanged) == len(ATLAS.events)
     assert unpack(export_archive(copy, ATLAS)) == files
     assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in store.events()]
     assert [a.model_dump() for a in copy.actors()] == [a.model_dump() for a in store.actors()]
@@ -174,8 +178,10 @@ def test_importing_what_the_atlas_already_holds_adds_nothing(store: EventStore) 
     again = import_csv(store, MODERATOR, ATLAS, files["events.csv"], files["actors.csv"])
     shipped = import_csv(store, MODERATOR, ATLAS, curated)
 
-    assert again.stored == again.corrected == [] and set(again.unchanged) == {"ev-a", "ev-b", *ATLAS.events["id"]}
-    assert shipped.stored == shipped.corrected == [] and len(shipped.unchanged) == len(ATLAS.events)
+    assert again.stored == again.corrected == []
+    assert set(again.unchanged) == {"ev-a", "ev-b", *ATLAS.events["id"]}
+    assert shipped.stored == shipped.corrected == []
+    assert len(shipped.unchanged) == len(ATLAS.events)
     assert count(store) == 2
 
 
@@ -185,7 +191,8 @@ def test_an_import_that_changes_held_events_corrects_them_as_new_revisions(store
 
     result = import_csv(store, MODERATOR, ATLAS, edited)
 
-    assert result.stored == [] and sorted(result.corrected) == ["ev-a", "ev-b"]
+    assert result.stored == []
+    assert sorted(result.corrected) == ["ev-a", "ev-b"]
     assert count(store) == 2, "a correction is a revision of the event, not a copy beside it"
     assert {e.title_en for e in store.events()} == {"Test meeting (corrected)"}
     assert [r.number for r in store.history(MODERATOR, "ev-a")] == [1, 2]
@@ -197,7 +204,7 @@ def test_a_broken_import_names_file_line_and_field_and_stores_nothing(store: Eve
     broken = files["events.csv"].replace("2022-11-15", "2022-13-15")
 
     with pytest.raises(DataValidationError) as refused:
-        import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], events_source="mine.csv")
+        import_csv(store, MODERATOR, ATLAS, broken, files["actors.csv"], names=FileNames(events="mine.csv"))
 
     line = next(number for number, row in enumerate(broken.splitlines(), start=1) if "2022-13-15" in row)
     assert f"mine.csv, line {line}, id 'ev-b', field 'date'" in str(refused.value)
@@ -273,4 +280,5 @@ def test_a_stored_record_that_fails_todays_checks_is_skipped_and_reported(store:
 
     assert [e.id for e in store.events()] == ["ev-good"]
     [unreadable] = store.unreadable()
-    assert (unreadable.id, unreadable.table) == ("ev-old", "events") and "field 'date'" in unreadable.reason
+    assert (unreadable.id, unreadable.table) == ("ev-old", "events")
+    assert "field 'date'" in unreadable.reason

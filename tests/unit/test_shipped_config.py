@@ -34,5 +34,7 @@ def test_the_deployments_secrets_file_is_never_committed() -> None:
 def test_what_a_browser_may_send_is_bounded_to_what_the_atlas_reads() -> None:
     server = SHIPPED["server"]
     assert server["maxUploadSize"] * 1_000_000 == MAX_FILE_BYTES, "an upload no larger than a file the atlas reads"
-    assert server["maxWidgetStateSize"] <= 2 and server["maxMessageSize"] <= 50
-    assert server.get("enableXsrfProtection", True) is True and server.get("enableCORS", True) is True
+    assert server["maxWidgetStateSize"] <= 2
+    assert server["maxMessageSize"] <= 50
+    assert server.get("enableXsrfProtection", True) is True
+    assert server.get("enableCORS", True) is True

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from devtools import bench, synth
+from devtools import bench, bench_watch, synth
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.dataset.load import load_dataset, validate_additions
 from gasatlas.model.schema import Event
+from gasatlas.news.ingest import curated_atlas
 from gasatlas.store import EventStore, parse_csv
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
@@ -79,4 +80,29 @@ def test_the_benchmark_times_ours_and_the_naive_baseline_side_by_side(
     ours, naive = results
     assert ours["events"] == naive["events"] == 200 + len(ATLAS.events)
     assert ours["shown"] == naive["shown"] > 0
-    assert ours["payload_bytes"] > 0 and naive["payload_bytes"] > ours["payload_bytes"]
+    assert ours["payload_bytes"] > 0
+    assert naive["payload_bytes"] > ours["payload_bytes"]
+
+
+def test_the_naive_watcher_fetches_and_reads_every_item_even_those_no_gate_would_pass() -> None:
+    planned = bench_watch.plan(1, 3, 0.0, 0)  # three items, none about the field
+    atlas = curated_atlas(settings().data_dir)
+
+    with bench_watch.serving(planned) as base:
+        baseline = bench_watch.naive([base + path for path in planned], atlas)
+
+    assert (baseline.feeds, baseline.items, baseline.articles_read, baseline.errors) == (1, 3, 3, 0)
+    assert baseline.cpu_seconds > 0
+
+
+def test_the_watcher_benchmark_prints_the_watcher_and_the_naive_watcher_side_by_side() -> None:
+    watched = bench_watch.Measurement(10, 100, 0.1, 1520, 404.4, 89.4, 148.4, 670.8, 100, 29, 0, 1.29, 485.2,
+                                      False, 12.9)
+    baseline = bench_watch.Baseline(1, 100, 100, 476.5, 102.9, 12.6, 58.3, 100, 0)
+
+    lines = bench_watch.table(watched, baseline).splitlines()
+
+    assert lines[0] == "| | watcher | naive |"
+    assert "| feeds × items | 10 × 100 | 1 × 100 |" in lines
+    assert "| items / CPU-min | 671 | 58 |" in lines
+    assert lines[-1] == "load average (1 min) at the end: 12.9"

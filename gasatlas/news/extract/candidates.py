@@ -104,7 +104,7 @@ def _place_of(passage: Passage, statement: bool) -> Place | None:
             places = [(position, place) for position, place in reading.places
                       if (countries_too or place.kind != PlaceKind.COUNTRY)
                       and not SOURCE.search(text[:position - offset])
-                      and not (statement and inside(position, reading.content))
+                      and not (statement and inside(position, reading.content + reading.spoken_of))
                       and (number == 0 or LOCATIVE.search(text[:position - offset]))]
             if places:
                 return min(places, key=lambda item: (
@@ -124,13 +124,13 @@ def _date_part(date: DateMention) -> str:
 class CandidateBuilder:
     """Turns passages into candidates with unique ids, names in both languages and flags."""
 
-    def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source_title: str,
-                 source_url: str, dateline: Dateline | None = None) -> None:
+    def __init__(self, knowledge: Knowledge, atlas: Dataset, published: dt.date, lang: str, source: tuple[str, str],
+                 dateline: Dateline | None = None) -> None:
+        """``source``: the report's title and URL."""
         self.knowledge = knowledge
         self.published = published
         self.lang = lang
-        self.source_title = source_title
-        self.source_url = source_url
+        self.source_title, self.source_url = source
         self.used_ids = set(atlas.events["id"])
         self.dateline = dateline
 
@@ -158,6 +158,8 @@ class CandidateBuilder:
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
         place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
+        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
+            place = _place_of(passage.venue, False) or place
         if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text) for r in readings):
             place = self._dateline_city() or place
         if place is not None and place.kind != PlaceKind.COUNTRY:

@@ -16,10 +16,11 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 
-from gasatlas.model.vocab import EventType, Lang, label
+from gasatlas.i18n import label
+from gasatlas.model.vocab import EventType, Lang
 from gasatlas.news.extract.dates import day_en, day_ru
 from gasatlas.news.extract.figures import Figures
-from gasatlas.news.extract.units import Sentence
+from gasatlas.news.extract.units import Node, Sentence
 
 MAX_QUOTE_CHARS = 400
 MAX_NAMES_IN_TITLE = 2
@@ -100,11 +101,28 @@ def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple
     word = next((i for i, node in enumerate(tree) if node.start <= at < node.stop), None)
     if word is None:
         return None
+    ordered = sorted(_clause_words(sentence, _clause_head(tree, word), keep_said, dates))
+    text, offset = sentence.text, sentence.start
+    parts = [text[tree[ordered[0]].start - offset:tree[ordered[0]].stop - offset]]
+    for previous, i in itertools.pairwise(ordered):
+        gap = text[tree[previous].stop - offset:tree[i].start - offset] if i == previous + 1 else " "
+        parts.append(gap + text[tree[i].start - offset:tree[i].stop - offset])
+    return _tidy_title(" ".join("".join(parts).split()).strip(" ,;:—-–"))
+
+
+def _clause_head(tree: tuple[Node, ...], word: int) -> int:
+    """The nearest verb or clause head above ``word``."""
     head, seen = word, set()
     while (tree[head].pos not in CLAUSE_HEADS and tree[head].rel not in CLAUSE_RELATIONS and tree[head].head >= 0
            and head not in seen):
         seen.add(head)
         head = tree[head].head
+    return head
+
+
+def _clause_words(sentence: Sentence, head: int, keep_said: bool, dates: list[tuple[int, int]]) -> set[int]:
+    """The words of ``head``'s subtree a title keeps (see ``clause_title``)."""
+    tree = sentence.tree
     children: dict[int, list[int]] = defaultdict(list)
     for i, node in enumerate(tree):
         children[node.head].append(i)
@@ -119,24 +137,22 @@ def clause_title(sentence: Sentence, at: int, keep_said: bool, dates: list[tuple
         """The full stop of an initial ("С. Лавров")."""
         return text_of(i) == "." and i > 0 and len(text_of(i - 1)) == 1 and text_of(i - 1).isupper()
 
-    def dated(i: int) -> bool:
-        return any(tree[k].start < stop and start < tree[k].stop for k in subtree(i) for start, stop in dates)
+    def kept_child(c: int) -> bool:
+        dated = any(tree[k].start < stop and start < tree[k].stop for k in subtree(c) for start, stop in dates)
+        return (tree[c].rel not in LEFT_OUT and not dated and (keep_said or tree[c].rel != "ccomp")
+                and (tree[c].rel != "punct" or text_of(c) in KEPT_PUNCTUATION or initial(c)))
 
     kept: set[int] = set()
     pending = [head]
     while pending:
         i = pending.pop()
         kept.add(i)
-        pending.extend(c for c in children[i] if tree[c].rel not in LEFT_OUT and not dated(c)
-                       and (keep_said or tree[c].rel != "ccomp")
-                       and (tree[c].rel != "punct" or text_of(c) in KEPT_PUNCTUATION or initial(c)))
-    ordered = sorted(kept)
-    text, offset = sentence.text, sentence.start
-    parts = [text[tree[ordered[0]].start - offset:tree[ordered[0]].stop - offset]]
-    for previous, i in itertools.pairwise(ordered):
-        gap = text[tree[previous].stop - offset:tree[i].start - offset] if i == previous + 1 else " "
-        parts.append(gap + text[tree[i].start - offset:tree[i].stop - offset])
-    title = " ".join("".join(parts).split()).strip(" ,;:—-–")
+        pending.extend(c for c in children[i] if kept_child(c))
+    return kept
+
+
+def _tidy_title(title: str) -> str | None:
+    """Unpaired quotation marks dropped; too short a clause is no title."""
     if title.count("«") != title.count("»"):
         title = title.replace("«", "").replace("»", "")
     if title.count('"') % 2:

@@ -264,10 +264,11 @@ class _Resolver:
                     else f"{MONTHS_RU[month - 1]} {year}")
         return DateMention(start, stop, date, precision, label_en, label_ru, note)
 
-    def _period(self, start: int, stop: int, year: int | None, first_month: int, months: int,
+    def _period(self, start: int, stop: int, year: int | None, span: tuple[int, int],
                 labels: tuple[str, str], precision: DatePrecision) -> DateMention | None:
-        """A period of ``months`` months from ``first_month`` (it may run into the next year): a quarter,
+        """A period of ``months`` months from ``first_month`` (``span``; it may run into the next year): a quarter,
         a season. Held as the middle month's 15th; a period that begins after publication is a plan."""
+        first_month, months = span
         if year is not None and (early := self.before_window(start, stop, year, precision)):
             return early
         resolved = (year, None) if year is not None else self.year_for(dt.date(self.published.year, first_month, 1))
@@ -285,7 +286,7 @@ class _Resolver:
 
     def quarter(self, start: int, stop: int, year: int | None, number: int) -> DateMention | None:
         roman = ("I", "II", "III", "IV")[number - 1]
-        return self._period(start, stop, year, 3 * number - 2, 3, (f"Q{number}", f"{roman} квартал"),
+        return self._period(start, stop, year, (3 * number - 2, 3), (f"Q{number}", f"{roman} квартал"),
                             DatePrecision.QUARTER)
 
     def season(self, start: int, stop: int, year: int | None, season: int) -> DateMention | None:
@@ -294,7 +295,7 @@ class _Resolver:
         first_month = 12 if season == 0 else 3 * season
         if season == 0 and year is None and self.published.month <= 2:
             year = self.published.year - 1
-        mention = self._period(start, stop, year, first_month, 3, (SEASON_EN[season], SEASON_RU[season]),
+        mention = self._period(start, stop, year, (first_month, 3), (SEASON_EN[season], SEASON_RU[season]),
                                DatePrecision.SEASON)
         if mention is None or season != 0 or mention.outside:
             return mention

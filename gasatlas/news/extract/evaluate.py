@@ -93,8 +93,8 @@ def same_person(name: str, spellings: Sequence[str]) -> bool:
     words = fold(name).replace("-", " ").split()
     for spelling in spellings:
         other = fold(spelling).replace("-", " ").split()
-        if not words or not other or not same_name_word(other[-1], words[-1]) and not same_name_word(
-                words[-1], other[-1]):
+        if not words or not other or (not same_name_word(other[-1], words[-1]) and not same_name_word(
+                words[-1], other[-1])):
             continue
         if len(words) == 1 or len(other) == 1 or latin_key(words[0])[:1] == latin_key(other[0])[:1]:
             return True

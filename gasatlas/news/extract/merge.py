@@ -10,6 +10,9 @@ days are rare, while statements and meetings crowd a forum's day. A statement ab
 happening are often one story told two ways ("Miller said the memorandum was signed"), so a different kind
 needs two ties, or one on the very same day. ``cluster`` groups candidates by these pairs.
 
+A candidate the watcher did not tie to an atlas event may still report one: ``likely_same`` ranks the atlas
+events a moderator might merge it into.
+
 Once merged, the reports may still disagree on what happened when and where: ``disagreements`` says on which
 of date, volume and place, for the moderator to settle before approving.
 
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from gasatlas.model.periods import interval_of, overlap
@@ -44,16 +47,21 @@ STOP_FORMS = frozenset({"в", "на", "и", "с", "о", "по", "за", "из", 
 """Words every report of this field has: they tie nothing."""
 
 
+def _day(event: Mapping[str, Any]) -> dt.date:
+    """An event's day, as a date, an ISO text or a timestamp (a frame's row) gives it."""
+    day = event["date"]
+    if isinstance(day, dt.datetime):
+        return day.date()
+    return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+
+
 def _event(item: Any) -> Mapping[str, Any]:
     """A candidate's event fields, or the mapping itself."""
     return item.event if hasattr(item, "event") else item
 
 
 def _period(event: Mapping[str, Any]) -> tuple[dt.date, dt.date]:
-    day = event["date"]
-    if not isinstance(day, dt.date):
-        day = dt.date.fromisoformat(str(day)[:10])
-    start, stop = interval_of(day, event["date_precision"])
+    start, stop = interval_of(_day(event), event["date_precision"])
     slack = dt.timedelta(days=WINDOW_DAYS)
     return start - slack, stop + slack
 
@@ -141,9 +149,27 @@ def cluster(candidates: Sequence[Any]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _day(event: Mapping[str, Any]) -> dt.date:
-    day = event["date"]
-    return day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+
+
+SUGGESTIONS = 5
+"""How many atlas events a candidate is offered to be merged into; any other is picked by title or id."""
+
+
+def likely_same(candidate: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
+                limit: int = SUGGESTIONS) -> list[str]:
+    """Ids of atlas events a pending candidate may report again, likeliest first: dated within the window of
+    ``same_event``, sharing a country, and of the same kind or tied by evidence (``ties``); ranked by kind,
+    then ties, then wording. Looser than ``same_event``: a moderator reads the list and decides."""
+    scored = []
+    countries = set(candidate.get("countries") or ())
+    for event in events:
+        if (event["id"] == candidate.get("id") or not countries & set(event.get("countries") or ())
+                or not overlap(_period(candidate), _period(event))):
+            continue
+        same_kind, found = _kind(candidate) == _kind(event), ties(candidate, event)
+        if same_kind or found:
+            scored.append(((same_kind, found, similarity(candidate, event)), event["id"]))
+    return [event_id for _, event_id in sorted(scored, key=lambda pair: pair[0], reverse=True)[:limit]]
 
 
 def _dates_differ(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import DatePrecision, EventType
 from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
-from gasatlas.news.extract.reading import Reading
+from gasatlas.news.extract.reading import REPORTED_FACT, Reading
 from gasatlas.news.extract.rules import strongest
 
 POINTS_BACK = re.compile(
@@ -36,6 +36,10 @@ POINTS_BACK = re.compile(
     r"|по\s+итогам\s+(?:встречи|переговоров)|стороны|обе\s+стороны|he|she|they|his|her|their|also"
     r"|the\s+(?:meeting|talks|sides|parties)|both\s+sides|during\s+the)\b",
     re.IGNORECASE)
+SPEAKING_AT = re.compile(r"^\W*(?:выступая|говоря)\s+на\s+(?:этой\s+|той\s+)?(?:церемони|встреч|заседани|форум|саммит"
+                         r"|переговор|мероприяти)\w*|^\W*speaking\s+at\s+the\s+(?:ceremony|meeting|forum|summit|talks"
+                         r"|event)\b", re.IGNORECASE)
+"""Words said at the happening the news reports: "Выступая на церемонии, …", "Speaking at the ceremony, …"."""
 LEDE_RETOLD_DAYS = 14
 """How far before the report a dated telling of the lede's fact may lie."""
 
@@ -52,6 +56,9 @@ class Passage:
     paragraph: int = field(default=-1)
     context_countries: list[str] = field(default_factory=list)
     """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
+    venue: Passage | None = None
+    """The happening words were said at ("Выступая на церемонии, Бердымухамедов подчеркнул…"): where it was, they
+    were said."""
 
     def actors(self) -> set[str]:
         return {a for r in self.readings for _, a in r.people + r.organisations}
@@ -79,17 +86,23 @@ class Passage:
     def tells_again(self, earlier: Passage) -> bool:
         """The same fact as ``earlier``: the same type of event on the same date — or, for a happening
         (not a statement), on dates one of which contains the other ("18 января" in "в январе") — and
-        a shared actor or facility, or no actor on either side."""
+        a shared actor or facility, or no actor on either side. Told on a finer date, the fact names no party
+        the other telling lacks while lacking one it names: "Earlier this year, QazaqGaz and Gazprom signed an
+        agreement" and "On January 24, Uzbekistan's Ministry of Energy and Gazprom signed a road map" are two
+        signings."""
         kind = self.event_type()
         if kind != earlier.event_type():
             return False
-        if not _same_date(self.date, earlier.date) and not (kind != EventType.STATEMENT and _nested(self.date,
-                                                                                                   earlier.date)):
+        same_day = _same_date(self.date, earlier.date)
+        if not same_day and not (kind != EventType.STATEMENT and _nested(self.date, earlier.date)):
             return False
         if self.facilities() & earlier.facilities():
             return True
-        if self.actors() or earlier.actors():
-            return bool(self.actors() & earlier.actors())
+        mine, theirs = self.actors(), earlier.actors()
+        if not same_day and mine - theirs and theirs - mine:
+            return False
+        if mine or theirs:
+            return bool(mine & theirs)
         return True
 
     def retells_lede(self, lede: Passage, report_day: dt.date) -> bool:
@@ -103,16 +116,21 @@ class Passage:
         kind = lede.event_type()
         if kind is None or kind == EventType.STATEMENT or kind not in self.types():
             return False
-        return bool(self.actors() & lede.actors()) or bool(lede.countries()) and lede.countries() <= self.countries()
+        return bool(self.actors() & lede.actors()) or (bool(lede.countries()) and lede.countries() <= self.countries())
 
 
 CALENDAR = {DatePrecision.DAY, DatePrecision.PART_OF_MONTH, DatePrecision.MONTH, DatePrecision.QUARTER,
             DatePrecision.YEAR}
 """Precisions whose periods nest in one another; an approximate date or a range says "around", not "within"."""
+PERIOD_LONG = {DatePrecision.QUARTER, DatePrecision.YEAR}
+"""A change told for a quarter or a year is a change over it: "в этом году экспорт снизился в три раза" is not the
+day's "Узбекистан прекратил экспорт" told again, though the day lies in the year."""
 
 
 def _nested(a: DateMention, b: DateMention) -> bool:
     if a.precision not in CALENDAR or b.precision not in CALENDAR:
+        return False
+    if (a.precision in PERIOD_LONG) != (b.precision in PERIOD_LONG):
         return False
     (a0, a1), (b0, b1) = _interval(a), _interval(b)
     return (b0 <= a0 and a1 <= b1) or (a0 <= b0 and b1 <= a1)
@@ -146,6 +164,15 @@ def before_report(day: dt.date) -> DateMention:
                        f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
 
 
+def _retells_news(reading: Reading, news: Passage) -> bool:
+    """An undated happening in someone's words that is the news's own kind, among no one else: the news told again
+    in a quote («…весь экспорт газа, в том числе в Китай, приостановлен на 100%», – отметил он), not an earlier
+    fact."""
+    kinds = {t.event_type for t in reading.triggers if t.strength >= REPORTED_FACT}
+    actors = {a for _, a in reading.people + reading.organisations}
+    return news.lede and bool(kinds) and kinds <= news.types() and actors <= news.actors()
+
+
 def _separate(reading: Reading, news: Passage) -> bool:
     """An undated happening in a later paragraph that the news does not tell — another type of event, among
     other people: a fact of its own."""
@@ -177,30 +204,47 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
                 passages.append(Passage(reading.date, [reading], paragraph=paragraph))
         elif current is None:
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
-        elif reading.new_fact:
-            passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
-        elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
-              and not set(reading.speakers) & current.actors()):
-            # who said it speaks at the time of the report, not at the time of what they told
-            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
-        elif _starts_companion(reading, current):
-            passages.append(Passage(current.date, [reading], paragraph=paragraph))
-        elif reading.reported:
-            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
-        elif (current is passages[0] and paragraph != current.paragraph and not POINTS_BACK.match(reading.sentence.text)
-              and _says_more(reading, current)):
-            passages.append(Passage(passages[0].date, [reading], paragraph=paragraph))
-        elif (paragraph == current.paragraph or POINTS_BACK.match(reading.sentence.text)
-              or set(reading.speakers) & current.actors()):
-            current.readings.append(reading)
-        elif _separate(reading, passages[0]):
-            passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
-        elif reading.speakers and not set(reading.speakers) & passages[0].actors():
-            passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
         else:
-            passages[0].readings.append(reading)
-            passages[0].paragraph = paragraph
+            _place_undated(reading, passages, report_day)
     return _merge(_countries_from_before(passages), report_day)
+
+
+def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:
+    """An undated sentence after the first: a new fact of its own, or part of the passage it continues."""
+    paragraph, current = reading.sentence.paragraph, passages[-1]
+    if reading.new_fact:
+        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+    elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
+          and not set(reading.speakers) & current.actors()):
+        # who said it speaks at the time of the report, not at the time of what they told
+        passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+    elif _starts_companion(reading, current):
+        passages.append(Passage(current.date, [reading], paragraph=paragraph))
+    elif reading.reported and _retells_news(reading, passages[0]):
+        passages[0].readings.append(reading)
+    elif reading.reported:
+        passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+    else:
+        _place_in_story(reading, passages, report_day)
+
+
+def _place_in_story(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:
+    """An undated sentence that reports no happening in someone's words: words said beside the news, the passage
+    its paragraph (or its pointing back) continues, a fact of its own, or the news."""
+    paragraph, current, news = reading.sentence.paragraph, passages[-1], passages[0]
+    points_back = POINTS_BACK.match(reading.sentence.text)
+    if current is news and paragraph != current.paragraph and not points_back and _says_more(reading, current):
+        venue = news if SPEAKING_AT.match(reading.sentence.text) else None
+        passages.append(Passage(news.date, [reading], paragraph=paragraph, venue=venue))
+    elif paragraph == current.paragraph or points_back or set(reading.speakers) & current.actors():
+        current.readings.append(reading)
+    elif _separate(reading, news):
+        passages.append(Passage(reading.weak_date or before_report(report_day), [reading], paragraph=paragraph))
+    elif reading.speakers and not set(reading.speakers) & news.actors():
+        passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
+    else:
+        news.readings.append(reading)
+        news.paragraph = paragraph
 
 
 def _countries_from_before(passages: list[Passage]) -> list[Passage]:

@@ -71,7 +71,7 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source_titl
     sentences = read_sentences(without_dateline(clean, dateline), lang, lambda share: stage("analyse", share))
     knowledge = knowledge_of(atlas)
     reader = SentenceReader(knowledge, sentences, published, lang, source_title)
-    builder = CandidateBuilder(knowledge, atlas, published, lang, source_title, source_url, dateline)
+    builder = CandidateBuilder(knowledge, atlas, published, lang, (source_title, source_url), dateline)
     readings: list[Reading] = []
     for number, sentence in enumerate(sentences):
         stage("read", number / len(sentences))
@@ -189,7 +189,7 @@ def _guarded(step: Callable[[T], R], unit: T, failed: R, where: str) -> R:
         return step(unit)
     except Cancelled:
         raise
-    except Exception:  # noqa: BLE001 — any bug in one sentence's reading: skip the sentence, keep the article
+    except Exception:
         log.exception("the reader failed on %s; that part is skipped", where)
         return failed
 

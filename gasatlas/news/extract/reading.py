@@ -13,16 +13,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from gasatlas.model.vocab import EventType
+from gasatlas.model.vocab import EventType, GeoPrecision
 from gasatlas.news.extract.aliases import NOT_ACTORS, PIPELINE_NAME, UNIDENTIFIED_ORGANISATIONS
 from gasatlas.news.extract.dates import DateMention, find_dates, sentence_date
 from gasatlas.news.extract.gazetteer import CountryHint, Place, PlaceKind, city_is_plausible, is_dateline
 from gasatlas.news.extract.knowledge import Knowledge, rank
 from gasatlas.news.extract.mentions import NewActors, OrganisationRef, PersonRef, ProposedActor
 from gasatlas.news.extract.phrases import Match, longest_first
-from gasatlas.news.extract.reported import attributions, content_spans, cross_link_end, inside, speeches
-from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, triggers_in
-from gasatlas.news.extract.units import NamedSpan, Sentence, fold
+from gasatlas.news.extract.reported import (
+    attributions,
+    content_spans,
+    cross_link_end,
+    inside,
+    paragraph_quotes,
+    speaker_spans,
+    speeches,
+    spoken_of,
+)
+from gasatlas.news.extract.rules import FACT, RouteRef, Trigger, starts_new_fact, strongest, triggers_in
+from gasatlas.news.extract.units import NamedSpan, Sentence, fold, hangs_from
 
 REPORTED_FACT = 0.8
 """Trigger strength from which what someone said happened is an event of its own (a meeting, a signing,
@@ -62,6 +71,8 @@ class Reading:
     cross_link: bool = False
     content: list[tuple[int, int]] = field(default_factory=list)
     """What someone said in the sentence (article offsets): no place in it is where they said it."""
+    spoken_of: list[tuple[int, int]] = field(default_factory=list)
+    """What a verb of saying is about (its object, article offsets): no place in it is where it was said either."""
     date_spans: list[tuple[int, int]] = field(default_factory=list)
     """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
     weak_date: DateMention | None = None
@@ -78,15 +89,68 @@ MET = 0.85
 """A meeting told by its people: talks or a discussion between two named people happened."""
 
 
-def _two_happenings(reading: Reading) -> list[Reading]:
+def _two_happenings(reading: Reading, dates: list[DateMention], clauses: list[tuple[int, int]]) -> list[Reading]:
     """"…встретился с Си Цзиньпином, и был подписан меморандум", "соглашение было подписано, когда Умурзаков
-    встретился с президентом": a signing and a meeting told in one sentence are two facts on one day."""
+    встретился с президентом": a signing and a meeting told in one sentence are two facts on one day — unless a
+    participle dates the signing alone: "Миллер обсудил со Скляром … в рамках подписанного в ноябре соглашения" is
+    a November signing and a meeting on a day the sentence does not give."""
     signing = [t for t in reading.triggers if t.event_type == EventType.AGREEMENT and t.strength >= FACT]
     meeting = [t for t in reading.triggers if t.event_type == EventType.MEETING and t.strength >= REPORTED_FACT]
     if not signing or not meeting or reading.date is None:
         return [reading]
-    met = replace(reading, triggers=meeting, companion=True, new_fact=False, speakers=[])
-    return [replace(reading, triggers=[t for t in reading.triggers if t not in meeting]), met]
+    met = replace(reading, triggers=meeting, companion=True, new_fact=False, speakers=[],
+                  date=_date_of(meeting, dates, clauses))
+    signed = replace(reading, triggers=[t for t in reading.triggers if t not in meeting],
+                     date=_date_of(signing, dates, clauses))
+    return [signed, met]
+
+
+def participial_clauses(sentence: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The participial phrases that hold a date (article offsets): "подписанного в ноябре" dates the agreement it
+    describes, not what the sentence's verb tells ("Миллер обсудил … в рамках подписанного в ноябре соглашения")."""
+    tree = sentence.tree
+    clauses = []
+    for mention in dates:
+        word = next((i for i, node in enumerate(tree) if node.start <= mention.start < node.stop), None)
+        while word is not None and word >= 0 and not (tree[word].rel == "acl" and tree[word].pos == "VERB"):
+            word = tree[word].head
+        if word is not None and word >= 0:
+            below = [node for i, node in enumerate(tree) if hangs_from(tree, i, word)]
+            clauses.append((min(n.start for n in below), max(n.stop for n in below)))
+    return clauses
+
+
+EARLIER = re.compile(r"ранее|earlier|previously", re.IGNORECASE)
+ARGUMENTS = frozenset({"obj", "nsubj", "nsubj:pass"})
+
+
+def _about_what_was_said(sentence: Sentence, dates: list[DateMention], fact: bool) -> list[DateMention]:
+    """"Ранее Минэнерго прогнозировало объем экспорта газа в 2022 году": «ранее» dates the act; the year that
+    qualifies its object (the export of 2022, by the syntax tree) is what the forecast was about."""
+    if fact or not any(EARLIER.fullmatch(sentence.text[m.start - sentence.start:m.stop - sentence.start])
+                       for m in dates):
+        return dates
+    tree = sentence.tree
+
+    def in_an_argument(mention: DateMention) -> bool:
+        word = next((i for i, node in enumerate(tree) if node.start <= mention.start < node.stop), -1)
+        word = tree[word].head if word >= 0 else -1
+        while word >= 0:
+            if tree[word].rel in ARGUMENTS and tree[word].pos in {"NOUN", "PROPN"}:
+                return True
+            word = tree[word].head
+        return False
+
+    return [m for m in dates if not in_an_argument(m)]
+
+
+def _date_of(triggers: list[Trigger], dates: list[DateMention], clauses: list[tuple[int, int]]) -> DateMention | None:
+    """The date of what the strongest of ``triggers`` tells: from the participial phrase it stands in, or from
+    outside every such phrase."""
+    trigger = strongest(triggers)
+    own = [c for c in clauses if trigger is not None and inside(trigger.position, [c])]
+    return sentence_date([m for m in dates if inside(m.start, own)] if own
+                         else [m for m in dates if not inside(m.start, clauses)])
 
 
 def _part(reading: Reading, spans: list[tuple[int, int]], keep_inside: bool) -> Reading:
@@ -110,6 +174,23 @@ def _overlaps(start: int, stop: int, other_start: int, other_stop: int) -> bool:
     return start < other_stop and other_start < stop
 
 
+Named = Place | CountryHint | PersonRef | RouteRef
+PROVINCE = re.compile(r"(?:\b(?:провинци|област|велаят|вилоят|регион)\w*\s+)$|^\s+(?:province|region)\b", re.IGNORECASE)
+""""в провинции Герат", "Herat province": the province named after its capital, not the town."""
+
+
+def _province(sentence: Sentence, name: Named, start: int, stop: int) -> Named:
+    """A town named as its province ("в провинции Герат, Афганистан") stands for the province: the town's point,
+    approximate."""
+    if not isinstance(name, Place) or name.kind != PlaceKind.CITY:
+        return name
+    before, after = sentence.text[:start - sentence.start], sentence.text[stop - sentence.start:]
+    if not (PROVINCE.search(before) or PROVINCE.match(after)):
+        return name
+    return replace(name, name_en=f"{name.name_en} province", name_ru=f"провинция {name.name_ru}",
+                   geo_precision=GeoPrecision.APPROXIMATE)
+
+
 class SentenceReader:
     """Reads sentences of one article against one atlas; new actors are shared article-wide."""
 
@@ -121,6 +202,11 @@ class SentenceReader:
         self.source_title = fold(source_title)
         full_names = [s.normal for sentence in sentences for s in sentence.spans if s.kind == "PER"]
         self.new_actors = NewActors(knowledge.actors, full_names)
+        paragraphs: dict[int, list[tuple[int, int, str]]] = {}
+        for sentence in sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append((sentence.start, sentence.stop, sentence.text))
+        self.long_quotes = [span for paragraph in paragraphs.values() for span in paragraph_quotes(paragraph)]
+        """Quotations over several sentences: what was said, in every sentence they cover."""
 
     def read(self, sentence: Sentence) -> list[Reading]:
         """The sentence as one reading, or two when it reports a happening and who told it: the
@@ -129,12 +215,16 @@ class SentenceReader:
         sentence = self._places_misread_as_people(sentence, found)
         future_words = frozenset(word - sentence.start for word in sentence.future_words)
         content = [(sentence.start + a, sentence.start + b) for a, b in content_spans(sentence.text)]
+        content += [(max(a, sentence.start), min(b, sentence.stop)) for a, b in self.long_quotes
+                    if a < sentence.stop and sentence.start < b]
         mentions = [replace(m, start=m.start + sentence.start, stop=m.stop + sentence.start)
                     for m in find_dates(sentence.text, self.published, self.lang, future_words)]
         reading = self._names(sentence, found)
         reading.date_spans = [(m.start, m.stop) for m in mentions]
         reading.weak_date = next((m for m in mentions if m.weak), None)
         reading.content = content
+        reading.spoken_of = [(sentence.start + a, sentence.start + b) for speech in speeches(sentence.text)
+                             for a, b in spoken_of(sentence, speech)]
         link_end = cross_link_end(sentence.text)
         reading.cross_link = link_end is not None and not any(
             position < sentence.start + link_end for position, _ in reading.people)  # "Ранее Миллер сообщал" speaks
@@ -152,13 +242,14 @@ class SentenceReader:
         if len({a for _, a in reading.people}) >= 2:  # "Miller and Mirzamakhmudov have discussed": they met
             reading.triggers = [replace(t, strength=MET) if t.event_type == EventType.MEETING and t.strength < MET
                                 else t for t in reading.triggers]
-        outside_dates = [m for m in mentions if not inside(m.start, content)]
+        outside_dates = _about_what_was_said(sentence, [m for m in mentions if not inside(m.start, content)],
+                                             reading.fact())
         facts = [t for t in reading.triggers if inside(t.position, content) and t.strength >= REPORTED_FACT
                  and t.event_type != EventType.STATEMENT]
         if not facts:
             reading.date = sentence_date(outside_dates)
             reading.triggers = [t for t in reading.triggers if not inside(t.position, content) or t.strength >= FACT]
-            return _two_happenings(reading)
+            return _two_happenings(reading, outside_dates, participial_clauses(sentence, outside_dates))
         happening = _part(reading, content, keep_inside=True)
         happening.date = (sentence_date([m for m in mentions if inside(m.start, content)])
                           or sentence_date(outside_dates))
@@ -173,14 +264,22 @@ class SentenceReader:
             happening.proposals |= act.proposals
         return [happening]
 
-    def _speakers(self, reading: Reading, content: list[tuple[int, int]]) -> list[str]:
-        """The person nearest to each verb of saying, outside what is said."""
-        text, offset = reading.sentence.text, reading.sentence.start
+    @staticmethod
+    def _speakers(reading: Reading, content: list[tuple[int, int]]) -> list[str]:
+        """For each verb of saying, the person the sentence says it of (``reported.speaker_spans``), outside what
+        is said; nobody when that is a pronoun or a body ("сообщили в Минэнерго", "the producer said")."""
+        if reading.cross_link:
+            return []
+        sentence = reading.sentence
         outside = [(p, a) for p, a in reading.people if not inside(p, content)]
         speakers = []
-        for speech in speeches(text):
-            if outside and not reading.cross_link:
-                speakers.append(min(outside, key=lambda item: abs(item[0] - (offset + speech.start)))[1])
+        for speech in speeches(sentence.text):
+            verb = sentence.start + speech.start
+            for start, stop in speaker_spans(sentence, speech):
+                named = [(p, a) for p, a in outside if sentence.start + start <= p < sentence.start + stop]
+                if named:
+                    speakers.append(min(named, key=lambda item: abs(item[0] - verb))[1])
+                    break
         return list(dict.fromkeys(speakers))
 
     def _names(self, sentence: Sentence, found: list[Match]) -> Reading:
@@ -199,15 +298,26 @@ class SentenceReader:
             elif isinstance(match.payload, OrganisationRef):
                 organisations.append((match.payload, start, stop))
             else:
-                self._note(reading, match.payload, start)
+                self._note(reading, _province(sentence, match.payload, start, stop), start)
         for ref, start, stop in organisations:
             self._note_organisation(reading, ref, start, stop)
+        self._note_regions(reading)
+        self._note_spans(reading, covered, people_spans)
+        return reading
+
+    def _note_regions(self, reading: Reading) -> None:
+        """"Оренбургской области": the country of the town the region is named after."""
+        sentence = reading.sentence
         for region in REGION.finditer(sentence.text):
             for stem in (region.group(1), region.group(1) + "а"):
                 cities = [p for p in self.knowledge.names.named(stem) if isinstance(p, Place)]
                 if cities:
                     reading.countries.append((sentence.start + region.start(), cities[0].country))
                     break
+
+    def _note_spans(self, reading: Reading, covered: list[tuple[int, int]], people_spans: list[NamedSpan]) -> None:
+        """The people NER found (not the journalist), and the places and bodies it found that the atlas lacks."""
+        sentence = reading.sentence
         for span in sentence.spans:
             if span.kind == "PER" and JOURNALIST.search(sentence.text[:span.start - sentence.start]):
                 continue
@@ -216,7 +326,6 @@ class SentenceReader:
             elif not any(_overlaps(span.start, span.stop, a, b) for a, b in covered) and not any(
                     _overlaps(span.start, span.stop, p.start, p.stop) for p in people_spans):
                 self._note_unknown(reading, span)
-        return reading
 
     @staticmethod
     def _speaks_at(sentence: Sentence, start: int, stop: int) -> bool:
@@ -265,7 +374,7 @@ class SentenceReader:
             return all(token.capitalised for token in tokens)
         return True
 
-    def _note(self, reading: Reading, name: Place | CountryHint | PersonRef | RouteRef, start: int) -> None:
+    def _note(self, reading: Reading, name: Named, start: int) -> None:
         if isinstance(name, Place):
             reading.places.append((start, name))
             reading.countries.append((start, name.country))

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gasatlas.news.extract.units import Sentence, hangs_from
+
 SPEECH = re.compile(
     r"\b(?:заяви\w*|сообщи\w*|сообща\w*|ответи\w*|отмети\w*|подчеркну\w*|рассказа\w*|поясни\w*|сказа\w*"
     r"|написа\w*|писал\w*|уточни\w*|уточня\w*|добави\w*|назва\w*|признал\w*|подтверди\w*|говорится"
@@ -62,11 +64,30 @@ class Speech:
     start: int
     stop: int
     content: tuple[tuple[int, int], ...]
+    according: bool = False
+    """"по словам X," / "according to X,": the speaker is named in the phrase itself."""
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
     """Quoted spans long enough to be words someone said."""
     return [match.span() for match in QUOTED.finditer(text) if match.end() - match.start() >= MIN_QUOTE_CHARS]
+
+
+def paragraph_quotes(sentences: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Quotations that run over several sentences of a paragraph (article offsets): «"Без сомнения, мы обсуждаем
+    … Казахстан заинтересован в газификации Астаны. Меморандум … касается этих вопросов", - сказал он.» — every
+    sentence inside is what was said, though none of them holds both quotation marks. ``sentences`` are
+    (start, stop, text) in article offsets, in order; a new paragraph is given as a separate call."""
+    if not sentences:
+        return []
+    first = sentences[0][0]
+    page = [" "] * (sentences[-1][1] - first)
+    for start, _, text in sentences:
+        page[start - first:start - first + len(text)] = text
+    joined = "".join(page)
+    ends = {stop - first for _, stop, _ in sentences}
+    return [(first + start, first + stop) for start, stop in quotes(joined)
+            if any(start < end < stop - 1 for end in ends)]
 
 
 def speeches(text: str) -> list[Speech]:
@@ -86,8 +107,76 @@ def speeches(text: str) -> list[Speech]:
             content.append((0, subject.start()))
         found.append(Speech(verb.start(), verb.end(), tuple(content)))
     for according in ACCORDING_TO.finditer(text):
-        found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),)))
+        found.append(Speech(according.start(), according.end(), ((according.end(), len(text)),), according=True))
     return found
+
+
+CLAUSE_EDGE = re.compile(r"[,;:—–«»“”\"()]|\s-\s")
+ADJUNCT = re.compile(r"\b(?:after|before|during|following|when|while|at|in|on|with|from|about|после|во\s+время"
+                     r"|в\s+ходе|по\s+итогам|при|в|на|о|об)\b", re.IGNORECASE)
+"""Where the words after a verb stop naming its speaker: "said Alexey Miller after talks with Mirzamakhmudov"."""
+SUBJECT = "nsubj"
+
+
+def speaker_spans(sentence: Sentence, speech: Speech) -> list[tuple[int, int]]:
+    """Where the sentence may name who says ``speech`` (offsets in the sentence), best first; the speaker is the
+    person named in the first span that names one, the nearest to the verb there:
+
+    - the phrase "по словам X," / "according to X," itself;
+    - the subject of the verb in the syntax tree (Russian): "заявил журналистам президент России Владимир Путин",
+      "Миллер после встречи с Мирзамахмудовым заявил" — not the nearest name; a pronoun or a body names nobody;
+    - without a tree or a subject: the words right before the verb in its clause ("…," Lavrov added), then right
+      after it up to an adjunct (said Gazprom CEO Alexey Miller after talks with …), then, when nothing said
+      comes before the verb, the sentence's first clause ("Alexey Miller, speaking after talks with …, said").
+    """
+    if speech.according:
+        return [(speech.start, speech.stop)]
+    subject = _subject(sentence, speech.start)
+    if subject is not None:
+        return [subject]
+    text = sentence.text
+    before = [edge.end() for edge in CLAUSE_EDGE.finditer(text, 0, speech.start)]
+    edge = CLAUSE_EDGE.search(text, speech.stop)
+    clause_end = edge.start() if edge else len(text)
+    adjunct = ADJUNCT.search(text, speech.stop, clause_end)
+    spans = [(before[-1] if before else 0, speech.start), (speech.stop, adjunct.start() if adjunct else clause_end)]
+    if not any(stop <= speech.start for _, stop in speech.content):
+        first_edge = CLAUSE_EDGE.search(text)
+        spans.append((0, first_edge.start() if first_edge else speech.start))
+    return spans
+
+
+SPOKEN_OF = frozenset({"obj", "xcomp", "ccomp"})
+
+
+def spoken_of(sentence: Sentence, speech: Speech) -> list[tuple[int, int]]:
+    """What the verb of saying is about, by the syntax tree (offsets in the sentence): its object and complements —
+    "Власти Казахстана назвали стратегическим приоритетом строительство завода на месторождении Карачаганак" speak of
+    a plant at Karachaganak; they did not speak there."""
+    tree = sentence.tree
+    verb = next((i for i, node in enumerate(tree) if node.start - sentence.start == speech.start), None)
+    if verb is None:
+        return []
+    spans = []
+    for child, node in enumerate(tree):
+        if node.head == verb and node.rel in SPOKEN_OF:
+            words = [n for i, n in enumerate(tree) if hangs_from(tree, i, child)]
+            spans.append((min(n.start for n in words) - sentence.start, max(n.stop for n in words) - sentence.start))
+    return spans
+
+
+def _subject(sentence: Sentence, verb_start: int) -> tuple[int, int] | None:
+    """The span of the verb's subject (its own, or that of the verb it is coordinated with: "встретился … и
+    заявил"), in sentence offsets; None when the tree has no subject for it."""
+    tree = sentence.tree
+    verb = next((i for i, node in enumerate(tree) if node.start - sentence.start == verb_start), None)
+    while verb is not None:
+        subject = next((i for i, node in enumerate(tree) if node.head == verb and node.rel.startswith(SUBJECT)), None)
+        if subject is not None:
+            words = [node for i, node in enumerate(tree) if hangs_from(tree, i, subject)]
+            return min(n.start for n in words) - sentence.start, max(n.stop for n in words) - sentence.start
+        verb = tree[verb].head if tree[verb].rel == "conj" and tree[verb].head >= 0 else None
+    return None
 
 
 def content_spans(text: str) -> list[tuple[int, int]]:

@@ -64,6 +64,10 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                                   r"|\bзапуск\w*\s+строительств\w*|\bцеремони\w*\s+(?:открытия\s+и\s+)?(?:запуска|начала)"
                                   r"\s+строительств\w*"
                                   r"|\bввод\w*\s+в\s+эксплуатаци\w*"
+                                  r"|\b(?:технические|подготовительные|строительные)\s+(?:работы|мероприятия)\b[^.]{0,80}?"
+                                  r"\bзавершен\w*|\bзавершил\w*\s+(?:технические|подготовительные|строительные)\s+"
+                                  r"(?:работы|мероприятия)"
+                                  r"|\b(?:technical|preparatory|construction)\s+work\s+(?:\w+\s+){0,3}?(?:completed|finished)\b"
                                   r"|\b(?:began|started|completed|finished)\s+(?:the\s+)?construction\b"
                                   r"|\bcommissioned\b", FACT),
     _rule(EventType.MEETING, r"\bобсуди\w*\s+с\s|\bобсуждал\w*\s+[^.]{0,80}?\sс\s+(?:президент|премьер|министр|глав)\w*"

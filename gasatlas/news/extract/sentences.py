@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gasatlas.i18n import N_
 from gasatlas.news.extract.english import read_english
 from gasatlas.news.extract.russian import read_russian
 from gasatlas.news.extract.units import Sentence
 
 LANGUAGES = ("ru", "en")
+LANGUAGE_SUPPORT: dict[str, str] = {
+    "ru": N_("Russian: full support — natasha's NER and lemmatiser find people, organisations and places in any case "
+             "form, including people the atlas does not know yet."),
+    "en": N_("English: partial — dates, places in the gazetteer and people or organisations already in the atlas are "
+             'found; new people only when a role introduces them ("Energy Minister Jurabek Mirzamakhmudov").'),
+}
+"""How well the article reader reads each language it recognises."""
 
 
 def language_of(text: str) -> str:

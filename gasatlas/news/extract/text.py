@@ -125,7 +125,7 @@ class _TextOnly(HTMLParser):
         self.parts: list[str] = []
         self._hidden = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, _attrs: list) -> None:
         if tag in self.HIDDEN:
             self._hidden += 1
         elif tag in self.BLOCKS:

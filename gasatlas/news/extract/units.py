@@ -69,6 +69,15 @@ class Node:
     pos: str
 
 
+def hangs_from(tree: tuple[Node, ...], word: int, head: int) -> bool:
+    """Whether ``word`` is ``head`` or hangs from it in the tree (trees are acyclic: ``russian.acyclic``)."""
+    while word >= 0:
+        if word == head:
+            return True
+        word = tree[word].head
+    return False
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence; ``tokens`` hold words only (punctuation dropped), ``spans`` the NER results.

@@ -32,7 +32,7 @@ def test_every_route_year_the_atlas_promises_has_a_figure_or_a_gap() -> None:
     table = coverage_table(load_dataset(DATA))
 
     assert not (table == MISSING).any().any(), table[(table == MISSING).any(axis=1)]
-    assert list(table.columns)[0] == 2018
+    assert table.columns[0] == 2018
 
 
 def test_the_readme_shows_the_report_the_command_prints(shipped) -> None:
@@ -89,7 +89,8 @@ def test_the_readme_is_written_between_its_markers_only(minimal_data: Path) -> N
 
     assert main([str(minimal_data), "--readme"]) == 0
     text = (minimal_data / "README.md").read_text(encoding="utf-8")
-    assert text.startswith("before\n<!-- datacheck:coverage:start -->\nData last updated") and "old" not in text
+    assert text.startswith("before\n<!-- datacheck:coverage:start -->\nData last updated")
+    assert "old" not in text
     assert text.endswith("<!-- datacheck:coverage:end -->\nafter\n")
 
 

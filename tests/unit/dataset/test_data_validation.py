@@ -163,7 +163,8 @@ def test_the_minimal_flows_load_with_their_periods(minimal_data: Path) -> None:
     assert flows.loc["flow-a", "volume_bcm"] == 1.5
     assert (flows.loc["flow-b", "period_start"].date().isoformat(),
             flows.loc["flow-b", "period_end"].date().isoformat()) == ("2024-01-01", "2024-03-31")
-    assert bool(flows.loc["flow-a", "whole_year"]) and not bool(flows.loc["flow-b", "whole_year"])
+    assert bool(flows.loc["flow-a", "whole_year"])
+    assert not bool(flows.loc["flow-b", "whole_year"])
 
 
 @pytest.mark.parametrize(
@@ -259,8 +260,10 @@ def test_a_full_flows_file_loads_gaps_apart_from_figures(minimal_data: Path) -> 
         "g-2024,test-pipe,KAZ,RUS,2024,,gap,,,,,,,processing,,,searched the operator's reports,,2026-01-05",
     ))
 
-    assert list(atlas.flows["id"]) == ["f-2023"] and list(atlas.flow_gaps["id"]) == ["g-2024"]
-    assert atlas.flows.loc[0, "purpose"] == "processing" and atlas.flow_gaps["volume_bcm"].isna().all()
+    assert list(atlas.flows["id"]) == ["f-2023"]
+    assert list(atlas.flow_gaps["id"]) == ["g-2024"]
+    assert atlas.flows.loc[0, "purpose"] == "processing"
+    assert atlas.flow_gaps["volume_bcm"].isna().all()
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,7 @@ def test_columns_checked_at_once_give_what_the_model_gives(minimal_data: Path, c
     pd.testing.assert_frame_equal(events, records_frame(one_by_one, Event))
 
 
+@pytest.mark.usefixtures("minimal_data")
 def test_synthetic_events_pass_the_column_rules_and_equal_the_model() -> None:
     atlas = load_dataset(PROJECT_ROOT / "data")
     rows = synthetic_events(atlas, 300)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from gasatlas.analysis.flows import period_label
+from gasatlas.analysis.flows import flows_of_year, period_label, readable
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.load import load_dataset
 from gasatlas.i18n.formats import format_date, format_fraction, format_number, month_names, vega_locale
-from gasatlas.map.cards import route_html
+from gasatlas.map.cards import flows_html, route_html
+from gasatlas.map.event_table import routes_table
+from gasatlas.model.sanitize import html_text
+from gasatlas.ui.chrome import numbers_in
+from gasatlas.ui.routes import FLOW_NUMBERS, ROUTE_NUMBERS
 
 ATLAS = load_dataset(PROJECT_ROOT / "data")
 NBSP = "\u00a0"
@@ -56,8 +61,43 @@ def test_a_route_card_writes_its_capacity_the_russian_way() -> None:
 def test_the_charts_locale_names_russian_months_and_a_decimal_comma() -> None:
     locale = vega_locale("ru")
 
-    assert locale["number"]["decimal"] == "," and locale["number"]["thousands"] == NBSP
-    assert locale["time"]["months"][9] == "октябрь" and locale["time"]["days"][0] == "воскресенье"
+    assert locale["number"]["decimal"] == ","
+    assert locale["number"]["thousands"] == NBSP
+    assert locale["time"]["months"][9] == "октябрь"
+    assert locale["time"]["days"][0] == "воскресенье"
     assert locale["time"]["date"] == "%d.%m.%Y"
     assert vega_locale("en")["time"]["shortMonths"] == list(month_names("en", "abbreviated")) == [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _table_texts(styler, column: str) -> list[str]:
+    """The texts a Streamlit table shows for ``column`` of a ``numbers_in`` table (its Styler display values)."""
+    lines = styler.to_string(delimiter="\t").splitlines()
+    at = lines[0].split("\t").index(column)
+    return [line.split("\t")[at] for line in lines[2:]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_card_and_the_table_write_a_routes_numbers_the_same_way(lang: str) -> None:
+    """One formatter: "1,833" / "1 833" km and "2.2" / "2,2" bcm/yr alike in the route's card and the routes table."""
+    as_of = dt.date(2024, 1, 1)
+    table = numbers_in(routes_table(ATLAS.routes, ATLAS.countries, as_of, lang), ROUTE_NUMBERS, lang)
+    measured = ATLAS.routes.reset_index(drop=True)
+    for column, field in (("length", "length_km"), ("capacity", "capacity_bcm")):
+        for route, text in zip(measured.itertuples(), _table_texts(table, column), strict=True):
+            if not pd.isna(getattr(route, field)):
+                assert f"<dd>{html_text(text)} " in route_html(route, ATLAS, as_of, lang), (route.id, column, text)
+    assert (f"1{NBSP}833" if lang == "ru" else "1,833") in _table_texts(table, "length")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_card_the_table_and_the_period_label_write_a_flow_figure_the_same_way(lang: str) -> None:
+    route_id, year = "cac-china-abc", 2019
+    figures = flows_of_year(ATLAS.flows[ATLAS.flows["route_id"] == route_id], year)
+    table = numbers_in(readable(figures, {}, {}, lang), FLOW_NUMBERS, lang)
+    card = flows_html(route_id, ATLAS, year, lang)
+    for period, volume in zip(_table_texts(table, "period"), _table_texts(table, "volume_bcm"), strict=True):
+        assert f"<td>{html_text(period)}</td>" in card
+        assert html_text(volume) in card
+    quarter = {"en": "Q4 2023", "ru": "4-й квартал 2023"}[lang]
+    assert period_label("2023-Q4", lang) == format_date(dt.date(2023, 11, 15), "quarter", lang) == quarter

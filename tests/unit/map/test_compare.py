@@ -33,7 +33,8 @@ def test_moments_come_in_order_and_the_days_between_exclude_the_first() -> None:
     moments = Moments.of(dt.date(2023, 12, 31), dt.date(2023, 1, 1))
 
     assert (moments.before, moments.after) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
-    assert moments.between is not None and moments.between.start == dt.date(2023, 1, 2)
+    assert moments.between is not None
+    assert moments.between.start == dt.date(2023, 1, 2)
     assert Moments.of(REVERSAL, REVERSAL).between is None
 
 
@@ -73,8 +74,10 @@ def test_the_events_and_agreements_between_follow_the_other_filters() -> None:
     kazakh = events_between(ATLAS.events, moments, EventFilter(countries=frozenset({"KAZ"})))
 
     inside = ATLAS.events[(dates > moments.before) & (dates <= moments.after)]
-    assert set(inside["id"]) <= set(shown["id"]) and len(inside) > 10
-    assert 0 < len(kazakh) < len(shown) and kazakh["countries"].map(lambda c: "KAZ" in c).all()
+    assert set(inside["id"]) <= set(shown["id"])
+    assert len(inside) > 10
+    assert 0 < len(kazakh) < len(shown)
+    assert kazakh["countries"].map(lambda c: "KAZ" in c).all()
     assert set(agreements(shown)["event_type"]) == {"agreement"}
     assert "At SPIEF, Gazprom signs a two-year gas contract with Uzbekistan and a transport deal with QazaqGaz" in set(
         agreements(shown)["title_en"])
@@ -87,7 +90,8 @@ def test_flows_compare_whole_years_kind_by_kind_and_a_missing_figure_is_never_a_
 
     new_supply = changes.loc[("corr-ru-uz-via-kz", "RUS", "UZB", "reported")]
     assert (new_supply["state_before"], new_supply["state_after"]) == (NONE, FIGURE)
-    assert pd.isna(new_supply["volume_before"]) and pd.isna(new_supply["change_bcm"])
+    assert pd.isna(new_supply["volume_before"])
+    assert pd.isna(new_supply["change_bcm"])
     assert pd.isna(new_supply["change_pct"])
     siberia = changes.loc[("power-of-siberia", "RUS", "CHN", "reported")]
     assert siberia["change_bcm"] == pytest.approx(siberia["volume_after"] - siberia["volume_before"])
@@ -95,7 +99,9 @@ def test_flows_compare_whole_years_kind_by_kind_and_a_missing_figure_is_never_a_
     contract = changes.loc[("power-of-siberia", "RUS", "CHN", "contract")]
     assert contract["volume_after"] != siberia["volume_after"]  # kept apart, never merged
     gapped = changes[(changes["state_after"] == GAP)]
-    assert not gapped.empty and gapped["volume_after"].isna().all() and gapped["change_bcm"].isna().all()
+    assert not gapped.empty
+    assert gapped["volume_after"].isna().all()
+    assert gapped["change_bcm"].isna().all()
 
 
 def test_a_country_total_over_different_routes_has_no_change_figure() -> None:
@@ -104,10 +110,12 @@ def test_a_country_total_over_different_routes_has_no_change_figure() -> None:
         "value_kind")
 
     reported = kazakh_transit.loc["reported"]
-    assert reported["routes_before"] != reported["routes_after"] and pd.isna(reported["change_bcm"])
+    assert reported["routes_before"] != reported["routes_after"]
+    assert pd.isna(reported["change_bcm"])
     assert kazakh_transit.loc["contract", "change_bcm"] == 0
     uzbek_imports = changes[(changes["country"] == "UZB") & (changes["direction"] == "in")].iloc[0]
-    assert pd.isna(uzbek_imports["volume_before"]) and uzbek_imports["volume_after"] > 0
+    assert pd.isna(uzbek_imports["volume_before"])
+    assert uzbek_imports["volume_after"] > 0
 
 
 def test_a_year_without_any_figure_compares_as_missing_not_as_an_error() -> None:
@@ -115,5 +123,7 @@ def test_a_year_without_any_figure_compares_as_missing_not_as_an_error() -> None
 
     changes = country_changes(ATLAS.flows, ["KAZ"], 2023, empty_year)
 
-    assert len(changes) > 0 and changes["volume_after"].isna().all() and changes["change_bcm"].isna().all()
+    assert len(changes) > 0
+    assert changes["volume_after"].isna().all()
+    assert changes["change_bcm"].isna().all()
     assert flow_changes(ATLAS.flows, ATLAS.flow_gaps, 2023, empty_year)["state_after"].eq(NONE).all()

@@ -39,7 +39,9 @@ def test_the_map_page_references_no_remote_script_or_stylesheet(atlas) -> None:
 
     remote = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert remote == []
-    assert "cdn.jsdelivr.net" not in html and "cdnjs" not in html and "code.jquery.com" not in html
+    assert "cdn.jsdelivr.net" not in html
+    assert "cdnjs" not in html
+    assert "code.jquery.com" not in html
 
 
 def test_the_online_basemap_adds_tiles_and_keeps_the_country_shapes(atlas) -> None:
@@ -104,7 +106,8 @@ def test_hostile_names_reach_the_map_only_as_escaped_json(atlas, hostile: str) -
     code = html
     for group in groups:
         code = code.replace(next(iter(group._children.values())).data_json, "DATA")
-    assert "`" not in code and "${" not in code, "no data ever sits in a JS template string"
+    assert "`" not in code, "no data ever sits in a JS template string"
+    assert "${" not in code, "no data ever sits in a JS template string"
     for fragment in ("<img", "</script><script>", "<!-- comment"):
         assert fragment not in html
 
@@ -126,7 +129,8 @@ def test_template_syntax_in_data_is_shipped_as_text_not_evaluated(atlas, templat
                                                                         dt.date(2024, 1, 1), "en"))
 
     assert html_text(f"Plant {template} end") in html
-    assert "Plant 49 end" not in html and "Plant yes end" not in html
+    assert "Plant 49 end" not in html
+    assert "Plant yes end" not in html
 
 
 def flow_mode(atlas, year: int, flows=None) -> tuple[dict, dict]:
@@ -149,7 +153,8 @@ def test_in_flow_mode_a_route_is_as_wide_as_the_gas_that_moved_in_the_year_and_l
 
     assert routes_2023[route]["style"]["weight"] == flow_weight(volumes["2023"])
     assert routes_2024[route]["style"]["weight"] == flow_weight(volumes["2024"]) > flow_weight(volumes["2023"])
-    assert labels_2023[route]["text"] == f"{volumes['2023']:g} bcm" and labels_2024[route]["text"] == "5.64 bcm"
+    assert labels_2023[route]["text"] == f"{volumes['2023']:g} bcm"
+    assert labels_2024[route]["text"] == "5.64 bcm"
     assert "Interfax" in routes_2024[route]["tip"], "the tooltip names the figure's source"
 
 
@@ -161,7 +166,8 @@ def test_in_flow_mode_a_route_without_a_figure_is_drawn_as_no_data_never_as_zero
     for route_id in without:
         style = routes[route_id]["style"]
         assert (style["color"], style["dashArray"]) == (NO_FLOW_STYLE.color, NO_FLOW_STYLE.dash)
-        assert "ga-no-flow" in style["className"] and route_id not in labels
+        assert "ga-no-flow" in style["className"]
+        assert route_id not in labels
         assert "no reported or estimated figure" in routes[route_id]["tip"]
 
 
@@ -184,7 +190,8 @@ def test_an_estimate_is_labelled_as_one(atlas) -> None:
         (flows["route_id"] != route) | (flows["value_kind"] != "reported"), "estimate"))
     _, labels = flow_mode(atlas, year, estimated)
 
-    assert labels[route]["kind"] == "estimate" and labels[route]["text"].startswith("≈ ")
+    assert labels[route]["kind"] == "estimate"
+    assert labels[route]["text"].startswith("≈ ")
     assert labels[route]["text"].endswith("est.")
 
 
@@ -202,7 +209,9 @@ def test_the_map_opens_on_the_seven_focus_countries(atlas) -> None:
     (south, west), (north, east) = FOCUS_BOUNDS
     labels = atlas.countries[atlas.countries["focus"]]
 
-    assert "fitBounds" in html and "zoomSnap" in html
+    assert "fitBounds" in html
+    assert "zoomSnap" in html
     assert ((labels["label_lat"] > south) & (labels["label_lat"] < north)).all()
     assert ((labels["label_lon"] > west) & (labels["label_lon"] < east)).all()
-    assert south < 24.0 and east > 117.0, "Pakistan's coast and Beijing are inside"
+    assert south < 24.0, "Pakistan's coast and Beijing are inside"
+    assert east > 117.0, "Pakistan's coast and Beijing are inside"

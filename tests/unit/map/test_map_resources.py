@@ -29,7 +29,8 @@ def test_no_javascript_css_or_svg_is_left_in_python_strings(module) -> None:
     source = Path(module.__file__).read_text(encoding="utf-8")
 
     assert not re.search(r"function \((data|map)\) \{\n", source)
-    assert "<svg xmlns" not in source and "<path " not in source
+    assert "<svg xmlns" not in source
+    assert "<path " not in source
     assert not re.search(r"^\.[a-z-]+ \{", source, re.MULTILINE), "no CSS rule starts a line"
 
 
@@ -43,7 +44,8 @@ def test_the_legend_symbols_are_well_formed_svg() -> None:
 
 
 def test_the_map_css_carries_the_palette() -> None:
-    assert "--ga-sea:" in layers.MAP_CSS and "var(--ga-sea)" in layers.MAP_CSS
+    assert "--ga-sea:" in layers.MAP_CSS
+    assert "var(--ga-sea)" in layers.MAP_CSS
     assert ".ga-event.agreement" in layers.MAP_CSS
     assert ".ga-card" in layers.MAP_CSS, "cards in popups are styled like cards beside the map"
 

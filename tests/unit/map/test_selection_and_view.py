@@ -125,8 +125,10 @@ def test_a_view_round_trips_through_the_url() -> None:
 
     assert parsed == view
     assert problems == []
-    assert query["country"] == ["KAZ", "UZB"] and query["sel"] == "facility:orenburg-gpp"
-    assert query["widths"] == "flow" and query["match"] == "all"
+    assert query["country"] == ["KAZ", "UZB"]
+    assert query["sel"] == "facility:orenburg-gpp"
+    assert query["widths"] == "flow"
+    assert query["match"] == "all"
 
 
 def test_defaults_stay_out_of_the_url() -> None:
@@ -142,10 +144,14 @@ def test_a_bad_link_is_read_as_far_as_it_makes_sense() -> None:
 
     view, problems = from_query(params, VOCABULARY)
 
-    assert view.lang == "en" and view.filter.dates == EVERY_DAY and view.selected is None
-    assert view.filter.countries == {"KAZ"} and view.filter.event_types == {"meeting"}
+    assert view.lang == "en"
+    assert view.filter.dates == EVERY_DAY
+    assert view.selected is None
+    assert view.filter.countries == {"KAZ"}
+    assert view.filter.event_types == {"meeting"}
     assert view.route_widths == "capacity"
-    assert len(problems) == 5 and "link_unknown_route_widths" in problems
+    assert len(problems) == 5
+    assert "link_unknown_route_widths" in problems
 
 
 def test_dates_are_swapped_and_kept_inside_the_data() -> None:
@@ -197,7 +203,8 @@ def test_a_story_step_and_a_dismissed_orientation_round_trip_through_the_url() -
                                   vocabulary)
 
     assert query == {"story": "main", "step": "4", "intro": "0"}
-    assert parsed == view and problems == []
+    assert parsed == view
+    assert problems == []
 
 
 @pytest.mark.parametrize(("params", "story", "problem"), [
@@ -232,5 +239,6 @@ def test_two_moments_round_trip_through_the_url_and_come_back_in_order() -> None
 def test_a_broken_comparison_is_dropped_and_reported_without_echoing_it(value: str) -> None:
     view, problems = from_query({"compare": [value], "lang": ["ru"]}, VOCABULARY)
 
-    assert view.compare is None and view.lang == "ru"
+    assert view.compare is None
+    assert view.lang == "ru"
     assert problems == ["link_bad_compare"]

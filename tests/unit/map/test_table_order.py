@@ -44,7 +44,8 @@ def test_missing_values_come_last_whichever_way() -> None:
     for descending in (False, True):
         people = ordered(event_table.TableSort("participants", descending))["participants"]
         missing = people.isna()
-        assert missing.any() and not missing.iloc[0]
+        assert missing.any()
+        assert not missing.iloc[0]
         assert missing[missing.idxmax():].all(), "no name after the first missing one"
 
 

@@ -16,7 +16,7 @@ from gasatlas.analysis.timeline import status_bands
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import CHART_EXPORT_WIDTH, CHART_PNG_SCALE, chart_image
 from gasatlas.dataset.load import load_dataset
-from gasatlas.i18n import t
+from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_date
 from gasatlas.map import staticmap
 
@@ -35,7 +35,8 @@ def test_the_map_png_is_an_a4_page_at_print_resolution() -> None:
     png = staticmap.render_map(ATLAS, YEAR_2023, YEAR_2023.shown(ATLAS), "en", "png")
 
     image = Image.open(io.BytesIO(png))
-    assert image.format == "PNG" and image.size == staticmap.png_size() == (3507, 2481)
+    assert image.format == "PNG"
+    assert image.size == staticmap.png_size() == (3507, 2481)
     assert len(image.getcolors(maxcolors=1_000_000) or ()) > 50  # a drawn map, not a blank page
 
 
@@ -45,14 +46,19 @@ def test_the_map_svg_keeps_title_dates_filters_source_and_credits_as_text(lang: 
 
     text = svg_text(staticmap.render_map(ATLAS, YEAR_2023, shown, lang, "svg"))
 
-    assert t("app_title", lang) in text
-    assert format_date(dt.date(2023, 1, 1), "day", lang) in text and format_date(dt.date(2023, 12, 31), "day", lang) \
+    assert gettext("Central Asia Gas Atlas", lang) in text
+    assert format_date(dt.date(2023, 1, 1), "day", lang) in text
+    assert format_date(dt.date(2023, 12, 31), "day", lang) \
         in text
     assert ATLAS.countries.set_index("iso_a3").loc["UZB", f"name_{lang}"] in text  # the country filter
-    assert t("export_source", lang).split("{")[0] in text and format_date(ATLAS.last_updated, "day", lang) in text
-    assert "Natural Earth" in text and "OpenStreetMap" in text
-    assert t("legend", lang) in text and t("km", lang) in text  # legend and scale bar
-    assert t("export_empty", lang).splitlines()[0] not in text
+    assert gettext("Source: Central Asia Gas Atlas, data last updated {updated}; every event, route and figure with "
+                   "its source publication in the atlas.", lang).split("{")[0] in text
+    assert format_date(ATLAS.last_updated, "day", lang) in text
+    assert "Natural Earth" in text
+    assert "OpenStreetMap" in text
+    assert gettext("Legend", lang) in text
+    assert gettext("km", lang) in text
+    assert gettext("No event matches these filters:\nthe map shows the network only.", lang).splitlines()[0] not in text
 
 
 def test_an_empty_view_says_so_in_the_picture() -> None:
@@ -60,7 +66,8 @@ def test_an_empty_view_says_so_in_the_picture() -> None:
 
     text = svg_text(staticmap.render_map(ATLAS, nothing, nothing.shown(ATLAS), "en", "svg"))
 
-    assert "No event matches these filters:" in text and "the map shows the network only." in text
+    assert "No event matches these filters:" in text
+    assert "the map shows the network only." in text
 
 
 def test_charts_export_as_png_and_svg_at_the_export_width() -> None:
@@ -70,6 +77,7 @@ def test_charts_export_as_png_and_svg_at_the_export_width() -> None:
     png = Image.open(io.BytesIO(chart_image(chart, "png")))
     svg = chart_image(chart, "svg")
 
-    assert png.format == "PNG" and png.size[0] == CHART_EXPORT_WIDTH * CHART_PNG_SCALE
+    assert png.format == "PNG"
+    assert png.size[0] == CHART_EXPORT_WIDTH * CHART_PNG_SCALE
     assert ET.fromstring(svg).get("width") == str(CHART_EXPORT_WIDTH)
     assert ATLAS.routes.set_index("id").loc["cac", "name_ru"] in svg_text(svg)

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 import pytest
 
 from gasatlas.news import fetch
-from gasatlas.news.fetch import VISITOR_MESSAGE, FetchError, FetchFailed, FetchRefused, check_url, fetch_page, get
+from gasatlas.news.fetch import (
+    VISITOR_MESSAGE,
+    FetchError,
+    FetchFailed,
+    FetchRefused,
+    Limits,
+    check_url,
+    fetch_page,
+    get,
+)
 from tests.conftest import PAGES
 
 PAGE = "/orenburg-test-wire.html"
@@ -178,7 +187,7 @@ def test_the_local_machine_is_refused_however_its_address_is_spelled(host: str, 
 ])
 def test_private_link_local_shared_reserved_and_multicast_addresses_are_refused(address: str) -> None:
     with pytest.raises(FetchRefused, match=VISITOR_MESSAGE):
-        get(f"http://{address}/latest/meta-data/", deadline=2)
+        get(f"http://{address}/latest/meta-data/", limits=Limits(deadline=2))
 
 
 def test_a_name_that_resolves_to_an_internal_address_is_refused(dns: dict[str, list[str]], site: Site) -> None:
@@ -227,7 +236,8 @@ def test_a_dns_answer_that_changes_after_the_check_is_never_used(
             server.shutdown()
             server.server_close()
 
-    assert page.raw and checked.seen.requests == [(PAGE, f"rebind.test:{checked.port}")]
+    assert page.raw
+    assert checked.seen.requests == [(PAGE, f"rebind.test:{checked.port}")]
     assert internal.seen.requests == []
 
 
@@ -277,7 +287,7 @@ def test_redirects_are_followed_only_a_few_times(site: Site) -> None:
 
 def test_a_page_over_the_size_cap_is_refused_even_without_a_declared_length(site: Site) -> None:
     with pytest.raises(FetchRefused) as refused:
-        get(site.url + "/unsized", allow_hosts=LOCAL, max_bytes=1000)
+        get(site.url + "/unsized", allow_hosts=LOCAL, limits=Limits(max_bytes=1000))
 
     assert "larger than the cap of 1,000 bytes" in refused.value.detail
 
@@ -321,7 +331,7 @@ def trickle() -> Iterator[str]:
 def test_a_server_sending_a_byte_a_second_is_cut_off_at_the_deadline(trickle: str, path: str) -> None:
     started = time.monotonic()
     with pytest.raises(FetchFailed) as failed:
-        get(trickle + path, allow_hosts=LOCAL, deadline=2.0, read_timeout=5.0)
+        get(trickle + path, allow_hosts=LOCAL, limits=Limits(deadline=2.0, read_timeout=5.0))
 
     assert 1.9 <= time.monotonic() - started <= 3.0
     assert "within the deadline" in failed.value.detail
@@ -334,7 +344,8 @@ def test_a_site_that_never_answers_times_out_on_its_read() -> None:
     try:
         started = time.monotonic()
         with pytest.raises(FetchFailed, match=VISITOR_MESSAGE):
-            get(f"http://127.0.0.1:{listener.getsockname()[1]}/", allow_hosts=LOCAL, read_timeout=0.3)
+            get(f"http://127.0.0.1:{listener.getsockname()[1]}/", allow_hosts=LOCAL,
+                limits=Limits(read_timeout=0.3))
         assert time.monotonic() - started < 2
     finally:
         listener.close()
@@ -359,7 +370,7 @@ def test_every_refusal_and_failure_tells_the_visitor_the_same_and_the_log_the_re
     with caplog.at_level(logging.WARNING, logger="gasatlas.news.fetch"):
         for cause, (url, allowed) in causes.items():
             with pytest.raises(FetchError) as raised:
-                get(url, allow_hosts=allowed, deadline=5)
+                get(url, allow_hosts=allowed, limits=Limits(deadline=5))
             errors[cause] = raised.value
 
     assert {str(error) for error in errors.values()} == {VISITOR_MESSAGE}

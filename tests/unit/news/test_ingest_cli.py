@@ -46,7 +46,8 @@ def test_it_prints_the_candidates_as_json_rows_of_events_csv_with_a_confidence(
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 1
     row = rows[0]
-    assert set(EVENT_COLUMNS) <= set(row) and 0 < row["confidence"] <= 1
+    assert set(EVENT_COLUMNS) <= set(row)
+    assert 0 < row["confidence"] <= 1
     assert (row["date"], row["date_precision"]) == ("2024-03-14", "day")
     assert row["facility_ids"] == "orenburg-gpp"
     assert row["participants"].split(";") == ["ivan-petrov", "miller"]
@@ -55,8 +56,9 @@ def test_it_prints_the_candidates_as_json_rows_of_events_csv_with_a_confidence(
     assert stored(database) == [], "printing stores nothing"
 
 
+@pytest.mark.usefixtures("database")
 def test_it_prints_csv_that_reads_back_with_the_events_csv_header(
-        article: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+        article: Path, capsys: pytest.CaptureFixture) -> None:
     assert ingest.main([str(article), "--published", PUBLISHED, "--format", "csv", *SOURCE]) == 0
 
     reader = csv.DictReader(io.StringIO(capsys.readouterr().out))
@@ -66,8 +68,9 @@ def test_it_prints_csv_that_reads_back_with_the_events_csv_header(
     assert "ivan-petrov (person): Иван Петров / Ivan Petrov" in rows[0]["new_actors"].split("; ")
 
 
+@pytest.mark.usefixtures("database")
 def test_new_people_and_organisations_are_in_the_output_once_each(
-        tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = tmp_path / "article.txt"
     path.write_text("14 марта Иван Петров, глава «Тестгаза», провёл переговоры с Алексеем Миллером.\n\n"
                     "«Мы договорились», — сказал И. Петров.", encoding="utf-8")
@@ -79,7 +82,8 @@ def test_new_people_and_organisations_are_in_the_output_once_each(
     assert proposed["ivan-petrov"] == {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov",
                                        "name_ru": "Иван Петров"}, "«И. Петров» is the same person"
     assert set(proposed) == {"ivan-petrov", "testgaz"}
-    assert "new actors proposed" in err and "ivan-petrov" in err
+    assert "new actors proposed" in err
+    assert "ivan-petrov" in err
 
 
 def test_save_stores_the_candidates_and_the_new_people_they_name(
@@ -113,7 +117,9 @@ def test_an_unusable_file_exits_2_with_one_message_and_stores_nothing(
 
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith("error: ") and message in err
+    assert err.count("\n") == 1
+    assert err.startswith("error: ")
+    assert message in err
     assert stored(database) == []
 
 
@@ -135,7 +141,8 @@ def test_an_impossible_date_exits_2_naming_it(article: Path, database: str, caps
     assert stored(database) == []
 
 
-def test_a_missing_file_exits_2(tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.usefixtures("database")
+def test_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert ingest.main([str(tmp_path / "nowhere.txt"), "--published", PUBLISHED]) == 2
     assert "cannot read" in capsys.readouterr().err
 
@@ -158,7 +165,8 @@ def test_a_store_that_cannot_be_opened_exits_1_and_prints_no_candidates(
     assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 1
 
     out, err = capsys.readouterr()
-    assert out == "" and err.startswith("error: nothing was stored: cannot open the event store")
+    assert out == ""
+    assert err.startswith("error: nothing was stored: cannot open the event store")
     settings.cache_clear()
 
 
@@ -172,7 +180,8 @@ def test_saving_the_same_article_twice_stores_its_events_once(
 
     out, err = capsys.readouterr()
     assert [row["duplicate_of"] for row in json.loads(out)] == first
-    assert "stored 0 event(s)" in err and "skipped 1" in err
+    assert "stored 0 event(s)" in err
+    assert "skipped 1" in err
     assert stored(database) == first
 
 
@@ -196,7 +205,9 @@ def test_a_publication_date_outside_the_atlas_window_exits_2_naming_it(
     assert ingest.main([str(article), "--published", published, "--save", *SOURCE]) == 2
 
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and f"the publication date {published}" in err
+    assert out == ""
+    assert err.count("\n") == 1
+    assert f"the publication date {published}" in err
     assert stored(database) == []
 
 
@@ -213,8 +224,9 @@ def test_a_sentence_dated_outside_the_window_is_no_candidate_and_its_year_is_nev
     assert stored(database) == []
 
 
+@pytest.mark.usefixtures("database")
 def test_an_article_in_windows_1251_is_read_and_says_so(
-        tmp_path: Path, database: str, capsys: pytest.CaptureFixture) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = tmp_path / "archive.txt"
     path.write_bytes(TEST_ARTICLE.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
 
@@ -233,8 +245,10 @@ def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
     assert ingest.main([str(article), "--published", PUBLISHED, "--save", *SOURCE]) == 1
 
     out, err = capsys.readouterr()
-    assert out == "" and err.startswith("error: nothing was stored: cannot open the event store")
-    assert "Traceback" not in err and "/proc/nope" in err, "the operator sees where"
+    assert out == ""
+    assert err.startswith("error: nothing was stored: cannot open the event store")
+    assert "Traceback" not in err, "the operator sees where"
+    assert "/proc/nope" in err, "the operator sees where"
     settings.cache_clear()
 
 
@@ -243,7 +257,8 @@ def test_a_store_location_that_cannot_be_created_exits_1_without_a_traceback(
 
 
 
-def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.usefixtures("database")
+def test_url_fetches_the_page_and_reads_its_article(site: str, capsys: pytest.CaptureFixture) -> None:
     url = site + "/orenburg-test-wire.html"
 
     assert ingest.main(["--url", url, "--allow-host", "127.0.0.1"]) == 0
@@ -257,7 +272,8 @@ def test_url_fetches_the_page_and_reads_its_article(site: str, database: str, ca
     assert "главная" not in rows[0]["quote"].lower(), "navigation is not article text"
 
 
-def test_url_saves_with_the_link_as_source(site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.usefixtures("capsys")
+def test_url_saves_with_the_link_as_source(site: str, database: str) -> None:
     assert ingest.main(["--url", site + "/orenburg-test-wire.html", "--allow-host", "127.0.0.1",
                         "--published", PUBLISHED, "--save"]) == 0
 
@@ -273,12 +289,15 @@ def test_a_link_that_cannot_be_read_exits_2_with_one_message(
     assert ingest.main(["--url", url, "--published", PUBLISHED, "--save"]) == 2
 
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and message in err
+    assert out == ""
+    assert err.count("\n") == 1
+    assert message in err
     assert stored(database) == []
 
 
+@pytest.mark.usefixtures("database")
 def test_a_private_host_is_fetched_only_when_the_operator_allows_it(
-        site: str, database: str, capsys: pytest.CaptureFixture) -> None:
+        site: str, capsys: pytest.CaptureFixture) -> None:
     url = site + "/orenburg-test-wire.html"
 
     assert ingest.main(["--url", url, "--published", PUBLISHED]) == 2

@@ -58,11 +58,14 @@ def test_a_4_mb_file_of_tiny_elements_is_refused_in_the_pool_within_2_s_and_300_
         tracemalloc.stop()
     peak_rss_growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - peak_rss_before
 
-    assert job.state == JobState.FAILED and isinstance(job.error, ArticleError)
+    assert job.state == JobState.FAILED
+    assert isinstance(job.error, ArticleError)
     assert "tags" in str(job.error)
     assert took <= 2.0, f"refused after {took:.2f} s"
-    assert peak <= 300 * MB and peak_rss_growth <= 300 * MB, (peak / MB, peak_rss_growth / MB)
-    assert parsed_in and all(name.startswith("gasatlas-job") for name in parsed_in), parsed_in
+    assert peak <= 300 * MB, (peak / MB, peak_rss_growth / MB)
+    assert peak_rss_growth <= 300 * MB, (peak / MB, peak_rss_growth / MB)
+    assert parsed_in, parsed_in
+    assert all(name.startswith("gasatlas-job") for name in parsed_in), parsed_in
 
 
 def test_a_link_is_fetched_and_its_page_read_in_the_pool_with_the_page_title_as_source(
@@ -79,7 +82,9 @@ def test_a_link_is_fetched_and_its_page_read_in_the_pool_with_the_page_title_as_
     assert job.state == JobState.DONE, job.error
     assert job.result is not None
     assert job.result.article.source_title == "Test Wire", "a title the visitor gave wins over the page's"
-    assert fetched_in and read_in and all(name.startswith("gasatlas-job") for name in fetched_in + read_in)
+    assert fetched_in
+    assert read_in
+    assert all(name.startswith("gasatlas-job") for name in fetched_in + read_in)
 
 
 def test_a_link_without_a_title_takes_the_pages_and_a_private_link_is_refused_with_one_message(
@@ -91,7 +96,7 @@ def test_a_link_without_a_title_takes_the_pages_and_a_private_link_is_refused_wi
     reading = ingest.read_and_propose(untitled, None)  # type: ignore[arg-type]
 
     assert reading.article.source_title == "Тестовая лента: переговоры на Оренбургском ГПЗ"
-    with pytest.raises(ArticleError, match="^could not fetch this page$"):
+    with pytest.raises(ArticleError, match=r"^could not fetch this page$"):
         ingest.read_and_propose(request(link=link), None)  # type: ignore[arg-type]  # no host allowed
 
 
@@ -104,7 +109,9 @@ def test_the_pool_runs_at_most_its_workers_and_refuses_work_beyond_its_line() ->
 
     with pytest.raises(QueueFull):
         pool.submit(lambda report: "one too many")
-    assert pool.position(waiting) == 1 and waiting.state == JobState.WAITING
+    assert pool.position(waiting) == 1
+    assert waiting.state == JobState.WAITING
     release.set()
-    assert running.wait(10) and waiting.wait(10)
+    assert running.wait(10)
+    assert waiting.wait(10)
     assert waiting.result == "read"

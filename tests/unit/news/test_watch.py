@@ -24,6 +24,7 @@ from gasatlas.auth import LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.dataset.load import Dataset
 from gasatlas.model.vocab import RecordStatus
 from gasatlas.news import watch
+from gasatlas.news.fetch import Limits
 from gasatlas.news.ingest import curated_atlas
 from gasatlas.news.watch import WATCHER, AnotherWatcher, Options, Watcher
 from gasatlas.store import EventStore
@@ -176,9 +177,11 @@ def test_three_outlets_reporting_one_event_make_one_pending_candidate_listing_al
     assert len(report.proposals) == 1
     (proposal,) = report.proposals
     links = {f"{site.base}/article/{i}" for i in ONE_EVENT}
-    assert set(proposal.sources) == links and len(proposal.sources) == 3
+    assert set(proposal.sources) == links
+    assert len(proposal.sources) == 3
     stored = events.current(proposal.id)
-    assert stored is not None and stored.status == RecordStatus.PENDING
+    assert stored is not None
+    assert stored.status == RecordStatus.PENDING
     assert {stored.record["source_url"], *stored.record["also_reported"]} == links
     assert events.events() == []  # nothing reaches the map before a moderator approves
     by_url = {item.url: item for item in report.items}
@@ -234,7 +237,8 @@ def test_a_later_report_of_a_waiting_candidate_becomes_one_more_of_its_sources(
     assert later.proposals == []
     assert later.items[0].proposal == proposal.id
     stored = events.current(proposal.id)
-    assert stored is not None and stored.record["also_reported"] == [f"{site.base}/article/{ONE_EVENT[1]}"]
+    assert stored is not None
+    assert stored.record["also_reported"] == [f"{site.base}/article/{ONE_EVENT[1]}"]
 
 
 # --- nothing twice, nothing lost --------------------------------------------------------------------------------
@@ -339,7 +343,7 @@ def test_a_bad_feed_keeps_its_error_and_the_other_feeds_go_on(
 
 def test_a_redirect_to_a_private_address_is_refused_unless_the_operator_allows_it(site: Local) -> None:
     with pytest.raises(watch.FetchError) as refused:
-        watch.get(site.base + "/to-private.xml", allow_hosts=LOCAL, accept=watch.FEED_TYPES)
+        watch.get(site.base + "/to-private.xml", allow_hosts=LOCAL, limits=Limits(accept=watch.FEED_TYPES))
     assert "10.20.30.40" in refused.value.detail
 
 
@@ -376,7 +380,8 @@ def test_an_empty_binary_or_foreign_article_costs_only_its_item(
     bad = next(item for item in report.items if item.url.endswith(f"/article/{article}"))
     assert (bad.state, bad.proposal) == (state, None)
     assert (bad.error is not None) == (state == ItemState.FAILED)
-    assert len(report.proposals) == 1 and len(report.proposals[0].sources) == 2
+    assert len(report.proposals) == 1
+    assert len(report.proposals[0].sources) == 2
     stored = {item["url"]: item for item in watcher.feeds.items(LOCAL_MODERATOR)}
     assert stored[bad.url]["state"] == state
 

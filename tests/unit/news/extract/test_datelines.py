@@ -30,9 +30,11 @@ PUBLISHED = dt.date(2023, 10, 7)
 def test_a_dateline_is_read_with_its_day(text: str, place: str, day: dt.date | None) -> None:
     dateline = find_dateline(text, PUBLISHED)
 
-    assert dateline is not None and (dateline.place, dateline.day) == (place, day)
+    assert dateline is not None
+    assert (dateline.place, dateline.day) == (place, day)
     blanked = without_dateline(text, dateline)
-    assert len(blanked) == len(text) and place not in blanked, "offsets stay, the dateline goes"
+    assert len(blanked) == len(text), "offsets stay, the dateline goes"
+    assert place not in blanked, "offsets stay, the dateline goes"
 
 
 @pytest.mark.parametrize("text", [

@@ -148,7 +148,8 @@ def test_a_date_without_a_year_in_a_clause_about_the_future_is_a_plan() -> None:
     assert find_dates(text, PUBLISHED, "ru")[0].date == dt.date(2022, 3, 15), "read as past without the clue"
 
 
-def test_future_clauses_come_from_the_syntax_tree_in_russian_and_from_will_in_english(only, extract) -> None:
+@pytest.mark.usefixtures("extract")
+def test_future_clauses_come_from_the_syntax_tree_in_russian_and_from_will_in_english(only) -> None:
     said = only("Мирзамахмудов 18 января отметил, что поставки российского газа в Узбекистан начнутся в марте.")
     assert said.event["date"] == dt.date(2023, 1, 18)
     for plan in ("Мирзамахмудов отметил, что поставки российского газа в Узбекистан начнутся в марте.",
