@@ -7,6 +7,8 @@ They live here, not beside the analyses that read them, so that loading data nev
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from gasatlas.model.schema import period_span
 from gasatlas.model.vocab import FlowKind
@@ -14,13 +16,21 @@ from gasatlas.model.vocab import FlowKind
 SEARCH_COLUMNS = ("title_en", "title_ru", "summary_en", "summary_ru", "place_name_en", "place_name_ru")
 """The text free-text search runs over."""
 
-def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
-    """Add the lower-cased text that free-text search runs over (both languages).
+FOLD_ROWS = 50_000
+"""Rows case-folded at a time: a million events' text would be a gigabyte of Python strings at once."""
 
-    Joined row by row in Python: pandas' ``str.cat`` sums object arrays, three times slower at 100,000 events."""
-    columns = [events[column].fillna("").astype(str).tolist() for column in SEARCH_COLUMNS]
-    text = [" ".join(parts).casefold() for parts in zip(*columns, strict=True)]
-    return events.assign(search_text=pd.Series(text, index=events.index, dtype=events[SEARCH_COLUMNS[0]].dtype))
+
+def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
+    """Add the case-folded text that free-text search runs over (both languages).
+
+    Joined by pyarrow and folded by ``str.casefold`` (pyarrow's ``utf8_lower`` is no faster and folds ß, ς… apart)
+    a slice of rows at a time."""
+    columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
+    folded = [pa.array([text.casefold() for text in pc.binary_join_element_wise(
+        *(column.slice(start, FOLD_ROWS) for column in columns), " ").to_pylist()], pa.string())
+              for start in range(0, len(events), FOLD_ROWS)]
+    text = pa.concat_arrays(folded) if folded else pa.array([], pa.string())
+    return events.assign(search_text=pd.Series(text.to_pandas(), index=events.index, dtype="str"))
 
 
 def split_flows(flows: pd.DataFrame) -> dict[str, pd.DataFrame]:

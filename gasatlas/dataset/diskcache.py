@@ -22,9 +22,10 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import BinaryIO, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from gasatlas.config import settings
 
@@ -65,13 +66,25 @@ def _load(file: BinaryIO) -> object:
         gc.enable()
 
 
-def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
+def _dump(value: object, file: BinaryIO) -> None:
+    pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True)
+class Codec:
+    """How a value is written to and read from its cache file: a pickle unless a value has a better form."""
+
+    dump: Callable[[Any, BinaryIO], None] = _dump
+    load: Callable[[BinaryIO], Any] = _load
+
+
+def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Codec = Codec()) -> T:
     """The value ``build()`` returns for ``key``: from the cache when it holds one, else built and stored
     (keeping the ``KEPT_ENTRIES`` newest entries of the same ``name``)."""
     path = _path(name, key)
     try:
         with path.open("rb") as file:
-            return cast(T, _load(file))
+            return cast(T, codec.load(file))
     except FileNotFoundError:
         pass
     except Exception as error:
@@ -80,11 +93,11 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T]) -> T:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as written:
-            pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)
+            codec.dump(value, cast(BinaryIO, written))
         os.replace(written.name, path)
         older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEPT_ENTRIES:]:
             old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError) as error:
+    except (OSError, pickle.PicklingError, ValueError, TypeError) as error:  # pyarrow's errors are either
         log.warning("cannot write cache entry %s (%s)", path, error)
     return value

@@ -115,9 +115,9 @@ def folium_template_html(markup: str) -> str:
     return markup.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
 
 
-_FORMULA_START = "=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20"  # and their full-width forms, which Excel also reads
-_NEEDS_GUARD = re.compile(f"^'*[{re.escape(_FORMULA_START)}]")
-_GUARDED = re.compile(f"^'+[{re.escape(_FORMULA_START)}]")
+FORMULA_START = "=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20"  # and their full-width forms, which Excel also reads
+_NEEDS_GUARD = re.compile(f"^'*[{re.escape(FORMULA_START)}]")
+_GUARDED = re.compile(f"^'+[{re.escape(FORMULA_START)}]")
 
 
 def guard_cell(text: str) -> str:

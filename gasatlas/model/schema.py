@@ -14,6 +14,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -399,92 +401,119 @@ FLOW_COLUMNS: tuple[str, ...] = (
 # Columns at a time -----------------------------------------------------------------------------
 #
 # Validating 100,000 rows one by one through the models above takes tens of seconds. The rules below
-# accept, a whole CSV column at once, only cells already in the canonical form the models would
-# produce (no surrounding white space, no carriage return, plain decimals, ISO dates…) and return what
-# the model would hold for them. A cell a rule does not accept is not necessarily wrong: its row goes
-# through its model as before, so every error message stays the model's own. A field whose type has
-# no rule, or a validator not listed in ``ROW_RULES``, sends every row of the file through the model.
+# accept, a whole CSV column at once (an Arrow array of the cells, in pyarrow's compiled kernels), only
+# cells already in the canonical form the models would produce (no surrounding white space, no carriage
+# return, plain decimals, ISO dates…) and return what the model would hold for them. A cell a rule does
+# not accept is not necessarily wrong: its row goes through its model as before, so every error message
+# stays the model's own. A field whose type has no rule, or a validator not listed in ``ROW_RULES``,
+# sends every row of the file through the model.
 
 RecordModel = TypeVar("RecordModel", bound=BaseModel)
-INVALID: Any = object()
-"""What a column rule returns for a cell it does not vouch for."""
-Column = list[str]
-ColumnRule = Callable[[Column], list[Any]]
+Vouched = tuple[pa.Array, pa.Array]
+"""What a column rule returns: the values the model would hold, and per cell whether the rule vouches for it
+(a boolean array without nulls; the value of a cell not vouched for is meaningless)."""
+ColumnRule = Callable[[pa.Array], Vouched]
 
-_ID_CELL = re.compile(ID_PATTERN[1:-1])
-_ISO3_CELL = re.compile(ISO3_PATTERN[1:-1])
-_DECIMAL_CELL = re.compile(r"-?(?:0|[1-9][0-9]{0,11})(?:\.[0-9]{1,15})?")
-_DATE_CELL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _plain(cell: str) -> bool:
-    """Nothing a model would strip or rewrite: no white space around it, no carriage return inside.
-
-    ``str.isspace`` knows every character pydantic's stripping removes (and a few more)."""
-    return not cell[0].isspace() and not cell[-1].isspace() and "\r" not in cell
-
-
-def _text_column(cells: Column) -> list[Any]:
-    return [cell if cell and len(cell) <= MAX_TEXT and _plain(cell) else INVALID for cell in cells]
+_SPACE = "".join(f"\\x{{{code:x}}}" for code in range(0x3001) if chr(code).isspace())
+"""Every character ``str.isspace`` knows (none lies above U+3000), as an RE2 character class body."""
+_BLANK = f"^[{_SPACE}]*$"
+_PLAIN = f"^$|^[^{_SPACE}](?:[^\\r]*[^{_SPACE}])?$"
+"""Nothing a model would strip or rewrite: no white space around the cell, no carriage return inside."""
+_ID_CELL = ID_PATTERN[1:-1]
+_ISO3_CELL = ISO3_PATTERN[1:-1]
+_DECIMAL = r"-?(?:0|[1-9][0-9]{0,11})(?:\.[0-9]{1,15})?"
+_URL_CELL = f"(?:http://[^ ;\\r]{{4,}}|https://[^ ;\\r]{{3,}})[^ ;{_SPACE}]"
+"""A full http(s) URL of at least 12 characters, no space, nothing to strip (``is_http_url``), no ``;``."""
 
 
-def _optional_text_column(cells: Column) -> list[Any]:
-    return [None if not cell.strip() else cell if _plain(cell) else INVALID for cell in cells]
+def _matches(cells: pa.Array, pattern: str) -> pa.Array:
+    return pc.fill_null(pc.match_substring_regex(cells, pattern), False)
 
 
-def _pattern_column(pattern: re.Pattern[str]) -> ColumnRule:
-    return lambda cells: [cell if pattern.fullmatch(cell) else INVALID for cell in cells]
+def _all(*masks: pa.Array) -> pa.Array:
+    result = masks[0]
+    for mask in masks[1:]:
+        result = pc.and_kleene(result, mask)
+    return pc.fill_null(result, False)
 
 
-def _optional_pattern_column(pattern: re.Pattern[str]) -> ColumnRule:
-    return lambda cells: [None if not cell.strip() else cell if pattern.fullmatch(cell) else INVALID
-                          for cell in cells]
+def _blank_to_null(cells: pa.Array, values: pa.Array) -> pa.Array:
+    """What ``_empty_to_none`` does: a cell of white space only holds nothing."""
+    return pc.if_else(_matches(cells, _BLANK), pa.scalar(None, values.type), values)
 
 
-def _url_column(cells: Column) -> list[Any]:
-    return [cell if cell and _plain(cell) and is_http_url(cell) else INVALID for cell in cells]
+def _text_column(cells: pa.Array) -> Vouched:
+    length = pc.utf8_length(cells)
+    return cells, _all(pc.greater(length, 0), pc.less_equal(length, MAX_TEXT), _matches(cells, _PLAIN))
 
 
-def _list_column(item: Callable[[str], Any], at_least: int = 0) -> ColumnRule:
-    """Lists written ``a;b;c`` with nothing to strip or drop: then ``split`` is ``split_list``."""
-    def rule(cells: Column) -> list[Any]:
-        values = [cell.split(LIST_SEPARATOR) if cell else [] for cell in cells]
-        return [items if len(items) >= at_least and all(map(item, items)) else INVALID for items in values]
+def _optional_text_column(cells: pa.Array) -> Vouched:
+    blank = _matches(cells, _BLANK)
+    return _blank_to_null(cells, cells), pc.or_(blank, _matches(cells, _PLAIN))
+
+
+def _pattern_column(pattern: str) -> ColumnRule:
+    return lambda cells: (cells, _matches(cells, f"^{pattern}$"))
+
+
+def _optional_pattern_column(pattern: str) -> ColumnRule:
+    def rule(cells: pa.Array) -> Vouched:
+        blank = _matches(cells, _BLANK)
+        return _blank_to_null(cells, cells), pc.or_(blank, _matches(cells, f"^{pattern}$"))
     return rule
+
+
+def _url_column(cells: pa.Array) -> Vouched:
+    return cells, _matches(cells, f"^{_URL_CELL}$")
+
+
+def _list_column(item: str, at_least: int = 0) -> ColumnRule:
+    """Lists written ``a;b;c`` with nothing to strip or drop: then splitting at ``;`` is ``split_list``."""
+    items = f"{item}(?:{LIST_SEPARATOR}{item})*"
+    pattern = f"^{items}$" if at_least else f"^(?:{items})?$"
+
+    def rule(cells: pa.Array) -> Vouched:
+        split = pc.split_pattern(cells, LIST_SEPARATOR)
+        values = pc.if_else(pc.equal(cells, ""), pa.scalar([], split.type), split)
+        return values, _matches(cells, pattern)
+    return rule
+
+
+def _decimals(cells: pa.Array, pattern: str) -> Vouched:
+    ok = _matches(cells, f"^{pattern}$")
+    return pc.cast(pc.if_else(ok, cells, "0"), pa.float64()), ok
 
 
 def _number_column(low: float, high: float) -> ColumnRule:
-    def rule(cells: Column) -> list[Any]:
-        numbers = [float(cell) if _DECIMAL_CELL.fullmatch(cell) else INVALID for cell in cells]
-        return [number if number is not INVALID and low <= number <= high else INVALID for number in numbers]
+    def rule(cells: pa.Array) -> Vouched:
+        numbers, ok = _decimals(cells, _DECIMAL)
+        return numbers, _all(ok, pc.greater_equal(numbers, low), pc.less_equal(numbers, high))
     return rule
 
 
-def _quantity_column(cells: Column) -> list[Any]:
-    return [None if not cell.strip() else float(cell) if _DECIMAL_CELL.fullmatch(cell) and cell[0] != "-"
-            else INVALID for cell in cells]
+def _quantity_column(cells: pa.Array) -> Vouched:
+    blank = _matches(cells, _BLANK)
+    numbers, ok = _decimals(cells, _DECIMAL.removeprefix("-?"))
+    return _blank_to_null(cells, numbers), pc.or_(blank, ok)
 
 
-def _date_column(cells: Column) -> list[Any]:
-    def day(cell: str) -> Any:
-        if not _DATE_CELL.fullmatch(cell):
-            return INVALID
-        try:
-            value = dt.date.fromisoformat(cell)
-        except ValueError:
-            return INVALID
-        return value if datewindow.within(value) else INVALID
-    return [day(cell) for cell in cells]
+def _date_column(cells: pa.Array) -> Vouched:
+    """ISO dates that exist (written back, the day is the cell) inside the atlas's window."""
+    shaped = _matches(cells, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    days = pc.cast(pc.strptime(pc.if_else(shaped, cells, "1900-01-01"), "%Y-%m-%d", "s", error_is_null=True),
+                   pa.date32())
+    exists = pc.fill_null(pc.equal(pc.strftime(days, "%Y-%m-%d"), cells), False)
+    window = (pa.scalar(datewindow.EARLIEST, pa.date32()), pa.scalar(datewindow.latest(), pa.date32()))
+    return days, _all(shaped, exists, pc.greater_equal(days, window[0]), pc.less_equal(days, window[1]))
 
 
-def _enum_column(kind: type[Enum]) -> ColumnRule:
-    members = {member.value: member for member in kind}
-    return lambda cells: [members.get(cell, INVALID) for cell in cells]
+def _enum_column(kind: type[Enum], optional: bool = False) -> ColumnRule:
+    members = pa.array([member.value for member in kind] + ([""] if optional else []), pa.string())
 
-
-def _optional_enum_column(kind: type[Enum]) -> ColumnRule:
-    members: dict[str, Any] = {"": None} | {member.value: member for member in kind}
-    return lambda cells: [members.get(cell, INVALID) for cell in cells]
+    def rule(cells: pa.Array) -> Vouched:
+        ok = pc.is_in(cells, value_set=members)
+        return (pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells) if optional else cells), ok
+    return rule
 
 
 COLUMN_RULES: dict[str, ColumnRule] = {
@@ -495,25 +524,28 @@ COLUMN_RULES: dict[str, ColumnRule] = {
     "OptionalText": _optional_text_column,
     "Url": _url_column,
     "Quantity": _quantity_column,
-    "OptionalVolumePeriod": _optional_enum_column(VolumePeriod),
+    "OptionalVolumePeriod": _enum_column(VolumePeriod, optional=True),
     "Latitude": _number_column(*LATITUDE_RANGE),
     "Longitude": _number_column(*LONGITUDE_RANGE),
     "AtlasDate": _date_column,
-    "IdList": _list_column(_ID_CELL.fullmatch),
-    "Iso3List": _list_column(_ISO3_CELL.fullmatch),
-    "Annotated[Iso3List, Field(min_length=1)]": _list_column(_ISO3_CELL.fullmatch, at_least=1),
-    "UrlList": _list_column(lambda url: url and _plain(url) and is_http_url(url)),
+    "IdList": _list_column(_ID_CELL),
+    "Iso3List": _list_column(_ISO3_CELL),
+    "Annotated[Iso3List, Field(min_length=1)]": _list_column(_ISO3_CELL, at_least=1),
+    "UrlList": _list_column(_URL_CELL),
     **{kind.__name__: _enum_column(kind) for kind in (ActorKind, DatePrecision, EventType, FacilityKind,
                                                       FlowKind, GeoPrecision)},
 }
 """A rule for each field type of the CSV models, by the name the model's annotation gives it."""
 
-ROW_RULES: dict[tuple[str, str], Callable[[dict[str, list[Any]]], list[bool]]] = {
-    ("Event", "_one_sentence"): lambda columns: [quote is None or len(quote) <= MAX_QUOTE
-                                                 for quote in columns["quote"]],
-    ("Event", "_volume_with_its_period"): lambda columns: [
-        (volume is None) == (period is None) for volume, period in zip(columns["volume_bcm"], columns["volume_period"],
-                                                                        strict=True)],
+ENUMS: dict[str, type[Enum]] = {"OptionalVolumePeriod": VolumePeriod} | {
+    kind.__name__: kind for kind in (ActorKind, DatePrecision, EventType, FacilityKind, FlowKind, GeoPrecision)}
+"""The field types whose values a record holds as members of an enumeration (Arrow holds their text)."""
+
+ROW_RULES: dict[tuple[str, str], Callable[[dict[str, pa.Array]], pa.Array]] = {
+    ("Event", "_one_sentence"): lambda columns: pc.fill_null(pc.less_equal(pc.utf8_length(columns["quote"]),
+                                                                             MAX_QUOTE), True),
+    ("Event", "_volume_with_its_period"): lambda columns: pc.equal(pc.is_null(columns["volume_bcm"]),
+                                                                    pc.is_null(columns["volume_period"])),
 }
 """The models' own validators, as checks of validated columns: (model, validator) → rows that pass."""
 
@@ -551,7 +583,37 @@ def trusted(model: type[RecordModel], values: dict[str, Any]) -> RecordModel:
     return record
 
 
-def row_rules(model: type[BaseModel]) -> list[Callable[[dict[str, list[Any]]], list[bool]]]:
+def row_rules(model: type[BaseModel]) -> list[Callable[[dict[str, pa.Array]], pa.Array]]:
     decorators = model.__pydantic_decorators__
     return [ROW_RULES[(model.__name__, name)] for name in (*decorators.field_validators,
                                                            *decorators.model_validators)]
+
+
+def vouched_rows(model: type[BaseModel], cells: dict[str, pa.Array]) -> tuple[dict[str, pa.Array], pa.Array] | None:
+    """Every field's values and the rows whose every cell and every row rule the column rules vouch for;
+    ``None`` if ``model`` has a field or a validator they do not know. A column a file leaves out (an older
+    export) holds empty cells."""
+    rules = column_rules(model)
+    if rules is None:
+        return None
+    count = len(next(iter(cells.values()))) if cells else 0
+    empty = pa.array([""] * count, pa.string())
+    values: dict[str, pa.Array] = {}
+    masks = []
+    for name, rule in rules.items():
+        values[name], ok = rule(cells.get(name, empty))
+        masks.append(ok)
+    masks.extend(rule(values) for rule in row_rules(model))
+    return values, _all(*masks) if masks else pa.array([True] * count)
+
+
+def python_values(model: type[BaseModel], values: dict[str, pa.Array]) -> dict[str, list[Any]]:
+    """Column values as a record holds them (members of enumerations, dates, lists)."""
+    kinds = field_types(model)
+    result = {}
+    for name, array in values.items():
+        cells = array.to_pylist()
+        enum = ENUMS.get(kinds[name])
+        members: dict[Any, Any] = {} if enum is None else {member.value: member for member in enum}
+        result[name] = [members.get(cell, cell) for cell in cells] if members else cells
+    return result

@@ -1,0 +1,95 @@
+"""Benchmark: a cold validation of a data folder (never seen) and a restart on the same data, in a new process each.
+
+    python -m devtools.bench_validate DATA_DIR [--profile N] [--json PATH]
+
+Prepare a folder with the curated data plus N synthetic events, for example::
+
+    cp -r data /tmp/d100k  # then its events.csv: the curated events plus N synthetic ones, as bench_browser
+    python -c "from devtools.bench_browser import add_synthetic_events as add; add(100000)(Path('/tmp/d100k'))"
+
+"cold" is ``validate_dataset`` (what a server pays on data it has never seen), then writing the result to the
+disk cache as ``load_dataset`` does (timed apart); "restart" is ``load_dataset`` in a fresh process that reads
+it back. Each runs in its own process, so peak memory (``ru_maxrss``) is that step's own. ``--profile N``
+prints cProfile's N costliest functions (cumulative) of the cold run. On a machine shared with other work the
+CPU seconds (user + system, imports excluded) are the fairer figure: wall-clock time grows with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _run_step(step: str, data_dir: Path, profile: int) -> dict:
+    from gasatlas.config import settings
+    from gasatlas.dataset import diskcache
+    from gasatlas.dataset.load import DATASET_CODEC, contents_key, load_dataset, validate_dataset
+
+    settings.cache_clear()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = before.ru_utime + before.ru_stime
+    started = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    atlas = validate_dataset(data_dir) if step == "cold" else load_dataset(data_dir)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result = {"step": step, "events": len(atlas.events), "seconds": round(seconds, 2),
+              "cpu_seconds": round(usage.ru_utime + usage.ru_stime - cpu_before, 2),
+              "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+    if step == "cold":  # keep it, as load_dataset does, for the restart
+        started = time.perf_counter()
+        diskcache.cached("dataset", contents_key(data_dir), lambda: atlas, DATASET_CODEC)
+        result["cache_write_seconds"] = round(time.perf_counter() - started, 2)
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(profile)
+        result["profile"] = out.getvalue()
+    return result
+
+
+def _in_new_process(step: str, data_dir: Path, cache_dir: Path, profile: int) -> dict:
+    env = os.environ | {"GASATLAS_CACHE_DIR": str(cache_dir)}
+    command = [sys.executable, "-m", "devtools.bench_validate", str(data_dir), "--step", step,
+               "--profile", str(profile)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench_validate", description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions of the cold run")
+    parser.add_argument("--step", choices=("cold", "restart"), help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    if args.step:
+        print(json.dumps(_run_step(args.step, args.data_dir, args.profile)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="gasatlas-bench-") as cache:
+        cold = _in_new_process("cold", args.data_dir, Path(cache), args.profile)
+        restart = _in_new_process("restart", args.data_dir, Path(cache), 0)
+    load = os.getloadavg()
+    print(cold.pop("profile", ""), file=sys.stderr)
+    results = {"cold": cold, "restart": restart, "load_average": [round(value, 2) for value in load]}
+    print(json.dumps(results, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
