@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 
 import folium
 import numpy as np
@@ -409,20 +410,30 @@ def _midpoint(geometry: dict) -> tuple[float, float]:
     return lat, lon
 
 
+@dataclass(frozen=True)
+class Highlight:
+    """What the reader picked, with the page's counters of clicks (``nonce``) and of requests to centre the map on
+    the pick (``centre``): see ``selection_layer``."""
+
+    selected: Selection
+    nonce: int = 0
+    centre: int = 0
+
+
 def selection_layer(
-    atlas: Dataset, selected: Selection, lang: Lang, nonce: int = 0, flow_year: FlowYear | None = None,
-    centre: int = 0,
+    atlas: Dataset, highlight: Highlight, lang: Lang, flow_year: FlowYear | None = None,
 ) -> folium.FeatureGroup | None:
     """The highlighted pick: a ring (and for events its popup), a halo for a route.
 
-    ``nonce`` changes on every click so that clicking the same marker again
+    The highlight's ``nonce`` changes on every click so that clicking the same marker again
     re-opens its popup even though nothing else changed. ``centre`` counts the
     page's requests to centre the map on the pick: the layer moves the view when
     it sees a new one, before it opens the popup, so that nothing else pans the
     map meanwhile (streamlit-folium's own ``center`` raced the popup's auto-pan).
     """
-    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": nonce, "popup": None, "line": None,
-                  "centre": centre}
+    selected = highlight.selected
+    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": highlight.nonce, "popup": None, "line": None,
+                  "centre": highlight.centre}
     if selected.kind == "event":
         event = records.record(atlas.events, selected.id)
         if event is None:
@@ -450,10 +461,8 @@ def overlays(
     events: pd.DataFrame,
     as_of: dt.date,
     lang: Lang,
-    selected: Selection | None = None,
-    nonce: int = 0,
     flow_year: FlowYear | None = None,
-    centre: int = 0,
+    highlight: Highlight | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the page state, in drawing order; ``flow_year`` sizes routes by the gas that moved."""
     network = routes_as_of(atlas.routes, as_of)
@@ -465,7 +474,7 @@ def overlays(
     ]
     if flow_year is not None:
         groups.append(flow_labels_layer(network, flow_year, lang))
-    highlight = None if selected is None else selection_layer(atlas, selected, lang, nonce, flow_year, centre)
-    if highlight is not None:
-        groups.append(highlight)
+    picked = None if highlight is None else selection_layer(atlas, highlight, lang, flow_year)
+    if picked is not None:
+        groups.append(picked)
     return groups

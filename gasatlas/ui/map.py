@@ -19,7 +19,7 @@ from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.map import cards, event_table
 from gasatlas.map.cards import CARD_CSS, legend_html
-from gasatlas.map.layers import base_map, network_bounds, overlays
+from gasatlas.map.layers import Highlight, base_map, network_bounds, overlays
 from gasatlas.map.leaflet import map_resource
 from gasatlas.map.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.model import records
@@ -58,6 +58,13 @@ def _on_map_click() -> None:
     if clicked is not None:
         st.session_state[state.KEY_CLICK_NONCE] = click_count(value)
         state.select(clicked, centre=False, refresh_table=True)
+
+
+def _highlight(selected: Selection | None) -> Highlight | None:
+    """The reader's pick with this session's click and centring counters (see ``layers.selection_layer``)."""
+    if selected is None:
+        return None
+    return Highlight(selected, st.session_state[state.KEY_CLICK_NONCE], st.session_state[state.KEY_CENTRE_REQUEST])
 
 
 def render_map(fmap, layers: list) -> dict | None:
@@ -277,8 +284,7 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
             base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
-            overlays(atlas, shown, as_of, lang, view.selected, st.session_state[state.KEY_CLICK_NONCE], flow_year,
-                     st.session_state[state.KEY_CENTRE_REQUEST]) + story.frame_layers(atlas),
+            overlays(atlas, shown, as_of, lang, flow_year, _highlight(view.selected)) + story.frame_layers(atlas),
         )
         takeaway.map_downloads(atlas, lang)
     with card_column:
@@ -303,7 +309,6 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
     render_map(
         base_map(atlas.country_shapes, view.basemap, lang=lang),
-        overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, view.selected,
-                 st.session_state[state.KEY_CLICK_NONCE], flow_year, st.session_state[state.KEY_CENTRE_REQUEST])
-        + story.frame_layers(atlas),
+        overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, flow_year,
+                 _highlight(view.selected)) + story.frame_layers(atlas),
     )

@@ -12,7 +12,7 @@ import pytest
 from gasatlas.analysis.viewstate import Selection
 from gasatlas.map.cards import event_html, facility_html, legend_html, route_html
 from gasatlas.map.event_table import events_table
-from gasatlas.map.layers import events_layer, selection_layer
+from gasatlas.map.layers import Highlight, events_layer, selection_layer
 from gasatlas.model.sanitize import html_text
 from tests.support.hostile import HOSTILE
 
@@ -124,7 +124,7 @@ def test_tooltips_drop_titles_for_very_many_events(atlas, monkeypatch) -> None:
 
 
 def test_the_selected_event_brings_its_own_popup(atlas) -> None:
-    group = selection_layer(atlas, Selection("event", ROADMAP), "en", nonce=3)
+    group = selection_layer(atlas, Highlight(Selection("event", ROADMAP), nonce=3), "en")
     data = json.loads(next(iter(group._children.values())).data_json)
 
     assert data["popup"] == event_html(event(atlas), atlas, "en")
@@ -132,7 +132,7 @@ def test_the_selected_event_brings_its_own_popup(atlas) -> None:
 
 
 def test_an_unknown_selection_draws_nothing(atlas) -> None:
-    assert selection_layer(atlas, Selection("event", "ev-gone"), "en") is None
+    assert selection_layer(atlas, Highlight(Selection("event", "ev-gone")), "en") is None
 
 
 def test_the_table_speaks_the_readers_language(atlas) -> None:

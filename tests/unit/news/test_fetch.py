@@ -42,47 +42,56 @@ class Seen:
     requests: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _handler(seen: Seen, redirect_to: str = "") -> type[http.server.SimpleHTTPRequestHandler]:
-    class Pages(http.server.SimpleHTTPRequestHandler):
-        """Serves the saved pages, plus a few answers a real site (or a hostile one) may give."""
+class Pages(http.server.SimpleHTTPRequestHandler):
+    """Serves the saved pages, plus a few answers a real site (or a hostile one) may give."""
 
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, directory=str(PAGES), **kwargs)
+    seen: Seen
+    redirect_to: str
 
-        def do_GET(self) -> None:
-            seen.requests.append((self.path, self.headers.get("Host", "")))
-            if self.path.startswith("/redirect"):
-                self._redirect(redirect_to + self.path.removeprefix("/redirect"))
-            elif self.path == "/to-file":
-                self._redirect("file:///etc/passwd")
-            elif self.path == "/to-page":
-                self._redirect(PAGE)
-            elif self.path.startswith("/loop"):
-                self._redirect(f"/loop{len(self.path)}")
-            elif self.path == "/unsized":  # no Content-Length: the cap must count what arrives
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(b"<p>" + b"x" * 5000 + b"</p>")
-            elif self.path == "/picture":
-                self.send_response(200)
-                self.send_header("Content-Type", "image/png")
-                self.end_headers()
-                self.wfile.write(b"\x89PNG\r\n")
-            else:
-                super().do_GET()
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(PAGES), **kwargs)
 
-        def _redirect(self, location: str) -> None:
-            self.send_response(302)
-            self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def do_GET(self) -> None:
+        self.seen.requests.append((self.path, self.headers.get("Host", "")))
+        location = self._redirected()
+        if location is not None:
+            self._redirect(location)
+        elif self.path == "/unsized":  # no Content-Length: the cap must count what arrives
+            self._answer("text/html", b"<p>" + b"x" * 5000 + b"</p>")
+        elif self.path == "/picture":
+            self._answer("image/png", b"\x89PNG\r\n")
+        else:
+            super().do_GET()
 
-        def log_message(self, *_args) -> None:
-            return None
+    def _redirected(self) -> str | None:
+        """Where a redirecting path sends the client; None for any other path."""
+        if self.path.startswith("/redirect"):
+            return self.redirect_to + self.path.removeprefix("/redirect")
+        if self.path.startswith("/loop"):
+            return f"/loop{len(self.path)}"
+        return {"/to-file": "file:///etc/passwd", "/to-page": PAGE}.get(self.path)
 
-    return Pages
+    def _answer(self, content_type: str, body: bytes) -> None:
+        """A 200 answer without Content-Length, closed after the body."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *_args) -> None:
+        return None
+
+
+def _handler(seen: Seen, redirect_to: str = "") -> type[Pages]:
+    """The page server's handler, noting its requests in ``seen``; ``/redirect…`` goes to ``redirect_to``."""
+    return type("SeenPages", (Pages,), {"seen": seen, "redirect_to": redirect_to})
 
 
 @dataclass
