@@ -16,8 +16,8 @@ from gasatlas.dataset import load
 from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
 from gasatlas.model import schema
 from gasatlas.model.schema import Event
-from tests.conftest import MINIMAL_DATA
-from tests.hostile.strategies import hostile_events
+from tests.support.data import MINIMAL_DATA
+from tests.support.hostile import hostile_events
 
 Outcome = pd.DataFrame | list[str]
 
