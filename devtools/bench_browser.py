@@ -42,8 +42,9 @@ from devtools.browser_harness import (
     warm_up,
 )
 from devtools.synth import synthetic_events
-from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
+from gasatlas.dataset.exports import events_csv, frame_records
 from gasatlas.dataset.load import load_dataset
+from gasatlas.model.schema import EVENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 

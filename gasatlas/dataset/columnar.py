@@ -132,7 +132,8 @@ def _tuples(lists: pa.Array) -> np.ndarray:
     encoded = pc.dictionary_encode(pc.binary_join(lists, schema.LIST_SEPARATOR))
     distinct = np.empty(len(encoded.dictionary), dtype=object)
     distinct[:] = [tuple(text.split(schema.LIST_SEPARATOR)) if text else () for text in encoded.dictionary.to_pylist()]
-    return distinct[encoded.indices.to_numpy(zero_copy_only=False)]
+    codes: np.ndarray = encoded.indices.to_numpy(zero_copy_only=False)
+    return np.asarray(distinct[codes])
 
 
 def write_frame(frame: pd.DataFrame, file: BinaryIO) -> None:

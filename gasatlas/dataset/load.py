@@ -101,7 +101,7 @@ class Dataset:
     """
 
     countries: pd.DataFrame
-    country_shapes: dict = field(repr=False)
+    country_shapes: dict[str, Any] = field(repr=False)
     facilities: pd.DataFrame
     routes: pd.DataFrame
     events: pd.DataFrame
@@ -160,7 +160,7 @@ def _validate_rows(
     rows: Iterable[tuple[str, dict[str, Any]]],
     model: type[Model],
     problems: list[Problem],
-    context: dict | None = None,
+    context: dict[str, Any] | None = None,
 ) -> _Validated[Model]:
     validated: _Validated[Model] = _Validated(file, [])
     for location, row in rows:
@@ -251,7 +251,8 @@ def _csv_table(file: str, text: str, model: type[BaseModel], found: list[tuple[i
     return _Table(columns, locations, positions)
 
 
-def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Problem]) -> Iterator[tuple[str, dict]]:
+def csv_rows(file: str, text: str, model: type[BaseModel],
+             problems: list[Problem]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Rows of a CSV text as (``line N``, dict); header and cell-count problems are reported."""
     found: list[tuple[int, Problem]] = []
     table = _csv_table(file, text, model, found)
@@ -261,7 +262,7 @@ def csv_rows(file: str, text: str, model: type[BaseModel], problems: list[Proble
             yield location, table.row(index)
 
 
-def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[tuple[str, dict]]:
+def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Features of a GeoJSON text as (``feature N``, feature) with structural problems reported."""
     try:
         collection = json.loads(text)
@@ -280,7 +281,7 @@ def geojson_features(file: str, text: str, problems: list[Problem]) -> Iterator[
 
 
 def _check_geometry(
-    file: str, location: str, record_id: str | None, feature: dict, allowed: set[str], problems: list[Problem]
+    file: str, location: str, record_id: str | None, feature: dict[str, Any], allowed: set[str], problems: list[Problem]
 ) -> bool:
     geometry = feature.get("geometry")
     if not isinstance(geometry, dict) or geometry.get("type") not in allowed:
@@ -294,11 +295,11 @@ def _check_geometry(
 
 def _load_geojson(
     data_dir: Path, file: str, model: type[Model], geometry_types: set[str], problems: list[Problem]
-) -> tuple[_Validated[Model], dict[str, dict]]:
+) -> tuple[_Validated[Model], dict[str, dict[str, Any]]]:
     """Validate the properties of every feature and keep each valid feature's geometry."""
     text = read_text(data_dir / file, problems)
     validated: _Validated[Model] = _Validated(file, [])
-    geometries: dict[str, dict] = {}
+    geometries: dict[str, dict[str, Any]] = {}
     if text is None:
         return validated, geometries
     for location, feature in geojson_features(file, text, problems):
@@ -490,7 +491,7 @@ def _check_on_route(file: str, location: str, flow: Flow, route: RouteFacts, cou
 
 def _check_overlaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
     """A route, direction, scope and kind never has two chosen figures for the same days."""
-    series: dict[tuple, list[tuple[str, Flow]]] = {}
+    series: dict[tuple[str, ...], list[tuple[str, Flow]]] = {}
     for location, flow in batch.records:
         if flow.choice == FlowChoice.CHOSEN:
             series.setdefault((flow.route_id, flow.from_country, flow.to_country, flow.scope, flow.value_kind),
@@ -520,7 +521,7 @@ def _check_gaps(batch: _Validated[Flow], problems: list[Problem]) -> None:
 def _check_totals(batch: _Validated[Flow], problems: list[Problem]) -> None:
     """A pipeline's whole-route figure holds its per-country parts: if the chosen parts of the same route,
     period and kind add up to more, one of them is counted twice (or the 'total' is not the whole)."""
-    parts: dict[tuple, list[Flow]] = {}
+    parts: dict[tuple[str, ...], list[Flow]] = {}
     for _, flow in batch.records:
         if flow.scope == FlowScope.COUNTRY and flow.choice == FlowChoice.CHOSEN and flow.volume_bcm is not None:
             parts.setdefault((flow.route_id, flow.period, flow.value_kind), []).append(flow)
@@ -542,7 +543,8 @@ def _holds_models(annotation: Any) -> bool:
     return any(_holds_models(argument) for argument in get_args(annotation))
 
 
-def _frame(batch: _Validated[Any], model: type[BaseModel], geometries: dict[str, dict] | None = None) -> pd.DataFrame:
+def _frame(batch: _Validated[Any], model: type[BaseModel],
+           geometries: dict[str, dict[str, Any]] | None = None) -> pd.DataFrame:
     """Records as a frame; list fields become tuples so frames stay hashable for caching."""
     fields = model.model_fields
     columns = [f.alias or name for name, f in fields.items()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_date
@@ -143,7 +144,7 @@ def _d3_pattern(cldr: str) -> str:
     return re.sub(r"([A-Za-z])\1*", lambda field: CLDR_TO_D3.get(field.group(0), field.group(0)), cldr)
 
 
-def vega_locale(lang: Lang) -> dict:
+def vega_locale(lang: Lang) -> dict[str, Any]:
     """The number and time locale of a Vega-Lite chart (``config.locale``, d3-format and d3-time-format
     definitions) built from CLDR: axis months, tooltips and numbers in the reader's language."""
     locale = Locale.parse(lang)

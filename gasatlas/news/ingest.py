@@ -27,7 +27,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from gasatlas.auth import Identity, operator_identity
@@ -153,7 +153,7 @@ def duplicates_of(candidates: Sequence[Candidate], atlas: Dataset) -> list[list[
     return [find_duplicates(candidate, atlas.events) for candidate in candidates]
 
 
-def candidate_row(candidate: Candidate, duplicate_of: Sequence[str] = ()) -> dict:
+def candidate_row(candidate: Candidate, duplicate_of: Sequence[str] = ()) -> dict[str, Any]:
     """A candidate as one flat record: the events.csv columns plus confidence, flags and duplicates."""
     row = {}
     for column in EVENT_COLUMNS:
@@ -175,7 +175,7 @@ def new_actors(candidates: Sequence[Candidate]) -> list[ProposedActor]:
     return list({actor.id: actor for candidate in candidates for actor in candidate.new_actors}.values())
 
 
-def _actor_cell(actors: Sequence[dict]) -> str:
+def _actor_cell(actors: Sequence[dict[str, Any]]) -> str:
     """New actors in one CSV cell: "ivan-petrov (person): Иван Петров / Ivan Petrov; …"."""
     return "; ".join(f"{a['id']} ({a['kind']}): {a['name_ru']} / {a['name_en']}" for a in actors)
 

@@ -14,10 +14,10 @@ write transaction).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
@@ -34,6 +34,7 @@ from gasatlas.store.tables import (
 )
 from gasatlas.store.workflow import EventStore, with_sources
 
+T = TypeVar("T")
 STALE_AFTER = dt.timedelta(minutes=15)
 """A running watcher that has not said it is alive for this long has died: its lock is taken over."""
 MAX_ATTEMPTS = 3
@@ -156,7 +157,7 @@ def _utc(moment: dt.datetime | None) -> dt.datetime | None:
     return None if moment is None else _when(moment)
 
 
-def _inserted(result: sa.CursorResult) -> int:
+def _inserted(result: sa.CursorResult[Any]) -> int:
     """The id the database gave the row just inserted."""
     key = result.inserted_primary_key
     assert key is not None
@@ -213,7 +214,7 @@ class FeedStore:
                     found.setdefault(str(url), row.id)
         return found
 
-    def items(self, identity: Identity, *, state: ItemState | None = None, limit: int = 200) -> list[dict]:
+    def items(self, identity: Identity, *, state: ItemState | None = None, limit: int = 200) -> list[dict[str, Any]]:
         """The latest items read, newest first (moderators only: the page of feed health)."""
         require(identity, Permission.MODERATE)
         table = feed_items_table
@@ -401,7 +402,7 @@ class FeedStore:
             watch_runs_table.c.id == run_id).values(status=status, finished_at=now, heartbeat_at=now,
                                                     note=note[:2000], **counts)))
 
-    def _write(self, work):
+    def _write(self, work: Callable[[sa.Connection], T]) -> T:
         return self.events._write(work, "the feed store refused the save")
 
 

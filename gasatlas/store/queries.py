@@ -65,7 +65,7 @@ class StoredEvent:
     """An event's current state in the store."""
 
     id: str
-    record: dict
+    record: dict[str, Any]
     status: RecordStatus
     revision: int
     curated: bool
@@ -85,11 +85,11 @@ class Revision:
     """1 for the record's first state, one more for each change."""
     action: Action
     status: RecordStatus
-    record: dict
+    record: dict[str, Any]
     actor: str
     """The id of the person who made the change, or ``CURATED_FILES`` for a curated record's first state."""
     at: dt.datetime
-    changes: dict[str, list] = field(default_factory=dict)
+    changes: dict[str, list[Any]] = field(default_factory=dict)
     """``{field: [before, after]}``; empty for a record's first state."""
     comment: str = ""
     article_sha256: str | None = None
@@ -137,7 +137,7 @@ class EventQueries:
 
     # the public atlas ---------------------------------------------------------
 
-    def _select(self, table: sa.Table, *conditions: Any) -> Sequence[sa.Row]:
+    def _select(self, table: sa.Table, *conditions: Any) -> Sequence[sa.Row[Any]]:
         order = (table.c.date, table.c.id) if table is events_table else (table.c.id,)
         with self._reading() as connection:
             return list(connection.execute(sa.select(table).where(*conditions).order_by(*order)).all())
@@ -203,7 +203,7 @@ class EventQueries:
         stored_actors = records_frame(self.actors() + self.actors(RecordStatus.PENDING), Actor)
         return replace(atlas, actors=pd.concat([atlas.actors, stored_actors], ignore_index=True))
 
-    def record_of(self, atlas: Dataset, event_id: str) -> tuple[dict, int]:
+    def record_of(self, atlas: Dataset, event_id: str) -> tuple[dict[str, Any], int]:
         """An event's record and the revision a change of it is made on (0: a curated event never corrected);
         ``KeyError`` when neither the store nor the curated files hold it."""
         current = self.current(event_id)
@@ -308,7 +308,8 @@ def _revision(row: Any) -> Revision:
                     changes=row.changes, comment=row.comment, article_sha256=row.article_sha256)
 
 
-def _valid(table: sa.Table, model: type[Event | Actor | Flow], rows: Sequence) -> tuple[list, list[Unreadable]]:
+def _valid(table: sa.Table, model: type[Event | Actor | Flow],
+           rows: Sequence[sa.Row[Any]]) -> tuple[list[Any], list[Unreadable]]:
     """The rows' records that pass today's validation, and why each of the others does not."""
     valid, unreadable = [], []
     for row in rows:

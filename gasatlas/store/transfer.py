@@ -17,6 +17,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from gasatlas.auth import Identity, Permission, PermissionDenied, require
 from gasatlas.dataset import exports
@@ -44,7 +45,7 @@ def actors_csv(actors: Iterable[Actor]) -> str:
     return exports.records_csv((json_record(actor) for actor in actors), ACTOR_COLUMNS)
 
 
-def parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[str, dict]]:
+def parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[str, dict[str, Any]]]:
     """(``line N``, row) pairs of a CSV text, after the same header and cell checks as the data files."""
     problems: list[Problem] = []
     rows = list(csv_rows(source, text, model, problems))
@@ -53,7 +54,7 @@ def parse_csv(text: str, source: str, model: type[Event | Actor]) -> list[tuple[
     return rows
 
 
-def repeated_ids(rows: Iterable[tuple[str, dict]], source: str) -> list[Problem]:
+def repeated_ids(rows: Iterable[tuple[str, dict[str, Any]]], source: str) -> list[Problem]:
     """Ids a file gives more than once, with their lines: an import applying both rows would let the last
     silently win over the first (or store both under different ids), so a file that repeats an id is refused."""
     lines: dict[str, list[str]] = {}
@@ -96,7 +97,7 @@ class ImportResult:
     """Ids of events the import corrected (moderators only)."""
 
 
-def _normalised(row: dict, model: type[Event | Actor]) -> dict | None:
+def _normalised(row: dict[str, Any], model: type[Event | Actor]) -> dict[str, Any] | None:
     try:
         return json_record(model.model_validate(row))
     except ValueError:  # an invalid row: validation names its problems below
@@ -144,7 +145,7 @@ def import_csv(store: EventStore, identity: Identity, atlas: Dataset, events_tex
     return ImportResult(stored, [row["id"] for _, row in events if row["id"] not in touched], corrected)
 
 
-def _correct(store: EventStore, identity: Identity, atlas: Dataset, row: dict, source: str,
+def _correct(store: EventStore, identity: Identity, atlas: Dataset, row: dict[str, Any], source: str,
              line: str) -> StoredEvent:
     current = store.current(row["id"])
     return store.edit(identity, atlas, row["id"], current.revision if current else 0, row,

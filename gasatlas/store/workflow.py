@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -39,6 +39,7 @@ from gasatlas.store.tables import Action, actors_table, articles_table, events_t
 
 Origin = Literal["extracted", "imported", "manual"]
 SAVE_ATTEMPTS = 5
+T = TypeVar("T")
 TRACKED_STATUS = "status"
 """The pseudo-field a revision's changes name when a record's status moved."""
 FROM_PENDING = frozenset({RecordStatus.PENDING})
@@ -96,7 +97,7 @@ class _Submission:
             return Action.SUBMIT
         return Action.IMPORT if self.provenance.origin == "imported" else Action.PUBLISH
 
-    def first_revision(self, entity: str, entity_id: str, record: dict) -> Revision:
+    def first_revision(self, entity: str, entity_id: str, record: dict[str, Any]) -> Revision:
         return Revision(entity=entity, entity_id=entity_id, number=1, action=self.action, status=self.status,
                         record=record, actor=self.identity.id, at=self.at,
                         article_sha256=self.provenance.article_sha256)
@@ -115,22 +116,22 @@ class _Change:
     record: Mapping[str, Any] | None = None
     status: RecordStatus | None = None
     allowed_from: frozenset[RecordStatus] | None = None
-    noted: Mapping[str, list] = field(default_factory=dict)
+    noted: Mapping[str, list[Any]] = field(default_factory=dict)
     """Pseudo-fields the revision's changes name besides the record's (``MERGED_INTO``, ``SOURCES_ADDED``)."""
 
 
-def json_record(record: Event | Actor | Flow) -> dict:
+def json_record(record: Event | Actor | Flow) -> dict[str, Any]:
     """A validated record as the store and the data/ formats keep it (JSON types, CSV column names)."""
     return record.model_dump(mode="json", by_alias=True)
 
 
-def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list]:
+def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """The fields that differ between two records, as ``{field: [before, after]}``."""
     return {name: [before.get(name), after.get(name)] for name in dict.fromkeys([*before, *after])
             if before.get(name) != after.get(name)}
 
 
-def with_sources(record: Mapping[str, Any], urls: Sequence[str]) -> dict:
+def with_sources(record: Mapping[str, Any], urls: Sequence[str]) -> dict[str, Any]:
     """``record`` with each of ``urls`` it does not name yet (as its source or "also reported") added to its
     "also reported": another outlet's report of the same event."""
     named = [record.get("source_url"), *(record.get("also_reported") or [])]
@@ -145,7 +146,7 @@ class EventStore(EventQueries):
         super().__init__(url)
         self.submissions_per_hour = submissions_per_hour
 
-    def _write(self, work, message: str = "the event store refused the save"):
+    def _write(self, work: Callable[[sa.Connection], T], message: str = "the event store refused the save") -> T:
         """Run ``work(connection)`` in one locked transaction; database failures become ``StoreError``."""
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
@@ -244,7 +245,7 @@ class EventStore(EventQueries):
             event_id, expected_revision, Action.RESTORE, comment or f"restored revision {number}", old.record,
             old.status))
 
-    def _validated(self, atlas: Dataset, record: Mapping[str, Any]) -> dict:
+    def _validated(self, atlas: Dataset, record: Mapping[str, Any]) -> dict[str, Any]:
         """A record as the store keeps it, or ``DataValidationError`` naming the field."""
         (valid,), _ = validate_additions(self.known_to(atlas), [record])
         return json_record(valid)

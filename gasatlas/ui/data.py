@@ -22,6 +22,7 @@ from gasatlas.i18n import N_, gettext, ngettext, pgettext
 from gasatlas.i18n.formats import format_date
 from gasatlas.map.event_table import MISSING, SOURCE_HOST
 from gasatlas.model.sanitize import markdown_format
+from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.model.vocab import Lang
 from gasatlas.store import FileNames, StoreError, export_archive, import_csv
 from gasatlas.ui import identity, notices, resources, state
@@ -64,7 +65,7 @@ def _events_file(_atlas: Dataset, content_version: str, event_filter: EventFilte
     """One download of the filtered events, built once per data version, filter and format."""
     shown = event_filter.shown(_atlas)
     if kind == "csv":
-        return exports.events_csv(exports.frame_records(shown, exports.EVENT_COLUMNS)).encode("utf-8")
+        return exports.events_csv(exports.frame_records(shown, EVENT_COLUMNS)).encode("utf-8")
     if kind == "geojson":
         return exports.geojson_text(exports.events_geojson(shown)).encode("utf-8")
     return exports.events_excel(shown)

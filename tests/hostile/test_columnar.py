@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from gasatlas.config import settings as atlas_settings
 from gasatlas.dataset import load
-from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
+from gasatlas.dataset.exports import events_csv, frame_records
 from gasatlas.model import schema
-from gasatlas.model.schema import Event
+from gasatlas.model.schema import EVENT_COLUMNS, Event
 from tests.support.data import MINIMAL_DATA
 from tests.support.hostile import hostile_events
 

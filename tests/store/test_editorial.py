@@ -134,7 +134,8 @@ def test_a_curated_event_corrected_in_the_app_keeps_the_curated_record_as_its_fi
 
 
 def _record(event_id: str) -> dict:
-    from gasatlas.dataset.exports import EVENT_COLUMNS, frame_records
+    from gasatlas.dataset.exports import frame_records
+    from gasatlas.model.schema import EVENT_COLUMNS
     return frame_records(ATLAS.events[ATLAS.events["id"] == event_id], EVENT_COLUMNS)[0]
 
 

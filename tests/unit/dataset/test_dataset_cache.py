@@ -15,10 +15,10 @@ import pytest
 from devtools.synth import synthetic_events
 from gasatlas.config import settings
 from gasatlas.dataset import load
-from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, frame_records
+from gasatlas.dataset.exports import events_csv, frame_records
 from gasatlas.dataset.load import Dataset, DataValidationError, csv_rows, load_dataset, records_frame
 from gasatlas.model import schema
-from gasatlas.model.schema import Event
+from gasatlas.model.schema import EVENT_COLUMNS, Event
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
-from gasatlas.dataset.exports import EVENT_COLUMNS, events_csv, events_excel, frame_records, table_csv
+from gasatlas.dataset.exports import events_csv, events_excel, frame_records, table_csv
 from gasatlas.dataset.load import with_stored
 from gasatlas.model.sanitize import guard_cell, unguard_cell
+from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.news.extract import Candidate
 from gasatlas.news.ingest import format_candidates
 from gasatlas.store import EventStore, export_archive, import_csv
