@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 from collections.abc import Iterable
 from string import Template
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -62,7 +63,7 @@ def _names(ids: Iterable[str], actors: pd.DataFrame, lang: Lang, with_roles: boo
 
 
 
-def event_date_text(event, lang: Lang) -> str:
+def event_date_text(event: Any, lang: Lang) -> str:
     date = event.date.date() if hasattr(event.date, "date") else event.date
     return format_date(date, event.date_precision, lang, getattr(event, f"date_label_{lang}"))
 
@@ -75,7 +76,7 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def _number(event, name: str) -> float | None:
+def _number(event: Any, name: str) -> float | None:
     """A number column of an event row, None where it is missing (NaN in a frame, None in a record)."""
     value = getattr(event, name, None)
     return None if value is None or pd.isna(value) else float(value)
@@ -86,7 +87,7 @@ def volume_text(volume_bcm: float, period: str, lang: Lang) -> str:
     return gettext(VOLUME_PERIODS[period], lang).format(volume=format_number(volume_bcm, lang, decimals=3))
 
 
-def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
+def event_numbers(event: Any, lang: Lang) -> list[tuple[str, str]]:
     """The volume, price and contract length the source gives, as (term, plain text) pairs; none it does not give.
 
     A report's numbers stay the report's: they are not flow figures, which carry their own kind and period."""
@@ -102,7 +103,7 @@ def event_numbers(event, lang: Lang) -> list[tuple[str, str]]:
     return numbers
 
 
-def event_html(event, atlas: Dataset, lang: Lang) -> str:
+def event_html(event: Any, atlas: Dataset, lang: Lang) -> str:
     """The full story of one event: when, where, who, what, and from which source."""
     kind = EventType(event.event_type)
     rows = []
@@ -150,7 +151,7 @@ def _country_names(codes: Iterable[str], atlas: Dataset, lang: Lang) -> str:
     return ", ".join(html_text(names.get(code, code)) for code in codes)
 
 
-def _history_rows(history, lang: Lang) -> str:
+def _history_rows(history: Any, lang: Lang) -> str:
     rows = []
     for change in history:
         when = (format_date(change["from"], change["from_precision"], lang) if change["from"]
@@ -177,7 +178,7 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
     contested = disagreements(figures)
     marked = set(contested.loc[contested["chosen"], "id"])
 
-    def kind_text(row) -> str:
+    def kind_text(row: Any) -> str:
         text = kind_label(row, lang)
         return f"{text} · ✓ {label(FlowChoice.CHOSEN, lang)}" if row.id in marked else text
 
@@ -193,7 +194,7 @@ def flows_html(route_id: str, atlas: Dataset, year: int, lang: Lang) -> str:
     return f'{heading}<table class="ga-flows"><tr>{header}</tr>{rows}</table>'
 
 
-def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
+def route_html(route: Any, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
     """A route's identity, its state on ``as_of``, the flow figures for that year, its whole history and its
     source."""
     current = status_as_of(route.status_history, as_of)
@@ -230,7 +231,7 @@ def route_html(route, atlas: Dataset, as_of: dt.date, lang: Lang) -> str:
     )
 
 
-def facility_html(facility, atlas: Dataset, lang: Lang) -> str:
+def facility_html(facility: Any, atlas: Dataset, lang: Lang) -> str:
     kind = FacilityKind(facility.kind)
     note = getattr(facility, f"note_{lang}")
     capacity = ""
@@ -274,7 +275,7 @@ def _dot(color: str, hollow: bool = False) -> str:
                 width=2.5 if hollow else 1.5)
 
 
-def _area(style: dict) -> str:
+def _area(style: dict[str, Any]) -> str:
     return _svg("area", fill=style["fillColor"], stroke=style["color"])
 
 

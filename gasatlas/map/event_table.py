@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[
     return [joined[group] for group in groups]
 
 
-_PARTICIPANTS: dict[tuple[int, int, str], tuple[weakref.ref, weakref.ref, np.ndarray]] = {}
+_PARTICIPANTS: dict[tuple[int, int, str], tuple[weakref.ref[Any], weakref.ref[Any], np.ndarray]] = {}
 
 
 def _participant_names(atlas: Dataset, lang: Lang) -> np.ndarray:
@@ -59,7 +60,7 @@ def _rows_of(events: pd.DataFrame, atlas: Dataset) -> np.ndarray | None:
     index = events.index
     if not pd.api.types.is_integer_dtype(index.dtype) or len(atlas.events) != len(atlas.events.index):
         return None
-    rows = index.to_numpy()
+    rows: np.ndarray = index.to_numpy()
     if len(rows) and (rows.min() < 0 or rows.max() >= len(atlas.events)):
         return None
     if not atlas.events.index.equals(pd.RangeIndex(len(atlas.events))):
@@ -125,7 +126,7 @@ class TableSort:
             raise ValueError(f"the events table has no column {self.column!r}")
 
 
-_SORT_KEYS: dict[tuple[int, int, str, str], tuple[weakref.ref, weakref.ref, np.ndarray]] = {}
+_SORT_KEYS: dict[tuple[int, int, str, str], tuple[weakref.ref[Any], weakref.ref[Any], np.ndarray]] = {}
 
 
 def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, column: str, lang: Lang) -> np.ndarray:
@@ -149,7 +150,7 @@ def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, colu
         values = values.astype(object).where(values.notna() & (values.astype(str).str.strip() != ""))
         values = values.str.casefold()
     codes, _ = pd.factorize(values, sort=True, use_na_sentinel=True)
-    return codes
+    return np.asarray(codes)
 
 
 def _atlas_sort_codes(atlas: Dataset, column: str, lang: Lang) -> np.ndarray:
@@ -218,7 +219,7 @@ def event_table_headers(lang: Lang) -> dict[str, str]:
     return {column: gettext(heading, lang) for column, heading in EVENT_TABLE_HEADINGS.items()}
 
 
-def _history_text(history, lang: Lang) -> str:
+def _history_text(history: Any, lang: Lang) -> str:
     parts = []
     for change in history:
         when = format_date(change["from"], change["from_precision"], lang) if change["from"] else "…"
@@ -226,7 +227,7 @@ def _history_text(history, lang: Lang) -> str:
     return " → ".join(parts)
 
 
-def routes_table(routes: pd.DataFrame, countries: pd.DataFrame, as_of, lang: Lang) -> pd.DataFrame:
+def routes_table(routes: pd.DataFrame, countries: pd.DataFrame, as_of: Any, lang: Lang) -> pd.DataFrame:
     """Every route with its figures, its status on ``as_of`` and its whole history in one line."""
     names = dict(zip(countries["iso_a3"], countries[f"name_{lang}"], strict=True))
     statuses = [status_as_of(history, as_of) for history in routes["status_history"]]

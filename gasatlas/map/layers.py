@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import Any, cast
 
 import folium
 import numpy as np
@@ -135,7 +136,8 @@ def network_bounds(routes: pd.DataFrame, countries: Bounds = FOCUS_BOUNDS) -> Bo
     return (min([south, *lats]), min([west, *lons])), (max([north, *lats]), max([east, *lons]))
 
 
-def base_map(country_shapes: dict, basemap: Basemap, bounds: Bounds = FOCUS_BOUNDS, lang: Lang = "en") -> AtlasMap:
+def base_map(country_shapes: dict[str, Any], basemap: Basemap, bounds: Bounds = FOCUS_BOUNDS,
+             lang: Lang = "en") -> AtlasMap:
     """The part of the map that never changes during a session: view (fitted to ``bounds``), controls, tiles,
     country shapes.
 
@@ -189,11 +191,11 @@ def country_labels_layer(countries: pd.DataFrame, lang: Lang) -> folium.FeatureG
     return group
 
 
-def line_parts(geometry: dict) -> list[list[list[float]]]:
+def line_parts(geometry: dict[str, Any]) -> list[list[list[float]]]:
     return [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
 
 
-def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float, float, float]]:
+def route_arrows(geometry: dict[str, Any], status: RouteStatus | str) -> list[tuple[float, float, float]]:
     """Arrow positions (lon, lat, bearing) showing the flow direction on the route.
 
     Geometries run in the design flow direction; a reversed route flows the other way.
@@ -212,7 +214,7 @@ def route_arrows(geometry: dict, status: RouteStatus | str) -> list[tuple[float,
     return arrows
 
 
-def _since_text(row, lang: Lang) -> str:
+def _since_text(row: Any, lang: Lang) -> str:
     if row.status_since is None:
         return gettext("start date not in sources", lang)
     change = next(c for c in row.status_history if c["from"] == row.status_since)
@@ -232,7 +234,7 @@ def _flow_tip(figures: pd.DataFrame | None, year: int, lang: Lang) -> str:
     )
 
 
-def route_tooltip(row, lang: Lang, flow_year: FlowYear | None = None) -> str:
+def route_tooltip(row: Any, lang: Lang, flow_year: FlowYear | None = None) -> str:
     name = html_text(getattr(row, f"name_{lang}"))
     status = html_text(label(row.status, lang))
     kind = html_text(label(row.kind, lang))
@@ -244,7 +246,7 @@ def route_tooltip(row, lang: Lang, flow_year: FlowYear | None = None) -> str:
     )
 
 
-def route_width(route, flow_year: FlowYear | None) -> float:
+def route_width(route: Any, flow_year: FlowYear | None) -> float:
     """A route's line width: by capacity, or in flow mode by the gas that moved in the year (thin without a figure)."""
     if flow_year is None:
         return route_weight(route.kind, route.capacity_bcm)
@@ -255,8 +257,8 @@ def route_width(route, flow_year: FlowYear | None) -> float:
 def routes_layer(routes_as_of: pd.DataFrame, lang: Lang, flow_year: FlowYear | None = None) -> folium.FeatureGroup:
     """Routes styled by their status on the chosen date (see ``gasatlas.model.status.routes_as_of``), as wide as their
     capacity — or, given ``flow_year``, as the gas that moved in that year, with "no data" drawn apart."""
-    features: list[dict] = []
-    arrows: list[dict] = []
+    features: list[dict[str, Any]] = []
+    arrows: list[dict[str, Any]] = []
     for row in routes_as_of.itertuples():
         no_data = flow_year is not None and row.id not in flow_year.by_route
         style = NO_FLOW_STYLE if no_data else ROUTE_STATUS_STYLE[RouteStatus(row.status)]
@@ -296,7 +298,7 @@ FLOW_LABEL_CANDIDATES = (0.35, 0.25, 0.45, 0.15, 0.55, 0.65, 0.75, 0.85, 0.05, 0
 """Where along a route its volume may be written, best first: off the middle, where a direction arrow sits."""
 
 
-def flow_label_point(geometry: dict) -> tuple[float, float]:
+def flow_label_point(geometry: dict[str, Any]) -> tuple[float, float]:
     """Where a route's volume is written: the best of ``FLOW_LABEL_CANDIDATES`` along its longest part that lies
     in the map's opening view; for a route wholly outside it, the point closest to that view."""
     points = points_along(max(line_parts(geometry), key=len), FLOW_LABEL_CANDIDATES)
@@ -326,7 +328,7 @@ def flow_labels_layer(routes_as_of: pd.DataFrame, flow_year: FlowYear, lang: Lan
     return group
 
 
-def facility_tooltip(row, lang: Lang) -> str:
+def facility_tooltip(row: Any, lang: Lang) -> str:
     name = html_text(getattr(row, f"name_{lang}"))
     kind = html_text(label(row.kind, lang))
     precision = html_text(label(row.geo_precision, lang))
@@ -368,7 +370,8 @@ TOOLTIP_TITLES_UP_TO = 5_000
 def _codes(column: pd.Series, index: dict[str, int]) -> list[int]:
     """``column`` mapped through ``index``, each distinct value looked up once."""
     codes, values = pd.factorize(column)
-    return np.array([index[str(value)] for value in values] + [-1], dtype=np.int64)[codes].tolist()
+    looked_up = np.array([index[str(value)] for value in values] + [-1], dtype=np.int64)
+    return cast(list[int], looked_up[codes].tolist())
 
 
 def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.FeatureGroup:
@@ -404,7 +407,7 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.
     return group
 
 
-def _midpoint(geometry: dict) -> tuple[float, float]:
+def _midpoint(geometry: dict[str, Any]) -> tuple[float, float]:
     longest = max(line_parts(geometry), key=len)
     lon, lat, _ = points_along(longest, (0.5,))[0]
     return lat, lon
@@ -432,8 +435,8 @@ def selection_layer(
     map meanwhile (streamlit-folium's own ``center`` raced the popup's auto-pan).
     """
     selected = highlight.selected
-    data: dict = {"kind": selected.kind, "id": selected.id, "nonce": highlight.nonce, "popup": None, "line": None,
-                  "centre": highlight.centre}
+    data: dict[str, Any] = {"kind": selected.kind, "id": selected.id, "nonce": highlight.nonce, "popup": None,
+                            "line": None, "centre": highlight.centre}
     if selected.kind == "event":
         event = records.record(atlas.events, selected.id)
         if event is None:

@@ -94,7 +94,7 @@ class ScriptLayer(JSCSSMixin, MacroElement):
         self.default_js = js or []
         self.default_css = css or []
 
-    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca's MacroElement.render returns None too
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's MacroElement.render returns None too
         figure = self.get_root()
         assert isinstance(figure, Figure), "a layer is rendered inside a map's figure"
         for name, url in self.default_js:

@@ -9,6 +9,7 @@ click — so clicking the same marker twice is still two clicks.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from shapely.geometry import Point, shape
@@ -23,7 +24,7 @@ POINT_TOLERANCE_DEG = 1e-4
 LINE_TOLERANCE_DEG = 0.5
 
 
-def _clicked_on(geometry: Mapping | None, clicked: Mapping | None) -> bool:
+def _clicked_on(geometry: Mapping[str, Any] | None, clicked: Mapping[str, Any] | None) -> bool:
     """Whether the click position lies on the feature the component reports.
 
     A click on a marker cluster counts as a click but carries no feature, so the
@@ -36,13 +37,13 @@ def _clicked_on(geometry: Mapping | None, clicked: Mapping | None) -> bool:
         point = Point(float(clicked["lng"]), float(clicked["lat"]))
         if geometry.get("type") == "Point":
             lon, lat = geometry["coordinates"][:2]
-            return point.distance(Point(lon, lat)) <= POINT_TOLERANCE_DEG
-        return shape(geometry).distance(point) <= LINE_TOLERANCE_DEG
+            return bool(point.distance(Point(lon, lat)) <= POINT_TOLERANCE_DEG)
+        return bool(shape(geometry).distance(point) <= LINE_TOLERANCE_DEG)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return False
 
 
-def selection_from_map(value: Mapping | None) -> Selection | None:
+def selection_from_map(value: Mapping[str, Any] | None) -> Selection | None:
     """The route, facility or event a map click landed on; None for anything else."""
     if not value:
         return None
@@ -58,7 +59,7 @@ def selection_from_map(value: Mapping | None) -> Selection | None:
     return None
 
 
-def click_count(value: Mapping | None) -> int:
+def click_count(value: Mapping[str, Any] | None) -> int:
     return int((value or {}).get("last_object_clicked_count") or 0)
 
 

@@ -14,7 +14,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import matplotlib as mpl
 import pandas as pd
@@ -118,7 +118,7 @@ def caption(atlas: Dataset, view: EventFilter, shown: int, lang: Lang) -> Captio
     )
 
 
-def _rings(geometry: dict) -> list[list[tuple[float, float]]]:
+def _rings(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
     polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     return [[(lon, mercator_y(max(min(lat, 85.0), -85.0))) for lon, lat in polygon[0]] for polygon in polygons]
 
@@ -130,7 +130,7 @@ def _dashes(dash: str | None, width: float) -> tuple[float, tuple[float, ...]] |
     return 0, tuple(float(part) * PX_TO_PT / width for part in dash.split())
 
 
-def _draw_countries(ax, shapes: dict, countries: pd.DataFrame, lang: Lang) -> None:
+def _draw_countries(ax: Any, shapes: dict[str, Any], countries: pd.DataFrame, lang: Lang) -> None:
     for focus, style in ((False, COUNTRY_CONTEXT_STYLE), (True, COUNTRY_FOCUS_STYLE)):
         rings = [ring for feature in shapes["features"] if bool(feature["properties"]["focus"]) == focus
                  for ring in _rings(feature["geometry"])]
@@ -145,7 +145,7 @@ def _draw_countries(ax, shapes: dict, countries: pd.DataFrame, lang: Lang) -> No
                     style="italic", zorder=6)
 
 
-def _draw_routes(ax, network: pd.DataFrame) -> None:
+def _draw_routes(ax: Any, network: pd.DataFrame) -> None:
     for row in network.itertuples():
         style = ROUTE_STATUS_STYLE[RouteStatus(row.status)]
         width = route_weight(row.kind, row.capacity_bcm) * PX_TO_PT
@@ -157,7 +157,7 @@ def _draw_routes(ax, network: pd.DataFrame) -> None:
                     markeredgecolor="white", markeredgewidth=0.5, zorder=4)
 
 
-def _draw_points(ax, atlas: Dataset, events: pd.DataFrame) -> None:
+def _draw_points(ax: Any, atlas: Dataset, events: pd.DataFrame) -> None:
     for row in atlas.facilities.itertuples():
         symbol = FACILITY_SYMBOL[row.kind]
         ax.plot(row.lon, mercator_y(row.lat), marker=MARKERS[symbol.shape], markersize=symbol.size * 0.35,
@@ -172,7 +172,7 @@ def _draw_points(ax, atlas: Dataset, events: pd.DataFrame) -> None:
                        facecolors="none" if hollow else color, edgecolors=color if hollow else "white")
 
 
-def _scale_bar(ax, lang: Lang) -> None:
+def _scale_bar(ax: Any, lang: Lang) -> None:
     """A bar of a round number of kilometres, true at the latitude it is drawn at (Mercator stretches north)."""
     west, east = ax.get_xlim()
     south, north = ax.get_ylim()
