@@ -25,6 +25,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import folium
@@ -156,12 +157,10 @@ def table(rows: list[Measurement]) -> str:
 
 
 def machine() -> dict:
-    import streamlit
-
+    """The machine and the versions the figures were measured with (as installed, not as imported)."""
     return {"python": platform.python_version(), "machine": platform.machine(), "system": platform.system(),
-            "processor": platform.processor() or "unknown", "folium": folium.__version__,
-            "streamlit": streamlit.__version__, "streamlit_folium": sf.__version__ if hasattr(sf, "__version__")
-            else "0.27.4", "pandas": pd.__version__}
+            "processor": platform.processor() or "unknown",
+            **{name: metadata.version(name) for name in ("folium", "streamlit", "streamlit-folium", "pandas")}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,8 @@ flows by route and by country, and every event in between. The two days live in 
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -47,7 +49,7 @@ def pickers(atlas: Dataset, moments: compare.Moments, lang: Lang) -> None:
                           format=WIDGET_DATE_FORMAT[lang], key=key, on_change=_on_pick, args=(atlas, key, end))
 
 
-def changes_map(atlas: Dataset, moments: compare.Moments, changes, events, lang: Lang) -> None:
+def changes_map(atlas: Dataset, moments: compare.Moments, changes: Any, events: Any, lang: Lang) -> None:
     """The network on the later day with each change written on its route, and the events in between."""
     layers = [country_labels_layer(atlas.countries, lang),
               routes_layer(routes_as_of(atlas.routes, moments.after), lang),
@@ -94,7 +96,7 @@ def workspace(atlas: Dataset, lang: Lang) -> None:
                  gettext("No event matches these filters.", lang), lang)
 
 
-def events_table(atlas: Dataset, events, heading: str, empty: str, lang: Lang) -> None:
+def events_table(atlas: Dataset, events: Any, heading: str, empty: str, lang: Lang) -> None:
     st.subheader(heading)
     if events.empty:
         st.info(empty, icon=":material/event_busy:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
@@ -144,16 +145,16 @@ def citation(atlas: Dataset, lang: Lang) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _current_archive(url: str, version: tuple, lang: Lang) -> bytes:  # noqa: ARG001 -- a cache key only
+def _current_archive(url: str, version: tuple[Any, ...], lang: Lang) -> bytes:  # noqa: ARG001 -- a cache key only
     return export_archive(resources.store(), resources.curated(lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _unreadable(url: str, version: tuple) -> pd.DataFrame:  # noqa: ARG001 -- a cache key only
+def _unreadable(url: str, version: tuple[Any, ...]) -> pd.DataFrame:  # noqa: ARG001 -- a cache key only
     return pd.DataFrame([vars(item) for item in resources.store().unreadable()], columns=["table", "id", "reason"])
 
 
-def _unreadable_notice(version: tuple, lang: Lang) -> None:
+def _unreadable_notice(version: tuple[Any, ...], lang: Lang) -> None:
     """Stored rows that fail today's validation are skipped everywhere; here they are listed to be fixed."""
     unreadable = _unreadable(settings().database_url, version)
     if not unreadable.empty:
@@ -205,15 +206,15 @@ def stored_events(visitor: Identity, lang: Lang) -> None:
         _import(events_file, actors_file, visitor, lang)
 
 
-def _uploaded_text(upload, lang: Lang) -> str | None:
+def _uploaded_text(upload: Any, lang: Lang) -> str | None:
     try:
-        return upload.getvalue().decode("utf-8-sig")
+        return str(upload.getvalue().decode("utf-8-sig"))
     except UnicodeDecodeError:
         st.error(markdown_format(gettext("{file} is not UTF-8 text.", lang), file=upload.name))
         return None
 
 
-def _import(events_file, actors_file, visitor: Identity, lang: Lang) -> None:
+def _import(events_file: Any, actors_file: Any, visitor: Identity, lang: Lang) -> None:
     if events_file is None:
         st.error(gettext("Choose an events.csv first.", lang))
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -55,7 +55,7 @@ def submissions_table(submitted: list[StoredEvent], store: EventStore, visitor: 
     return frame.assign(status=[label(code, lang) for code in frame["status"]])
 
 
-def state_of(atlas: Dataset, event_id: str) -> tuple[dict, int, str] | None:
+def state_of(atlas: Dataset, event_id: str) -> tuple[dict[str, Any], int, str] | None:
     """An event's record, the revision number an editor works on (0: the curated record, never corrected)
     and its status — from the store when it holds the event, else from the curated files."""
     stored = resources.store().current(event_id)
@@ -157,13 +157,13 @@ def _event_names(events: pd.DataFrame, lang: Lang) -> dict[str, str]:
             for row in events.sort_values("date", ascending=False).itertuples(index=False)}
 
 
-def _near(events: pd.DataFrame, record: dict) -> list[dict]:
+def _near(events: pd.DataFrame, record: dict[str, Any]) -> list[dict[str, Any]]:
     """The atlas events dated near a candidate, as ``likely_same`` reads them: only those can be offered (its
     window is days wide), and a large atlas is not turned into records whole for each candidate."""
     start, stop = interval_of(dt.date.fromisoformat(str(record["date"])[:10]), record["date_precision"])
     slack = pd.Timedelta(days=2 * WINDOW_DAYS)
     near = (events["date_end"] >= pd.Timestamp(start) - slack) & (events["date_start"] <= pd.Timestamp(stop) + slack)
-    return events[near].to_dict("records")
+    return cast(list[dict[str, Any]], events[near].to_dict("records"))
 
 
 def _merging(atlas: Dataset, event: StoredEvent, visitor: Identity, lang: Lang, key: str) -> None:
@@ -215,7 +215,7 @@ def merge_undo(visitor: Identity, lang: Lang) -> None:
              gettext("The merge is undone: the candidate is back in the queue.", lang), lang)
 
 
-def flow_figure(atlas: Dataset, record: dict, visitor: Identity, lang: Lang) -> None:
+def flow_figure(atlas: Dataset, record: dict[str, Any], visitor: Identity, lang: Lang) -> None:
     """A published event's yearly volume as a flow figure: proposed (``figure_from_event``), shown in a form to
     correct, added only when the moderator confirms — through the store, which checks it like flows.csv."""
     route_id = st.selectbox(gettext("Route", lang), list(record["route_ids"]), key=f"flow-route-{record['id']}")

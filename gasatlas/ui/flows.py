@@ -4,6 +4,7 @@ its figure or gap, and a country's gas balance."""
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -66,7 +67,7 @@ def _flows_file(_atlas: Dataset, flows_version: str, dates: DateRange, countries
     return exports.flows_csv(pd.concat(parts, ignore_index=True) if parts else _atlas.flows).encode("utf-8")
 
 
-def _fitted(columns: dict, widths: dict[str, int]) -> dict:
+def _fitted(columns: dict[str, Any], widths: dict[str, int]) -> dict[str, Any]:
     """``columns`` (headers or column configurations) at fixed ``widths``."""
     return {name: {**(config if isinstance(config, dict) else st.column_config.Column(config)), "width": widths[name]}
             for name, config in columns.items() if name in widths}
@@ -164,7 +165,7 @@ def disagreement_table(atlas: Dataset, lang: Lang) -> None:
                                                                            format="YYYY-MM-DD")}, placeholder=MISSING)
 
 
-def _default(options: list, wanted) -> int:
+def _default(options: list[Any], wanted: Any) -> int:
     return options.index(wanted) if wanted in options else 0
 
 

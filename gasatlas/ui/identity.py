@@ -11,6 +11,8 @@ public server nobody can sign in to, which stays read-only.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
@@ -33,7 +35,7 @@ ROLES = {Role.READER: N_("reader"), Role.CONTRIBUTOR: N_("contributor"),
 """Each role's name as the sidebar writes it."""
 
 
-def _secrets_section(name: str) -> dict:
+def _secrets_section(name: str) -> dict[str, Any]:
     try:
         return dict(st.secrets.get(name) or {})
     except (FileNotFoundError, StreamlitSecretNotFoundError):

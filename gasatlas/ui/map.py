@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -67,14 +68,14 @@ def _highlight(selected: Selection | None) -> Highlight | None:
     return Highlight(selected, st.session_state[state.KEY_CLICK_NONCE], st.session_state[state.KEY_CENTRE_REQUEST])
 
 
-def render_map(fmap, layers: list) -> dict | None:
+def render_map(fmap: Any, layers: list[Any]) -> dict[str, Any] | None:
     """Show the map; clicks select what was clicked (see ``_on_map_click``).
 
     The base map stays identical across reruns, so streamlit-folium keeps the
     reader's zoom and pan and swaps only ``layers``; the selection layer moves the
     view itself when asked (a table row or a link picked something).
     """
-    return st_folium(
+    returned = st_folium(
         fmap,
         feature_group_to_add=layers,
         key=MAP_KEY,
@@ -83,6 +84,7 @@ def render_map(fmap, layers: list) -> dict | None:
         returned_objects=MAP_RETURNED_OBJECTS,
         on_change=_on_map_click,
     )
+    return cast(dict[str, Any] | None, returned)
 
 
 def _on_table_select(table_key: str, page_ids: list[str]) -> None:
@@ -91,7 +93,7 @@ def _on_table_select(table_key: str, page_ids: list[str]) -> None:
 
 
 def table_sort() -> event_table.TableSort:
-    return st.session_state.get(KEY_SORT, event_table.TableSort())
+    return cast(event_table.TableSort, st.session_state.get(KEY_SORT, event_table.TableSort()))
 
 
 def _on_sort_chosen(column_key: str, direction_key: str) -> None:

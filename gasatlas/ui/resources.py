@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -38,7 +39,7 @@ def _data_version(data_dir: Path) -> tuple[tuple[str, int], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _curated(data_dir: str, version: tuple) -> Dataset:  # noqa: ARG001 -- a cache key only
+def _curated(data_dir: str, version: tuple[Any, ...]) -> Dataset:  # noqa: ARG001 -- a cache key only
     return load_dataset(Path(data_dir))
 
 
@@ -58,7 +59,7 @@ def _out_of_collections() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _merged(data_dir: str, data_version: tuple, url: str, store_version: tuple) -> Dataset:  # noqa: ARG001 -- a cache key only
+def _merged(data_dir: str, data_version: tuple[Any, ...], url: str, store_version: tuple[Any, ...]) -> Dataset:  # noqa: ARG001 -- a cache key only
     stored = store().frames()
     merged = with_stored(_curated(data_dir, data_version), stored.events, stored.actors, stored.hidden,
                          stored.flows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -63,7 +64,7 @@ def catalogue(atlas: Dataset, lang: Lang) -> None:
     )
 
 
-def flow_columns(lang: Lang) -> dict:
+def flow_columns(lang: Lang) -> dict[str, Any]:
     """How the pages show ``flows.readable`` rows: headers in the reader's language, sources as links."""
     return {
         "period": gettext("Period", lang), "route": gettext("Route", lang), "direction": gettext("Direction", lang),
@@ -77,7 +78,7 @@ def flow_columns(lang: Lang) -> dict:
     }
 
 
-def route_flows(atlas: Dataset, route, lang: Lang) -> None:
+def route_flows(atlas: Dataset, route: Any, lang: Lang) -> None:
     """A route's figures over the years beside its capacity, each kind apart, every number with its source;
     months and quarters in a chart of their own (bcm in a month is not comparable with a year's)."""
     st.caption(gettext("Gas that moved, contracts and capacity, by year", lang))

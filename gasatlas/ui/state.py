@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
@@ -112,14 +112,14 @@ def init(atlas: Dataset) -> None:
 
 
 def view() -> ViewState:
-    return st.session_state[KEY_VIEW]
+    return cast(ViewState, st.session_state[KEY_VIEW])
 
 
-def update(**changes) -> None:
+def update(**changes: Any) -> None:
     st.session_state[KEY_VIEW] = replace(view(), **changes)
 
 
-def update_filter(**changes) -> None:
+def update_filter(**changes: Any) -> None:
     update(filter=replace(view().filter, **changes))
 
 

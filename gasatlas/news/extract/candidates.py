@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from gasatlas.dataset.load import Dataset
 from gasatlas.model.schema import EVENT_COLUMNS
@@ -44,7 +45,7 @@ ENGLISH_FLAG = "English text: new people are found only when a role introduces t
 class Candidate:
     """One event the article reports, ready for review: ``event`` has exactly the columns of events.csv."""
 
-    event: dict
+    event: dict[str, Any]
     confidence: float
     flags: list[str]
     new_actors: list[ProposedActor]
@@ -277,7 +278,7 @@ class CandidateBuilder:
         return [getattr(self.knowledge.countries[c], f"name_{lang}") for c in countries]
 
     @staticmethod
-    def _place_fields(place: Place) -> dict:
+    def _place_fields(place: Place) -> dict[str, Any]:
         name_en, name_ru = place.name_en, place.name_ru
         if place.kind == PlaceKind.COUNTRY:
             name_en, name_ru = f"{name_en} (place not reported)", f"{name_ru} (место не указано)"

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from gasatlas.i18n.formats import month_names
 from gasatlas.model import datewindow
@@ -84,7 +85,7 @@ _RU_MONTH_RANGE = (r"(?P<month>" + _RU_MONTHS + r")\s*[-–—]\s*(?P<month2>" +
 _RU_DAY_RANGE = (r"\b(?P<day>\d{1,2})(?:\s+(?P<month>" + _RU_MONTHS + r"))?\s*[-–—]\s*(?P<day2>\d{1,2})\s+(?P<month2>"
                  + _RU_MONTHS + r")\b")
 
-RU_RULES: tuple[tuple[str, re.Pattern], ...] = (
+RU_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_range", re.compile(_RU_DAY_RANGE + _RU_WHICH_YEAR, re.IGNORECASE)),
     ("month_range", re.compile(r"(?:\b(?:за|в)\s+)?" + _RU_MONTH_RANGE + _RU_WHICH_YEAR, re.IGNORECASE)),
     ("quarter", re.compile(r"(?:\bв\s+)?\b" + _RU_ORDINAL + r"\s+квартал\w*" + _RU_WHICH_YEAR, re.IGNORECASE)),
@@ -106,7 +107,7 @@ RU_RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 """Russian expressions natasha's DatesExtractor does not resolve: qualifiers, bare months, relative days."""
 
-EN_RULES: tuple[tuple[str, re.Pattern], ...] = (
+EN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_range", re.compile(r"\b(?P<day>\d{1,2})(?:\s+" + _EN_MONTH + r")?\s*[-–—]\s*(?P<day2>\d{1,2})\s+"
                              + _EN_MONTH.replace("month", "month2") + r"(?:,?\s+" + _YEAR + r")?\b")),
     ("month_range", re.compile(r"\b" + _EN_MONTH + r"\s*[-–—]\s*" + _EN_MONTH.replace("month", "month2")
@@ -138,7 +139,7 @@ EVENT_NAME_YEAR = re.compile(r"\b[A-ZА-ЯЁ]{3,}-(?P<year>(?:19|20)\d{2})\b")
 """A forum or summit named with its year: ПМЭФ-2023, ПМГФ-2025, COP-29 is no year."""
 BOUND = re.compile(r"(?:\bдо|\bвплоть\s+до|\buntil|\btill|\bthrough)\s+$", re.IGNORECASE)
 
-NUMERIC_RULES: tuple[tuple[str, re.Pattern], ...] = (
+NUMERIC_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(r"\b" + _YEAR + r"-(?P<month>\d{2})-(?P<day>\d{2})\b")),
     ("day", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\." + _YEAR + r"\b")),
 )
@@ -188,7 +189,7 @@ def _season(word: str) -> int:
     return next(number for stem, number in SEASONS.items() if word.startswith(stem))
 
 
-def _qualifier(groups: dict) -> str | None:
+def _qualifier(groups: dict[str, Any]) -> str | None:
     word = groups.get("q") or groups.get("qq")
     return QUALIFIER_WORDS[word.lower()] if word else None
 
@@ -338,7 +339,7 @@ class _Resolver:
         label_ru = f"{QUALIFIER_RU[qualifier]} {year} года" if qualifier else f"{year} год"
         return DateMention(start, stop, date, DatePrecision.YEAR, label_en, label_ru)
 
-    def relative(self, kind: str, start: int, stop: int, groups: dict) -> DateMention | None:
+    def relative(self, kind: str, start: int, stop: int, groups: dict[str, Any]) -> DateMention | None:
         published = self.published
         if kind in {"yesterday", "day_before_yesterday", "today"}:
             back = {"yesterday": 1, "day_before_yesterday": 2, "today": 0}[kind]
@@ -367,7 +368,7 @@ class _Resolver:
                            f"before {day_en(published)}", f"до {day_ru(published)}",
                            "date is approximate (before publication)")
 
-    def rule(self, kind: str, match: re.Match, stated: tuple[int, int] | None) -> DateMention | None:
+    def rule(self, kind: str, match: re.Match[str], stated: tuple[int, int] | None) -> DateMention | None:
         """``stated``: a year written right after the match, and where it ends (see ``stated_year``)."""
         groups = match.groupdict()
         year = int(groups["year"]) if groups.get("year") else None

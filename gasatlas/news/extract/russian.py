@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from natasha import (
     DatesExtractor,
@@ -92,14 +93,14 @@ FUTURE_OF_BE = frozenset({"буду", "будешь", "будет", "будем"
 """The future of "быть", which the tagger marks as present ("будут продолжены")."""
 
 
-def _future_words(doc_sent, offset: int) -> frozenset[int]:
+def _future_words(doc_sent: Any, offset: int) -> frozenset[int]:
     """Offsets of the words whose clause is about the future: the verb they hang from in the
     syntax tree is in the future tense or has "будет" as its auxiliary."""
     tokens = {token.id: token for token in doc_sent.tokens}
     future_verbs = {t.id for t in doc_sent.tokens if t.pos in {"VERB", "AUX"} and t.feats.get("Tense") == "Fut"}
     future_verbs |= {t.head_id for t in doc_sent.tokens if t.rel.startswith("aux") and fold(t.text) in FUTURE_OF_BE}
 
-    def governed_by_future(token) -> bool:
+    def governed_by_future(token: Any) -> bool:
         seen = set()
         while token is not None and token.id not in seen:
             if token.id in future_verbs:
@@ -113,7 +114,7 @@ def _future_words(doc_sent, offset: int) -> frozenset[int]:
     return frozenset(offset + t.start for t in doc_sent.tokens if governed_by_future(t))
 
 
-def _sentence(doc_sent, offset: int, index: int, paragraph: int) -> Sentence:
+def _sentence(doc_sent: Any, offset: int, index: int, paragraph: int) -> Sentence:
     tokens = tuple(
         Token(token.text, offset + token.start, offset + token.stop, frozenset({fold(token.text), fold(token.lemma)}))
         for token in doc_sent.tokens
@@ -145,7 +146,7 @@ def acyclic(heads: list[int]) -> list[int]:
     return heads
 
 
-def _tree(doc_sent, offset: int) -> tuple[Node, ...]:
+def _tree(doc_sent: Any, offset: int) -> tuple[Node, ...]:
     """natasha's dependency tree with heads as indices into the sentence's own tokens, cycles cut (``acyclic``)."""
     index = {token.id: i for i, token in enumerate(doc_sent.tokens)}
     heads = acyclic([index.get(t.head_id, -1) for t in doc_sent.tokens])

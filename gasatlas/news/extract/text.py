@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import charset_normalizer
 
@@ -125,7 +125,7 @@ class _TextOnly(HTMLParser):
         self.parts: list[str] = []
         self._hidden = 0
 
-    def handle_starttag(self, tag: str, _attrs: list) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[Any]) -> None:
         if tag in self.HIDDEN:
             self._hidden += 1
         elif tag in self.BLOCKS:
