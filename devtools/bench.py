@@ -156,6 +156,12 @@ def table(rows: list[Measurement]) -> str:
     return "\n".join(lines)
 
 
+def save_json(path: Path, rows: list) -> None:
+    """The machine and every measured row, for comparing runs (``--json``)."""
+    path.write_text(json.dumps({"machine": machine(), "results": [dataclasses.asdict(r) for r in rows]}, indent=2)
+                    + "\n", encoding="utf-8")
+
+
 def machine() -> dict:
     """The machine and the versions the figures were measured with (as installed, not as imported)."""
     return {"python": platform.python_version(), "machine": platform.machine(), "system": platform.system(),
@@ -183,8 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size:,} events: naive {rows[-1].median_ms:.0f} ms", file=sys.stderr, flush=True)
     print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "results": [dataclasses.asdict(r) for r in rows]},
-                                        indent=2) + "\n", encoding="utf-8")
+        save_json(args.json, rows)
     return 0
 
 

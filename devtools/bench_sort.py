@@ -13,9 +13,7 @@ with ``DataFrame.sort_values`` on every rerun, dates by the date and text case-b
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
-import json
 import statistics
 import sys
 import time
@@ -25,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from devtools.bench import atlas_with, machine, slider_step
+from devtools.bench import atlas_with, save_json, slider_step
 from devtools.synth import synthetic_frame
 from gasatlas.config import settings
 from gasatlas.dataset.load import Dataset, load_dataset
@@ -103,8 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(table(rows[-1:]).splitlines()[1], file=sys.stderr, flush=True)
     print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "results": [dataclasses.asdict(r) for r in rows]},
-                                        indent=2) + "\n", encoding="utf-8")
+        save_json(args.json, rows)
     return 0
 
 
