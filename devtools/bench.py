@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import folium
 import pandas as pd
@@ -156,13 +157,13 @@ def table(rows: list[Measurement]) -> str:
     return "\n".join(lines)
 
 
-def save_json(path: Path, rows: list) -> None:
+def save_json(path: Path, rows: list[Any]) -> None:
     """The machine and every measured row, for comparing runs (``--json``)."""
     path.write_text(json.dumps({"machine": machine(), "results": [dataclasses.asdict(r) for r in rows]}, indent=2)
                     + "\n", encoding="utf-8")
 
 
-def machine() -> dict:
+def machine() -> dict[str, Any]:
     """The machine and the versions the figures were measured with (as installed, not as imported)."""
     return {"python": platform.python_version(), "machine": platform.machine(), "system": platform.system(),
             "processor": platform.processor() or "unknown",

@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -70,12 +71,12 @@ MARKERS_WAIT_MS = 20_000
 MARKERS_TIMEOUT_S = 600
 
 
-def markers_drawn(atlas, expected: int) -> int:
+def markers_drawn(atlas: Any, expected: int) -> int:
     """The time (ms since the epoch, in the page) the map first held ``expected`` events."""
     deadline = time.monotonic() + MARKERS_TIMEOUT_S
     while True:
         try:
-            return atlas.map().locator("body").evaluate(MARKERS_ON_MAP, [expected, MARKERS_WAIT_MS])
+            return int(atlas.map().locator("body").evaluate(MARKERS_ON_MAP, [expected, MARKERS_WAIT_MS]))
         except PlaywrightError as error:
             if time.monotonic() > deadline:
                 raise
@@ -93,7 +94,7 @@ def add_synthetic_events(size: int) -> Callable[[Path], None]:
     return prepare
 
 
-def shown_count(page) -> int:
+def shown_count(page: Any) -> int:
     text = page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first.inner_text()
     found = re.search(r"Showing ([\d,]+) of", text)
     if found is None:
@@ -105,7 +106,7 @@ def log(step: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {step}", file=sys.stderr, flush=True)
 
 
-def measure(browser, base_url: str, total: int) -> tuple[float, float]:
+def measure(browser: Any, base_url: str, total: int) -> tuple[float, float]:
     atlas, context = new_atlas_page(browser, base_url)
     try:
         page = atlas.page

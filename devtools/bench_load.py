@@ -50,6 +50,7 @@ import time
 from contextlib import ExitStack, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, Frame, Page, async_playwright
@@ -197,14 +198,14 @@ async def markers_held(page: Page, expected: int) -> int:
     navigation: a single long ``evaluate`` started then was seen never to settle.
     """
     frame = await map_frame(page)
-    return await (await frame.wait_for_function(MARKERS_HELD, arg=expected, polling=POLL_MS)).json_value()
+    return int(await (await frame.wait_for_function(MARKERS_HELD, arg=expected, polling=POLL_MS)).json_value())
 
 
 async def open_session(browser: Browser, base_url: str, total: int, blocked: list[str]) -> Page:
     """A new browser context on the map page, all markers drawn and the first reruns settled."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
 
-    async def guard(route) -> None:
+    async def guard(route: Any) -> None:
         if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
             await route.continue_()
         else:

@@ -28,9 +28,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, cast
 
 
-def _run_step(step: str, data_dir: Path, profile: int) -> dict:
+def _run_step(step: str, data_dir: Path, profile: int) -> dict[str, Any]:
     from gasatlas.config import settings
     from gasatlas.dataset import diskcache
     from gasatlas.dataset.load import DATASET_CODEC, contents_key, load_dataset, validate_dataset
@@ -61,12 +62,12 @@ def _run_step(step: str, data_dir: Path, profile: int) -> dict:
     return result
 
 
-def _in_new_process(step: str, data_dir: Path, cache_dir: Path, profile: int) -> dict:
+def _in_new_process(step: str, data_dir: Path, cache_dir: Path, profile: int) -> dict[str, Any]:
     env = os.environ | {"GASATLAS_CACHE_DIR": str(cache_dir)}
     command = [sys.executable, "-m", "devtools.bench_validate", str(data_dir), "--step", step,
                "--profile", str(profile)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    return cast(dict[str, Any], json.loads(done.stdout))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from devtools.bench import machine
@@ -87,16 +88,16 @@ class Baseline:
     errors: int
 
 
-def _source_items() -> tuple[list[dict], list[dict]]:
+def _source_items() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     items = json.loads(EVAL_ITEMS.read_text(encoding="utf-8"))["items"]
     return [i for i in items if i["relevant"]], [i for i in items if not i["relevant"]]
 
 
-def plan(feeds: int, items: int, share: float, pad: int) -> dict[str, list[tuple[str, dict, str]]]:
+def plan(feeds: int, items: int, share: float, pad: int) -> dict[str, list[tuple[str, dict[str, Any], str]]]:
     """For each feed, its items: (path of the article, the source item, the article's text)."""
     relevant, other = _source_items()
     every = relevant + other
-    planned: dict[str, list[tuple[str, dict, str]]] = {}
+    planned: dict[str, list[tuple[str, dict[str, Any], str]]] = {}
     counter = 0
     for f in range(feeds):
         rows = []
@@ -110,13 +111,13 @@ def plan(feeds: int, items: int, share: float, pad: int) -> dict[str, list[tuple
     return planned
 
 
-def _day(source: dict) -> dt.datetime:
+def _day(source: dict[str, Any]) -> dt.datetime:
     """An item's publication time for its feed: the evaluation set's day (some items have none: today)."""
     day = dt.date.fromisoformat(source["published"]) if source.get("published") else dt.date.today()
     return dt.datetime.combine(day, dt.time(9), dt.UTC)
 
 
-def _handler(planned: dict[str, list[tuple[str, dict, str]]]) -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(planned: dict[str, list[tuple[str, dict[str, Any], str]]]) -> type[http.server.BaseHTTPRequestHandler]:
     articles = {path: (source, text) for rows in planned.values() for path, source, text in rows}
 
     class Site(http.server.BaseHTTPRequestHandler):
@@ -146,7 +147,7 @@ def _handler(planned: dict[str, list[tuple[str, dict, str]]]) -> type[http.serve
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *_args) -> None:
+        def log_message(self, *_args: Any) -> None:
             return None
 
     return Site
@@ -158,7 +159,7 @@ def _cpu() -> float:
 
 
 @contextmanager
-def serving(planned: dict[str, list[tuple[str, dict, str]]]) -> Iterator[str]:
+def serving(planned: dict[str, list[tuple[str, dict[str, Any], str]]]) -> Iterator[str]:
     """The planned feeds and articles on a local port, for the block's length: their base address."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(planned))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -169,7 +170,7 @@ def serving(planned: dict[str, list[tuple[str, dict, str]]]) -> Iterator[str]:
         server.server_close()
 
 
-def _watch(base: str, planned: dict[str, list[tuple[str, dict, str]]], atlas: Dataset) -> Measurement:
+def _watch(base: str, planned: dict[str, list[tuple[str, dict[str, Any], str]]], atlas: Dataset) -> Measurement:
     """The watcher over every planned feed into a fresh store, then again with nothing new."""
     feeds, items = len(planned), len(next(iter(planned.values())))
     with tempfile.TemporaryDirectory() as folder:

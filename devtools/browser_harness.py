@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Route, expect
@@ -102,13 +102,13 @@ def wait_for_labels_placed(frame: FrameLocator) -> None:
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 def _healthy(base_url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=1) as response:
-            return response.read() == b"ok"
+            return bool(response.read() == b"ok")
     except OSError:
         return False
 
@@ -117,7 +117,7 @@ def _healthy(base_url: str) -> bool:
 class AppServer:
     base_url: str
     data_dir: Path
-    process: subprocess.Popen
+    process: subprocess.Popen[Any]
     log: IO[str]
     first_page_s: float | None = None
     """How long the first page took, data loading and caching included (set by ``warm_up``)."""
@@ -271,7 +271,7 @@ class AtlasPage:
 
     @property
     def url(self) -> str:
-        return self.page.evaluate("location.href")  # page.url lags behind history.pushState
+        return str(self.page.evaluate("location.href"))  # page.url lags behind history.pushState
 
     def map(self) -> FrameLocator:
         return self.page.frame_locator("iframe[title='streamlit_folium.st_folium']")
@@ -291,7 +291,7 @@ class AtlasPage:
         self.wait_for_idle()
         return frame
 
-    def scroll_table_to(self, grid, row: int) -> None:
+    def scroll_table_to(self, grid: Any, row: int) -> None:
         """Scroll a table to its ``row``-th row (from 0): a table draws only the rows in view."""
         grid.scroll_into_view_if_needed()
         grid.hover()
@@ -331,7 +331,7 @@ def atlas_tab(browser: Browser, base_url: str, width: int = 1280, height: int = 
         context.close()
 
 
-def launch_chromium(playwright) -> Browser:
+def launch_chromium(playwright: Any) -> Browser:
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test.sh does)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+    return cast(Browser, playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True))

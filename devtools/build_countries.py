@@ -12,6 +12,7 @@ import json
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import shapely
@@ -50,7 +51,7 @@ LABEL_POINT_OVERRIDES: dict[str, tuple[float, float]] = {
 }
 
 
-def _natural_earth_countries() -> dict:
+def _natural_earth_countries() -> dict[str, Any]:
     """Download world-atlas with npm and decode its TopoJSON with topojson-client."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
@@ -65,7 +66,7 @@ def _natural_earth_countries() -> dict:
             capture_output=True,
             check=True,
         )
-        return json.loads(result.stdout)
+        return cast(dict[str, Any], json.loads(result.stdout))
 
 
 def _unwrap_antimeridian(coords: np.ndarray) -> np.ndarray:
@@ -77,7 +78,7 @@ def _unwrap_antimeridian(coords: np.ndarray) -> np.ndarray:
     return np.column_stack([np.where(lon < -160.0, lon + 360.0, lon), coords[:, 1]])
 
 
-def build() -> dict:
+def build() -> dict[str, Any]:
     features = []
     for feature in _natural_earth_countries()["features"]:
         meta = COUNTRIES.get(feature.get("id", ""))

@@ -19,6 +19,7 @@ import itertools
 import json
 import math
 from pathlib import Path
+from typing import Any, cast
 
 from shapely.geometry import LineString, MultiLineString, mapping, shape
 from shapely.ops import linemerge
@@ -51,7 +52,7 @@ def _oriented(line: LineString, origin: tuple[float, float]) -> LineString:
     return line
 
 
-def surveyed_geometry(gem_dir: Path, project_ids: list[str], flow_from: dict) -> MultiLineString | LineString:
+def surveyed_geometry(gem_dir: Path, project_ids: list[str], flow_from: dict[str, Any]) -> MultiLineString | LineString:
     merged = linemerge(_gem_lines(gem_dir, project_ids))
     parts = list(getattr(merged, "geoms", [merged]))
     origin = (flow_from["lon"], flow_from["lat"])
@@ -77,7 +78,7 @@ def _arc(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[float, fl
     return points
 
 
-def schematic_geometry(waypoints: list[dict], curve: bool) -> LineString:
+def schematic_geometry(waypoints: list[dict[str, Any]], curve: bool) -> LineString:
     points = [(w["lon"], w["lat"]) for w in waypoints]
     if not curve:
         return LineString(points)
@@ -87,11 +88,12 @@ def schematic_geometry(waypoints: list[dict], curve: bool) -> LineString:
     return LineString(coords)
 
 
-def _rounded(geom) -> dict:
-    return json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), COORD_DECIMALS))
+def _rounded(geom: Any) -> dict[str, Any]:
+    rounded = json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), COORD_DECIMALS))
+    return cast(dict[str, Any], rounded)
 
 
-def dump_feature_collection(collection: dict) -> str:
+def dump_feature_collection(collection: dict[str, Any]) -> str:
     """Readable properties, one compact line per geometry: diffs stay reviewable."""
     blocks = []
     for feature in collection["features"]:
@@ -101,7 +103,7 @@ def dump_feature_collection(collection: dict) -> str:
     return '{"type": "FeatureCollection", "features": [\n' + ",\n".join(blocks) + "\n]}\n"
 
 
-def build(gem_dir: Path) -> dict:
+def build(gem_dir: Path) -> dict[str, Any]:
     collection = json.loads(ROUTES.read_text(encoding="utf-8"))
     for feature in collection["features"]:
         source = feature["properties"]["geometry_source"]
@@ -110,7 +112,7 @@ def build(gem_dir: Path) -> dict:
         else:
             geom = schematic_geometry(source["waypoints"], source.get("curve", False))
         feature["geometry"] = _rounded(geom)
-    return collection
+    return cast(dict[str, Any], collection)
 
 
 if __name__ == "__main__":

