@@ -42,6 +42,10 @@ def shows_step(atlas: AtlasPage, number: int) -> None:
     frames what the step is about."""
     step: Step = MAIN.steps[number - 1]
     expect(atlas.page.locator(".st-key-story-step h3")).to_have_text(step.title_en, timeout=UI_TIMEOUT_MS)
+    # The address is written at the end of the script run that drew the step: wait for it, not for a fixed time.
+    atlas.page.wait_for_function("([story, step]) => { const q = new URLSearchParams(location.search); "
+                                 "return q.get('story') === story && q.get('step') === step; }",
+                                 arg=["main", str(number)], timeout=UI_TIMEOUT_MS)
     params = query(atlas)
     assert params["story"] == ["main"]
     assert params["step"] == [str(number)]
