@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import folium
-import numpy as np
 import pandas as pd
 
 from gasatlas.analysis.flows import FlowYear, moved_text
@@ -22,6 +21,7 @@ from gasatlas.config import Basemap
 from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_date
+from gasatlas.map import event_columns
 from gasatlas.map.assets import MARKERCLUSTER_CSS, SUPERCLUSTER_JS
 from gasatlas.map.cards import CARD_CSS, event_html
 from gasatlas.map.leaflet import (
@@ -56,9 +56,7 @@ from gasatlas.model.status import routes_as_of
 from gasatlas.model.vocab import (
     FlowKind,
     GeometryLicence,
-    GeoPrecision,
     Lang,
-    RecordStatus,
     RouteKind,
     RouteStatus,
 )
@@ -360,48 +358,35 @@ def facilities_layer(facilities: pd.DataFrame, lang: Lang) -> folium.FeatureGrou
 EVENT_LAYER_COLUMNS = ("id", "lat", "lon", "event_type", "geo_precision", "date_text_en", "date_text_ru",
                        "title_en", "title_ru", "status")
 """The events columns the map layer is made from."""
-COORDINATE_SCALE = 10_000
-"""Event positions travel as whole numbers of 1/10,000 degree (about 11 m): shorter and faster to write than
-floats."""
-TOOLTIP_TITLES_UP_TO = 5_000
-"""Above this many events, marker tooltips show only the date: titles would dominate the payload."""
 
 
-def _codes(column: pd.Series, index: dict[str, int]) -> list[int]:
-    """``column`` mapped through ``index``, each distinct value looked up once."""
-    codes, values = pd.factorize(column)
-    looked_up = np.array([index[str(value)] for value in values] + [-1], dtype=np.int64)
-    return cast(list[int], looked_up[codes].tolist())
+@dataclass(frozen=True)
+class ShownEvents:
+    """The events a map shows and, when the browser can fetch the columns of every published event from a
+    file (``event_columns``), that file: then a rerun sends only which rows are shown."""
+
+    rows: pd.DataFrame
+    columns: event_columns.EventColumns | None = None
 
 
-def events_layer(events: pd.DataFrame, lang: Lang, version: str = "") -> folium.FeatureGroup:
-    """Events as one clustered layer (``map/js/events.js``, supercluster) fed by column arrays: a few dozen
-    bytes per event.
+def events_layer(events: pd.DataFrame, lang: Lang, version: str = "",
+                 columns: event_columns.EventColumns | None = None) -> folium.FeatureGroup:
+    """Events as one clustered layer (``map/js/events.js``, supercluster) fed by column arrays.
 
-    Popups are not shipped; the selected event's popup comes with the selection layer.
-    ``version`` names the data the events come from (``Dataset.events_version``):
-    while it stays the same, the browser reuses the markers it built.
+    With ``columns``, the layer names their file and carries one bit per row of it plus the shown rows the file
+    lacks; without, it carries the shown events' columns itself. ``version`` names the data the events come from
+    (``Dataset.events_version``): while it stays the same, the browser reuses the markers it built.
     """
-    types = list(EVENT_TYPE_COLOR)
-    type_index = {str(kind): i for i, kind in enumerate(types)}
-    data = {
-        "types": [str(kind) for kind in types],
-        "id": events["id"].tolist(),
-        "lat": (events["lat"] * COORDINATE_SCALE).round().astype("int64").tolist(),
-        "lon": (events["lon"] * COORDINATE_SCALE).round().astype("int64").tolist(),
-        "t": _codes(events["event_type"], type_index),
-        "p": (events["geo_precision"] == GeoPrecision.COUNTRY).astype(int).tolist(),
-        "date": events[f"date_text_{lang}"].tolist(),
-    }
-    with_titles = len(events) <= TOOLTIP_TITLES_UP_TO
-    if with_titles:
-        data["title"] = events[f"title_{lang}"].tolist()
-    pending = events["status"] == RecordStatus.PENDING
-    if pending.any():  # the reader's own submissions, not yet reviewed
-        data["pending"] = pending.astype(int).tolist()
-        data["unreviewed"] = gettext("unreviewed", lang)
-    data["version"] = f"{version}:{lang}:{int(with_titles)}"
-    data["maxZoom"] = MAX_ZOOM
+    data: dict[str, Any] = {"types": event_columns.EVENT_TYPES, "maxZoom": MAX_ZOOM}
+    if columns is None:
+        with_titles = len(events) <= event_columns.TOOLTIP_TITLES_UP_TO
+        data["base"] = event_columns.columns_data(events, lang, with_titles)
+        data["version"] = f"{version}:{lang}:{int(with_titles)}"
+    else:
+        shown = event_columns.shown_rows(columns, events)
+        data.update(source=columns.url, version=columns.url, shown=shown.bits)
+        if not shown.extra.empty:
+            data["extra"] = event_columns.columns_data(shown.extra, lang, columns.with_titles)
     group = folium.FeatureGroup(name="events")
     ScriptLayer(EVENTS_JS, data, js=SUPERCLUSTER_JS, css=MARKERCLUSTER_CSS, name="Events").add_to(group)
     return group
@@ -461,7 +446,7 @@ def selection_layer(
 
 def overlays(
     atlas: Dataset,
-    events: pd.DataFrame,
+    events: ShownEvents,
     as_of: dt.date,
     lang: Lang,
     flow_year: FlowYear | None = None,
@@ -473,7 +458,7 @@ def overlays(
         country_labels_layer(atlas.countries, lang),
         routes_layer(network, lang, flow_year),
         facilities_layer(atlas.facilities, lang),
-        events_layer(events, lang, atlas.events_version),
+        events_layer(events.rows, lang, atlas.events_version, events.columns),
     ]
     if flow_year is not None:
         groups.append(flow_labels_layer(network, flow_year, lang))

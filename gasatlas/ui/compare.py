@@ -17,7 +17,7 @@ from gasatlas.map.layers import base_map, country_labels_layer, events_layer, ro
 from gasatlas.model import datewindow
 from gasatlas.model.status import routes_as_of
 from gasatlas.model.vocab import Lang
-from gasatlas.ui import state, takeaway
+from gasatlas.ui import resources, state, takeaway
 from gasatlas.ui.routes import LINK
 
 MAP_HEIGHT = 480
@@ -53,7 +53,7 @@ def changes_map(atlas: Dataset, moments: compare.Moments, changes: Any, events: 
     """The network on the later day with each change written on its route, and the events in between."""
     layers = [country_labels_layer(atlas.countries, lang),
               routes_layer(routes_as_of(atlas.routes, moments.after), lang),
-              events_layer(events, lang, atlas.events_version),
+              events_layer(events, lang, columns=resources.published_event_columns(atlas, lang)),
               compare.change_labels_layer(changes, atlas.routes, lang)]
     st_folium(base_map(atlas.country_shapes, state.view().basemap, lang=lang), feature_group_to_add=layers,
               key="compare-map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])

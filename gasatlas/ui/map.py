@@ -20,13 +20,13 @@ from gasatlas.i18n import N_, gettext, ngettext
 from gasatlas.i18n.formats import format_date, format_number
 from gasatlas.map import cards, event_table
 from gasatlas.map.cards import CARD_CSS, legend_html
-from gasatlas.map.layers import Highlight, base_map, network_bounds, overlays
+from gasatlas.map.layers import Highlight, ShownEvents, base_map, network_bounds, overlays
 from gasatlas.map.leaflet import map_resource
 from gasatlas.map.selection import MAP_RETURNED_OBJECTS, click_count, row_of, selection_from_map, selection_from_rows
 from gasatlas.model import records
 from gasatlas.model.sanitize import markdown_text
 from gasatlas.model.vocab import Lang, RecordStatus
-from gasatlas.ui import controls, editorial, state, story, takeaway
+from gasatlas.ui import controls, editorial, resources, state, story, takeaway
 
 SORT_DIRECTIONS = {"date": {"asc": N_("Oldest first"), "desc": N_("Newest first")},
                    "text": {"asc": N_("A → Z"), "desc": N_("Z → A")}}
@@ -282,11 +282,12 @@ def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
            " · " + gettext("route widths: gas that moved in {year}", lang).format(year=flow_year.year))
     )
     st.html(f"<style>{MAP_PAGE_CSS}</style><script>({PHONE_LEGEND_JS})();</script>", unsafe_allow_javascript=True)
+    on_map = ShownEvents(shown, resources.published_event_columns(atlas, lang))
     map_column, card_column = st.columns([0.72, 0.28], gap="medium")
     with map_column, st.container(key="atlas-map-frame"):
         render_map(
             base_map(atlas.country_shapes, basemap, network_bounds(atlas.routes), lang),
-            overlays(atlas, shown, as_of, lang, flow_year, _highlight(view.selected)) + story.frame_layers(atlas),
+            overlays(atlas, on_map, as_of, lang, flow_year, _highlight(view.selected)) + story.frame_layers(atlas),
         )
         takeaway.map_downloads(atlas, lang)
     with card_column:
@@ -309,8 +310,9 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
     as_of = view.filter.dates.as_of
     flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
+    shown = ShownEvents(view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS),
+                        resources.published_event_columns(atlas, lang))
     render_map(
         base_map(atlas.country_shapes, view.basemap, lang=lang),
-        overlays(atlas, view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS), as_of, lang, flow_year,
-                 _highlight(view.selected)) + story.frame_layers(atlas),
+        overlays(atlas, shown, as_of, lang, flow_year, _highlight(view.selected)) + story.frame_layers(atlas),
     )

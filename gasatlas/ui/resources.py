@@ -6,14 +6,16 @@ import gc
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from gasatlas.auth import ANONYMOUS, Identity
 from gasatlas.config import STATIC_DIR, settings
 from gasatlas.dataset.load import Dataset, DataValidationError, load_dataset, with_pending, with_stored
 from gasatlas.i18n import gettext
+from gasatlas.map import event_columns
 from gasatlas.map.assets import install_vendor_assets
-from gasatlas.model.vocab import Lang
+from gasatlas.model.vocab import Lang, RecordStatus
 from gasatlas.news.jobs import JobPool
 from gasatlas.store import EventStore, StoreError
 from gasatlas.ui import notices
@@ -110,3 +112,19 @@ def dataset(lang: Lang, identity: Identity = ANONYMOUS) -> Dataset:
         except StoreError as error:
             notices.store_unavailable(error, lang)
             return base
+
+
+@st.cache_resource(show_spinner=False, max_entries=event_columns.KEEP_FILES)
+def _event_columns(version: str, lang: Lang, _events: pd.DataFrame) -> event_columns.EventColumns:
+    return event_columns.publish(_events, lang, version, STATIC_DIR)
+
+
+def published_event_columns(atlas: Dataset, lang: Lang) -> event_columns.EventColumns:
+    """The column file of the published events (``gasatlas.map.event_columns``), written once per dataset
+    version and language by whichever visitor needs it first. A contributor's view of ``atlas`` (with their
+    submissions awaiting review, which the file leaves out) uses the public dataset's file."""
+    public = dataset(lang) if (atlas.events["status"] == RecordStatus.PENDING).any() else atlas
+    columns = _event_columns(public.events_version, lang, public.events)
+    if not columns.path.exists():  # pruned meanwhile (another server process sharing the static folder)
+        columns = event_columns.publish(public.events, lang, public.events_version, STATIC_DIR)
+    return columns

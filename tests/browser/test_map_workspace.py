@@ -27,7 +27,7 @@ CLUSTER_SETTLED = """() => ({settled: new Promise(done => {
 """A promise (wrapped, so creating it does not wait) that a cluster click zoomed in or spread events out."""
 
 SPREAD = """(_, ids) => ids.every(id => {
-  const shown = window.__gasAtlasEvents, icon = shown.events.marker(shown.ids.indexOf(id))._icon;
+  const marker = window.__gasAtlasEvents.current.markerOf(id), icon = marker && marker._icon;
   if (icon) icon.setAttribute('data-test-spread', id);
   return !!icon;
 })"""

@@ -107,7 +107,7 @@ def test_hostile_text_in_a_record_stays_text(atlas, hostile: str) -> None:
 
 
 def test_the_events_layer_ships_columns_not_popups(atlas) -> None:
-    data = json.loads(next(iter(events_layer(atlas.events, "en")._children.values())).data_json)
+    data = json.loads(next(iter(events_layer(atlas.events, "en")._children.values())).data_json)["base"]
 
     assert len(data["id"]) == len(data["lat"]) == len(data["t"]) == len(data["date"]) == len(atlas.events)
     assert "summary" not in json.dumps(data)
@@ -116,9 +116,9 @@ def test_the_events_layer_ships_columns_not_popups(atlas) -> None:
 
 
 def test_tooltips_drop_titles_for_very_many_events(atlas, monkeypatch) -> None:
-    monkeypatch.setattr("gasatlas.map.layers.TOOLTIP_TITLES_UP_TO", 5)
+    monkeypatch.setattr("gasatlas.map.event_columns.TOOLTIP_TITLES_UP_TO", 5)
 
-    data = json.loads(next(iter(events_layer(atlas.events, "en")._children.values())).data_json)
+    data = json.loads(next(iter(events_layer(atlas.events, "en")._children.values())).data_json)["base"]
 
     assert "title" not in data
 

@@ -12,7 +12,15 @@ import pytest
 from gasatlas.analysis.flows import FlowYear
 from gasatlas.map.assets import install_vendor_assets, vendor_files
 from gasatlas.map.cards import legend_html
-from gasatlas.map.layers import FOCUS_BOUNDS, base_map, facilities_layer, overlays, route_arrows, routes_layer
+from gasatlas.map.layers import (
+    FOCUS_BOUNDS,
+    ShownEvents,
+    base_map,
+    facilities_layer,
+    overlays,
+    route_arrows,
+    routes_layer,
+)
 from gasatlas.model.palette import NO_FLOW_STYLE, ROUTE_STATUS_STYLE, flow_weight
 from gasatlas.model.sanitize import html_text
 from gasatlas.model.status import routes_as_of
@@ -28,7 +36,7 @@ def rendered(fmap, groups) -> str:
 
 def test_the_map_page_references_no_remote_script_or_stylesheet(atlas) -> None:
     html = rendered(base_map(atlas.country_shapes, "offline"),
-                    overlays(atlas, atlas.events, dt.date(2023, 10, 7), "en"))
+                    overlays(atlas, ShownEvents(atlas.events), dt.date(2023, 10, 7), "en"))
 
     remote = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert remote == []
@@ -88,7 +96,7 @@ def test_hostile_names_reach_the_map_only_as_escaped_json(atlas, hostile: str) -
     countries = atlas.countries.copy()
     countries.loc[0, "name_en"] = hostile
     hostile_atlas = dataclasses.replace(atlas, facilities=facilities, routes=routes, countries=countries)
-    groups = overlays(hostile_atlas, atlas.events, dt.date(2024, 1, 1), "en")
+    groups = overlays(hostile_atlas, ShownEvents(atlas.events), dt.date(2024, 1, 1), "en")
 
     labels, routes_data, facilities_data, _ = (layer_data(group) for group in groups)
     assert labels[0]["name"] == html_text(hostile)
@@ -118,7 +126,7 @@ def test_template_syntax_in_data_is_shipped_as_text_not_evaluated(atlas, templat
     facilities.loc[0, "name_en"] = f"Plant {template} end"
     hostile_atlas = dataclasses.replace(atlas, facilities=facilities)
 
-    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(hostile_atlas, atlas.events,
+    html = rendered(base_map(atlas.country_shapes, "offline"), overlays(hostile_atlas, ShownEvents(atlas.events),
                                                                         dt.date(2024, 1, 1), "en"))
 
     assert html_text(f"Plant {template} end") in html
@@ -130,7 +138,8 @@ def flow_mode(atlas, year: int, flows=None) -> tuple[dict, dict]:
     """The routes (by id) and the volume labels (by route id) the map draws in flow mode for ``year``."""
     flow_year = FlowYear.of(atlas.flows if flows is None else flows, year)
     groups = {group.layer_name: layer_data(group)
-              for group in overlays(atlas, atlas.events, dt.date(year, 12, 31), "en", flow_year=flow_year)}
+              for group in overlays(atlas, ShownEvents(atlas.events), dt.date(year, 12, 31), "en",
+                                    flow_year=flow_year)}
     routes = {f["properties"]["id"]: f["properties"] for f in groups["routes"]["routes"]}
     return routes, {label["id"]: label for label in groups["flow-labels"]["labels"]}
 
