@@ -185,10 +185,11 @@ def stored_events(visitor: Identity, lang: Lang) -> None:
     added = ngettext("{count} event record added in the app", "{count} event records added in the app", version[0],
                      lang).format(count=version[0])
     st.caption(gettext("The atlas as it stands now — the curated files with the moderators' corrections, and the "
-                       "{added} — in the format of data/events.csv and data/actors.csv: to review corrections into "
-                       "the curated files, or to move the atlas to another deployment.", lang).format(added=added))
+                       "{added} — in the format of data/events.csv and data/actors.csv, with the flow figures "
+                       "moderators added as rows of data/flows.csv: to review corrections and figures into the "
+                       "curated files, or to move the atlas to another deployment.", lang).format(added=added))
     _unreadable_notice(version, lang)
-    st.download_button(gettext("The atlas now (ZIP of events.csv, actors.csv)", lang),
+    st.download_button(gettext("The atlas now (ZIP of events.csv, actors.csv, flows.csv)", lang),
                        functools.partial(_current_archive, settings().database_url, version, lang),
                        file_name=f"gas-atlas-current-{dt.date.today().isoformat()}.zip", mime="application/zip",
                        icon=":material/folder_zip:", key="download-stored", on_click="ignore")
