@@ -794,13 +794,16 @@ def validate_labelled(
     return [r for _, r in new_events.records], [r for _, r in new_actors.records]
 
 
-def validate_flows(atlas: Dataset, flows: Sequence[Mapping[str, Any]], source: str = "new flow figures") -> list[Flow]:
+def validate_flows(atlas: Dataset, flows: Sequence[Mapping[str, Any]], source: str = "new flow figures",
+                   labels: Sequence[str] | None = None) -> list[Flow]:
     """Check flow figures about to join the atlas exactly as flows.csv is checked: against their route, and beside
     every figure the atlas holds (no second chosen figure for the same days, route, direction and kind; no figure
-    beside a gap). Raises ``DataValidationError`` naming the figure (``flow 1``) and field."""
+    beside a gap). Raises ``DataValidationError`` naming the figure by its label (``line 7`` of a file; by default
+    ``flow 1``) and field."""
     problems: list[Problem] = []
     held = frame_records(pd.concat([atlas.flows, atlas.flow_gaps], ignore_index=True), FLOW_COLUMNS)
-    new = [(f"flow {number}", dict(flow)) for number, flow in enumerate(flows, 1)]
+    labels = labels if labels is not None else [f"flow {number}" for number in range(1, len(flows) + 1)]
+    new = [(label, dict(flow)) for label, flow in zip(labels, flows, strict=True)]
     batch = _validate_rows(source, [*((f"held {record['id']}", record) for record in held), *new], Flow, problems)
     _check_unique_ids(batch, problems)
     routes = {row.id: RouteFacts(row.countries, None if pd.isna(row.capacity_bcm) else row.capacity_bcm)
@@ -808,7 +811,8 @@ def validate_flows(atlas: Dataset, flows: Sequence[Mapping[str, Any]], source: s
     _check_flows(batch, routes, frozenset(atlas.countries["iso_a3"]), problems)
     if problems:
         raise DataValidationError(problems)
-    return [record for location, record in batch.records if location.startswith("flow ")]
+    wanted = set(labels)
+    return [record for location, record in batch.records if location in wanted]
 
 
 def with_stored(atlas: Dataset, events: pd.DataFrame, actors: pd.DataFrame, hidden: Iterable[str] = (),

@@ -15,20 +15,26 @@ from gasatlas.store.queries import Revision, SourceArticle, StoredEvent, StoredF
 from gasatlas.store.tables import Action
 from gasatlas.store.transfer import (
     FileNames,
+    ImportFiles,
     ImportResult,
     actors_csv,
     events_csv,
     export_archive,
+    export_files,
+    flows_csv,
     import_csv,
+    import_files,
     parse_csv,
 )
-from gasatlas.store.workflow import EditConflict, EventStore, Provenance, RateLimited
+from gasatlas.store.workflow import EditConflict, EventStore, FlowFigure, Provenance, RateLimited
 
 __all__ = [
     "Action",
     "EditConflict",
     "EventStore",
     "FileNames",
+    "FlowFigure",
+    "ImportFiles",
     "ImportResult",
     "Provenance",
     "RateLimited",
@@ -41,6 +47,9 @@ __all__ = [
     "actors_csv",
     "events_csv",
     "export_archive",
+    "export_files",
+    "flows_csv",
     "import_csv",
+    "import_files",
     "parse_csv",
 ]

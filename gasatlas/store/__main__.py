@@ -1,4 +1,4 @@
-"""``python -m gasatlas.store export FOLDER | import EVENTS_CSV [--actors ACTORS_CSV] | upgrade``.
+"""``python -m gasatlas.store export FOLDER | import EVENTS_CSV [--actors ACTORS_CSV] [--flows FLOWS_CSV] | upgrade``.
 
 The command line is the server's operator at work: it acts as a moderator, and
 its changes are revisions by ``cli:USER`` like any other.
@@ -13,9 +13,16 @@ from pathlib import Path
 
 from gasatlas.auth import PermissionDenied, operator_identity
 from gasatlas.config import settings
-from gasatlas.dataset.load import ACTORS_FILE, EVENTS_FILE, DataValidationError, Problem, load_dataset, read_text
+from gasatlas.dataset.load import (
+    ACTORS_FILE,
+    FLOWS_FILE,
+    DataValidationError,
+    Problem,
+    load_dataset,
+    read_text,
+)
 from gasatlas.store.engine import StoreError
-from gasatlas.store.transfer import FileNames, actors_csv, current_state, events_csv, import_csv
+from gasatlas.store.transfer import FileNames, ImportFiles, export_files, import_files
 from gasatlas.store.workflow import EventStore
 
 
@@ -24,11 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description="Export the atlas to the data/ file formats, import them, or "
                                                  "upgrade the store's schema.")
     commands = parser.add_subparsers(dest="command", required=True)
-    export = commands.add_parser("export", help="write events.csv and actors.csv of the atlas's current state")
+    export = commands.add_parser("export", help="write events.csv and actors.csv of the atlas's current state, and "
+                                                "flows.csv of the flow figures moderators added")
     export.add_argument("folder", type=Path)
-    load = commands.add_parser("import", help="store the events of an events.csv (and the actors of an actors.csv)")
+    load = commands.add_parser("import", help="store the events of an events.csv (and the actors of an actors.csv, "
+                                              "the flow figures of a flows.csv)")
     load.add_argument("events", type=Path)
     load.add_argument("--actors", type=Path)
+    load.add_argument("--flows", type=Path)
     commands.add_parser("upgrade", help="bring the store's schema to the newest migration (done on every start)")
     args = parser.parse_args(argv)
 
@@ -43,19 +53,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         atlas = load_dataset(settings().data_dir)
         if args.command == "export":
-            events, actors = current_state(store, atlas)
             args.folder.mkdir(parents=True, exist_ok=True)
-            (args.folder / EVENTS_FILE).write_text(events_csv(events), encoding="utf-8")
-            (args.folder / ACTORS_FILE).write_text(actors_csv(actors), encoding="utf-8")
-            print(f"wrote {args.folder / EVENTS_FILE} and {args.folder / ACTORS_FILE}", file=sys.stderr)
+            written = []
+            for name, text in export_files(store, atlas).items():
+                (args.folder / name).write_text(text, encoding="utf-8")
+                written.append(str(args.folder / name))
+            print(f"wrote {', '.join(written)}", file=sys.stderr)
             return 0
         problems: list[Problem] = []
         events_text = read_text(args.events, problems)
         actors_text = read_text(args.actors, problems) if args.actors else ""
+        flows_text = read_text(args.flows, problems) if args.flows else ""
         if problems:
             raise DataValidationError(problems)
-        result = import_csv(store, operator_identity(), atlas, events_text or "", actors_text or "",
-                            names=FileNames(args.events.name, args.actors.name if args.actors else ACTORS_FILE))
+        names = FileNames(args.events.name, args.actors.name if args.actors else ACTORS_FILE,
+                          args.flows.name if args.flows else FLOWS_FILE)
+        result = import_files(store, operator_identity(), atlas,
+                              ImportFiles(events_text or "", actors_text or "", flows_text or "", names))
     except DataValidationError as error:
         return fail("nothing was stored:\n" + "\n".join(str(problem) for problem in error.problems), 2)
     except PermissionDenied as error:
@@ -65,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         return fail(f"nothing was stored: {error}", 1)
     print(f"stored {len(result.stored)} event(s), corrected {len(result.corrected)}; "
-          f"{len(result.unchanged)} already in the atlas", file=sys.stderr)
+          f"{len(result.unchanged)} already in the atlas; added {len(result.flows)} flow figure(s), "
+          f"{len(result.unchanged_flows)} already in the atlas", file=sys.stderr)
     return 0
 
 

@@ -168,7 +168,8 @@ class EventQueries:
     def flow_sources(self) -> frozenset[str]:
         """The events whose volume a moderator already added as a flow figure."""
         with self._reading() as connection:
-            return frozenset(connection.execute(sa.select(flows_table.c.source_event)).scalars())
+            return frozenset(connection.execute(sa.select(flows_table.c.source_event).where(
+                flows_table.c.source_event != "")).scalars())
 
     def flows(self) -> list[Flow]:
         """The flow figures moderators added (see ``EventStore.add_flow``) that pass validation."""

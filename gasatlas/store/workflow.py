@@ -65,6 +65,17 @@ class Provenance:
         return self.article.sha256 if self.article else None
 
 
+@dataclass(frozen=True)
+class FlowFigure:
+    """A flow figure to add (a row in flows.csv's columns), the published event whose volume it is — empty when
+    none is known, as for an imported figure no event of the atlas cites — and why it is added (its revision's
+    comment)."""
+
+    record: Mapping[str, Any]
+    source_event: str
+    comment: str
+
+
 class EditConflict(RuntimeError):
     """The record changed since the editor loaded it: nothing was saved; both versions are attached."""
 
@@ -315,20 +326,28 @@ class EventStore(EventQueries):
         """Add a flow figure a moderator took from a published event's volume, after confirming it: checked like
         flows.csv against its route and every figure ``atlas`` holds (the curated ones and those stored), kept
         with the event it came from and a revision (entity ``flow``). Moderators only; returns its id."""
-        require(identity, Permission.MODERATE)
-        (flow,) = validate_flows(atlas, [record])
-        stored = json_record(flow)
+        figure = FlowFigure(record, source_event, comment or f"the volume event {source_event} reports")
+        return self.add_flows(identity, atlas, [figure])[0]
 
-        def work(connection: sa.Connection) -> str:
+    def add_flows(self, identity: Identity, atlas: Dataset, figures: Sequence[FlowFigure],
+                  action: Action = Action.PUBLISH) -> list[str]:
+        """Add flow figures in one transaction, each checked as ``add_flow`` checks one (and beside the others),
+        each with its first revision by ``action`` (``import`` for an imported file). Moderators only: a figure
+        is published at once, there is no queue for figures. Returns their ids."""
+        require(identity, Permission.MODERATE)
+        flows = validate_flows(atlas, [figure.record for figure in figures])
+
+        def work(connection: sa.Connection) -> list[str]:
             now = dt.datetime.now(dt.UTC)
-            connection.execute(flows_table.insert().values(
-                id=flow.id, record=stored, source_event=source_event, status=RecordStatus.PUBLISHED, revision=1,
-                saved_at=now, submitted_by=identity.id))
-            _record_revision(connection, Revision(
-                entity="flow", entity_id=flow.id, number=1, action=Action.PUBLISH, status=RecordStatus.PUBLISHED,
-                record=stored, actor=identity.id, at=now,
-                comment=comment or f"the volume event {source_event} reports"))
-            return flow.id
+            for flow, figure in zip(flows, figures, strict=True):
+                stored = json_record(flow)
+                connection.execute(flows_table.insert().values(
+                    id=flow.id, record=stored, source_event=figure.source_event, status=RecordStatus.PUBLISHED,
+                    revision=1, saved_at=now, submitted_by=identity.id))
+                _record_revision(connection, Revision(
+                    entity="flow", entity_id=flow.id, number=1, action=action, status=RecordStatus.PUBLISHED,
+                    record=stored, actor=identity.id, at=now, comment=figure.comment))
+            return [flow.id for flow in flows]
 
         return self._write(work)
 

@@ -17,7 +17,7 @@ from gasatlas.auth import Identity, Permission
 from gasatlas.config import settings
 from gasatlas.dataset import exports, freshness
 from gasatlas.dataset.dictionary import dictionary_frame
-from gasatlas.dataset.load import ACTORS_FILE, Dataset
+from gasatlas.dataset.load import ACTORS_FILE, FLOWS_FILE, Dataset
 from gasatlas.dataset.sources import sources_table
 from gasatlas.i18n import N_, gettext, ngettext, pgettext
 from gasatlas.i18n.formats import format_date
@@ -25,12 +25,13 @@ from gasatlas.map.event_table import MISSING, SOURCE_HOST
 from gasatlas.model.sanitize import markdown_format
 from gasatlas.model.schema import EVENT_COLUMNS
 from gasatlas.model.vocab import Lang
-from gasatlas.store import FileNames, StoreError, export_archive, import_csv
+from gasatlas.store import FileNames, ImportFiles, StoreError, export_archive, import_files
 from gasatlas.ui import identity, notices, resources, state
 from gasatlas.ui.provenance import provenance_line
 
 KEY_IMPORTED = "data_imported"
-IMPORT_HELP_MODERATOR = N_("Import such files: new events are published, changed ones are corrections (revisions).")
+IMPORT_HELP_MODERATOR = N_("Import such files: new events are published, changed ones are corrections (revisions); "
+                           "new flow figures are added.")
 IMPORT_HELP_CONTRIBUTOR = N_("Import such files: new events go to the review queue; changes to existing events need a "
                              "moderator.")
 
@@ -175,8 +176,12 @@ def stored_events(visitor: Identity, lang: Lang) -> None:
         stored, corrected = len(imported.stored), len(imported.corrected)
         new = ngettext("{count} new event", "{count} new events", stored, lang).format(count=stored)
         corrections = ngettext("{count} correction", "{count} corrections", corrected, lang).format(count=corrected)
-        st.success(gettext("Imported {new} and {corrections}; {unchanged} were already in the atlas.", lang).format(
-            new=new, corrections=corrections, unchanged=len(imported.unchanged)), icon=":material/check_circle:")
+        done = gettext("Imported {new} and {corrections}; {unchanged} were already in the atlas.", lang).format(
+            new=new, corrections=corrections, unchanged=len(imported.unchanged))
+        if imported.flows:
+            done += " " + ngettext("{count} flow figure added.", "{count} flow figures added.", len(imported.flows),
+                                   lang).format(count=len(imported.flows))
+        st.success(done, icon=":material/check_circle:")
     try:
         version = resources.store().version()
     except StoreError as error:
@@ -185,25 +190,29 @@ def stored_events(visitor: Identity, lang: Lang) -> None:
     added = ngettext("{count} event record added in the app", "{count} event records added in the app", version[0],
                      lang).format(count=version[0])
     st.caption(gettext("The atlas as it stands now — the curated files with the moderators' corrections, and the "
-                       "{added} — in the format of data/events.csv and data/actors.csv: to review corrections into "
-                       "the curated files, or to move the atlas to another deployment.", lang).format(added=added))
+                       "{added} — in the format of data/events.csv and data/actors.csv, with the flow figures "
+                       "moderators added as rows of data/flows.csv: to review corrections and figures into the "
+                       "curated files, or to move the atlas to another deployment.", lang).format(added=added))
     _unreadable_notice(version, lang)
-    st.download_button(gettext("The atlas now (ZIP of events.csv, actors.csv)", lang),
+    st.download_button(gettext("The atlas now (ZIP of events.csv, actors.csv, flows.csv)", lang),
                        functools.partial(_current_archive, settings().database_url, version, lang),
                        file_name=f"gas-atlas-current-{dt.date.today().isoformat()}.zip", mime="application/zip",
                        icon=":material/folder_zip:", key="download-stored", on_click="ignore")
     if identity.read_only_note(visitor, lang):
         return
-    st.caption(gettext(IMPORT_HELP_MODERATOR if visitor.can(Permission.MODERATE) else IMPORT_HELP_CONTRIBUTOR, lang))
+    moderator = visitor.can(Permission.MODERATE)
+    st.caption(gettext(IMPORT_HELP_MODERATOR if moderator else IMPORT_HELP_CONTRIBUTOR, lang))
     with st.form("import-events", border=True):
-        left, right = st.columns(2)
-        events_file = left.file_uploader(gettext("events.csv to import", lang), type=["csv"],
-                                         key="import-events-file")
-        actors_file = right.file_uploader(gettext("actors.csv with the people they name (optional)", lang),
-                                          type=["csv"], key="import-actors-file")
+        columns = st.columns(3 if moderator else 2)
+        events_file = columns[0].file_uploader(gettext("events.csv to import", lang), type=["csv"],
+                                               key="import-events-file")
+        actors_file = columns[1].file_uploader(gettext("actors.csv with the people they name (optional)", lang),
+                                               type=["csv"], key="import-actors-file")
+        flows_file = columns[2].file_uploader(gettext("flows.csv with flow figures to add (optional)", lang),
+                                              type=["csv"], key="import-flows-file") if moderator else None
         submitted = st.form_submit_button(gettext("Import", lang), icon=":material/upload:")
     if submitted:
-        _import(events_file, actors_file, visitor, lang)
+        _import((events_file, actors_file, flows_file), visitor, lang)
 
 
 def _uploaded_text(upload: Any, lang: Lang) -> str | None:
@@ -214,18 +223,22 @@ def _uploaded_text(upload: Any, lang: Lang) -> str | None:
         return None
 
 
-def _import(events_file: Any, actors_file: Any, visitor: Identity, lang: Lang) -> None:
+def _import(uploads: tuple[Any, Any, Any], visitor: Identity, lang: Lang) -> None:
+    """Import the uploaded events file with the optional actors and flows files (``None`` where not given)."""
+    events_file, actors_file, flows_file = uploads
     if events_file is None:
         st.error(gettext("Choose an events.csv first.", lang))
         return
     events_text = _uploaded_text(events_file, lang)
     actors_text = _uploaded_text(actors_file, lang) if actors_file is not None else ""
-    if events_text is None or actors_text is None:
+    flows_text = _uploaded_text(flows_file, lang) if flows_file is not None else ""
+    if events_text is None or actors_text is None or flows_text is None:
         return
+    names = FileNames(events_file.name, actors_file.name if actors_file is not None else ACTORS_FILE,
+                      flows_file.name if flows_file is not None else FLOWS_FILE)
     result = notices.store_write(
-        lambda: import_csv(resources.store(), visitor, resources.curated(lang), events_text, actors_text,
-                           names=FileNames(events_file.name,
-                                           actors_file.name if actors_file is not None else ACTORS_FILE)),
+        lambda: import_files(resources.store(), visitor, resources.curated(lang),
+                             ImportFiles(events_text, actors_text, flows_text, names)),
         invalid=gettext("Nothing was imported. Fix these rows and try again:", lang),
         failed=gettext("Nothing was imported: the event store is unavailable. Please try again later.", lang),
         lang=lang)

@@ -12,7 +12,17 @@ from gasatlas.config import settings
 from gasatlas.news import ingest
 from gasatlas.store import EventStore
 from gasatlas.ui import add_news
-from tests.support.app import SOURCE_TITLE, SOURCE_URL, TOTAL, FakeMap, add_news_page, button, read, submit
+from tests.support.app import (
+    SOURCE_TITLE,
+    SOURCE_URL,
+    TOTAL,
+    FakeMap,
+    Upload,
+    add_news_page,
+    button,
+    read,
+    submit,
+)
 from tests.support.data import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED
 
 ROADMAP_ARTICLE = ("18 января в Санкт-Петербурге Роман Скляр и Алексей Миллер подписали дорожную карту "
@@ -127,16 +137,6 @@ def test_a_link_that_cannot_be_read_gets_one_message_whatever_the_reason(link: s
     assert "The page cannot be read" in at.error[0].value
     assert "could not fetch this page" in at.error[0].value
     assert add_news.KEY_CANDIDATES not in at.session_state
-
-
-class Upload:
-    """What ``st.file_uploader`` hands the page (AppTest cannot upload a file itself)."""
-
-    def __init__(self, name: str, data: bytes) -> None:
-        self.name, self._data = name, data
-
-    def getvalue(self) -> bytes:
-        return self._data
 
 
 def upload_page(monkeypatch: pytest.MonkeyPatch, name: str, data: bytes) -> AppTest:

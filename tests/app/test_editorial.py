@@ -5,12 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 
-from gasatlas.auth import Identity, Role
+from gasatlas.auth import LOCAL_MODERATOR, Identity, Role
+from gasatlas.store import EventStore, export_files
 from gasatlas.ui import navigation
-from tests.support.app import ALICE, MODERATOR, TOTAL, FakeMap, app_store, button, shown_count, submit, visit
+from tests.support.app import (
+    ALICE,
+    MODERATOR,
+    TOTAL,
+    FakeMap,
+    Upload,
+    app_store,
+    button,
+    shown_count,
+    submit,
+    visit,
+)
 from tests.support.data import TEST_ARTICLE, TEST_ARTICLE_PUBLISHED, shipped_atlas
-from tests.support.store import event
+from tests.support.store import FIGURE, FIGURE_EVENT, event
 
 ATLAS = shipped_atlas()
 
@@ -69,6 +82,23 @@ def test_a_moderator_approves_from_the_queue_with_the_article_beside_it() -> Non
     assert not at.exception, at.exception
     assert app_store().current(pending).status == "published"
     assert shown_count(visit(navigation.MAP)) == f"Showing {TOTAL + 1} of {TOTAL + 1} events"
+
+
+def test_a_moderator_imports_another_deployments_export_with_its_flow_figures_on_the_data_page(
+        monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    elsewhere = EventStore(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}")
+    elsewhere.add_flow(LOCAL_MODERATOR, ATLAS, FIGURE, FIGURE_EVENT)
+    files = export_files(elsewhere, ATLAS)
+    uploads = {"import-events-file": Upload("events.csv", files["events.csv"].encode()),
+               "import-flows-file": Upload("flows.csv", files["flows.csv"].encode())}
+    monkeypatch.setattr(DeltaGenerator, "file_uploader", lambda self, *args, key=None, **kwargs: uploads.get(key))
+
+    at = button(visit(navigation.DATA, MODERATOR), "Import").click().run()
+
+    assert not at.exception, at.exception
+    assert "1 flow figure added." in at.success[0].value
+    assert [flow.model_dump() for flow in app_store().flows()] == [flow.model_dump() for flow in elsewhere.flows()]
+    assert app_store().flow_sources() == {FIGURE_EVENT}
 
 
 @pytest.mark.parametrize("spec", [navigation.REVIEW, navigation.AUDIT], ids=["review", "audit"])

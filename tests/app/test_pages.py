@@ -80,7 +80,7 @@ def test_the_data_page_offers_downloads_of_the_filtered_view_and_a_citation() ->
 
     buttons = [b.proto.label for b in at.get("download_button")]
     assert buttons == ["Events (CSV)", "Events (GeoJSON)", "Events (Excel)", "Routes (GeoJSON)",
-                       "Facilities (GeoJSON)", "The atlas now (ZIP of events.csv, actors.csv)"]
+                       "Facilities (GeoJSON)", "The atlas now (ZIP of events.csv, actors.csv, flows.csv)"]
     assert not any(b.proto.disabled for b in at.get("download_button")), "the whole atlas is always there to take"
     citation = at.code[0].value
     expected = apply_filter(EVENTS, EventFilter(event_types=frozenset({"disruption"})))

@@ -34,7 +34,7 @@ from gasatlas.store.engine import alembic_config, create_engine
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
 from tests.support.data import shipped_atlas
-from tests.support.store import PETROV, empty_postgres, event
+from tests.support.store import FIGURE, FIGURE_EVENT, PETROV, empty_postgres, event
 
 ATLAS = shipped_atlas()
 
@@ -296,14 +296,6 @@ def test_a_candidate_is_merged_only_while_pending_into_an_event_on_the_atlas_on_
     assert store.current(CURATED) is None, "no refused merge touched the atlas event"
 
 
-FIGURE = {"id": "flow-corr-ru-uz-via-kz-2025-10-16-novak-mirzamakhmudov-7-7-bcm", "route_id": "corr-ru-uz-via-kz",
-          "from_country": "RUS", "to_country": "UZB", "period": "2025", "value_kind": "contract", "volume_bcm": 7.7,
-          "source_title": "TASS: Россия видит перспективы по увеличению поставок газа в Узбекистан",
-          "source_url": "https://tass.ru/ekonomika/25369553",
-          "quote": "\"Газпром\" продолжает реализацию контракта на поставку природного газа в Узбекистан в объеме "
-                   "7,7 млрд куб. м в год.", "choice": "alternative", "source_date": "2025-10-16"}
-"""The contract volume of a curated event, as a moderator confirms it (the atlas holds a chosen figure for 2025)."""
-FIGURE_EVENT = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
 
 
 def test_a_moderator_adds_an_events_volume_as_a_flow_figure_with_its_revision_and_the_atlas_shows_it(

@@ -14,25 +14,29 @@ import pytest
 import sqlalchemy as sa
 
 from gasatlas.auth import LOCAL_MODERATOR as MODERATOR
+from gasatlas.auth import Identity, PermissionDenied, Role
 from gasatlas.config import PROJECT_ROOT, settings
 from gasatlas.dataset import exports
-from gasatlas.dataset.load import DataValidationError, with_stored
-from gasatlas.model.schema import Event
+from gasatlas.dataset.load import DataValidationError, validate_flows, with_stored
+from gasatlas.model.schema import Event, Flow
 from gasatlas.store import (
+    Action,
     EventStore,
     FileNames,
+    ImportFiles,
     Provenance,
     SourceArticle,
     StoreError,
     events_csv,
     export_archive,
     import_csv,
+    import_files,
     parse_csv,
 )
 from gasatlas.store import __main__ as store_command
 from gasatlas.store.tables import events_table
 from tests.support.data import shipped_atlas
-from tests.support.store import PETROV, event
+from tests.support.store import FIGURE, FIGURE_EVENT, PETROV, event
 
 ATLAS = shipped_atlas()
 
@@ -163,7 +167,7 @@ def unpack(archive: bytes) -> dict[str, str]:
 def test_export_and_reimport_into_another_store_are_lossless(store: EventStore, tmp_path) -> None:
     fill(store)
     files = unpack(export_archive(store, ATLAS))
-    assert set(files) == {"events.csv", "actors.csv"}
+    assert set(files) == {"events.csv", "actors.csv", "flows.csv"}
 
     copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
     result = import_csv(copy, MODERATOR, ATLAS, files["events.csv"], files["actors.csv"])
@@ -173,6 +177,100 @@ def test_export_and_reimport_into_another_store_are_lossless(store: EventStore, 
     assert unpack(export_archive(copy, ATLAS)) == files
     assert [e.model_dump() for e in copy.events()] == [e.model_dump() for e in store.events()]
     assert [a.model_dump() for a in copy.actors()] == [a.model_dump() for a in store.actors()]
+
+
+def exported_with_a_flow_figure(store: EventStore) -> dict[str, str]:
+    """The export of a store holding events, a person and one flow figure a moderator took from an event."""
+    fill(store)
+    store.add_flow(MODERATOR, ATLAS, FIGURE, FIGURE_EVENT, "checked against the TASS report")
+    return unpack(export_archive(store, ATLAS))
+
+
+def test_the_export_writes_the_flow_figures_moderators_added_as_rows_to_append_to_the_curated_flows_file(
+        store: EventStore) -> None:
+    curated = (PROJECT_ROOT / "data" / "flows.csv").read_text(encoding="utf-8")
+
+    files = exported_with_a_flow_figure(store)
+
+    header, *rows = files["flows.csv"].splitlines(keepends=True)
+    assert header == curated.splitlines(keepends=True)[0], "the columns of data/flows.csv, in its order"
+    assert [row["id"] for _, row in parse_csv(files["flows.csv"], "flows.csv", Flow)] == [FIGURE["id"]]
+    folded = [row for _, row in parse_csv(curated + "".join(rows), "flows.csv", Flow)]
+    assert len(validate_flows(ATLAS, folded[-1:])) == 1, "appended to data/flows.csv, it passes the file's checks"
+
+
+def test_export_and_import_into_an_empty_store_give_the_same_flow_figures_each_with_an_import_revision(
+        store: EventStore, tmp_path) -> None:
+    files = exported_with_a_flow_figure(store)
+    copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+
+    result = import_files(copy, MODERATOR, ATLAS, ImportFiles(files["events.csv"], files["actors.csv"],
+                                                              files["flows.csv"]))
+
+    assert result.flows == [FIGURE["id"]]
+    assert [f.model_dump() for f in copy.flows()] == [f.model_dump() for f in store.flows()]
+    assert copy.flow_sources() == store.flow_sources() == {FIGURE_EVENT}, "the event it came from, found again"
+    assert unpack(export_archive(copy, ATLAS)) == files
+    [revision] = copy.history(MODERATOR, FIGURE["id"], entity="flow")
+    assert (revision.action, revision.actor, revision.number) == (Action.IMPORT, MODERATOR.id, 1)
+    assert revision.comment == "imported from flows.csv, line 2"
+    assert revision.record == store.history(MODERATOR, FIGURE["id"], entity="flow")[0].record
+
+
+def test_importing_flow_figures_the_atlas_holds_adds_nothing(store: EventStore) -> None:
+    files = exported_with_a_flow_figure(store)
+    before = store.version()
+    curated = (PROJECT_ROOT / "data" / "flows.csv").read_text(encoding="utf-8")
+
+    again = import_files(store, MODERATOR, ATLAS, ImportFiles(files["events.csv"], flows=files["flows.csv"]))
+    shipped = import_files(store, MODERATOR, ATLAS, ImportFiles(files["events.csv"], flows=curated))
+
+    assert again.flows == shipped.flows == []
+    assert again.unchanged_flows == [FIGURE["id"]]
+    assert len(shipped.unchanged_flows) == len(ATLAS.flows) + len(ATLAS.flow_gaps)
+    assert store.version() == before
+
+
+def test_an_import_that_changes_a_held_flow_figure_is_refused_by_file_and_line_and_stores_nothing(
+        store: EventStore) -> None:
+    files = exported_with_a_flow_figure(store)
+    before = store.version()
+    changed = files["flows.csv"].replace(",7.7,", ",7.9,")
+
+    with pytest.raises(DataValidationError) as refused:
+        import_files(store, MODERATOR, ATLAS, ImportFiles(files["events.csv"], flows=changed,
+                                                          names=FileNames(flows="mine.csv")))
+
+    assert f"mine.csv, line 2, id '{FIGURE['id']}': changes the figure the atlas holds" in str(refused.value)
+    assert store.version() == before
+
+
+def test_a_broken_flow_figure_names_file_line_and_field_and_nothing_of_the_import_is_stored(
+        store: EventStore, tmp_path) -> None:
+    files = exported_with_a_flow_figure(store)
+    copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    off_route = files["flows.csv"].replace(",RUS,UZB,", ",RUS,CHN,")
+
+    with pytest.raises(DataValidationError) as refused:
+        import_files(copy, MODERATOR, ATLAS, ImportFiles(files["events.csv"], files["actors.csv"], off_route))
+
+    assert f"flows.csv, line 2, id '{FIGURE['id']}', field 'to_country'" in str(refused.value)
+    assert count(copy) == 0, "the events of the refused import were not stored either"
+    assert copy.flows() == []
+
+
+def test_only_moderators_import_flow_figures_and_a_refused_import_stores_nothing(store: EventStore,
+                                                                                 tmp_path) -> None:
+    files = exported_with_a_flow_figure(store)
+    copy = EventStore(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    contributor = Identity("alice@newsroom.example", "Alice", Role.CONTRIBUTOR)
+
+    with pytest.raises(PermissionDenied, match="only moderators may add flow figures"):
+        import_files(copy, contributor, ATLAS, ImportFiles(files["events.csv"], files["actors.csv"],
+                                                           files["flows.csv"]))
+
+    assert count(copy) == 0
+    assert copy.flows() == []
 
 
 def test_importing_what_the_atlas_already_holds_adds_nothing(store: EventStore) -> None:
@@ -218,19 +316,21 @@ def test_a_broken_import_names_file_line_and_field_and_stores_nothing(store: Eve
 
 def test_the_command_line_exports_and_imports_the_data_formats(store: EventStore, tmp_path, monkeypatch,
                                                                 capsys) -> None:
-    fill(store)
+    exported_with_a_flow_figure(store)
     monkeypatch.setenv("DATABASE_URL", store.url)
     settings.cache_clear()
     assert store_command.main(["export", str(tmp_path / "out")]) == 0
-    exported = (tmp_path / "out" / "events.csv").read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    exported = {name: (out / name).read_text(encoding="utf-8") for name in ("events.csv", "actors.csv", "flows.csv")}
 
     copy_url = f"sqlite:///{tmp_path / 'copy.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", copy_url)
     settings.cache_clear()
-    assert store_command.main(["import", str(tmp_path / "out" / "events.csv"),
-                               "--actors", str(tmp_path / "out" / "actors.csv")]) == 0
+    assert store_command.main(["import", str(out / "events.csv"), "--actors", str(out / "actors.csv"),
+                               "--flows", str(out / "flows.csv")]) == 0
+    assert "added 1 flow figure(s)" in capsys.readouterr().err
     assert store_command.main(["export", str(tmp_path / "again")]) == 0
-    assert (tmp_path / "again" / "events.csv").read_text(encoding="utf-8") == exported
+    assert {name: (tmp_path / "again" / name).read_text(encoding="utf-8") for name in exported} == exported
 
     (tmp_path / "bad.csv").write_text("id,date\nev-x,yesterday\n", encoding="utf-8")
     assert store_command.main(["import", str(tmp_path / "bad.csv")]) == 2

@@ -38,6 +38,16 @@ MODERATOR = {"is_logged_in": True, "email": "mod@atlas.example", "email_verified
 """Visitors signed in (``AppTest.user``) under ``AUTH``, with ``ROLES`` naming the moderators."""
 
 
+class Upload:
+    """What ``st.file_uploader`` hands the page (AppTest cannot upload a file itself)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
 class FakeMap:
     """Stands in for streamlit-folium's ``st_folium``."""
 

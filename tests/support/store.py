@@ -60,3 +60,12 @@ def event(event_id: str = "ev-2023-02-01-test-meeting", **changes) -> dict:
 
 PETROV = {"id": "ivan-petrov", "kind": "person", "name_en": "Ivan Petrov", "name_ru": "Иван Петров",
           "source_title": "Example", "source_url": "https://example.org/news/1"}
+
+FIGURE = {"id": "flow-corr-ru-uz-via-kz-2025-10-16-novak-mirzamakhmudov-7-7-bcm", "route_id": "corr-ru-uz-via-kz",
+          "from_country": "RUS", "to_country": "UZB", "period": "2025", "value_kind": "contract", "volume_bcm": 7.7,
+          "source_title": "TASS: Россия видит перспективы по увеличению поставок газа в Узбекистан",
+          "source_url": "https://tass.ru/ekonomika/25369553",
+          "quote": "\"Газпром\" продолжает реализацию контракта на поставку природного газа в Узбекистан в объеме "
+                   "7,7 млрд куб. м в год.", "choice": "alternative", "source_date": "2025-10-16"}
+"""The contract volume of a curated event, as a moderator confirms it (the atlas holds a chosen figure for 2025)."""
+FIGURE_EVENT = "ev-2025-10-16-novak-mirzamakhmudov-7-7-bcm"
