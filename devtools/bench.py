@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+import numpy as np
 import pandas as pd
 import streamlit_folium as sf
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
@@ -44,7 +45,7 @@ from gasatlas.config import settings
 from gasatlas.dataset.load import Dataset, load_dataset
 from gasatlas.map import event_columns, event_table
 from gasatlas.map.event_table import events_table
-from gasatlas.map.layers import TILES_URL, ShownEvents, base_map, overlays, tiles_credit
+from gasatlas.map.layers import EVENT_LAYER_COLUMNS, TILES_URL, ShownEvents, base_map, overlays, tiles_credit
 
 SLIDER_STEP = dt.timedelta(days=30)
 
@@ -75,7 +76,7 @@ def component_payload(fmap: folium.Map, layers: list[folium.FeatureGroup] | None
 def table_for_rerun(atlas: Dataset, shown: pd.DataFrame) -> int:
     """The first page of the events table as the map page sends it (``st.dataframe``'s Arrow bytes)."""
     page = event_table.TablePage.of(len(shown), settings().table_page_rows, 0)
-    table = events_table(shown.iloc[page.start:page.stop], atlas, "en")
+    table = events_table(event_table.page_rows(shown, atlas, np.arange(page.start, page.stop)), atlas, "en")
     return len(convert_pandas_df_to_arrow_bytes(table.reset_index(drop=True)))
 
 
@@ -115,17 +116,21 @@ def published_columns(atlas: Dataset) -> event_columns.EventColumns:
 def ours(atlas: Dataset, event_filter: EventFilter) -> int:
     """What the map page does on a rerun (``pages/map.py``), minus Streamlit itself."""
     facet_counts_for_sidebar(atlas, event_filter)
-    shown = event_filter.shown(atlas, event_table.MAP_PAGE_COLUMNS)
+    shown = event_filter.shown(atlas, event_table.map_page_columns(atlas))
     table_for_rerun(atlas, shown)
     return component_payload(base_map(atlas.country_shapes, "tiles"),
                              overlays(atlas, ShownEvents(shown, published_columns(atlas)), event_filter.dates.as_of,
                                       "en"))
 
 
+INLINE_COLUMNS = tuple(dict.fromkeys([*event_table.SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
+"""What the map page copied of each shown event before the column file: the table's and the layer's columns."""
+
+
 def inline(atlas: Dataset, event_filter: EventFilter) -> int:
     """The map page before the column file: the events layer carries the shown events' columns each rerun."""
     facet_counts_for_sidebar(atlas, event_filter)
-    shown = event_filter.shown(atlas, event_table.MAP_PAGE_COLUMNS)
+    shown = event_filter.shown(atlas, INLINE_COLUMNS)
     table_for_rerun(atlas, shown)
     return component_payload(base_map(atlas.country_shapes, "tiles"),
                              overlays(atlas, ShownEvents(shown), event_filter.dates.as_of, "en"))

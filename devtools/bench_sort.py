@@ -65,7 +65,7 @@ def naive(atlas: Dataset, shown: pd.DataFrame, order: event_table.TableSort) -> 
 
 def measure(name: str, sort: Callable[[Dataset, pd.DataFrame, event_table.TableSort], pd.DataFrame], atlas: Dataset,
             order: event_table.TableSort, repeats: int) -> SortMeasurement:
-    shown = slider_step(atlas).shown(atlas, event_table.MAP_PAGE_COLUMNS)
+    shown = slider_step(atlas).shown(atlas, event_table.SOURCE_COLUMNS)
     times = []
     for _ in range(repeats + 1):
         gc.collect()

@@ -15,7 +15,7 @@ from gasatlas.i18n.formats import format_date
 from gasatlas.map.cards import volume_text
 from gasatlas.map.layers import EVENT_LAYER_COLUMNS
 from gasatlas.model.status import status_as_of
-from gasatlas.model.vocab import EventType, Lang
+from gasatlas.model.vocab import EventType, Lang, RecordStatus
 
 EVENT_TABLE_HEADINGS = {"date": N_("Date"), "title": N_("Event"), "participants": N_("Participants"),
                         "source": N_("Source"), "type": N_("Type"), "place": N_("Place"), "volume": N_("Volume, bcm")}
@@ -28,8 +28,17 @@ SOURCE_HOST = r"https?://(?:www\.)?([^/]+)"
 """How a table shows a source link: by its host, without "www." (a Streamlit ``LinkColumn``'s ``display_text``)."""
 MISSING = "—"
 """What every table shows for a missing value (``st.dataframe``'s ``placeholder``; its default is "None")."""
-MAP_PAGE_COLUMNS = tuple(dict.fromkeys([*SOURCE_COLUMNS, *EVENT_LAYER_COLUMNS]))
-"""What the map page copies of each shown event: the table's and the map layer's columns."""
+SHOWN_COLUMNS = ("id", "status")
+"""What the map page copies of each shown event: the map reads its columns from a file (``event_columns``),
+the table from ``atlas.events`` for the page in view only (``page_rows``). Copying the table's and the layer's
+16 columns of 100,000 shown events took longer than the rest of a slider step's rerun."""
+
+
+def map_page_columns(atlas: Dataset) -> tuple[str, ...]:
+    """The columns the map page copies of the shown events: with a contributor's own submissions (not in the
+    map's file, carried by the layer itself) the layer's columns too."""
+    pending = (atlas.events["status"] == RecordStatus.PENDING).any()
+    return tuple(dict.fromkeys([*SHOWN_COLUMNS, *EVENT_LAYER_COLUMNS])) if pending else SHOWN_COLUMNS
 
 
 def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[str]:
@@ -169,7 +178,8 @@ def _atlas_sort_codes(atlas: Dataset, column: str, lang: Lang) -> np.ndarray:
 def sort_positions(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> np.ndarray:
     """Where each row of ``events`` goes in the order ``order`` asks for (``events.iloc`` positions): all of
     them, before the table is cut into pages, so that page 2 follows page 1. Only the page's rows need
-    copying then. Fast when ``events`` were picked from ``atlas.events`` (the codes are cached)."""
+    copying then. Fast when ``events`` were picked from ``atlas.events`` (the codes are cached; only ``id`` is
+    needed then), else ``events`` must hold the ``SOURCE_COLUMNS``."""
     rows = _rows_of(events, atlas)
     if rows is not None:
         codes = _atlas_sort_codes(atlas, order.column, lang)[rows]
@@ -182,6 +192,15 @@ def sort_positions(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang:
     # Missing values go last in both directions: after every code rising, after every negated code falling.
     keys = np.where(missing, 1, -codes) if order.descending else np.where(missing, codes.max(initial=0) + 1, codes)
     return np.argsort(keys, kind="stable")
+
+
+def page_rows(events: pd.DataFrame, atlas: Dataset, positions: np.ndarray) -> pd.DataFrame:
+    """The rows at ``positions`` (``iloc``) of ``events`` with the table's columns: read from ``atlas.events``
+    when ``events`` were picked from it (the map page copies only the shown events' ids), else from ``events``."""
+    rows = _rows_of(events, atlas)
+    if rows is None:
+        return events.iloc[positions]
+    return atlas.events.iloc[rows[positions]][list(SOURCE_COLUMNS)]
 
 
 def sorted_events(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> pd.DataFrame:

@@ -177,7 +177,7 @@ def events_table(atlas: Dataset, shown: pd.DataFrame, lang: Lang) -> None:
         _sort_chooser(page.total, lang)
         if page.count > 1:
             _page_chooser(page, lang)
-    rows = shown.iloc[positions[page.start:page.stop]]
+    rows = event_table.page_rows(shown, atlas, positions[page.start:page.stop])
     table = event_table.events_table(rows, atlas, lang)
     page_ids = list(table.index)
     table_key = (f"events-table-{st.session_state[state.KEY_TABLE_VERSION]}-{page.number}-{order.column}"
@@ -267,7 +267,7 @@ def detail_card(atlas: Dataset, selection: Selection | None, shown: pd.DataFrame
 def workspace(atlas: Dataset, visitor: Identity, lang: Lang) -> None:
     """The page below its title: what is shown, the map beside the card and legend, the events table."""
     view = state.view()
-    shown = view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS)
+    shown = view.filter.shown(atlas, event_table.map_page_columns(atlas))
     as_of = view.filter.dates.as_of
     basemap = controls.basemap_selector(lang)
     flow_year = FlowYear.of(atlas.flows, as_of.year) if controls.route_width_selector(lang) == "flow" else None
@@ -310,7 +310,7 @@ def embedded_map(atlas: Dataset, lang: Lang) -> None:
     view = state.view()
     as_of = view.filter.dates.as_of
     flow_year = FlowYear.of(atlas.flows, as_of.year) if view.route_widths == "flow" else None
-    shown = ShownEvents(view.filter.shown(atlas, event_table.MAP_PAGE_COLUMNS),
+    shown = ShownEvents(view.filter.shown(atlas, event_table.map_page_columns(atlas)),
                         resources.published_event_columns(atlas, lang))
     render_map(
         base_map(atlas.country_shapes, view.basemap, lang=lang),

@@ -13,6 +13,7 @@ a country, a language) gets a new key too: see ``widget_key``.
 from __future__ import annotations
 
 import hashlib
+import weakref
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, cast
@@ -67,7 +68,23 @@ def story_library(atlas: Dataset) -> stories.Library:
     return stories.load_library(settings().data_dir / "stories", stories.references(atlas, _codes(atlas)))
 
 
+_VOCABULARIES: dict[int, tuple[weakref.ref[Dataset], Vocabulary]] = {}
+"""Each live dataset's vocabulary (by the dataset's identity): sets of 100,000 event ids cost 30 ms a run."""
+
+
 def _codes(atlas: Dataset) -> Vocabulary:
+    known = _VOCABULARIES.get(id(atlas))
+    if known is not None and known[0]() is atlas:
+        return known[1]
+    for key, (held, _) in list(_VOCABULARIES.items()):
+        if held() is None:
+            del _VOCABULARIES[key]
+    vocabulary = _vocabulary(atlas)
+    _VOCABULARIES[id(atlas)] = (weakref.ref(atlas), vocabulary)
+    return vocabulary
+
+
+def _vocabulary(atlas: Dataset) -> Vocabulary:
     return Vocabulary(
         countries=frozenset(atlas.countries["iso_a3"]),
         event_types=frozenset(atlas.events["event_type"]),

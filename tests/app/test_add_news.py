@@ -78,7 +78,7 @@ def test_an_article_becomes_candidates_that_are_saved_and_shown_on_the_map(fake_
     assert not at.exception, at.exception
     assert at.query_params["sel"] == f"event:{saved}"
     assert at.caption[0].value.startswith(f"Showing {TOTAL + 1} of {TOTAL + 1} events")
-    assert saved in fake_map.layer("events")["id"]
+    assert saved in fake_map.events()["id"]
     assert fake_map.layer("selection")["id"] == saved
 
 

@@ -40,8 +40,8 @@ def test_a_link_with_lang_ru_opens_the_russian_interface(fake_map: FakeMap) -> N
 
     assert not at.exception
     assert at.title[0].value == "Газовый атлас Центральной Азии"
-    assert fake_map.layer("events")["date"] == EVENTS["date_text_ru"].tolist()
-    assert any(month in fake_map.layer("events")["date"][0] for month in RU_MONTHS_GENITIVE)
+    assert fake_map.events()["date"] == EVENTS["date_text_ru"].tolist()
+    assert any(month in fake_map.events()["date"][0] for month in RU_MONTHS_GENITIVE)
 
 
 @pytest.mark.usefixtures("fake_map")
@@ -117,7 +117,7 @@ def test_filters_update_the_counts_the_map_and_the_table_together(fake_map: Fake
     expected = apply_filter(EVENTS, EventFilter(text="Orenburg"))
     assert 0 < len(expected) < TOTAL
     assert shown_count(at) == f"Showing {len(expected)} of {TOTAL} events"
-    assert fake_map.layer("events")["id"] == list(expected["id"])
+    assert fake_map.events()["id"] == list(expected["id"])
     assert len(at.dataframe[0].value) == len(expected)
     assert at.query_params["q"] == "Orenburg"
 
@@ -148,7 +148,7 @@ def test_a_shared_link_reproduces_filters_and_selection(fake_map: FakeMap) -> No
     assert (chosen["lat"], chosen["lon"]) == (59.93863, 30.31413)
     expected = apply_filter(EVENTS, EventFilter(dates=DateRange(dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
                                                 event_types=frozenset({"meeting", "agreement"})))
-    assert fake_map.layer("events")["id"] == list(expected["id"])
+    assert fake_map.events()["id"] == list(expected["id"])
     assert len(at.dataframe[0].value) == len(expected) > 0
 
 
@@ -179,7 +179,7 @@ def test_a_long_table_is_sent_a_page_at_a_time(fake_map: FakeMap) -> None:
 
     last_rows = EVENTS["title_en"].iloc[(pages - 1) * ROWS_PER_PAGE:].tolist()
     assert at.dataframe[0].value["title"].tolist() == last_rows
-    assert fake_map.layer("events")["id"] == EVENTS["id"].tolist(), "the map still shows every event"
+    assert fake_map.events()["id"] == EVENTS["id"].tolist(), "the map still shows every event"
 
 
 @pytest.mark.usefixtures("pages_of_20")

@@ -146,12 +146,12 @@ def test_countries_matched_all_together_show_the_events_between_them(fake_map: F
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["country"] = ["RUS", "UZB"]
     at.run()
-    either = fake_map.layer("events")["id"]
+    either = fake_map.events()["id"]
 
     at.sidebar.button_group[2].set_value("all").run()
 
     between = apply_filter(EVENTS, EventFilter(countries=frozenset({"RUS", "UZB"}), country_match="all"))
-    assert fake_map.layer("events")["id"] == list(between["id"])
+    assert fake_map.events()["id"] == list(between["id"])
     assert 0 < len(between) < len(either)
     assert link(at, "match") == ["all"]
     assert len(at.dataframe[0].value) == len(between)

@@ -8,14 +8,17 @@ real component does: by setting its value and calling ``on_change`` before a rer
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 
+import numpy as np
 import pyarrow
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from gasatlas.config import PROJECT_ROOT, settings
+from gasatlas.config import PROJECT_ROOT, STATIC_DIR, settings
+from gasatlas.map.assets import URL_FROM_COMPONENT
 from gasatlas.store import EventStore
 from gasatlas.ui import add_news, navigation
 from tests.support.data import shipped_atlas
@@ -78,6 +81,22 @@ class FakeMap:
             if group.layer_name == name:
                 return json.loads(next(iter(group._children.values())).data_json)
         return None
+
+    def events(self) -> dict[str, list]:
+        """The columns of the events the map shows, put together as ``map/js/events.js`` does: carried by the
+        layer itself, or the rows of the column file it names that its bits pick, then the rows it carries."""
+        data = self.layer("events")
+        assert data is not None, "no events layer drawn"
+        if "base" in data:
+            return data["base"]
+        columns = json.loads((STATIC_DIR / data["source"].removeprefix(URL_FROM_COMPONENT)).read_text("utf-8"))
+        size = len(columns["id"])
+        bits = np.unpackbits(np.frombuffer(base64.b64decode(data["shown"]), dtype=np.uint8), bitorder="little")
+        rows = np.flatnonzero(bits[:size]).tolist()
+        extra = data.get("extra", {"id": []})
+        names = {name for part in (columns, extra) for name, values in part.items() if isinstance(values, list)}
+        return {name: [columns.get(name, [0] * size)[row] for row in rows] + extra.get(name, [0] * len(extra["id"]))
+                for name in names}
 
 
 def run_app(**query: str | list[str]) -> AppTest:

@@ -63,7 +63,7 @@ def test_the_source_sorts_by_the_site_the_link_shows() -> None:
 
 
 def test_a_filtered_view_is_ordered_whole_and_as_a_frame_of_its_own_would_be() -> None:
-    shown = EventFilter(countries=frozenset({"UZB"})).shown(ATLAS, event_table.MAP_PAGE_COLUMNS)
+    shown = EventFilter(countries=frozenset({"UZB"})).shown(ATLAS, event_table.SOURCE_COLUMNS)
     copy = ATLAS.events.loc[shown.index].reset_index(drop=True)  # not picked from the atlas: no cached codes
     order = event_table.TableSort("participants", descending=True)
 
