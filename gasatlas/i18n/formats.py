@@ -47,8 +47,18 @@ WIDGET_DATE_FORMAT: dict[Lang, str] = {"en": "YYYY-MM-DD", "ru": "DD.MM.YYYY"}
 WIDGET_DATETIME_FORMAT: dict[Lang, str] = {"en": "YYYY-MM-DD HH:mm", "ru": "DD.MM.YYYY HH:mm"}
 
 
+@cache
+def _group_symbol(lang: Lang) -> str:
+    return str(get_group_symbol(lang))
+
+
 def format_number(value: float, lang: Lang, decimals: int = 2) -> str:
-    """A number as the source gives it, up to ``decimals`` decimals, grouped: ``1,234.5`` / ``1 234,5``."""
+    """A number as the source gives it, up to ``decimals`` decimals, grouped: ``1,234.5`` / ``1 234,5``.
+
+    Whole numbers (row counts, a table's thousands of page labels) take a short way with the locale's own
+    grouping symbol: the same text (a test compares them) at a twentieth of the time."""
+    if type(value) is int:
+        return f"{value:,}".replace(",", _group_symbol(lang))
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=lang)
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from babel.numbers import format_decimal
 
 from gasatlas.analysis.flows import flows_of_year, period_label, readable
 from gasatlas.i18n.formats import format_date, format_fraction, format_number, month_names, vega_locale
@@ -100,3 +101,10 @@ def test_the_card_the_table_and_the_period_label_write_a_flow_figure_the_same_wa
         assert html_text(volume) in card
     quarter = {"en": "Q4 2023", "ru": "4-й квартал 2023"}[lang]
     assert period_label("2023-Q4", lang) == format_date(dt.date(2023, 11, 15), "quarter", lang) == quarter
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_whole_numbers_read_as_babel_writes_them(lang) -> None:
+    numbers = [*range(-1_100, 1_100, 7), 9_999, 10_000, 123_456, 1_000_000, 1_234_567_890]
+
+    assert [format_number(n, lang) for n in numbers] == [format_decimal(n, "#,##0.##", locale=lang) for n in numbers]
