@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -81,6 +82,9 @@ class EventColumns:
     path: Path
     ids: pd.Index
     with_titles: bool
+    written_from: weakref.ref[pd.DataFrame] | None = None
+    """The events frame the file holds row for row (a range index, nothing pending), while it lives: rows picked
+    from it are found by their labels, without looking up 100,000 ids."""
 
 
 def _write_once(path: Path, text: str) -> None:
@@ -119,7 +123,9 @@ def publish(events: pd.DataFrame, lang: Lang, version: str, static_dir: Path) ->
     os.utime(path)  # in use: the newest for _prune
     _prune(path.parent)
     ids = pd.Index(public["id"].to_numpy(dtype=object), dtype=object)  # Arrow strings are converted per lookup
-    return EventColumns(f"{URL_FROM_COMPONENT}{COLUMNS_FOLDER}/{name}", path, ids, with_titles)
+    whole = len(public) == len(events) and events.index.equals(pd.RangeIndex(len(events)))
+    return EventColumns(f"{URL_FROM_COMPONENT}{COLUMNS_FOLDER}/{name}", path, ids, with_titles,
+                        weakref.ref(events) if whole else None)
 
 
 @dataclass(frozen=True)
@@ -130,11 +136,16 @@ class ShownRows:
     extra: pd.DataFrame
 
 
-def shown_rows(columns: EventColumns, shown: pd.DataFrame) -> ShownRows:
+def shown_rows(columns: EventColumns, shown: pd.DataFrame, picked_from: pd.DataFrame | None = None) -> ShownRows:
     """The shown events as bits over ``columns``' rows; a pending row is always extra, even when a published
-    event has its id (a correction awaiting review is drawn as such)."""
-    positions = columns.ids.get_indexer(shown["id"].to_numpy(dtype=object))
-    positions[(shown["status"] == RecordStatus.PENDING).to_numpy()] = -1
+    event has its id (a correction awaiting review is drawn as such). ``picked_from`` is the frame ``shown``
+    was filtered from, keeping its labels: when the file was written from that very frame, the labels are the
+    rows."""
+    if picked_from is not None and columns.written_from is not None and columns.written_from() is picked_from:
+        positions = shown.index.to_numpy(dtype=np.int64, copy=True)
+    else:
+        positions = columns.ids.get_indexer(shown["id"].to_numpy(dtype=object))
+        positions[(shown["status"] == RecordStatus.PENDING).to_numpy()] = -1
     mask = np.zeros(len(columns.ids), dtype=bool)
     mask[positions[positions >= 0]] = True
     bits = base64.b64encode(np.packbits(mask, bitorder="little").tobytes()).decode("ascii")

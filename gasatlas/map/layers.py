@@ -362,19 +362,22 @@ EVENT_LAYER_COLUMNS = ("id", "lat", "lon", "event_type", "geo_precision", "date_
 
 @dataclass(frozen=True)
 class ShownEvents:
-    """The events a map shows and, when the browser can fetch the columns of every published event from a
-    file (``event_columns``), that file: then a rerun sends only which rows are shown."""
+    """The events a map shows (picked from ``atlas.events``, keeping its labels) and, when the browser can fetch
+    the columns of every published event from a file (``event_columns``), that file: then a rerun sends only
+    which rows are shown."""
 
     rows: pd.DataFrame
     columns: event_columns.EventColumns | None = None
 
 
 def events_layer(events: pd.DataFrame, lang: Lang, version: str = "",
-                 columns: event_columns.EventColumns | None = None) -> folium.FeatureGroup:
+                 columns: event_columns.EventColumns | None = None,
+                 picked_from: pd.DataFrame | None = None) -> folium.FeatureGroup:
     """Events as one clustered layer (``map/js/events.js``, supercluster) fed by column arrays.
 
     With ``columns``, the layer names their file and carries one bit per row of it plus the shown rows the file
-    lacks; without, it carries the shown events' columns itself. ``version`` names the data the events come from
+    lacks (``picked_from``: the frame ``events`` were filtered from, see ``event_columns.shown_rows``); without,
+    it carries the shown events' columns itself. ``version`` names the data the events come from
     (``Dataset.events_version``): while it stays the same, the browser reuses the markers it built.
     """
     data: dict[str, Any] = {"types": event_columns.EVENT_TYPES, "maxZoom": MAX_ZOOM}
@@ -383,7 +386,7 @@ def events_layer(events: pd.DataFrame, lang: Lang, version: str = "",
         data["base"] = event_columns.columns_data(events, lang, with_titles)
         data["version"] = f"{version}:{lang}:{int(with_titles)}"
     else:
-        shown = event_columns.shown_rows(columns, events)
+        shown = event_columns.shown_rows(columns, events, picked_from)
         data.update(source=columns.url, version=columns.url, shown=shown.bits)
         if not shown.extra.empty:
             data["extra"] = event_columns.columns_data(shown.extra, lang, columns.with_titles)
@@ -458,7 +461,7 @@ def overlays(
         country_labels_layer(atlas.countries, lang),
         routes_layer(network, lang, flow_year),
         facilities_layer(atlas.facilities, lang),
-        events_layer(events.rows, lang, atlas.events_version, events.columns),
+        events_layer(events.rows, lang, atlas.events_version, events.columns, atlas.events),
     ]
     if flow_year is not None:
         groups.append(flow_labels_layer(network, flow_year, lang))

@@ -130,3 +130,23 @@ def test_a_slider_step_at_many_events_sends_a_small_fraction_of_the_inline_layer
     bits = next(iter(events_layer(step, "en", "many", columns)._children.values())).data_json
 
     assert len(bits) * 20 < len(inline)
+
+
+def test_rows_picked_from_the_frame_the_file_was_written_from_are_found_by_their_labels(atlas, tmp_path) -> None:
+    columns = event_columns.publish(atlas.events, "en", "v", tmp_path)
+    picked = atlas.events[atlas.events["event_type"] == "agreement"]
+    relabelled = picked.set_axis(range(len(picked)))  # the same rows under other labels: found by id
+
+    by_label = event_columns.shown_rows(columns, picked, picked_from=atlas.events).bits
+    by_id = event_columns.shown_rows(columns, picked).bits
+
+    assert by_label == by_id
+    assert event_columns.shown_rows(columns, relabelled, picked_from=atlas.events.copy()).bits == by_id
+
+
+def test_a_file_written_from_a_frame_with_pending_rows_never_trusts_labels(atlas, tmp_path) -> None:
+    events = with_pending(atlas, atlas.events["id"].iloc[0])
+
+    columns = event_columns.publish(events, "en", "v", tmp_path)
+
+    assert columns.written_from is None
