@@ -285,7 +285,8 @@ class AtlasPage:
             before = handle.input_value()
             grip = handle.locator("xpath=../..").bounding_box()
             track = slider.locator("[data-orientation=horizontal]").first.bounding_box()
-            assert grip is not None and track is not None, "the slider is drawn"
+            assert grip is not None, "the thumb is drawn"
+            assert track is not None, "the track is drawn"
             y = grip["y"] + grip["height"] / 2
             self.page.mouse.move(grip["x"] + grip["width"] / 2, y)
             self.page.mouse.down()
