@@ -55,8 +55,8 @@ COUNT_SCRIPT_RUNS = (Path(__file__).parent / "script_runs.js").read_text(encodin
 SETTLED = """() => window.__runs.settled()
   && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
 
-# Let the page handle what it has been sent: React renders a batch of the app's messages in a task of its
-# own, queued before this one (a message channel's), and paints before the animation frame.
+# Let the page take in what it has been sent: React renders the app's messages in a task it queues through a
+# message channel, so a message posted now is handled after that render; then the page paints a frame.
 FLUSH = """() => new Promise(done => {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => requestAnimationFrame(() => done(null));
@@ -236,8 +236,9 @@ class AtlasPage:
         try:
             self.page.wait_for_function(predicate, timeout=max(deadline - time.monotonic(), 0.001) * 1000)
         except PlaywrightTimeout:
-            state = self.page.evaluate("({...window.__runs, log: window.__runs.log.join('; '), state: "
-                                       "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState})")
+            state = self.page.evaluate("window.__runs ? {...window.__runs, log: window.__runs.log.join('; '), state: "
+                                       "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState}"
+                                       " : 'not followed in this document'")
             raise AssertionError(f"timed out waiting for {what}; script runs: {state}") from None
 
     def choose(self, label: str, option: str) -> None:
@@ -336,7 +337,7 @@ class AtlasPage:
         """The map drawn and its first report back to the app handled: the map component reruns the page
         once with its initial state, which would reset a form being filled meanwhile."""
         frame = self.wait_for_map()
-        with contextlib.suppress(PlaywrightTimeout):  # the first state may come back without a rerun
+        with contextlib.suppress(PlaywrightTimeout):  # it reports only a state that differs from the one it got
             self.page.wait_for_function("window.__runs.requested >= 2", timeout=10_000)
         self.wait_for_idle()
         return frame

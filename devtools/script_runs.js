@@ -71,7 +71,7 @@
           if (event.data instanceof ArrayBuffer) received(event.data);
         });
         const send = this.send.bind(this);
-        this.send = data => { sent(data); send(data); };
+        this.send = data => { send(data); sent(data); };
       }
     }
   };
