@@ -305,6 +305,7 @@ class AtlasPage:
     def brush_timeline(self, start: float, end: float) -> None:
         """Drag across the timeline chart from ``start`` to ``end`` (fractions of its width), inside the plot
         below its first row of events, and wait for the rerun the brushed dates start."""
+        self.wait_for_idle()  # the chart drawn by the last run, where it stays
         chart = self.page.locator("[data-testid=stVegaLiteChart]").first
         chart.locator("canvas, svg").first.wait_for(state="visible")
         chart.scroll_into_view_if_needed()  # the first-visit orientation may push it below the fold
