@@ -8,7 +8,10 @@
 // window.__runs.log        the last few of these events, with the page's clock, for a failure's message
 (() => {
   const runs = window.__runs = {requested: 0, requestedAtStart: 0, started: 0, finished: 0, inRun: false, log: []};
-  const note = event => { runs.log.push(`${Math.round(performance.now())} ms ${event}`); runs.log.splice(0, runs.log.length - 20); };
+  const note = event => {
+    runs.log.push(`${Math.round(performance.now())} ms ${event}`);
+    runs.log.splice(0, runs.log.length - 20);
+  };
   runs.settled = () => runs.started > 0 && !runs.inRun && runs.requested === runs.requestedAtStart;
   Object.defineProperty(window, '__scriptRuns', {get: () => runs.finished});
 
