@@ -93,8 +93,8 @@ window.__shownCount = () => {  // "Showing N of M events" in the page's caption
   const match = caption && /Showing ([\\d,]+) of/.exec(caption.innerText);
   return match && Number(match[1].replace(/,/g, ''));
 };
-window.__idle = () =>
-  document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning';
+window.__idle = () => window.__runs.settled()  // (COUNT_SCRIPT_RUNS)
+  && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning';
 document.addEventListener('keydown', () => { window.__pressed = Date.now(); }, true);
 """
 
@@ -124,8 +124,6 @@ MARKERS_HELD = """(expected) => {
 
 # In the page, polled after the key press: the new shown count and the time, once the
 # caption changed and no script run is going on, or the first Streamlit exception shown.
-# (Not the harness's count of finished runs: under load the page can take a whole run's
-# messages in one render, and the run-state attribute then never leaves "notRunning".)
 SHOWN_AFTER = """(previous) => {
   const failure = document.querySelector('[data-testid=stException]');
   if (failure) return {exception: failure.innerText};

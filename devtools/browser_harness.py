@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Locator, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from gasatlas.config import PROJECT_ROOT
@@ -47,19 +47,21 @@ ROW_HEIGHT = 35
 READ_TIMEOUT_MS = 120_000
 """Reading an article on a fresh server loads the language models first: much slower than a rerun."""
 
-# Counts finished script runs: Streamlit flips data-test-script-state on its root
-# element to "notRunning" at the end of every run.
-COUNT_SCRIPT_RUNS = """
-window.__scriptRuns = 0;
-new MutationObserver(() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const state = app && app.getAttribute('data-test-script-state');
-  if (state !== window.__lastScriptState) {
-    window.__lastScriptState = state;
-    if (state === 'notRunning') window.__scriptRuns += 1;
-  }
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
-"""
+COUNT_SCRIPT_RUNS = (Path(__file__).parent / "script_runs.js").read_text(encoding="utf-8")
+"""Follows the app's script runs on its websocket (``window.__runs``; ``window.__scriptRuns`` counts the finished)."""
+
+# No run going on or asked for, and the page showing it: the server's word (the websocket) and the page's
+# (the run-state attribute; both are needed, as a page can lag behind the messages it has been sent).
+SETTLED = """() => window.__runs.settled()
+  && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'"""
+
+# Let the page take in what it has been sent: React renders the app's messages in a task it queues through a
+# message channel, so a message posted now is handled after that render; then the page paints a frame.
+FLUSH = """() => new Promise(done => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => requestAnimationFrame(() => done(null));
+  channel.port2.postMessage(null);
+})"""
 
 
 VISIBLE_TEXT = """() => {
@@ -206,23 +208,45 @@ class AtlasPage:
         self.wait_for_idle()
         return self
 
-    def wait_for_idle(self) -> None:
-        self.page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-            state="attached", timeout=UI_TIMEOUT_MS
-        )
+    def wait_for_idle(self, timeout_ms: int = UI_TIMEOUT_MS) -> None:
+        """Until no script run is going on or asked for, and the page has shown the last one's end."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            self._wait_for(SETTLED, "the app to finish its script runs", deadline)
+            self.page.evaluate(FLUSH)
+            if self.page.evaluate(SETTLED):  # not if a rerun was asked for meanwhile (a map reporting)
+                return
 
-    def rerun_after(self, action: Callable[[], object]) -> None:
-        """Do ``action`` and wait until the script run it triggered has finished."""
-        runs = self.page.evaluate("window.__scriptRuns")
-        action()
-        self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
+    def rerun_after(self, action: Callable[[], object], timeout_ms: int = UI_TIMEOUT_MS) -> None:
+        """Do ``action`` once the app is idle (a rerun asked for during a run replaces it), then wait until
+        the page has asked for the rerun the action causes — the proof it landed — and that run is over."""
         self.wait_for_idle()
+        requested = self.page.evaluate("window.__runs.requested")
+        action()
+        self.wait_for_rerun_asked(requested)
+        self.wait_for_idle(timeout_ms)
+
+    def wait_for_rerun_asked(self, requested: int, timeout_ms: int = UI_TIMEOUT_MS) -> None:
+        """Until the page has asked for more reruns than ``requested``: an action meant to change a widget
+        landed (a widget whose value did not change asks for nothing)."""
+        self._wait_for(f"window.__runs.requested > {requested}", "the action to ask for a rerun",
+                       time.monotonic() + timeout_ms / 1000)
+
+    def _wait_for(self, predicate: str, what: str, deadline: float) -> None:
+        try:
+            self.page.wait_for_function(predicate, timeout=max(deadline - time.monotonic(), 0.001) * 1000)
+        except PlaywrightTimeout:
+            state = self.page.evaluate("window.__runs ? {...window.__runs, log: window.__runs.log.join('; '), state: "
+                                       "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState}"
+                                       " : 'not followed in this document'")
+            raise AssertionError(f"timed out waiting for {what}; script runs: {state}") from None
 
     def choose(self, label: str, option: str) -> None:
         """Pick ``option`` in the main area's select box labelled ``label`` as a person with a keyboard does:
-        type the start of it into the box, then Enter (typing opens the list again if a rerun closed it)."""
+        type the start of it into the box, then Enter."""
         box = self.page.locator("[data-testid=stMain] [data-testid=stSelectbox]").filter(
             has=self.page.get_by_text(label, exact=True)).get_by_role("combobox")
+        self.wait_for_idle()  # a run under way may redraw the box and close its list
         box.click()
         self.page.keyboard.type(option)
         expect(self.page.get_by_role("option", name=option, exact=True)).to_be_visible(timeout=UI_TIMEOUT_MS)
@@ -230,30 +254,58 @@ class AtlasPage:
 
     def pick(self, label: str, option: str) -> None:
         """Add ``option`` to the sidebar's multiselect labelled ``label`` as a person does: type its start into
-        the box, then Enter; again if a rerun still under way (the map reporting its first view) redrew the box
-        and ate the keys."""
+        the box, then Enter; again if its chip did not appear (the keys went astray: nothing was picked)."""
         box = self.page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
             has=self.page.get_by_text(label, exact=True))
+        chip = box.locator(f"[data-tag] > span[title^='{option}']").first
         for attempt in range(3):
+            self.wait_for_idle()
+            requested = self.page.evaluate("window.__runs.requested")
             box.get_by_role("combobox").click()
             self.page.keyboard.type(option)
             try:
                 expect(self.page.get_by_role("option").filter(has_text=option).first).to_be_visible(timeout=10_000)
-                runs = self.page.evaluate("window.__scriptRuns")
                 self.page.keyboard.press("Enter")
                 self.page.keyboard.press("Escape")
-                expect(box.locator(f"[data-tag] > span[title^='{option}']").first).to_be_attached(timeout=10_000)
-                self.page.wait_for_function(f"window.__scriptRuns > {runs}", timeout=UI_TIMEOUT_MS)
+                expect(chip).to_be_attached(timeout=10_000)
                 break
             except AssertionError:
                 self.page.keyboard.press("Escape")
                 if attempt == 2:
                     raise
+        self.wait_for_rerun_asked(requested)
+        self.wait_for_idle()
+
+    def drag_slider(self, slider: Locator, thumb: int, to: float) -> None:
+        """Drag the ``thumb``-th thumb of ``slider`` to ``to`` (a fraction of its track) with the mouse, and wait
+        for the rerun it asks for; again if the thumb did not move (the press missed it: nothing changed)."""
+        handle = slider.locator("input[type=range]").nth(thumb)
+        for attempt in range(3):
+            self.wait_for_idle()
+            requested = self.page.evaluate("window.__runs.requested")
+            before = handle.input_value()
+            grip = handle.locator("xpath=../..").bounding_box()
+            track = slider.locator("[data-orientation=horizontal]").first.bounding_box()
+            assert grip is not None, "the thumb is drawn"
+            assert track is not None, "the track is drawn"
+            y = grip["y"] + grip["height"] / 2
+            self.page.mouse.move(grip["x"] + grip["width"] / 2, y)
+            self.page.mouse.down()
+            self.page.mouse.move(track["x"] + track["width"] * to, y, steps=5)
+            self.page.mouse.up()
+            try:
+                expect(handle).not_to_have_value(before, timeout=10_000)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+        self.wait_for_rerun_asked(requested)
         self.wait_for_idle()
 
     def brush_timeline(self, start: float, end: float) -> None:
         """Drag across the timeline chart from ``start`` to ``end`` (fractions of its width), inside the plot
         below its first row of events, and wait for the rerun the brushed dates start."""
+        self.wait_for_idle()  # the chart drawn by the last run, where it stays
         chart = self.page.locator("[data-testid=stVegaLiteChart]").first
         chart.locator("canvas, svg").first.wait_for(state="visible")
         chart.scroll_into_view_if_needed()  # the first-visit orientation may push it below the fold
@@ -286,8 +338,8 @@ class AtlasPage:
         """The map drawn and its first report back to the app handled: the map component reruns the page
         once with its initial state, which would reset a form being filled meanwhile."""
         frame = self.wait_for_map()
-        with contextlib.suppress(PlaywrightTimeout):  # the first state may come back without a rerun
-            self.page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
+        with contextlib.suppress(PlaywrightTimeout):  # it reports only a state that differs from the one it got
+            self.page.wait_for_function("window.__runs.requested >= 2", timeout=10_000)
         self.wait_for_idle()
         return frame
 

@@ -154,25 +154,13 @@ def test_the_view_holds_along_the_readers_whole_path(browser: Browser, fresh_ser
 
         end_handle = slider_handles(atlas).nth(1)
         for step in (1, 2, 3):
-            end_handle.focus()
-            atlas.rerun_after(lambda: atlas.page.keyboard.press("ArrowLeft"))
+            atlas.rerun_after(lambda: end_handle.press("ArrowLeft"))
             end = (last - dt.timedelta(days=step)).isoformat()
             link = expected_view(lang, start, end)
             assert view_of(atlas, lang) == replace(link, link=tuple(
                 (key, values) for key, values in link.link if key != "from")), f"after key press {step}"
 
-        track = atlas.page.locator("[data-testid=stSidebar] [data-testid=stSlider]").first.locator(
-            "[data-orientation=horizontal]").first.bounding_box()
-        start_handle = slider_handles(atlas).nth(0).locator("xpath=../..").bounding_box()
-        y = start_handle["y"] + start_handle["height"] / 2
-
-        def drag() -> None:
-            atlas.page.mouse.move(start_handle["x"] + start_handle["width"] / 2, y)
-            atlas.page.mouse.down()
-            atlas.page.mouse.move(track["x"] + track["width"] * 0.05, y, steps=5)
-            atlas.page.mouse.up()
-
-        atlas.rerun_after(drag)
+        atlas.drag_slider(atlas.page.locator("[data-testid=stSidebar] [data-testid=stSlider]").first, 0, 0.05)
         start = view_of(atlas, lang).dates[0]
         assert start > first.isoformat(), "the drag moved the start"
         assert view_of(atlas, lang) == expected_view(lang, start, end), "after the drag"
