@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import N_, gettext, label
@@ -74,9 +76,18 @@ def _rows_of(events: pd.DataFrame, atlas: Dataset) -> np.ndarray | None:
         return None
     if not atlas.events.index.equals(pd.RangeIndex(len(atlas.events))):
         return None
-    if not np.array_equal(atlas.events["id"].to_numpy()[rows], events["id"].to_numpy()):
+    if not _same_ids(atlas.events["id"], rows, events["id"]):
         return None
     return rows
+
+
+def _same_ids(ids: pd.Series, rows: np.ndarray, picked: pd.Series) -> bool:
+    """Whether ``picked`` holds ``ids`` at ``rows``, compared in Arrow when both are Arrow strings: converting
+    100,000 ids to Python strings twice a rerun cost more than the table's whole page."""
+    if isinstance(ids.dtype, pd.StringDtype) and isinstance(picked.dtype, pd.StringDtype):
+        equal = pc.equal(pa.array(ids.array).take(pa.array(rows)), pa.array(picked.array))
+        return bool(equal.null_count == 0 and pc.all(equal).as_py() is not False)
+    return bool(np.array_equal(ids.to_numpy()[rows], picked.to_numpy()))
 
 
 DATE_NOTE = r"\s+\([^()]*\)$"
