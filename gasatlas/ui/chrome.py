@@ -2,7 +2,7 @@
 
 Streamlit 1.67 offers no translation of its widgets' built-in words: the file
 uploader's button and size limit, the empty date field's ``yyyy``/``mm``/``dd``,
-the keyboard users' "Skip to main content". Outside English, a style sheet
+the keyboard users' "Skip to main content", the "Stop" button shown while a page runs. Outside English, a style sheet
 (``map/js/streamlit_chrome.css``) hides them and writes the atlas's own words in
 their place; the widgets keep working as they are. The date pickers' calendars,
 which name months and weekdays in the language the browser had when the page
@@ -44,7 +44,7 @@ def chrome_css(lang: Lang, upload_limit_mb: float) -> str:
     size = f"{format_number(upload_limit_mb, lang)}\u00a0{gettext('MB', lang)}"
     texts = {"upload": gettext("Upload", lang), "limit": gettext("{size} per file", lang).format(size=size),
              "skip": gettext("Skip to main content", lang), "year": gettext("yyyy", lang), "month": gettext("mm", lang),
-             "day": gettext("dd", lang)}
+             "day": gettext("dd", lang), "stop": gettext("Stop", lang), "stopping": gettext("Stopping…", lang)}
     return Template(map_resource("streamlit_chrome.css")).substitute(
         {name: css_string(text) for name, text in texts.items()})
 
