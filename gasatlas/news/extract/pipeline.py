@@ -84,11 +84,12 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source: Sou
         stage("read", number / len(sentences))
         readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source.url}"))
     stage("compose", 0.0)
-    passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
+    report_day = dateline.day if dateline and dateline.day else published
+    passages = group_passages(readings, report_day)
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source.url}"))
         is not None]
-    candidates = _one_headline_event(_reported_facts(built), sentences)
+    candidates = _one_headline_event(_reported_facts(built, report_day), sentences)
     _mark_background(candidates, published)
     stage("compose", 1.0)
     return candidates
@@ -156,18 +157,23 @@ def _with_numbers(event: dict[str, Any], tail: str) -> str:
     return f"{title}{tail}"
 
 
-def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:
+def _reported_facts(built: list[tuple[Passage, Candidate]], report_day: dt.date) -> list[tuple[Passage, Candidate]]:
     """One sentence, one event: "Россия и Китай подписали меморандум, сообщил Миллер" is a signing that Miller
     reported, not a signing and a statement — the statement read from the same sentence as a fact of that very
     day folds into that fact: its speaker joins a signing's or a meeting's participants (Miller signed); of a
     plant's restart he is the source, named in the fact's flags. A figure for a period ("за 2025 год
-    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it."""
+    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it. So does a named
+    person's telling of an earlier day ("19 октября губернатор Солнцев сообщил, что БПЛА атаковали
+    предприятие"): that he reported it is news of that day beside the attack, as a report of the day itself
+    ("завод возобновил приём газа, сообщил министр") is not."""
     facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
     kept = []
     for passage, candidate in built:
         fact = facts.get(candidate.sentence_index)
+        told_earlier = candidate.event["participants"] and candidate.event["date"] != report_day
         if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
-                "day" and _same_fact_day(fact, candidate):
+                "day" and _same_fact_day(fact, candidate) and not (
+                    told_earlier and fact.event["event_type"] not in TAKEN_PART_IN):
             if fact.event["event_type"] in TAKEN_PART_IN:
                 fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
                                                                  *candidate.event["participants"]]))

@@ -257,6 +257,8 @@ class SentenceReader:
         happening.speakers, happening.reported = [], True
         act = _part(reading, content, keep_inside=False)
         act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False
+        if not happening.countries:  # "губернатор Оренбургской области сообщил, что БПЛА атаковали предприятие"
+            happening.countries = list(act.countries)
         if act.speakers:
             return [happening, act]
         if not reading.cross_link:  # a body told it: the body is among those involved, not an event of its own
