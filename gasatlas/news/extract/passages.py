@@ -29,7 +29,8 @@ from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import DatePrecision, EventType
 from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
 from gasatlas.news.extract.reading import REPORTED_FACT, Reading
-from gasatlas.news.extract.rules import strongest
+from gasatlas.news.extract.rules import FACT, strongest
+from gasatlas.news.extract.units import fold
 
 POINTS_BACK = re.compile(
     r"^\W*(?:об\s+этом|он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
@@ -56,6 +57,9 @@ class Passage:
     paragraph: int = field(default=-1)
     context_countries: list[str] = field(default_factory=list)
     """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
+    another: bool = False
+    """A second happening of the same kind on the same occasion ("Также подписано соглашение…"): never the same
+    fact told again."""
     venue: Passage | None = None
     """The happening words were said at ("Выступая на церемонии, Бердымухамедов подчеркнул…"): where it was, they
     were said."""
@@ -91,8 +95,10 @@ class Passage:
         agreement" and "On January 24, Uzbekistan's Ministry of Energy and Gazprom signed a road map" are two
         signings."""
         kind = self.event_type()
-        if kind != earlier.event_type():
+        if kind != earlier.event_type() or self.another:
             return False
+        if _one_document(self, earlier):
+            return True
         same_day = _same_date(self.date, earlier.date)
         if not same_day and not (kind != EventType.STATEMENT and _nested(self.date, earlier.date)):
             return False
@@ -127,6 +133,29 @@ PERIOD_LONG = {DatePrecision.QUARTER, DatePrecision.YEAR}
 day's "Узбекистан прекратил экспорт" told again, though the day lies in the year."""
 
 
+DOCUMENT = re.compile(r"(?:меморандум|соглашени|дорожн\w*\s+карт|контракт|договор|memorand|agreement|road\s?map"
+                      r"|contract)", re.IGNORECASE)
+"""The kind of document a signing names: one undated and one dated signing of the same kind are one signing."""
+
+
+def _documents(passage: Passage) -> set[str]:
+    return {fold(m.group()).split()[0][:6] for r in passage.readings for t in r.triggers
+            if t.event_type == EventType.AGREEMENT and (m := DOCUMENT.search(t.text))}
+
+
+def _one_document(a: Passage, b: Passage) -> bool:
+    """"Меморандум, который мы подписали со Скляром" (no date of its own) and "В среду «Газпром» и Казахстан
+    подписали меморандум": the signing told without a date is the one the article dates, when that date lies
+    within the time it is placed in and both name the same kind of document."""
+    undated, dated = (a, b) if a.date.note == UNDATED_NOTE else (b, a)
+    if undated.date.note != UNDATED_NOTE or dated.date.precision != DatePrecision.DAY:
+        return False
+    start, stop = _interval(undated.date)
+    if not start <= dated.date.date <= stop or undated.event_type() != EventType.AGREEMENT:
+        return False
+    return bool(_documents(a) & _documents(b))
+
+
 def _nested(a: DateMention, b: DateMention) -> bool:
     if a.precision not in CALENDAR or b.precision not in CALENDAR:
         return False
@@ -158,10 +187,24 @@ def _starts_companion(reading: Reading, current: Passage) -> bool:
             and not set(reading.speakers) <= current.actors())
 
 
+UNDATED_NOTE = "date not stated for this fact: some time before the report"
+
+
 def before_report(day: dt.date) -> DateMention:
     """The date of a happening told without one, away from the lede: some time before the report."""
     return DateMention(0, 0, day - dt.timedelta(days=1), DatePrecision.APPROXIMATE, f"before {day_en(day)}",
-                       f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
+                       f"до {day_ru(day)}", UNDATED_NOTE)
+
+
+ALSO = re.compile(r"^\W*(?:также|кроме\s+того|помимо\s+этого|also|in\s+addition|besides)\b", re.IGNORECASE)
+
+
+def _another_of_the_kind(reading: Reading, current: Passage) -> bool:
+    """"Также подписано соглашение об основных условиях переработки": a second happening of the kind the passage
+    tells, on the same occasion — a fact of its own, on the passage's date."""
+    kinds = {t.event_type for t in reading.triggers if t.strength >= FACT}
+    return bool(ALSO.match(reading.sentence.text)) and current.event_type() in kinds and any(
+        t.strength >= FACT and t.event_type in kinds for r in current.readings for t in r.triggers)
 
 
 def _retells_news(reading: Reading, news: Passage) -> bool:
@@ -214,6 +257,8 @@ def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.dat
     paragraph, current = reading.sentence.paragraph, passages[-1]
     if reading.new_fact:
         passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+    elif _another_of_the_kind(reading, current):
+        passages.append(Passage(current.date, [reading], paragraph=paragraph, another=True))
     elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
           and not set(reading.speakers) & current.actors()):
         # who said it speaks at the time of the report, not at the time of what they told
