@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import DatePrecision, EventType
-from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
+from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited, within
+from gasatlas.news.extract.gazetteer import PlaceKind
 from gasatlas.news.extract.reading import REPORTED_FACT, Reading
 from gasatlas.news.extract.rules import FACT, strongest
 from gasatlas.news.extract.units import fold
@@ -249,7 +250,55 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
         else:
             _place_undated(reading, passages, report_day)
-    return _merge(_countries_from_before(passages), report_day)
+    return _merge(_countries_from_before(_inside_windows(passages)), report_day)
+
+
+STAY = re.compile(r"\b(?:работа\w*|наход\w*|пребыва\w*|гостит|is|was|stays?|stayed|visiting)\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:в|во|in)\s+$", re.IGNORECASE)
+""""работает в Китае", "находится с визитом в Казахстане", "is in China": where someone spends a window of days."""
+
+
+@dataclass(frozen=True)
+class Stay:
+    """Someone of ``visitors``' countries in ``country`` from ``since`` to ``until``, as a window of days in the
+    article says ("Президент РФ 31 августа – 3 сентября работает в Китае")."""
+
+    since: dt.date
+    until: dt.date
+    country: str
+    visitors: frozenset[str]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day <= self.until
+
+
+def stays_of(passages: list[Passage]) -> list[Stay]:
+    """The stays the article states: a sentence dated by a window of days that names the country someone is in
+    (after "работает в", "находится в", "is in"), and the other countries it names — whose people they are."""
+    found = []
+    for reading in (r for p in passages for r in p.readings):
+        window = reading.date
+        if window is None or window.precision != DatePrecision.RANGE or window.until is None:
+            continue
+        text, offset = reading.sentence.text, reading.sentence.start
+        hosts = [place.country for position, place in reading.places
+                 if place.kind == PlaceKind.COUNTRY and STAY.search(text[:position - offset])]
+        if hosts:
+            found.append(Stay(window.date, window.until, hosts[0],
+                              frozenset(c for _, c in reading.countries) - {hosts[0]}))
+    return found
+
+
+def _inside_windows(passages: list[Passage]) -> list[Passage]:
+    """"Президент РФ 31 августа – 3 сентября работает в Китае. Глава государства принял участие в саммите ШОС":
+    a window of days that tells no happening of its own (a stay) dates what its passage goes on to tell only to
+    within the window (``dates.within``)."""
+    for passage in passages:
+        first = passage.readings[0]
+        if passage.date.precision == DatePrecision.RANGE and passage.date.until is not None and not first.triggers \
+                and any(r.triggers for r in passage.readings[1:]):
+            passage.date = within(passage.date)
+    return passages
 
 
 def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:

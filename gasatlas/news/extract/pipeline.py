@@ -25,7 +25,7 @@ from gasatlas.news.extract.datelines import find_dateline, without_dateline
 from gasatlas.news.extract.figures import figures
 from gasatlas.news.extract.knowledge import knowledge_of
 from gasatlas.news.extract.mentions import ProposedActor
-from gasatlas.news.extract.passages import Passage, group_passages
+from gasatlas.news.extract.passages import Passage, group_passages, stays_of
 from gasatlas.news.extract.reading import Reading, SentenceReader
 from gasatlas.news.extract.sentences import language_of, read_sentences
 from gasatlas.news.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
@@ -86,6 +86,8 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source: Sou
     stage("compose", 0.0)
     report_day = dateline.day if dateline and dateline.day else published
     passages = group_passages(readings, report_day)
+    builder.stays = stays_of(passages)
+    builder.named_places = sorted((place for reading in readings for place in reading.places), key=lambda item: item[0])
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source.url}"))
         is not None]

@@ -96,12 +96,13 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
 
 NEW_FACT_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
-    re.compile(r"^\W*(?:позднее|позже|впоследствии|later|subsequently)\b", re.IGNORECASE),
+    re.compile(r"^\W*(?:позднее|позже|впоследствии|затем|потом|после\s+этого|later|subsequently|then|afterwards"
+               r"|after\s+that)\b", re.IGNORECASE),
     re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
                r"|\bкак\s+сообщают\s+сми\b|\baccording\s+to\s+(?:media|press|news)\b|\bmedia\s+reported\b"
                r"|\breportedly\b", re.IGNORECASE),
 )
-"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…"."""
+"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…", "Затем…"."""
 
 
 @dataclass(frozen=True)
