@@ -167,12 +167,16 @@ def _reported_facts(built: list[tuple[Passage, Candidate]], report_day: dt.date)
     поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it. So does a named
     person's telling of an earlier day ("19 октября губернатор Солнцев сообщил, что БПЛА атаковали
     предприятие"): that he reported it is news of that day beside the attack, as a report of the day itself
-    ("завод возобновил приём газа, сообщил министр") is not."""
+    ("завод возобновил приём газа, сообщил министр") is not; and so does a body's telling that adds a claim of its
+    own ("…на газоснабжении Казахстана это не сказалось, сообщило Минэнерго": ``reading.UNAFFECTED``)."""
     facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
     kept = []
     for passage, candidate in built:
         fact = facts.get(candidate.sentence_index)
         told_earlier = candidate.event["participants"] and candidate.event["date"] != report_day
+        if passage.readings[0].own_claim:
+            kept.append((passage, candidate))
+            continue
         if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
                 "day" and _same_fact_day(fact, candidate) and not (
                     told_earlier and fact.event["event_type"] not in TAKEN_PART_IN):
