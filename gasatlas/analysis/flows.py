@@ -331,7 +331,7 @@ def volume_year(event: Mapping[str, Any]) -> int:
 
     "Last year" is counted from the event's date: a statement is dated by the report; an event dated to a year
     (precision ``year``) was dated by that very phrase, so its year is already the one meant."""
-    own = pd.Timestamp(event["date"]).year
+    own = int(pd.Timestamp(event["date"]).year)
     quote = event.get("quote")
     if not isinstance(quote, str) or not quote:
         return own
@@ -368,9 +368,10 @@ def figure_from_event(event: Mapping[str, Any], route_id: str, flows: pd.DataFra
                       retrieved: dt.date) -> dict[str, Any] | None:
     """The flow figure an event's volume could become along ``route_id`` — a proposal for a moderator to confirm
     or correct, never added by itself. Only a yearly volume is a year's flow (a day's rate or a total is not);
-    the year is the one the volume is for (``volume_year``), the direction ``_direction``'s, the kind ``contract`` where the event is an
-    agreement or its words name a contract, else ``reported``; an ``alternative`` where the atlas has a chosen
-    figure for the same route, direction, kind and year. None when the event gives no such volume."""
+    the year is the one the volume is for (``volume_year``), the direction ``_direction``'s, the kind ``contract``
+    where the event is an agreement or its words name a contract, else ``reported``; an ``alternative`` where the
+    atlas has a chosen figure for the same route, direction, kind and year. None when the event gives no such
+    volume."""
     volume = event.get("volume_bcm")
     if (volume is None or pd.isna(volume) or event.get("volume_period") != "year"
             or route_id not in (event.get("route_ids") or ())):

@@ -170,20 +170,13 @@ class CandidateBuilder:
             return None  # nothing to map, or a date with nothing happening on it
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
-        place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
-        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
-            place = _place_of(passage.venue, False) or place
-        if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text) for r in readings):
-            place = self._dateline_city() or place
-        if (place is None or place.kind == PlaceKind.COUNTRY) and (trigger is None
-                                                                  or trigger.event_type != EventType.STATEMENT):
-            place = self._facility_named_before(passage) or place
+        event_type = trigger.event_type if trigger else EventType.STATEMENT
+        place = self._where(passage, event_type)
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
-        elif (host := self._host(passage, people, countries, trigger.event_type if trigger else EventType.STATEMENT)) is not None:
+        elif (host := self._host(passage, people, countries, event_type)) is not None:
             countries = _unique([host, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
-        event_type = trigger.event_type if trigger else EventType.STATEMENT
         numbers = figures(" ".join(r.sentence.text for r in readings))
         flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
@@ -232,6 +225,20 @@ class CandidateBuilder:
             price_usd_per_mcm=numbers.price_usd_per_mcm,
             contract_years=numbers.contract_years,
         )
+
+    def _where(self, passage: Passage, event_type: str) -> Place | None:
+        """The passage's own place (``_place_of``); else, for words said at a happening, the happening's; for what
+        happened «сегодня», the dateline's town; for a happening, the facility it names by its kind."""
+        statement = event_type == EventType.STATEMENT
+        place = _place_of(passage, statement)
+        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
+            place = _place_of(passage.venue, False) or place
+        if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text)
+                                                                      for r in passage.readings):
+            place = self._dateline_city() or place
+        if (place is None or place.kind == PlaceKind.COUNTRY) and not statement:
+            place = self._facility_named_before(passage) or place
+        return place
 
     def _facility_named_before(self, passage: Passage) -> Place | None:
         """"…пострадала инфраструктура газозавода" after "приостановки приёма газа Оренбургским ГПЗ": a happening

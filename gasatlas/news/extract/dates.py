@@ -475,7 +475,8 @@ def within(window: DateMention) -> DateMention:
     at its middle day, approximate — the window is when the visit was, not when each of its meetings was."""
     until = window.until or window.date
     middle = window.date + dt.timedelta(days=((until - window.date).days + 1) // 2)
+    label_en, label_ru = f"c. {day_en(middle)}", f"около {day_ru(middle)}"
     return replace(window, date=middle, precision=DatePrecision.APPROXIMATE, until=None,
-                   label_en=f"c. {day_en(middle)} ({window.label_en})" if window.label_en else f"c. {day_en(middle)}",
-                   label_ru=f"около {day_ru(middle)} ({window.label_ru})" if window.label_ru else f"около {day_ru(middle)}",
+                   label_en=f"{label_en} ({window.label_en})" if window.label_en else label_en,
+                   label_ru=f"{label_ru} ({window.label_ru})" if window.label_ru else label_ru,
                    note="date not stated for this fact: within the stated window, at its middle day")

@@ -77,4 +77,5 @@ def test_of_several_years_the_one_written_before_the_volume_is_its_year() -> Non
              "increase from 2023")  # Trend, 29 December 2025
 
     assert volume_year({"date": "2025-12-29", "date_precision": "day", "quote": quote}) == 2024
-    assert volume_year({"date": "2025-12-29", "date_precision": "day", "quote": None}) == 2025, "none named: the event's"
+    unnamed = {"date": "2025-12-29", "date_precision": "day", "quote": None}
+    assert volume_year(unnamed) == 2025, "no year named: the event's"

@@ -172,4 +172,5 @@ def test_a_january_report_of_last_years_volume_is_proposed_as_a_figure_of_last_y
                                    atlas.flows, atlas.routes, dt.date(2026, 1, 14))
 
         assert (said.volume_bcm, said.volume_period) == (5.6, "year")
-        assert figure is not None and figure["period"] == "2025", text
+        assert figure is not None, text
+        assert figure["period"] == "2025", text

@@ -75,7 +75,7 @@ def test_a_bodys_word_that_supply_held_is_a_statement_of_its_own(extract) -> Non
 
 def test_the_source_of_a_happening_that_adds_nothing_is_not_a_statement(only) -> None:
     text = ("Оренбургский газоперерабатывающий завод (ОГПЗ) после инцидента с БПЛА возобновил прием газа с "
-            "месторождения Карачаганак, сообщил министр энергетики Казахстана Ерлан Аккенженов.")  # Interfax, 22 Oct 2025
+            "месторождения Карачаганак, сообщил министр энергетики Казахстана Ерлан Аккенженов.")  # Interfax, 22.10.25
 
     assert only(text, dt.date(2025, 10, 22)).event["event_type"] == "supply_change"
 
