@@ -30,7 +30,7 @@ from gasatlas.model.vocab import DatePrecision, EventType
 from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited, within
 from gasatlas.news.extract.gazetteer import PlaceKind
 from gasatlas.news.extract.reading import REPORTED_FACT, Reading
-from gasatlas.news.extract.rules import FACT, strongest
+from gasatlas.news.extract.rules import FACT, LATER, strongest
 from gasatlas.news.extract.units import fold
 
 POINTS_BACK = re.compile(
@@ -59,8 +59,8 @@ class Passage:
     context_countries: list[str] = field(default_factory=list)
     """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
     another: bool = False
-    """A second happening of the same kind on the same occasion ("Также подписано соглашение…"): never the same
-    fact told again."""
+    """A second happening of the same kind on the same occasion ("Также подписано соглашение…") or one that follows
+    on ("Later Peskov denied…"): never the same fact told again."""
     venue: Passage | None = None
     """The happening words were said at ("Выступая на церемонии, Бердымухамедов подчеркнул…"): where it was, they
     were said."""
@@ -177,6 +177,12 @@ def _same_date(a: DateMention, b: DateMention) -> bool:
 def report_date(day: dt.date) -> DateMention:
     """The date of an undated lede: the day of the report."""
     return DateMention(0, 0, day, DatePrecision.DAY, note=f"date not stated: the day of the report, {day_en(day)}")
+
+
+TELLS_IT = re.compile(r"\bоб\s+этом\b|^\W*(?:this|that)\s+was\b", re.IGNORECASE)
+"""Words by which a speaker tells the passage's happening itself ("Об этом заявил…", "This was announced by…"): said
+on its day. Other words of someone not party to an earlier happening ("Peskov explained that at the first stage it
+implies…") were said some time before the report, not on its day."""
 
 
 def _starts_companion(reading: Reading, current: Passage) -> bool:
@@ -305,7 +311,8 @@ def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.dat
     """An undated sentence after the first: a new fact of its own, or part of the passage it continues."""
     paragraph, current = reading.sentence.paragraph, passages[-1]
     if reading.new_fact:
-        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph,
+                                another=bool(LATER.match(reading.sentence.text))))
     elif _another_of_the_kind(reading, current):
         passages.append(Passage(current.date, [reading], paragraph=paragraph, another=True))
     elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
@@ -313,7 +320,9 @@ def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.dat
         # who said it speaks at the time of the report, not at the time of what they told
         passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
     elif _starts_companion(reading, current):
-        passages.append(Passage(current.date, [reading], paragraph=paragraph))
+        told = current.lede or current.date.date >= report_day or POINTS_BACK.match(reading.sentence.text) \
+            or TELLS_IT.search(reading.sentence.text)
+        passages.append(Passage(current.date if told else before_report(report_day), [reading], paragraph=paragraph))
     elif reading.reported and _retells_news(reading, passages[0]):
         passages[0].readings.append(reading)
     elif reading.reported:

@@ -23,10 +23,16 @@ PUTIN_IN_CHINA = (
     "Монголии, также Путин и председатель КНР Си Цзиньпин провели двусторонние переговоры.")
 """RIA Novosti, 3 September 2025."""
 
-
-def summary(candidate) -> tuple[str, str, str, str]:
-    event = candidate.event
-    return event["event_type"], str(event["date"]), event["date_precision"], event["place_name_en"]
+GAS_UNION = (
+    "On November 28, Kazakh President Kassym-Jomart Tokayev and his Russian counterpart Vladimir Putin discussed the "
+    "creation of a ‘trilateral gas union’ with Uzbekistan during a meeting in the Kremlin. Press Secretary of the "
+    "President of the Russian Federation Dmitry Peskov explained that at the first stage it implies creating a "
+    "coordination mechanism at the initiative of President Putin. Later it became known that it implies cooperation "
+    "in processing and supplying gas, including to new export destinations.\n\n"
+    "Mirzamakhmudov said earlier that Uzbekistan was negotiating supplies of gas and electricity from neighboring "
+    "countries, \"instead of any alliance or union.\" Later Peskov denied information that Uzbekistan allegedly "
+    "abandoned Russia’s idea on the creation of ‘a trilateral gas union’.")
+"""TASS, 13 December 2022."""
 
 
 def test_in_the_lobbies_of_akorda_is_a_venue_not_the_presidency(only) -> None:
@@ -137,3 +143,19 @@ def test_a_whole_year_a_sentence_names_is_found_and_the_year_before_is_told_apar
     assert named_years("last year supplies rose") == [(0, None)]
     assert named_years("за январь – август 2025 года поставки выросли") == [], "part of a year is not a year"
     assert named_years("с начала 2025 года поставлено 4 млрд кубометров") == []
+
+
+def test_a_comment_on_an_earlier_meeting_by_someone_not_at_it_was_made_some_time_before_the_report(extract) -> None:
+    found = extract(GAS_UNION, dt.date(2022, 12, 13), lang="en")
+
+    meeting = next(c for c in found if c.event["event_type"] == "meeting")
+    comment = next(c for c in found if c.event["event_type"] == "statement" and "peskov" in c.event["participants"])
+    assert "peskov" not in meeting.event["participants"]
+    assert (str(comment.event["date"]), comment.event["date_precision"]) == ("2022-12-12", "approximate")
+
+
+def test_what_follows_on_later_is_never_merged_into_what_came_before(extract) -> None:
+    found = extract(GAS_UNION, dt.date(2022, 12, 13), lang="en")
+
+    peskov = [c for c in found if c.event["event_type"] == "statement" and "peskov" in c.event["participants"]]
+    assert len(peskov) == 2, "he explained, and «Later Peskov denied…»: two statements"
