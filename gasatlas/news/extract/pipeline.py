@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
@@ -18,7 +20,7 @@ import pandas as pd
 from gasatlas.dataset.load import Dataset
 from gasatlas.model import datewindow
 from gasatlas.model.periods import interval_of, overlap
-from gasatlas.model.vocab import GeoPrecision
+from gasatlas.model.vocab import EventType, GeoPrecision
 from gasatlas.news.extract.candidates import Candidate, CandidateBuilder
 from gasatlas.news.extract.compose import numbers_phrase
 from gasatlas.news.extract.datelines import find_dateline, without_dateline
@@ -27,6 +29,8 @@ from gasatlas.news.extract.knowledge import knowledge_of
 from gasatlas.news.extract.mentions import ProposedActor
 from gasatlas.news.extract.passages import Passage, group_passages, stays_of
 from gasatlas.news.extract.reading import Reading, SentenceReader
+from gasatlas.news.extract.reported import inside
+from gasatlas.news.extract.rules import Trigger
 from gasatlas.news.extract.sentences import language_of, read_sentences
 from gasatlas.news.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
 from gasatlas.news.extract.units import Sentence
@@ -91,7 +95,7 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source: Sou
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source.url}"))
         is not None]
-    candidates = _one_headline_event(_reported_facts(built, report_day), sentences)
+    candidates = _one_headline_event(_summits(_reported_facts(built, report_day), builder), sentences)
     _mark_background(candidates, published)
     stage("compose", 1.0)
     return candidates
@@ -188,6 +192,37 @@ def _reported_facts(built: list[tuple[Passage, Candidate]], report_day: dt.date)
             continue
         kept.append((passage, candidate))
     return kept
+
+
+SUMMIT = re.compile(r"\bна\s+(?:[\w«»—–-]+\s+){0,3}?саммит\w*|\bat\s+the\s+(?:[\w'’-]+\s+){0,3}?summit\b",
+                    re.IGNORECASE)
+""""заявил Токаев на саммите «Россия — Центральная Азия» в Душанбе": words said at a summit."""
+SUMMIT_STRENGTH = 0.6
+"""A summit named, not a meeting told: the strength of the meeting trigger "саммит" (``rules``)."""
+
+
+def _summits(built: list[tuple[Passage, Candidate]], builder: CandidateBuilder) -> list[tuple[Passage, Candidate]]:
+    """Words said at a summit tell that the summit met, that day, with the speaker among those at it: a meeting
+    beside the statement, where the sentence places the speaking (never a place in what was said)."""
+    summits = []
+    for passage, candidate in built:
+        reading = passage.readings[0]
+        if candidate.event["event_type"] != "statement" or not reading.speakers:
+            continue
+        offset = reading.sentence.start
+        found = next((m for m in SUMMIT.finditer(reading.sentence.text)
+                      if not inside(offset + m.start(), reading.content)), None)
+        if found is None:
+            continue
+        summit = replace(reading, triggers=[Trigger(EventType.MEETING, SUMMIT_STRENGTH, offset + found.start(),
+                                                    found.group())],
+                         places=[(p, x) for p, x in reading.places if not inside(p, reading.content)],
+                         people=[(p, a) for p, a in reading.people if a in reading.speakers])
+        met = Passage(passage.date, [summit], paragraph=passage.paragraph)
+        meeting = _guarded(builder.build, met, None, f"summit at sentence {reading.sentence.index}")
+        if meeting is not None:
+            summits.append((met, meeting))
+    return built + summits
 
 
 def _same_fact_day(a: Candidate, b: Candidate) -> bool:

@@ -159,3 +159,23 @@ def test_what_follows_on_later_is_never_merged_into_what_came_before(extract) ->
 
     peskov = [c for c in found if c.event["event_type"] == "statement" and "peskov" in c.event["participants"]]
     assert len(peskov) == 2, "he explained, and «Later Peskov denied…»: two statements"
+
+
+def test_words_said_at_a_summit_tell_that_the_summit_met_where_the_sentence_places_it(extract) -> None:
+    text = ("В Центральной Азии формируется новая архитектура энергетической безопасности благодаря трехстороннему "
+            "сотрудничеству Москвы, Астаны и Ташкента, заявил президент Казахстана Касым-Жомарт Токаев на саммите "
+            "«Россия — Центральная Азия» в Душанбе.")  # NEWSru, 9 October 2025
+
+    statement, summit = extract(text, dt.date(2025, 10, 9))
+
+    assert (statement.event["event_type"], summit.event["event_type"]) == ("statement", "meeting")
+    assert summit.event["participants"] == ["tokayev"]
+    assert (str(summit.event["date"]), summit.event["place_name_en"]) == ("2025-10-09", "Dushanbe")
+
+
+def test_words_said_at_a_forum_are_a_statement_only(extract) -> None:
+    text = ("Россия будет наращивать поставки газа в Узбекистан через территорию Казахстана, заявил президент РФ "
+            "Владимир Путин на пленарном заседании XX форума межрегионального сотрудничества России и "
+            "Казахстана.")  # Vedomosti, 27 November 2024
+
+    assert [c.event["event_type"] for c in extract(text, dt.date(2024, 11, 27))] == ["statement"]
