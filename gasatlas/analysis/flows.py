@@ -21,6 +21,7 @@ import pandas as pd
 from gasatlas.analysis.filters import CountryMatch, DateRange
 from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date, format_number
+from gasatlas.model.periods import named_years
 from gasatlas.model.schema import period_span
 from gasatlas.model.vocab import DatePrecision, FlowChoice, FlowKind, FlowPurpose, FlowScope, Lang
 
@@ -318,6 +319,33 @@ def coverage_matrix(coverage: pd.DataFrame, cell: str = "status") -> pd.DataFram
         index=list(dict.fromkeys(coverage["route_id"])))
 
 
+VOLUME_UNIT = re.compile(r"\d\s*(?:млрд|миллиард|млн|миллион|billion|bn|million|mln|bcm|mcm)", re.IGNORECASE)
+"""Where a sentence gives its volume: a number with its scale."""
+
+
+def volume_year(event: Mapping[str, Any]) -> int:
+    """The year an event's volume is for, as its sentence (the quote) names it: a year written out ("в 2025 году
+    поставки составили 5,6 млрд кубометров"), or the year before the report's ("в прошлом году", "last year") —
+    a report of January giving last year's volume is about last year, not the report's. Where the sentence names
+    several years, the one written nearest before the volume. Where it names none, the event's year.
+
+    "Last year" is counted from the event's date: a statement is dated by the report; an event dated to a year
+    (precision ``year``) was dated by that very phrase, so its year is already the one meant."""
+    own = int(pd.Timestamp(event["date"]).year)
+    quote = event.get("quote")
+    if not isinstance(quote, str) or not quote:
+        return own
+    named = named_years(quote)
+    if not named:
+        return own
+    volume = VOLUME_UNIT.search(quote)
+    before = [year for position, year in named if volume is not None and position < volume.start()]
+    chosen = before[-1] if before else named[0][1]
+    if chosen is None:
+        return own if event.get("date_precision") == DatePrecision.YEAR else own - 1
+    return chosen
+
+
 CONTRACT_WORDS = re.compile(r"контракт|договор|contract", re.IGNORECASE)
 """A volume a report ties to a contract is a contract figure, whatever kind of event told it."""
 
@@ -340,9 +368,10 @@ def figure_from_event(event: Mapping[str, Any], route_id: str, flows: pd.DataFra
                       retrieved: dt.date) -> dict[str, Any] | None:
     """The flow figure an event's volume could become along ``route_id`` — a proposal for a moderator to confirm
     or correct, never added by itself. Only a yearly volume is a year's flow (a day's rate or a total is not);
-    the year is the event's, the direction ``_direction``'s, the kind ``contract`` where the event is an
-    agreement or its words name a contract, else ``reported``; an ``alternative`` where the atlas has a chosen
-    figure for the same route, direction, kind and year. None when the event gives no such volume."""
+    the year is the one the volume is for (``volume_year``), the direction ``_direction``'s, the kind ``contract``
+    where the event is an agreement or its words name a contract, else ``reported``; an ``alternative`` where the
+    atlas has a chosen figure for the same route, direction, kind and year. None when the event gives no such
+    volume."""
     volume = event.get("volume_bcm")
     if (volume is None or pd.isna(volume) or event.get("volume_period") != "year"
             or route_id not in (event.get("route_ids") or ())):
@@ -351,7 +380,7 @@ def figure_from_event(event: Mapping[str, Any], route_id: str, flows: pd.DataFra
     if direction is None:
         return None
     source, sink = direction
-    year = str(event["date"])[:4]
+    year = str(volume_year(event))
     words = " ".join(str(event.get(key) or "") for key in ("quote", "title_ru", "title_en"))
     kind = FlowKind.CONTRACT if event.get("event_type") == "agreement" or CONTRACT_WORDS.search(words) \
         else FlowKind.REPORTED

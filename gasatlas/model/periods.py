@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -23,6 +24,22 @@ RANGE_DAYS = 31
 """A stated range of days ("31 августа – 3 сентября") is held as its first day and spans at most a month."""
 SEASON_START = {12: 12, 1: 12, 2: 12, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}
 """Month → the first month of its season (winter is December to February)."""
+
+
+NAMED_YEAR = re.compile(r"\b(?:(?:в|во|за|по\s+итогам|в\s+течение)\s+(?P<ru>(?:19|20)\d{2})\s*(?:году|года|год|г\.?)"
+                        r"|(?:in|for|during|throughout)\s+(?P<en>(?:19|20)\d{2})\b(?!\s*[-–—/]))"
+                        r"|(?P<last>\b(?:в|за)\s+(?:прошл|минувш|прошедш)\w*\s+год\w*|\b(?:прошл|минувш)\w+\s+года\b"
+                        r"|\blast\s+year\b|\bthe\s+previous\s+year\b)", re.IGNORECASE)
+"""A whole calendar year a sentence gives a figure for: "в 2025 году", "за 2025 год", "по итогам 2024 года",
+"in 2024" — or the year before the report's: "в прошлом году", "last year". Never part of one ("за январь – август
+2025 года", "с начала 2025 года", "this year" while it runs)."""
+
+
+def named_years(text: str) -> list[tuple[int, int | None]]:
+    """Where ``text`` names a whole year (``NAMED_YEAR``) and which: (offset, year), the year None for "the year
+    before the report's"."""
+    return [(m.start(), None if m.group("last") else int(m.group("ru") or m.group("en")))
+            for m in NAMED_YEAR.finditer(text)]
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -48,6 +48,12 @@ NAMED_SITES: tuple[NamedSite, ...] = (
         name_en="Kremlin, Moscow", name_ru="Кремль, Москва", country="RUS", lat=55.75167, lon=37.61778,
         geo_precision="exact", source="https://en.wikipedia.org/wiki/Moscow_Kremlin",
     ),
+    NamedSite(
+        # The Kazakh president's palace as a venue ("в кулуарах Акорды"); "Акорда сообщила" is the presidency.
+        phrases=("в Акорде", "в Акорду", "в кулуарах Акорды", "in Akorda", "at Akorda", "at the Akorda"),
+        name_en="Akorda, Astana", name_ru="Акорда, Астана", country="KAZ", lat=51.12583, lon=71.44639,
+        geo_precision="exact", source="https://en.wikipedia.org/wiki/Ak_Orda_Presidential_Palace",
+    ),
 )
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {

@@ -19,7 +19,7 @@ from gasatlas.news.extract.figures import figures, per_year
 from gasatlas.news.extract.gazetteer import Place, PlaceKind
 from gasatlas.news.extract.knowledge import Knowledge
 from gasatlas.news.extract.mentions import ProposedActor, slug
-from gasatlas.news.extract.passages import Passage
+from gasatlas.news.extract.passages import Passage, Stay
 from gasatlas.news.extract.reading import REPORTED_FACT, Reading
 from gasatlas.news.extract.reported import content_spans, inside
 from gasatlas.news.extract.rules import Trigger, routes_by_rule, strongest
@@ -36,6 +36,13 @@ LOCATIVE = re.compile(r"(?:\b(?:в|во|на|in|at|near|под)\s+(?:\w+\s+){0,3
 """A place right after "в"/"на"/"in"/"at" is where something happened; "сотрудничество Москвы и Астаны" is not."""
 SOURCE = re.compile(r"\b(?:с|со|из|от|from)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """A place right after "с"/"из"/"from" is where something comes from, not where it happened."""
+FACILITY_WORDS = {
+    "processing_plant": re.compile(r"\bгазозавод\w*|\bзавод\w*|\bГПЗ\b|\b(?:gas\s+|processing\s+)?plant\b",
+                                   re.IGNORECASE),
+    "gas_field": re.compile(r"\bместорождени\w*|\bgas\s?field\b", re.IGNORECASE),
+    "compressor_station": re.compile(r"\bкомпрессорн\w*\s+станци\w*|\bcompressor\s+station\b", re.IGNORECASE),
+}
+"""Words that name a facility by its kind (``facilities.csv``'s ``kind``) rather than by its name."""
 TODAY = re.compile(r"\b(?:сегодня|today)\b", re.IGNORECASE)
 """An event the report dates «сегодня» happened where the report was filed (its dateline town)."""
 ENGLISH_FLAG = "English text: new people are found only when a role introduces them — check the quote"
@@ -134,6 +141,11 @@ class CandidateBuilder:
         self.source_title, self.source_url = source
         self.used_ids = set(atlas.events["id"])
         self.dateline = dateline
+        self.stays: list[Stay] = []
+        """Where the article says someone stays over a window of days (set per article by the pipeline)."""
+        self.named_places: list[tuple[int, Place]] = []
+        """Every place the article names, with its offset (set per article by the pipeline)."""
+        self.facility_kinds = dict(zip(atlas.facilities["id"], atlas.facilities["kind"], strict=True))
 
     def build(self, passage: Passage) -> Candidate | None:
         if passage.date.outside:
@@ -158,15 +170,13 @@ class CandidateBuilder:
             return None  # nothing to map, or a date with nothing happening on it
         if trigger is None and all(r.cross_link for r in readings):
             return None  # an outlet pointing to its coverage: no event of the story
-        place = _place_of(passage, trigger is not None and trigger.event_type == EventType.STATEMENT)
-        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
-            place = _place_of(passage.venue, False) or place
-        if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text) for r in readings):
-            place = self._dateline_city() or place
+        event_type = trigger.event_type if trigger else EventType.STATEMENT
+        place = self._where(passage, event_type)
         if place is not None and place.kind != PlaceKind.COUNTRY:
             countries = _unique([place.country, *countries])
+        elif (host := self._host(passage, people, countries, event_type)) is not None:
+            countries = _unique([host, *countries])
         proposals = {k: v for r in readings for k, v in r.proposals.items() if k in {*people, *organisations}}
-        event_type = trigger.event_type if trigger else EventType.STATEMENT
         numbers = figures(" ".join(r.sentence.text for r in readings))
         flags = self._flags(passage, place, trigger, proposals) + ([context] if context else [])
         placed = place is not None and place.kind != PlaceKind.COUNTRY
@@ -192,7 +202,8 @@ class CandidateBuilder:
             "participants": people,
             "organisations": organisations,
             "route_ids": self._routes(passage, countries),
-            "facility_ids": _unique(p.facility_id for r in readings for _, p in r.places if p.facility_id),
+            "facility_ids": _unique([*(p.facility_id for r in readings for _, p in r.places if p.facility_id),
+                                     *([place.facility_id] if place is not None and place.facility_id else [])]),
             "source_title": self.source_title,
             "source_url": self.source_url,
             "quote": quote_of(readings[0].sentence.text),
@@ -214,6 +225,47 @@ class CandidateBuilder:
             price_usd_per_mcm=numbers.price_usd_per_mcm,
             contract_years=numbers.contract_years,
         )
+
+    def _where(self, passage: Passage, event_type: str) -> Place | None:
+        """The passage's own place (``_place_of``); else, for words said at a happening, the happening's; for what
+        happened «сегодня», the dateline's town; for a happening, the facility it names by its kind."""
+        statement = event_type == EventType.STATEMENT
+        place = _place_of(passage, statement)
+        if (place is None or place.kind == PlaceKind.COUNTRY) and passage.venue is not None:
+            place = _place_of(passage.venue, False) or place
+        if (place is None or place.kind == PlaceKind.COUNTRY) and any(TODAY.search(r.sentence.text)
+                                                                      for r in passage.readings):
+            place = self._dateline_city() or place
+        if (place is None or place.kind == PlaceKind.COUNTRY) and not statement:
+            place = self._facility_named_before(passage) or place
+        return place
+
+    def _facility_named_before(self, passage: Passage) -> Place | None:
+        """"…пострадала инфраструктура газозавода" after "приостановки приёма газа Оренбургским ГПЗ": a happening
+        that names a facility only by its kind ("газозавод", "месторождение", "the plant") is at the one facility of
+        that kind the article named before it; none when it named several or none."""
+        first = min(r.sentence.start for r in passage.readings)
+        text = " ".join(r.sentence.text for r in passage.readings)
+        kinds = {kind for kind, words in FACILITY_WORDS.items() if words.search(text)}
+        named = {place.facility_id: place for position, place in self.named_places
+                 if position < first and place.facility_id and self.facility_kinds.get(place.facility_id) in kinds}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _host(self, passage: Passage, people: list[str], countries: list[str], event_type: str) -> str | None:
+        """The country the article says someone stays in over a window of days (``passages.Stay``), for what it
+        tells on one of those days without a finer place: the stay's own happenings, and the words of a speaker
+        from the visitors' country ("Президент РФ 31 августа – 3 сентября работает в Китае" … "заявил журналистам
+        Путин" on 3 September: said in China)."""
+        for stay in self.stays:
+            if not stay.covers(passage.date.date):
+                continue
+            if event_type == EventType.STATEMENT:
+                home = {self.knowledge.actors.actors[p].country for p in people if p in self.knowledge.actors.actors}
+                if home & stay.visitors:
+                    return stay.country
+            elif stay.country in countries:
+                return stay.country
+        return None
 
     def _dateline_city(self) -> Place | None:
         """The town of the dateline ("ПЕКИН, 2 сентября. /ТАСС/."), for an event the report says happened there

@@ -163,6 +163,8 @@ class DateMention:
     weak: bool = False
     """The year in an event's name ("на ПМЭФ-2023"): it dates a fact told without a date of its own, never
     a sentence that has one, nor the lede."""
+    until: dt.date | None = None
+    """The last day of a stated range of days ("31 августа – 3 сентября"); None for any other date."""
 
 
 def day_en(day: dt.date) -> str:
@@ -318,7 +320,11 @@ class _Resolver:
             label_en = f"{first[1]} {MONTHS_EN[first[0] - 1]} – {last[1]} {MONTHS_EN[last[0] - 1]} {end_year}"
             label_ru = (f"{first[1]} {MONTHS_RU_GENITIVE[first[0] - 1]} – {last[1]} "
                         f"{MONTHS_RU_GENITIVE[last[0] - 1]} {end_year}")
-        return replace(begin, precision=DatePrecision.RANGE, label_en=label_en, label_ru=label_ru)
+        try:
+            until = dt.date(end_year, *last)
+        except ValueError:
+            until = None
+        return replace(begin, precision=DatePrecision.RANGE, label_en=label_en, label_ru=label_ru, until=until)
 
     def month_range(self, start: int, stop: int, year: int | None, first: int, last: int) -> DateMention | None:
         """"за январь – август": a period's figures are dated by its last month, labelled with the whole span."""
@@ -455,7 +461,22 @@ def inherited(mention: DateMention) -> DateMention:
     """The date of a fact reported without its own date, taken from the passage before it:
     a day becomes approximate ("c. 7 Dec 2022"), coarser dates stay as they are."""
     note = "date not stated for this fact: taken from the preceding passage"
+    if mention.precision == DatePrecision.RANGE and mention.until is not None:
+        return within(mention)
     if mention.precision != DatePrecision.DAY:
         return replace(mention, note=note)
     return replace(mention, precision=DatePrecision.APPROXIMATE, label_en=f"c. {day_en(mention.date)}",
                    label_ru=f"около {day_ru(mention.date)}", note=note)
+
+
+def within(window: DateMention) -> DateMention:
+    """The date of a happening told inside a stated window of days without a day of its own ("Президент 31
+    августа – 3 сентября работает в Китае. … Затем в Пекине прошли переговоры"): some day of the window, held
+    at its middle day, approximate — the window is when the visit was, not when each of its meetings was."""
+    until = window.until or window.date
+    middle = window.date + dt.timedelta(days=((until - window.date).days + 1) // 2)
+    label_en, label_ru = f"c. {day_en(middle)}", f"около {day_ru(middle)}"
+    return replace(window, date=middle, precision=DatePrecision.APPROXIMATE, until=None,
+                   label_en=f"{label_en} ({window.label_en})" if window.label_en else label_en,
+                   label_ru=f"{label_ru} ({window.label_ru})" if window.label_ru else label_ru,
+                   note="date not stated for this fact: within the stated window, at its middle day")

@@ -2,13 +2,17 @@
 
 Volumes are kept in bcm whatever the text says ("9 млн кубометров в сутки" → 0.009 bcm a day), with the
 period they are for; a price only in US dollars per thousand cubic metres; a contract's length in years.
-Only what the text states: no conversion between periods, no guessing a period that is not written.
+Only what the text states: no conversion between periods, no guessing a period that is not written — a volume
+for a whole year the sentence names ("в 2025 году поставки составили 5,6 млрд кубометров", "in 2024 Gazprom
+delivered 5.64 bcm") is that year's, whatever year it names (``periods.named_years``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from gasatlas.model.periods import named_years
 
 NUMBER = r"(\d+(?:[.,]\d+)?)"
 VOLUME = re.compile(
@@ -65,6 +69,17 @@ def per_year(volume: float | None, period: str | None, years: int | None) -> flo
     return round(volume / years, 6) if period == "total" and years else None
 
 
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[«\"A-ZА-ЯЁ])")
+"""A sentence's end: a stop before a capital ("куб. м." inside one is followed by a small letter or a number)."""
+
+
+def _sentence_around(text: str, start: int, stop: int) -> str:
+    """The sentence of ``text`` that holds ``[start, stop)``: a year named in another sentence is not the volume's."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    end = next((m.start() for m in SENTENCE_END.finditer(text, max(stop - 1, 0))), len(text))
+    return text[begin:end]
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -90,7 +105,8 @@ def figures(text: str) -> Figures:
         rest = text[match.end():match.end() + PERIOD_AFTER]
         before = text[max(0, match.start() - PERIOD_AFTER):match.start()]
         period = ("year" if YEARLY.match(rest) or YEARLY_BEFORE.search(before)
-                  else "day" if DAILY.match(rest) or DAILY_BEFORE.search(before) else "total")
+                  else "day" if DAILY.match(rest) or DAILY_BEFORE.search(before)
+                  else "year" if named_years(_sentence_around(text, match.start(), match.end())) else "total")
         volume = round(volume, 6)
     price_match = PRICE.search(text)
     price = _number(price_match.group(1) or price_match.group(2)) if price_match else None

@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 
 from gasatlas.model.periods import interval_of
 from gasatlas.model.vocab import DatePrecision, EventType
-from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited
+from gasatlas.news.extract.dates import PRECISION_RANK, DateMention, day_en, day_ru, inherited, within
+from gasatlas.news.extract.gazetteer import PlaceKind
 from gasatlas.news.extract.reading import REPORTED_FACT, Reading
-from gasatlas.news.extract.rules import strongest
+from gasatlas.news.extract.rules import FACT, LATER, strongest
+from gasatlas.news.extract.units import fold
 
 POINTS_BACK = re.compile(
     r"^\W*(?:об\s+этом|он|она|они|его|её|ее|их|также|кроме\s+того|на\s+(?:этой|той)\s+встрече|в\s+ходе\s+(?:этой|той|встречи)"
@@ -56,6 +58,9 @@ class Passage:
     paragraph: int = field(default=-1)
     context_countries: list[str] = field(default_factory=list)
     """Countries of the sentence before, for a fact that names none ("Поставки начались в октябре")."""
+    another: bool = False
+    """A second happening of the same kind on the same occasion ("Также подписано соглашение…") or one that follows
+    on ("Later Peskov denied…"): never the same fact told again."""
     venue: Passage | None = None
     """The happening words were said at ("Выступая на церемонии, Бердымухамедов подчеркнул…"): where it was, they
     were said."""
@@ -91,8 +96,10 @@ class Passage:
         agreement" and "On January 24, Uzbekistan's Ministry of Energy and Gazprom signed a road map" are two
         signings."""
         kind = self.event_type()
-        if kind != earlier.event_type():
+        if kind != earlier.event_type() or self.another:
             return False
+        if _one_document(self, earlier):
+            return True
         same_day = _same_date(self.date, earlier.date)
         if not same_day and not (kind != EventType.STATEMENT and _nested(self.date, earlier.date)):
             return False
@@ -127,6 +134,29 @@ PERIOD_LONG = {DatePrecision.QUARTER, DatePrecision.YEAR}
 day's "Узбекистан прекратил экспорт" told again, though the day lies in the year."""
 
 
+DOCUMENT = re.compile(r"(?:меморандум|соглашени|дорожн\w*\s+карт|контракт|договор|memorand|agreement|road\s?map"
+                      r"|contract)", re.IGNORECASE)
+"""The kind of document a signing names: one undated and one dated signing of the same kind are one signing."""
+
+
+def _documents(passage: Passage) -> set[str]:
+    return {fold(m.group()).split()[0][:6] for r in passage.readings for t in r.triggers
+            if t.event_type == EventType.AGREEMENT and (m := DOCUMENT.search(t.text))}
+
+
+def _one_document(a: Passage, b: Passage) -> bool:
+    """"Меморандум, который мы подписали со Скляром" (no date of its own) and "В среду «Газпром» и Казахстан
+    подписали меморандум": the signing told without a date is the one the article dates, when that date lies
+    within the time it is placed in and both name the same kind of document."""
+    undated, dated = (a, b) if a.date.note == UNDATED_NOTE else (b, a)
+    if undated.date.note != UNDATED_NOTE or dated.date.precision != DatePrecision.DAY:
+        return False
+    start, stop = _interval(undated.date)
+    if not start <= dated.date.date <= stop or undated.event_type() != EventType.AGREEMENT:
+        return False
+    return bool(_documents(a) & _documents(b))
+
+
 def _nested(a: DateMention, b: DateMention) -> bool:
     if a.precision not in CALENDAR or b.precision not in CALENDAR:
         return False
@@ -149,6 +179,12 @@ def report_date(day: dt.date) -> DateMention:
     return DateMention(0, 0, day, DatePrecision.DAY, note=f"date not stated: the day of the report, {day_en(day)}")
 
 
+TELLS_IT = re.compile(r"\bоб\s+этом\b|^\W*(?:this|that)\s+was\b", re.IGNORECASE)
+"""Words by which a speaker tells the passage's happening itself ("Об этом заявил…", "This was announced by…"): said
+on its day. Other words of someone not party to an earlier happening ("Peskov explained that at the first stage it
+implies…") were said some time before the report, not on its day."""
+
+
 def _starts_companion(reading: Reading, current: Passage) -> bool:
     """A person telling, in the passage's own paragraph, the happening the passage reports
     ("Об этом заявил председатель правления Бехзот Нарматов"): a statement of its own."""
@@ -158,10 +194,24 @@ def _starts_companion(reading: Reading, current: Passage) -> bool:
             and not set(reading.speakers) <= current.actors())
 
 
+UNDATED_NOTE = "date not stated for this fact: some time before the report"
+
+
 def before_report(day: dt.date) -> DateMention:
     """The date of a happening told without one, away from the lede: some time before the report."""
     return DateMention(0, 0, day - dt.timedelta(days=1), DatePrecision.APPROXIMATE, f"before {day_en(day)}",
-                       f"до {day_ru(day)}", "date not stated for this fact: some time before the report")
+                       f"до {day_ru(day)}", UNDATED_NOTE)
+
+
+ALSO = re.compile(r"^\W*(?:также|кроме\s+того|помимо\s+этого|also|in\s+addition|besides)\b", re.IGNORECASE)
+
+
+def _another_of_the_kind(reading: Reading, current: Passage) -> bool:
+    """"Также подписано соглашение об основных условиях переработки": a second happening of the kind the passage
+    tells, on the same occasion — a fact of its own, on the passage's date."""
+    kinds = {t.event_type for t in reading.triggers if t.strength >= FACT}
+    return bool(ALSO.match(reading.sentence.text)) and current.event_type() in kinds and any(
+        t.strength >= FACT and t.event_type in kinds for r in current.readings for t in r.triggers)
 
 
 def _retells_news(reading: Reading, news: Passage) -> bool:
@@ -206,20 +256,73 @@ def group_passages(readings: Iterable[Reading], report_day: dt.date) -> list[Pas
             passages.append(Passage(report_date(report_day), [reading], lede=True, paragraph=paragraph))
         else:
             _place_undated(reading, passages, report_day)
-    return _merge(_countries_from_before(passages), report_day)
+    return _merge(_countries_from_before(_inside_windows(passages)), report_day)
+
+
+STAY = re.compile(r"\b(?:работа\w*|наход\w*|пребыва\w*|гостит|is|was|stays?|stayed|visiting)\s+(?:[\w-]+\s+){0,3}?"
+                  r"(?:в|во|in)\s+$", re.IGNORECASE)
+""""работает в Китае", "находится с визитом в Казахстане", "is in China": where someone spends a window of days."""
+
+
+@dataclass(frozen=True)
+class Stay:
+    """Someone of ``visitors``' countries in ``country`` from ``since`` to ``until``, as a window of days in the
+    article says ("Президент РФ 31 августа – 3 сентября работает в Китае")."""
+
+    since: dt.date
+    until: dt.date
+    country: str
+    visitors: frozenset[str]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day <= self.until
+
+
+def stays_of(passages: list[Passage]) -> list[Stay]:
+    """The stays the article states: a sentence dated by a window of days that names the country someone is in
+    (after "работает в", "находится в", "is in"), and the other countries it names — whose people they are."""
+    found = []
+    for reading in (r for p in passages for r in p.readings):
+        window = reading.date
+        if window is None or window.precision != DatePrecision.RANGE or window.until is None:
+            continue
+        text, offset = reading.sentence.text, reading.sentence.start
+        hosts = [place.country for position, place in reading.places
+                 if place.kind == PlaceKind.COUNTRY and STAY.search(text[:position - offset])]
+        if hosts:
+            found.append(Stay(window.date, window.until, hosts[0],
+                              frozenset(c for _, c in reading.countries) - {hosts[0]}))
+    return found
+
+
+def _inside_windows(passages: list[Passage]) -> list[Passage]:
+    """"Президент РФ 31 августа – 3 сентября работает в Китае. Глава государства принял участие в саммите ШОС":
+    a window of days that tells no happening of its own (a stay) dates what its passage goes on to tell only to
+    within the window (``dates.within``)."""
+    for passage in passages:
+        first = passage.readings[0]
+        if passage.date.precision == DatePrecision.RANGE and passage.date.until is not None and not first.triggers \
+                and any(r.triggers for r in passage.readings[1:]):
+            passage.date = within(passage.date)
+    return passages
 
 
 def _place_undated(reading: Reading, passages: list[Passage], report_day: dt.date) -> None:
     """An undated sentence after the first: a new fact of its own, or part of the passage it continues."""
     paragraph, current = reading.sentence.paragraph, passages[-1]
     if reading.new_fact:
-        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph))
+        passages.append(Passage(inherited(current.date), [reading], inherited=True, paragraph=paragraph,
+                                another=bool(LATER.match(reading.sentence.text))))
+    elif _another_of_the_kind(reading, current):
+        passages.append(Passage(current.date, [reading], paragraph=paragraph, another=True))
     elif (reading.speakers and not reading.fact() and current.date.note == before_report(report_day).note
           and not set(reading.speakers) & current.actors()):
         # who said it speaks at the time of the report, not at the time of what they told
         passages.append(Passage(report_date(report_day), [reading], paragraph=paragraph))
     elif _starts_companion(reading, current):
-        passages.append(Passage(current.date, [reading], paragraph=paragraph))
+        told = current.lede or current.date.date >= report_day or POINTS_BACK.match(reading.sentence.text) \
+            or TELLS_IT.search(reading.sentence.text)
+        passages.append(Passage(current.date if told else before_report(report_day), [reading], paragraph=paragraph))
     elif reading.reported and _retells_news(reading, passages[0]):
         passages[0].readings.append(reading)
     elif reading.reported:

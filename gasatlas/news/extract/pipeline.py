@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
@@ -18,15 +20,17 @@ import pandas as pd
 from gasatlas.dataset.load import Dataset
 from gasatlas.model import datewindow
 from gasatlas.model.periods import interval_of, overlap
-from gasatlas.model.vocab import GeoPrecision
+from gasatlas.model.vocab import EventType, GeoPrecision
 from gasatlas.news.extract.candidates import Candidate, CandidateBuilder
 from gasatlas.news.extract.compose import numbers_phrase
 from gasatlas.news.extract.datelines import find_dateline, without_dateline
 from gasatlas.news.extract.figures import figures
 from gasatlas.news.extract.knowledge import knowledge_of
 from gasatlas.news.extract.mentions import ProposedActor
-from gasatlas.news.extract.passages import Passage, group_passages
+from gasatlas.news.extract.passages import Passage, group_passages, stays_of
 from gasatlas.news.extract.reading import Reading, SentenceReader
+from gasatlas.news.extract.reported import inside
+from gasatlas.news.extract.rules import Trigger
 from gasatlas.news.extract.sentences import language_of, read_sentences
 from gasatlas.news.extract.text import MAX_ARTICLE_CHARS, ArticleError, normalise_whitespace
 from gasatlas.news.extract.units import Sentence
@@ -84,11 +88,14 @@ def extract_events(text: str, published: dt.date, atlas: Dataset, *, source: Sou
         stage("read", number / len(sentences))
         readings.extend(_guarded(reader.read, sentence, [], f"sentence {sentence.index} of {source.url}"))
     stage("compose", 0.0)
-    passages = group_passages(readings, dateline.day if dateline and dateline.day else published)
+    report_day = dateline.day if dateline and dateline.day else published
+    passages = group_passages(readings, report_day)
+    builder.stays = stays_of(passages)
+    builder.named_places = sorted((place for reading in readings for place in reading.places), key=lambda item: item[0])
     built = [(passage, candidate) for passage in passages if (candidate := _guarded(
         builder.build, passage, None, f"passage at sentence {passage.readings[0].sentence.index} of {source.url}"))
         is not None]
-    candidates = _one_headline_event(_reported_facts(built), sentences)
+    candidates = _one_headline_event(_summits(_reported_facts(built, report_day), builder), sentences)
     _mark_background(candidates, published)
     stage("compose", 1.0)
     return candidates
@@ -156,18 +163,27 @@ def _with_numbers(event: dict[str, Any], tail: str) -> str:
     return f"{title}{tail}"
 
 
-def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passage, Candidate]]:
+def _reported_facts(built: list[tuple[Passage, Candidate]], report_day: dt.date) -> list[tuple[Passage, Candidate]]:
     """One sentence, one event: "Россия и Китай подписали меморандум, сообщил Миллер" is a signing that Miller
     reported, not a signing and a statement — the statement read from the same sentence as a fact of that very
     day folds into that fact: its speaker joins a signing's or a meeting's participants (Miller signed); of a
     plant's restart he is the source, named in the fact's flags. A figure for a period ("за 2025 год
-    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it."""
+    поставки выросли на 20%, сообщил Миллер") stays his statement: the news is that he said it. So does a named
+    person's telling of an earlier day ("19 октября губернатор Солнцев сообщил, что БПЛА атаковали
+    предприятие"): that he reported it is news of that day beside the attack, as a report of the day itself
+    ("завод возобновил приём газа, сообщил министр") is not; and so does a body's telling that adds a claim of its
+    own ("…на газоснабжении Казахстана это не сказалось, сообщило Минэнерго": ``reading.UNAFFECTED``)."""
     facts = {c.sentence_index: c for _, c in built if c.event["event_type"] != "statement"}
     kept = []
     for passage, candidate in built:
         fact = facts.get(candidate.sentence_index)
+        told_earlier = candidate.event["participants"] and candidate.event["date"] != report_day
+        if passage.readings[0].own_claim:
+            kept.append((passage, candidate))
+            continue
         if fact is not None and candidate.event["event_type"] == "statement" and fact.event["date_precision"] == \
-                "day" and _same_fact_day(fact, candidate):
+                "day" and _same_fact_day(fact, candidate) and not (
+                    told_earlier and fact.event["event_type"] not in TAKEN_PART_IN):
             if fact.event["event_type"] in TAKEN_PART_IN:
                 fact.event["participants"] = list(dict.fromkeys([*fact.event["participants"],
                                                                  *candidate.event["participants"]]))
@@ -176,6 +192,37 @@ def _reported_facts(built: list[tuple[Passage, Candidate]]) -> list[tuple[Passag
             continue
         kept.append((passage, candidate))
     return kept
+
+
+SUMMIT = re.compile(r"\bна\s+(?:[\w«»—–-]+\s+){0,3}?саммит\w*|\bat\s+the\s+(?:[\w'’-]+\s+){0,3}?summit\b",
+                    re.IGNORECASE)
+""""заявил Токаев на саммите «Россия — Центральная Азия» в Душанбе": words said at a summit."""
+SUMMIT_STRENGTH = 0.6
+"""A summit named, not a meeting told: the strength of the meeting trigger "саммит" (``rules``)."""
+
+
+def _summits(built: list[tuple[Passage, Candidate]], builder: CandidateBuilder) -> list[tuple[Passage, Candidate]]:
+    """Words said at a summit tell that the summit met, that day, with the speaker among those at it: a meeting
+    beside the statement, where the sentence places the speaking (never a place in what was said)."""
+    summits = []
+    for passage, candidate in built:
+        reading = passage.readings[0]
+        if candidate.event["event_type"] != "statement" or not reading.speakers:
+            continue
+        offset = reading.sentence.start
+        found = next((m for m in SUMMIT.finditer(reading.sentence.text)
+                      if not inside(offset + m.start(), reading.content)), None)
+        if found is None:
+            continue
+        summit = replace(reading, triggers=[Trigger(EventType.MEETING, SUMMIT_STRENGTH, offset + found.start(),
+                                                    found.group())],
+                         places=[(p, x) for p, x in reading.places if not inside(p, reading.content)],
+                         people=[(p, a) for p, a in reading.people if a in reading.speakers])
+        met = Passage(passage.date, [summit], paragraph=passage.paragraph)
+        meeting = _guarded(builder.build, met, None, f"summit at sentence {reading.sentence.index}")
+        if meeting is not None:
+            summits.append((met, meeting))
+    return built + summits
 
 
 def _same_fact_day(a: Candidate, b: Candidate) -> bool:

@@ -49,6 +49,12 @@ JOURNALIST = re.compile(r"(?:корреспондент\w*|журналист\w*
 SPEECH_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:отмети\w*|заяви\w*|сообщи\w*|ответи\w*|подчеркну\w*|уточни\w*"
                           r"|пояснил\w*|сказа\w*|said|stated|noted)\b", re.IGNORECASE)
 
+UNAFFECTED = re.compile(r"\bне\s+(?:сказал\w*|затрон\w*|пострадал\w*|повлия\w*|отразил\w*)|\bв\s+штатном\s+режиме"
+                        r"|\bбез\s+(?:каких-либо\s+)?(?:ограничени|перебо)\w*|\b(?:not|un)\s*affected\b"
+                        r"|\bas\s+normal\b|\bwithout\s+(?:any\s+)?(?:interruption|disruption)s?\b", re.IGNORECASE)
+"""A claim that something was not hit ("на газоснабжении Казахстана это не сказалось", "supply is not affected"):
+said beside a happening it tells, a body's own statement, not only the happening's source."""
+
 
 @dataclass
 class Reading:
@@ -76,6 +82,8 @@ class Reading:
     """What a verb of saying is about (its object, article offsets): no place in it is where it was said either."""
     date_spans: list[tuple[int, int]] = field(default_factory=list)
     """Where the sentence's date expressions are (article offsets), to leave them out of its title."""
+    own_claim: bool = False
+    """The act of telling by a body that adds a claim of its own to the happening it tells (``UNAFFECTED``)."""
     weak_date: DateMention | None = None
     """A year from an event's name ("на ПМЭФ-2023"), for a fact that has no date of its own."""
     reported: bool = False
@@ -257,8 +265,14 @@ class SentenceReader:
         happening.speakers, happening.reported = [], True
         act = _part(reading, content, keep_inside=False)
         act.date, act.companion, act.new_fact = sentence_date(outside_dates), True, False
+        if not happening.countries:  # "губернатор Оренбургской области сообщил, что БПЛА атаковали предприятие"
+            happening.countries = list(act.countries)
         if act.speakers:
             return [happening, act]
+        if act.organisations and not reading.cross_link and any(
+                UNAFFECTED.search(sentence.text[a - sentence.start:b - sentence.start]) for a, b in content):
+            act.own_claim = True  # "…прекратил приём газа, на газоснабжении Казахстана это не сказалось, сообщило
+            return [happening, act]  # Минэнерго": the ministry's word that supply held is news of its own
         if not reading.cross_link:  # a body told it: the body is among those involved, not an event of its own
             happening.organisations += act.organisations
             happening.countries += act.countries

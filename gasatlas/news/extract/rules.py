@@ -88,20 +88,23 @@ EVENT_TYPE_RULES: tuple[TriggerRule, ...] = (
                              r"|\bforum\b|\bsummit\b|\bconference\b", 0.6),
     _rule(EventType.STATEMENT, r"\bназва\w*|\bзаяви\w*|\bсообщи\w*|\bответи\w*|\bотмети\w*|\bподчеркну\w*|\bрассказа\w*"
                                r"|\bпояснил\w*|\bписал\w*|\bпо\s+словам\b|\bпо\s+(?:информации|данным)\b|\bsaid\b"
-                               r"|\bsays\b|\bstated\b|\btold\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b|\bdenied\b|\bопроверг\w*"
+                               r"|\bsays\b|\bstated\b|\btold\b|\bexplained\b|\bnoted\b|\badded\b|\bannounc\w*|\brepl(?:ied|ies)\b|\baccording\s+to\b|\bdenied\b|\bопроверг\w*"
                                r"|\breported\b|\bвырази\w*\s+(?:обеспокоенност|озабоченност|протест|сожалени)\w*"
                                r"|\bexpressed\s+(?:concern|regret)\b", 0.5),
 )
 """Event-type triggers with the strength the type is read with; the strongest in a passage decides."""
 
+LATER = re.compile(r"^\W*(?:позднее|позже|впоследствии|затем|потом|после\s+этого|later|subsequently|then|afterwards"
+                   r"|after\s+that)\b", re.IGNORECASE)
+"""A sentence that opens by following on ("Затем…", "Later…"): what it tells came after what was told before."""
 NEW_FACT_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:ответил\w*|возразил\w*|парировал\w*|replied|responded|countered|hit\s+back)\b", re.IGNORECASE),
-    re.compile(r"^\W*(?:позднее|позже|впоследствии|later|subsequently)\b", re.IGNORECASE),
+    LATER,
     re.compile(r"\bпо\s+(?:информации|данным|сообщениям)\s+(?:сми|источник\w*|издани\w*|газет\w*|агентств\w*)"
                r"|\bкак\s+сообщают\s+сми\b|\baccording\s+to\s+(?:media|press|news)\b|\bmedia\s+reported\b"
                r"|\breportedly\b", re.IGNORECASE),
 )
-"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…"."""
+"""Words that begin a separate fact even without a date of its own: a reply, a media report, "Later…", "Затем…"."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gasatlas.analysis.flows import figure_from_event
+from gasatlas.analysis.flows import figure_from_event, volume_year
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import frame_records
 from gasatlas.dataset.load import load_dataset, validate_flows
@@ -53,3 +53,29 @@ def test_nothing_is_proposed_for_a_days_rate_a_total_or_a_route_the_event_does_n
 
 def test_nothing_is_proposed_when_the_event_names_one_country_of_the_route() -> None:
     assert propose(event(CONTRACT, countries=["UZB"]), "corr-ru-uz-via-kz") is None
+
+
+def test_a_january_report_of_a_years_volume_proposes_it_for_the_year_its_sentence_names() -> None:
+    told = event(CONTRACT, date="2026-01-14", event_type="statement", volume_bcm=5.6, volume_period="year",
+                 quote="В 2025 году поставки российского газа в Узбекистан составили 5,6 млрд кубометров.")
+
+    assert propose(told, "corr-ru-uz-via-kz")["period"] == "2025"
+    assert propose(told, "corr-ru-uz-via-kz")["source_date"] == "2026-01-14", "the report is still January's"
+
+
+def test_last_year_is_the_year_before_the_reports_unless_the_event_is_dated_by_it() -> None:
+    said = event(CONTRACT, date="2026-01-14", date_precision="day", event_type="statement", volume_bcm=5.6,
+                 volume_period="year", quote="«Газпром» в прошлом году поставил в Узбекистан 5,6 млрд кубометров газа.")
+    dated = said | {"date": "2025-07-01", "date_precision": "year", "event_type": "supply_change",
+                    "quote": "Gazprom delivered 5.6 bcm of gas to Uzbekistan last year."}
+
+    assert (volume_year(said), volume_year(dated)) == (2025, 2025)
+
+
+def test_of_several_years_the_one_written_before_the_volume_is_its_year() -> None:
+    quote = ("Meanwhile, in 2024, Gazprom delivered 5.64 billion cubic meters of natural gas to Uzbekistan-a 4.4-fold "
+             "increase from 2023")  # Trend, 29 December 2025
+
+    assert volume_year({"date": "2025-12-29", "date_precision": "day", "quote": quote}) == 2024
+    unnamed = {"date": "2025-12-29", "date_precision": "day", "quote": None}
+    assert volume_year(unnamed) == 2025, "no year named: the event's"

@@ -78,6 +78,9 @@ def test_relevance_reads_lemmas_not_substrings() -> None:
     ("a two-year contract for the supply of 2.8 billion cubic meters of gas per year", 2.8, "year", 2),
     ("в объеме 7,7 млрд куб. м в год", 7.7, "year", None),
     ("Газпром поставил 300 млн кубометров газа", 0.3, "total", None),
+    ("В 2025 году поставки составили 5,6 млрд кубометров", 5.6, "year", None),
+    ("Gazprom delivered 5.6 bcm of gas to Uzbekistan last year", 5.6, "year", None),
+    ("за январь – август 2025 года поставлено 4 млрд куб. м. В 2024 году поставки выросли", 4.0, "total", None),
 ])
 def test_the_numbers_a_report_gives_are_kept(text: str, volume: float, period: str, years: int | None) -> None:
     found = figures(text)
@@ -155,3 +158,19 @@ def test_statements_of_one_forum_day_stay_apart_without_a_tie(extract: Callable[
                       "Центральной Азии.", dt.date(2025, 10, 9))[0]
 
     assert not same_event(miller, tokayev)
+
+
+def test_a_january_report_of_last_years_volume_is_proposed_as_a_figure_of_last_year(
+        extract: Callable[..., list[Candidate]], atlas) -> None:
+    from gasatlas.analysis.flows import figure_from_event
+
+    for text in ("В 2025 году поставки российского газа в Узбекистан составили 5,6 млрд кубометров, сообщил глава "
+                 "«Газпрома» Алексей Миллер.",
+                 "«Газпром» в прошлом году поставил в Узбекистан 5,6 млрд кубометров газа, сообщил Алексей Миллер."):
+        (said,) = extract(text, dt.date(2026, 1, 14))
+        figure = figure_from_event(said.event | {"route_ids": ["corr-ru-uz-via-kz"]}, "corr-ru-uz-via-kz",
+                                   atlas.flows, atlas.routes, dt.date(2026, 1, 14))
+
+        assert (said.volume_bcm, said.volume_period) == (5.6, "year")
+        assert figure is not None, text
+        assert figure["period"] == "2025", text
