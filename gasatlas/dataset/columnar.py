@@ -113,18 +113,20 @@ def frame(model: type[BaseModel], values: Columns, order: list[tuple[str, str]])
     """Valid columns as ``load._frame`` shapes records — one column per field in the model's order, list fields
     as tuples, dates as timestamps — with the rows sorted by ``order`` (pyarrow's ``sort_indices`` keys).
 
-    Empties ``values``: the unsorted columns are freed as soon as their sorted copy is made."""
-    table = pa.table({name: values[name] for name in model.model_fields})
+    Empties ``values``: only an index is sorted, and each column is freed as soon as its sorted copy is taken,
+    so a million events' text is held twice one column at a time, never all at once."""
+    indices = pc.sort_indices(pa.table({name: values[name] for name, _ in order}), sort_keys=order)
+    columns = {name: _pandas(pc.take(values.pop(name), indices)) for name in model.model_fields}
     values.clear()
-    table = table.take(pc.sort_indices(table, sort_keys=order))
-    lists = [name for name in table.column_names if pa.types.is_list(table.schema.field(name).type)]
-    result = table.drop_columns(lists).to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
-    for name in lists:
-        result[name] = _tuples(table.column(name).combine_chunks())
-    for name in result.columns:
-        if pd.api.types.is_datetime64_dtype(result[name]):
-            result[name] = result[name].astype("datetime64[s]")
-    return result[list(model.model_fields)]
+    return pd.DataFrame(columns, copy=False)
+
+
+def _pandas(column: pa.Array | pa.ChunkedArray) -> pd.Series | np.ndarray:
+    """One column as the frame holds it: text as pandas' Arrow strings (the same buffers), tuples for lists."""
+    if pa.types.is_list(column.type):
+        return _tuples(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column)
+    result = column.to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
+    return result.astype("datetime64[s]") if pd.api.types.is_datetime64_dtype(result) else result
 
 
 def _tuples(lists: pa.Array) -> np.ndarray:

@@ -24,13 +24,12 @@ def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     """Add the case-folded text that free-text search runs over (both languages).
 
     Joined by pyarrow and folded by ``str.casefold`` (pyarrow's ``utf8_lower`` is no faster and folds ß, ς… apart)
-    a slice of rows at a time."""
+    a slice of rows at a time; the slices stay the chunks of one Arrow array (joined, they would be held twice)."""
     columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
-    folded = [pa.array([text.casefold() for text in pc.binary_join_element_wise(
-        *(column.slice(start, FOLD_ROWS) for column in columns), " ").to_pylist()], pa.string())
-              for start in range(0, len(events), FOLD_ROWS)]
-    text = pa.concat_arrays(folded) if folded else pa.array([], pa.string())
-    return events.assign(search_text=pd.Series(text.to_pandas(), index=events.index, dtype="str"))
+    folded = pa.chunked_array([pa.array([text.casefold() for text in pc.binary_join_element_wise(
+        *(column.slice(start, FOLD_ROWS) for column in columns), " ").to_pylist()], pa.large_string())
+                               for start in range(0, len(events), FOLD_ROWS)], pa.large_string())
+    return events.assign(search_text=pd.Series(folded.to_pandas().array, index=events.index))
 
 
 def split_flows(flows: pd.DataFrame) -> dict[str, pd.DataFrame]:
