@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 import pickle
@@ -624,12 +623,13 @@ DATA_FILES = (COUNTRIES_FILE, ROUTES_FILE, FACILITIES_FILE, ACTORS_FILE, EVENTS_
 
 
 def contents_key(data_dir: Path) -> tuple[str, ...]:
-    """What a validated dataset depends on: the bytes of every data file (by SHA-256), the code that validates
-    and shapes them, the libraries it relies on, and today (no date may lie after it)."""
+    """What a validated dataset depends on: the bytes of every data file (by SHA-256, remembered while a file is
+    unchanged: ``diskcache.file_digest``), the code that validates and shapes them, the libraries it relies on,
+    and today (no date may lie after it)."""
     digests = []
     for name in DATA_FILES:
         try:
-            digests.append(f"{name}:{hashlib.sha256((data_dir / name).read_bytes()).hexdigest()}")
+            digests.append(f"{name}:{diskcache.file_digest(data_dir / name)}")
         except OSError as error:  # reported by the validation itself
             digests.append(f"{name}:{type(error).__name__}")
     modules = diskcache.source_of(sys.modules[__name__], columnar, schema, vocab, geo, datewindow, derived, formats,

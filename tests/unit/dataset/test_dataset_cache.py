@@ -142,3 +142,16 @@ def test_a_model_with_a_validator_the_column_rules_do_not_know_is_checked_row_by
     assert schema.column_rules(schema.Flow) is None, "flows: periods and the two-countries rule"
     assert schema.column_rules(schema.Route) is None, "routes hold nested records"
     assert schema.column_rules(Event) is not None
+
+
+def test_a_fingerprint_hashed_a_slice_of_rows_at_a_time_is_the_one_hashed_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frame = pd.DataFrame({"id": pd.Series([f"ev-{n}" for n in range(30)], dtype="str"),
+                          "lat": [40.0 + n / 10 for n in range(30)]})
+    at_once = load._fingerprint(frame)
+
+    monkeypatch.setattr(load, "FINGERPRINT_ROWS", 7)
+
+    assert load._fingerprint(frame) == at_once
+    assert load._fingerprint(frame.iloc[1:]) != at_once
