@@ -23,11 +23,13 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO, TypeVar, cast
+
+import pyarrow as pa
 
 from gasatlas.config import settings
 
@@ -112,6 +114,28 @@ def _keep_digests(memo_path: Path, memo: dict[str, list[int | str]]) -> None:
         os.replace(written.name, memo_path)
     except OSError as error:
         log.warning("cannot remember file digests in %s (%s)", memo_path, error)
+
+
+def spilled(chunks: Callable[[], Iterator[pa.Array]], kind: pa.DataType) -> pa.ChunkedArray:
+    """The arrays ``chunks()`` makes, written to a file in the cache folder as they come and mapped back: pages the
+    kernel reads in when they are used and may drop again, where the process's own memory would hold every byte
+    for as long as it lives (a million events' search text is 1.3 GB). The file is unlinked at once: the mapping
+    keeps it until its arrays are freed. Made again, in memory, if the cache folder cannot be written."""
+    name = None
+    try:
+        settings().cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=settings().cache_dir, prefix=".spilled-", delete=False) as file:
+            name = file.name
+            with pa.ipc.new_stream(file, pa.schema([("chunk", kind)])) as stream:
+                for chunk in chunks():
+                    stream.write_batch(pa.record_batch([chunk], names=["chunk"]))
+        return pa.ipc.open_stream(pa.memory_map(name)).read_all().column(0)
+    except OSError as error:
+        log.warning("cannot spill to %s (%s): kept in memory", settings().cache_dir, error)
+        return pa.chunked_array(list(chunks()), kind)
+    finally:
+        if name is not None:
+            Path(name).unlink(missing_ok=True)
 
 
 def _path(name: str, key: Sequence[object]) -> Path:
