@@ -120,10 +120,19 @@ def frame(model: type[BaseModel], values: Columns, order: list[tuple[str, str]])
     indices = pc.sort_indices(pa.table({name: values[name] for name, _ in order}), sort_keys=order)
     columns = {}
     for name in model.model_fields:
-        columns[name] = _pandas(_taken(_whole(values.pop(name)), indices))
-        pa.default_memory_pool().release_unused()  # else the freed column's pages stay with the process a while
+        column = _whole(values.pop(name))
+        _release_freed()  # the column's chunks
+        columns[name] = _pandas(_taken(column, indices))
+        del column
+        _release_freed()
     values.clear()
     return pd.DataFrame(columns, copy=False)
+
+
+def _release_freed() -> None:
+    """Hand the pages of freed arrays back to the system now: pyarrow's allocator keeps them a while, and the next
+    column taken would come on top of them (at a million events, hundreds of megabytes each)."""
+    pa.default_memory_pool().release_unused()
 
 
 def _taken(column: pa.Array, indices: pa.Array) -> pa.ChunkedArray:
