@@ -8,7 +8,8 @@ Prepare a folder with the curated data plus N synthetic events, for example::
     python -c "from devtools.bench_browser import add_synthetic_events as add; add(100000)(Path('/tmp/d100k'))"
 
 "cold" is ``validate_dataset`` (what a server pays on data it has never seen), then writing the result to the
-disk cache as ``load_dataset`` does (timed apart); "restart" is ``load_dataset`` in a fresh process that reads
+disk cache as ``load_dataset`` does (timed apart, and its peak memory too: it reads every page of a text the
+validation left mapped, not held); "restart" is ``load_dataset`` in a fresh process that reads
 it back. Each runs in its own process, so peak memory (``ru_maxrss``) is that step's own. ``--profile N``
 prints cProfile's N costliest functions (cumulative) of the cold run. On a machine shared with other work the
 CPU seconds (user + system, imports excluded) are the fairer figure: wall-clock time grows with the load.
@@ -55,6 +56,7 @@ def _run_step(step: str, data_dir: Path, profile: int) -> dict[str, Any]:
         started = time.perf_counter()
         diskcache.cached("dataset", contents_key(data_dir), lambda: atlas, DATASET_CODEC)
         result["cache_write_seconds"] = round(time.perf_counter() - started, 2)
+        result["peak_rss_mb_with_cache_write"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if profiler:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(profile)
