@@ -31,6 +31,8 @@ BOM = b"\xef\xbb\xbf"
 HEADER_BYTES = 65_536
 LONGEST_CELL_BYTES = 32_768
 """Longer cells go the row-by-row way: the ``csv`` module refuses cells over 128 KiB (a problem to report)."""
+TAKE_ROWS = 1 << 17
+"""Rows sorted into place at a time (``_taken``)."""
 _GUARDED = "^'('*[" + "".join(f"\\x{{{ord(char):x}}}" for char in FORMULA_START) + "])"
 """A cell guarded against spreadsheet formulas (``sanitize.guard_cell``): one leading apostrophe to drop."""
 
@@ -113,18 +115,44 @@ def frame(model: type[BaseModel], values: Columns, order: list[tuple[str, str]])
     """Valid columns as ``load._frame`` shapes records — one column per field in the model's order, list fields
     as tuples, dates as timestamps — with the rows sorted by ``order`` (pyarrow's ``sort_indices`` keys).
 
-    Empties ``values``: the unsorted columns are freed as soon as their sorted copy is made."""
-    table = pa.table({name: values[name] for name in model.model_fields})
+    Empties ``values``: only an index is sorted, and each column is freed as soon as its sorted copy is taken,
+    so a million events' text is held twice one column at a time, never all at once."""
+    indices = pc.sort_indices(pa.table({name: values[name] for name, _ in order}), sort_keys=order)
+    columns = {}
+    for name in model.model_fields:
+        column = _whole(values.pop(name))
+        _release_freed()  # the column's chunks
+        columns[name] = _pandas(_taken(column, indices))
+        del column
+        _release_freed()
     values.clear()
-    table = table.take(pc.sort_indices(table, sort_keys=order))
-    lists = [name for name in table.column_names if pa.types.is_list(table.schema.field(name).type)]
-    result = table.drop_columns(lists).to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
-    for name in lists:
-        result[name] = _tuples(table.column(name).combine_chunks())
-    for name in result.columns:
-        if pd.api.types.is_datetime64_dtype(result[name]):
-            result[name] = result[name].astype("datetime64[s]")
-    return result[list(model.model_fields)]
+    return pd.DataFrame(columns, copy=False)
+
+
+def _release_freed() -> None:
+    """Hand the pages of freed arrays back to the system now: pyarrow's allocator keeps them a while, and the next
+    column taken would come on top of them (at a million events, hundreds of megabytes each)."""
+    pa.default_memory_pool().release_unused()
+
+
+def _taken(column: pa.Array, indices: pa.Array) -> pa.ChunkedArray:
+    """``take`` a slice of the rows at a time: a whole text column taken at once grows its buffer as it goes,
+    and the process peaked 0.5 GB higher at a million events."""
+    return pa.chunked_array([pc.take(column, indices.slice(start, TAKE_ROWS))
+                             for start in range(0, len(indices), TAKE_ROWS)], column.type)
+
+
+def _whole(column: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A column in one piece: ``take`` joins the chunks itself, but holding them until it is done."""
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+
+
+def _pandas(column: pa.Array | pa.ChunkedArray) -> pd.Series | np.ndarray:
+    """One column as the frame holds it: text as pandas' Arrow strings (the same buffers), tuples for lists."""
+    if pa.types.is_list(column.type):
+        return _tuples(_whole(column))
+    result = column.to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
+    return result.astype("datetime64[s]") if pd.api.types.is_datetime64_dtype(result) else result
 
 
 def _tuples(lists: pa.Array) -> np.ndarray:

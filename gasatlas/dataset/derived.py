@@ -6,10 +6,13 @@ They live here, not beside the analyses that read them, so that loading data nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from gasatlas.dataset import diskcache
 from gasatlas.model.schema import period_span
 from gasatlas.model.vocab import FlowKind
 
@@ -24,13 +27,18 @@ def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     """Add the case-folded text that free-text search runs over (both languages).
 
     Joined by pyarrow and folded by ``str.casefold`` (pyarrow's ``utf8_lower`` is no faster and folds ß, ς… apart)
-    a slice of rows at a time."""
+    a slice of rows at a time. Beyond one slice the folded text is spilled to a mapped file
+    (``diskcache.spilled``): it is a second copy of the six longest columns, and the process need not hold it."""
     columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
-    folded = [pa.array([text.casefold() for text in pc.binary_join_element_wise(
-        *(column.slice(start, FOLD_ROWS) for column in columns), " ").to_pylist()], pa.string())
-              for start in range(0, len(events), FOLD_ROWS)]
-    text = pa.concat_arrays(folded) if folded else pa.array([], pa.string())
-    return events.assign(search_text=pd.Series(text.to_pandas(), index=events.index, dtype="str"))
+
+    def folded() -> Iterator[pa.Array]:
+        for start in range(0, len(events), FOLD_ROWS):
+            joined = pc.binary_join_element_wise(*(column.slice(start, FOLD_ROWS) for column in columns), " ")
+            yield pa.array([text.casefold() for text in joined.to_pylist()], pa.large_string())
+
+    text = diskcache.spilled(folded, pa.large_string()) if len(events) > FOLD_ROWS else \
+        pa.chunked_array(list(folded()), pa.large_string())
+    return events.assign(search_text=pd.Series(text.to_pandas().array, index=events.index))
 
 
 def split_flows(flows: pd.DataFrame) -> dict[str, pd.DataFrame]:

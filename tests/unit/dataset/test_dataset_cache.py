@@ -14,7 +14,7 @@ import pytest
 
 from devtools.synth import synthetic_events
 from gasatlas.config import settings
-from gasatlas.dataset import load
+from gasatlas.dataset import derived, diskcache, load
 from gasatlas.dataset.exports import events_csv, frame_records
 from gasatlas.dataset.load import Dataset, DataValidationError, csv_rows, load_dataset, records_frame
 from gasatlas.model import schema
@@ -142,3 +142,45 @@ def test_a_model_with_a_validator_the_column_rules_do_not_know_is_checked_row_by
     assert schema.column_rules(schema.Flow) is None, "flows: periods and the two-countries rule"
     assert schema.column_rules(schema.Route) is None, "routes hold nested records"
     assert schema.column_rules(Event) is not None
+
+
+def test_a_fingerprint_hashed_a_slice_of_rows_at_a_time_is_the_one_hashed_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frame = pd.DataFrame({"id": pd.Series([f"ev-{n}" for n in range(30)], dtype="str"),
+                          "lat": [40.0 + n / 10 for n in range(30)]})
+    at_once = load._fingerprint(frame)
+
+    monkeypatch.setattr(load, "FINGERPRINT_ROWS", 7)
+
+    assert load._fingerprint(frame) == at_once
+    assert load._fingerprint(frame.iloc[1:]) != at_once
+
+
+def test_a_search_text_spilled_to_a_mapped_file_is_the_one_kept_in_memory(
+    minimal_data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_memory = load.validate_dataset(minimal_data).events
+    spills = []
+    spill = diskcache.spilled
+    monkeypatch.setattr(diskcache, "spilled", lambda *args: spills.append(1) or spill(*args))
+
+    monkeypatch.setattr(derived, "FOLD_ROWS", 1)  # more than one slice: spilled
+    spilled = load.validate_dataset(minimal_data).events
+
+    assert spills == [1]
+    pd.testing.assert_frame_equal(spilled, in_memory)
+    assert not list(cache.glob(".spilled-*")), "the file is unlinked once mapped"
+
+
+def test_a_search_text_is_kept_in_memory_when_the_cache_cannot_be_written(
+    minimal_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_memory = load.validate_dataset(minimal_data).events
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("GASATLAS_CACHE_DIR", str(blocker / "cache"))
+    settings.cache_clear()
+    monkeypatch.setattr(derived, "FOLD_ROWS", 1)
+
+    pd.testing.assert_frame_equal(load.validate_dataset(minimal_data).events, in_memory)
