@@ -86,14 +86,20 @@ def visible_texts(atlas: AtlasPage) -> list[str]:
 
 
 def wait_for_labels_placed(frame: FrameLocator) -> None:
-    """Country names and volumes are placed a moment after the map changes (label_placement.js): every
+    """Country names and volumes are placed a moment after the map changes (label_placement.js), and again once
+    the events' columns have arrived (events.js fetches them): the events drawn, no placement pending, every
     name then says where it sits and every volume carries its shift (empty before placement)."""
     frame.locator("body").evaluate(
         """() => new Promise(done => {
              const check = () => {
                const names = [...document.querySelectorAll('.ga-country-label')];
                const volumes = [...document.querySelectorAll('.ga-flow-label span')];
-               if (names.length && names.every(n => n.hasAttribute('data-place'))
+               let eventsWaiting = false;
+               window.map.eachLayer(layer => {
+                 if (L.EventClusters && layer instanceof L.EventClusters && !layer.loaded()) eventsWaiting = true;
+               });
+               if (!eventsWaiting && window.map.getContainer().getAttribute('data-labels') !== 'pending'
+                   && names.length && names.every(n => n.hasAttribute('data-place'))
                    && volumes.every(v => v.style.translate !== '')) done();
                else requestAnimationFrame(check);
              };

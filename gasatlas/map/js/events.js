@@ -25,6 +25,7 @@ function (data) {
         if (this._map) this._redraw(true);
       },
       size: function () { return this._shownEvents ? this._shownEvents.count : 0; },  // events held, clustered or not
+      loaded: function () { return !!this._shownEvents; },  // false while the events' columns are on their way
       onAdd: function (map) {
         L.FeatureGroup.prototype.onAdd.call(this, map);
         map.on('moveend', this._onMove, this);

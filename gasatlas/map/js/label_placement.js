@@ -22,6 +22,7 @@ function (map) {
   function place() {
     pending = null;
     var container = map.getContainer();
+    container.setAttribute('data-labels', 'placed');
     var frame = container.getBoundingClientRect();
     function boxes(selector) {
       return Array.prototype.map.call(container.querySelectorAll(selector),
@@ -85,5 +86,6 @@ function (map) {
 
   map.on('zoomend moveend layeradd layerremove', function () {
     if (!pending) pending = setTimeout(place, 300);
+    map.getContainer().setAttribute('data-labels', 'pending');  // for whoever waits on a settled map
   });
 }
