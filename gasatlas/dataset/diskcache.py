@@ -24,6 +24,7 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -107,13 +108,25 @@ def _digests(memo_path: Path) -> dict[str, list[int | str]]:
 def _keep_digests(memo_path: Path, memo: dict[str, list[int | str]]) -> None:
     """Written whole and moved into place: processes that start together each keep a whole memo, the last one's."""
     try:
-        memo_path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=memo_path.parent, prefix=".digests-", suffix=".json",
-                                         delete=False, encoding="utf-8") as written:
-            json.dump(memo, written)
-        os.replace(written.name, memo_path)
+        with written_in_place(memo_path) as written:
+            written.write(json.dumps(memo).encode("utf-8"))
     except OSError as error:
         log.warning("cannot remember file digests in %s (%s)", memo_path, error)
+
+
+@contextmanager
+def written_in_place(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that replaces ``path`` whole when the block ends, so that a reader (another process, the
+    browser) never sees half of it; dropped if the block fails."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", delete=False) as file:
+        try:
+            yield cast(BinaryIO, file)
+        except BaseException:
+            file.close()
+            Path(file.name).unlink(missing_ok=True)
+            raise
+    os.replace(file.name, path)
 
 
 def spilled(chunks: Callable[[], Iterator[pa.Array]], kind: pa.DataType) -> pa.ChunkedArray:
@@ -178,10 +191,8 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Code
         log.warning("cache entry %s unreadable (%s): rebuilding", path, error)
     value = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as written:
-            codec.dump(value, cast(BinaryIO, written))
-        os.replace(written.name, path)
+        with written_in_place(path) as written:
+            codec.dump(value, written)
         older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEPT_ENTRIES:]:
             old.unlink(missing_ok=True)

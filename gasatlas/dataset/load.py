@@ -122,6 +122,11 @@ class Dataset:
         return _fingerprint(pd.concat([self.flows, self.flow_gaps], ignore_index=True).astype(str))
 
     @cached_property
+    def holds_pending(self) -> bool:
+        """Whether the events include submissions awaiting review (a contributor's own view, ``with_pending``)."""
+        return bool((self.events["status"] == RecordStatus.PENDING).any())
+
+    @cached_property
     def last_updated(self) -> dt.date | None:
         """The newest date the data speaks of (``freshness``): shown on every page and in every download."""
         return freshness.last_updated(self.events, self.flows, self.flow_gaps)

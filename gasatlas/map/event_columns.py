@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import tempfile
 import time
 import weakref
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from gasatlas.dataset import diskcache
 from gasatlas.i18n import gettext
 from gasatlas.map.assets import URL_FROM_COMPONENT
 from gasatlas.model.palette import EVENT_TYPE_COLOR
@@ -87,28 +87,14 @@ class EventColumns:
     from it are found by their labels, without looking up 100,000 ids."""
 
 
-def _write_once(path: Path, text: str) -> None:
-    """Write ``path`` unless it exists, atomically: two server processes may write the same file at once."""
-    if path.exists():
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _prune(folder: Path) -> None:
     """Delete the column files beyond the ``KEEP_FILES`` newest that nobody used for ``KEEP_SECONDS`` (a data
     change per news batch would pile them up)."""
     ages = {path: path.stat().st_mtime for path in folder.glob("*.json")}
     newest = sorted(ages, key=ages.__getitem__, reverse=True)
+    now = time.time()
     for stale in newest[KEEP_FILES:]:
-        if time.time() - ages[stale] > KEEP_SECONDS:
+        if now - ages[stale] > KEEP_SECONDS:
             stale.unlink(missing_ok=True)
 
 
@@ -119,7 +105,9 @@ def publish(events: pd.DataFrame, lang: Lang, version: str, static_dir: Path) ->
     with_titles = len(public) <= TOOLTIP_TITLES_UP_TO
     name = f"{_SAFE_NAME.sub('_', version)}-{lang}-{int(with_titles)}.json"
     path = static_dir / COLUMNS_FOLDER / name
-    _write_once(path, js_json(columns_data(public, lang, with_titles)))
+    if not path.exists():  # written once per version; two server processes may write it at once
+        with diskcache.written_in_place(path) as file:
+            file.write(js_json(columns_data(public, lang, with_titles)).encode("utf-8"))
     os.utime(path)  # in use: the newest for _prune
     _prune(path.parent)
     ids = pd.Index(public["id"].to_numpy(dtype=object), dtype=object)  # Arrow strings are converted per lookup

@@ -17,7 +17,7 @@ from gasatlas.i18n.formats import format_date
 from gasatlas.map.cards import volume_text
 from gasatlas.map.layers import EVENT_LAYER_COLUMNS
 from gasatlas.model.status import status_as_of
-from gasatlas.model.vocab import EventType, Lang, RecordStatus
+from gasatlas.model.vocab import EventType, Lang
 
 EVENT_TABLE_HEADINGS = {"date": N_("Date"), "title": N_("Event"), "participants": N_("Participants"),
                         "source": N_("Source"), "type": N_("Type"), "place": N_("Place"), "volume": N_("Volume, bcm")}
@@ -39,8 +39,7 @@ the table from ``atlas.events`` for the page in view only (``page_rows``). Copyi
 def map_page_columns(atlas: Dataset) -> tuple[str, ...]:
     """The columns the map page copies of the shown events: with a contributor's own submissions (not in the
     map's file, carried by the layer itself) the layer's columns too."""
-    pending = (atlas.events["status"] == RecordStatus.PENDING).any()
-    return tuple(dict.fromkeys([*SHOWN_COLUMNS, *EVENT_LAYER_COLUMNS])) if pending else SHOWN_COLUMNS
+    return tuple(dict.fromkeys([*SHOWN_COLUMNS, *EVENT_LAYER_COLUMNS])) if atlas.holds_pending else SHOWN_COLUMNS
 
 
 def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[str]:

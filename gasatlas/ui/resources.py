@@ -15,7 +15,7 @@ from gasatlas.dataset.load import Dataset, DataValidationError, load_dataset, wi
 from gasatlas.i18n import gettext
 from gasatlas.map import event_columns
 from gasatlas.map.assets import install_vendor_assets
-from gasatlas.model.vocab import Lang, RecordStatus
+from gasatlas.model.vocab import Lang
 from gasatlas.news.jobs import JobPool
 from gasatlas.store import EventStore, StoreError
 from gasatlas.ui import notices
@@ -123,7 +123,7 @@ def published_event_columns(atlas: Dataset, lang: Lang) -> event_columns.EventCo
     """The column file of the published events (``gasatlas.map.event_columns``), written once per dataset
     version and language by whichever visitor needs it first. A contributor's view of ``atlas`` (with their
     submissions awaiting review, which the file leaves out) uses the public dataset's file."""
-    public = dataset(lang) if (atlas.events["status"] == RecordStatus.PENDING).any() else atlas
+    public = dataset(lang) if atlas.holds_pending else atlas
     columns = _event_columns(public.events_version, lang, public.events)
     if not columns.path.exists():  # pruned meanwhile (another server process sharing the static folder)
         columns = event_columns.publish(public.events, lang, public.events_version, STATIC_DIR)

@@ -74,14 +74,10 @@ _VOCABULARIES: dict[int, tuple[weakref.ref[Dataset], Vocabulary]] = {}
 
 def _codes(atlas: Dataset) -> Vocabulary:
     known = _VOCABULARIES.get(id(atlas))
-    if known is not None and known[0]() is atlas:
-        return known[1]
-    for key, (held, _) in list(_VOCABULARIES.items()):
-        if held() is None:
-            del _VOCABULARIES[key]
-    vocabulary = _vocabulary(atlas)
-    _VOCABULARIES[id(atlas)] = (weakref.ref(atlas), vocabulary)
-    return vocabulary
+    if known is None or known[0]() is not atlas:
+        known = _VOCABULARIES[id(atlas)] = (weakref.ref(atlas), _vocabulary(atlas))
+        weakref.finalize(atlas, _VOCABULARIES.pop, id(atlas), None)
+    return known[1]
 
 
 def _vocabulary(atlas: Dataset) -> Vocabulary:
