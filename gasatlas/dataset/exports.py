@@ -19,15 +19,22 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import altair as alt
 import pandas as pd
-import vl_convert
-from openpyxl import Workbook
 
 from gasatlas.model.sanitize import guard_cell
 from gasatlas.model.schema import EVENT_COLUMNS, FLOW_COLUMNS, LIST_SEPARATOR, unix_lines
+
+if TYPE_CHECKING:
+    import altair as alt
+
+# Excel's and Vega's writers (openpyxl, vl-convert) are imported by the functions that use them: together with
+# Altair they took a third of a restarted server's first page, for files a reader makes only by a click.
+
+ImageFormat = Literal["png", "svg"]
+IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")
+"""The picture formats of every download of a map or a chart: PNG to print, SVG to edit."""
 
 ROUTE_PROPERTIES = ("id", "name_en", "name_ru", "kind", "capacity_bcm", "length_km", "countries", "operator",
                     "operator_ru", "description_en", "description_ru", "geometry_quality", "geometry_licence",
@@ -139,6 +146,8 @@ def events_excel(events: pd.DataFrame) -> bytes:
     after an apostrophe: a title such as ``=HYPERLINK(…)`` shows as written and
     stays text even when the cell is edited.
     """
+    from openpyxl import Workbook
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "events"
@@ -163,9 +172,11 @@ CHART_PNG_SCALE = 3
 """PNG charts at three times screen size: about 2700 pixels across, sharp in print."""
 
 
-def chart_image(chart: alt.TopLevelMixin, fmt: Literal["png", "svg"]) -> bytes:
+def chart_image(chart: alt.TopLevelMixin, fmt: ImageFormat) -> bytes:
     """A chart as PNG or SVG through Altair's own exporter (vl-convert: Vega in-process, offline, no browser),
     with the fonts, colours and the reader's locale the page draws it with."""
+    import vl_convert
+
     spec = chart.properties(width=CHART_EXPORT_WIDTH).to_dict()
     if fmt == "png":
         return bytes(vl_convert.vegalite_to_png(spec, scale=CHART_PNG_SCALE))

@@ -210,7 +210,8 @@ def page_rows(events: pd.DataFrame, atlas: Dataset, positions: np.ndarray) -> pd
     rows = _rows_of(events, atlas)
     if rows is None:
         return events.iloc[positions]
-    return atlas.events.iloc[rows[positions]][list(SOURCE_COLUMNS)]
+    # Columns first: taking rows of every column would read the whole (memory-mapped) frame in.
+    return atlas.events[list(SOURCE_COLUMNS)].iloc[rows[positions]]
 
 
 def sorted_events(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> pd.DataFrame:

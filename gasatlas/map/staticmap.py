@@ -14,7 +14,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import matplotlib as mpl
 import pandas as pd
@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from gasatlas.analysis.filters import COUNTRY_MATCH_WORDS, EventFilter
+from gasatlas.dataset.exports import ImageFormat
 from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import gettext, label
 from gasatlas.i18n.formats import format_date, format_number
@@ -39,8 +40,6 @@ from gasatlas.model.palette import (
 from gasatlas.model.status import routes_as_of
 from gasatlas.model.vocab import GeometryLicence, GeoPrecision, Lang, RouteStatus
 
-ImageFormat = Literal["png", "svg"]
-IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")
 PAGE_INCHES = (11.69, 8.27)
 """A4 landscape: the page a printed explainer or report is laid out on."""
 PNG_DPI = 300

@@ -9,7 +9,7 @@ from gasatlas.analysis.stories import load_story, references
 from gasatlas.config import PROJECT_ROOT
 from gasatlas.i18n import gettext
 from gasatlas.model.sanitize import markdown_text
-from gasatlas.ui.state import _codes
+from gasatlas.ui.state import _codes, story_library
 from tests.support.app import FakeMap, run_app
 from tests.support.data import shipped_atlas
 
@@ -145,3 +145,18 @@ def test_closing_the_story_keeps_the_view() -> None:
 
     assert "story" not in at.query_params
     assert at.session_state["atlas_view"].selected == MAIN.steps[2].selection
+
+
+def test_an_edited_story_is_read_again_on_the_next_run(tmp_path, data_dir) -> None:
+    (tmp_path / "stories").mkdir()
+    story = tmp_path / "stories" / "main.toml"
+    story.write_bytes((PROJECT_ROOT / "data" / "stories" / "main.toml").read_bytes())
+    data_dir(tmp_path)
+    first = story_library(ATLAS)
+    assert story_library(ATLAS) is first, "files unchanged: the stories checked once are kept"
+
+    story.write_text(story.read_text(encoding="utf-8").replace(MAIN.title_en, "An edited title", 1), encoding="utf-8")
+
+    assert story_library(ATLAS).stories["main"].title_en == "An edited title"
+    story.unlink()
+    assert story_library(ATLAS).stories == {}, "a story taken away is gone on the next run"

@@ -101,4 +101,5 @@ def test_last_updated_is_the_newest_date_the_data_speaks_of() -> None:
 
     assert last_updated(events, flows) == dt.date(2026, 2, 22), "a contributor's pending event does not count"
     assert last_updated(events.iloc[:1], flows) == dt.date(2026, 2, 1)
+    assert last_updated(events.iloc[2:], flows) == dt.date(2026, 2, 1), "nothing published: the flows' date"
     assert last_updated(events.iloc[0:0], flows.iloc[0:0]) is None, "no date: unknown, never today"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,6 +15,7 @@ from PIL import Image
 from gasatlas.analysis.charts import status_chart
 from gasatlas.analysis.filters import DateRange, EventFilter
 from gasatlas.analysis.timeline import status_bands
+from gasatlas.config import PROJECT_ROOT
 from gasatlas.dataset.exports import CHART_EXPORT_WIDTH, CHART_PNG_SCALE, chart_image
 from gasatlas.i18n import gettext
 from gasatlas.i18n.formats import format_date
@@ -80,3 +83,14 @@ def test_charts_export_as_png_and_svg_at_the_export_width() -> None:
     assert png.size[0] == CHART_EXPORT_WIDTH * CHART_PNG_SCALE
     assert ET.fromstring(svg).get("width") == str(CHART_EXPORT_WIDTH)
     assert ATLAS.routes.set_index("id").loc["cac", "name_ru"] in svg_text(svg)
+
+
+def test_the_map_page_leaves_the_picture_libraries_to_the_click_that_needs_them() -> None:
+    """matplotlib, openpyxl, Altair and vl-convert took a third of a restarted server's first page (its imports),
+    for pictures and workbooks that are made only when a download button is clicked."""
+    heavy = ("matplotlib", "openpyxl", "altair", "vl_convert")
+    code = f"import sys, gasatlas.ui.map; print(sorted(name for name in {heavy!r} if name in sys.modules))"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              cwd=PROJECT_ROOT).stdout.strip()
+
+    assert imported == "[]"
