@@ -7,6 +7,11 @@ by default) under a key made of everything it depends on — the data's contents
 source of the modules that build it, the versions of the packages it reads — so a
 change to any of them makes a new entry, and a stale one is never read.
 
+An entry is written behind: ``cached`` returns the value at once and one background thread writes it, so
+whoever asked first (a reader opening a page over data never seen) does not wait for a file only the next
+process reads — 2 s at 100,000 events, 11–24 s at a million. A second ask for the same entry in this process
+waits for its write to finish (``finish_writes`` waits for all of them).
+
 Pickles execute code when loaded: the cache directory must be writable only by the
 atlas's own user (``var/`` is). A cache that cannot be read or written is not an
 error: the value is built as if there were none.
@@ -22,8 +27,10 @@ import logging
 import os
 import pickle
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,10 +185,18 @@ class Codec:
     load: Callable[[BinaryIO], Any] = _load
 
 
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gasatlas-cache-writer")
+"""Writes entries one at a time (two at once would hold two large files' buffers); its thread is joined when the
+process exits, so an entry being written is finished, not left half-written."""
+_WRITING: dict[Path, Future[None]] = {}
+_WRITING_LOCK = threading.Lock()
+
+
 def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Codec = Codec()) -> T:
     """The value ``build()`` returns for ``key``: from the cache when it holds one, else built and stored
-    (keeping the ``KEPT_ENTRIES`` newest entries of the same ``name``)."""
+    behind (keeping the ``KEPT_ENTRIES`` newest entries of the same ``name``)."""
     path = _path(name, key)
+    _finish_write(path)
     try:
         with path.open("rb") as file:
             return cast(T, codec.load(file))
@@ -190,6 +205,35 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Code
     except Exception as error:
         log.warning("cache entry %s unreadable (%s): rebuilding", path, error)
     value = build()
+    with _WRITING_LOCK:
+        writing = _WRITING[path] = _WRITER.submit(_write_entry, name, path, value, codec)
+    writing.add_done_callback(lambda done: _forget_write(path, done))
+    return value
+
+
+def finish_writes() -> None:
+    """Wait until every entry this process started writing is written (or given up)."""
+    with _WRITING_LOCK:
+        writing = list(_WRITING.values())
+    for write in writing:
+        write.result()
+
+
+def _finish_write(path: Path) -> None:
+    with _WRITING_LOCK:
+        writing = _WRITING.get(path)
+    if writing is not None:
+        writing.result()
+
+
+def _forget_write(path: Path, done: Future[None]) -> None:
+    with _WRITING_LOCK:
+        if _WRITING.get(path) is done:
+            del _WRITING[path]
+
+
+def _write_entry(name: str, path: Path, value: object, codec: Codec) -> None:
+    """A cache that cannot be written is no error: the next process builds the value again."""
     try:
         with written_in_place(path) as written:
             codec.dump(value, written)
@@ -198,4 +242,3 @@ def cached(name: str, key: Sequence[object], build: Callable[[], T], codec: Code
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, ValueError, TypeError) as error:  # pyarrow's errors are either
         log.warning("cannot write cache entry %s (%s)", path, error)
-    return value

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import threading
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -34,11 +37,30 @@ def test_a_value_is_built_once_per_key_and_old_keys_are_pruned(cache: Path) -> N
     assert len(builds) == 2
     for version in range(3, 9):
         diskcache.cached("index", (f"v{version}",), build)
+    diskcache.finish_writes()
     assert len(list(cache.glob("index-*.pickle"))) == diskcache.KEPT_ENTRIES, "the oldest entries are removed"
+
+
+def test_the_value_is_returned_before_its_entry_is_written(cache: Path) -> None:
+    release = threading.Event()
+
+    def slow_dump(value: object, file: BinaryIO) -> None:
+        assert release.wait(10), "the test never let the write go on"
+        pickle.dump(value, file)
+
+    codec = diskcache.Codec(dump=slow_dump)
+    assert diskcache.cached("index", ("v1",), lambda: "built", codec) == "built", "not waiting for the write"
+    assert list(cache.glob("index-*.pickle")) == []
+
+    release.set()
+    assert diskcache.cached("index", ("v1",), lambda: "built again", codec) == "built", \
+        "a second ask waits for the write and reads it back"
+    assert len(list(cache.glob("index-*.pickle"))) == 1
 
 
 def test_an_unreadable_entry_is_rebuilt_not_trusted(cache: Path) -> None:
     diskcache.cached("index", ("v1",), lambda: "first")
+    diskcache.finish_writes()
     [entry] = cache.glob("index-*.pickle")
     entry.write_bytes(b"not a pickle")
 
