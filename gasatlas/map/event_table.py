@@ -42,27 +42,12 @@ def map_page_columns(atlas: Dataset) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*SHOWN_COLUMNS, *EVENT_LAYER_COLUMNS])) if atlas.holds_pending else SHOWN_COLUMNS
 
 
-def _joined_names(groups: list[tuple[str, ...]], names: dict[str, str]) -> list[str]:
-    """Each group of actor ids as a comma-separated list of names (each distinct group joined once)."""
+def _participant_names(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> list[str]:
+    """Each event's participants as a comma-separated list of names (each distinct group joined once)."""
+    names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
+    groups = events["participants"].tolist()
     joined = {group: ", ".join(names.get(actor, actor) for actor in group) for group in dict.fromkeys(groups)}
     return [joined[group] for group in groups]
-
-
-_PARTICIPANTS: dict[tuple[int, int, str], tuple[weakref.ref[Any], weakref.ref[Any], np.ndarray]] = {}
-
-
-def _participant_names(atlas: Dataset, lang: Lang) -> np.ndarray:
-    """Every event's participants by name, in the order of ``atlas.events``: built once per dataset and language
-    (the frames are shared and never modified), so a rerun only picks the rows it shows."""
-    key = (id(atlas.events), id(atlas.actors), lang)
-    entry = _PARTICIPANTS.get(key)
-    if entry is None or entry[0]() is not atlas.events or entry[1]() is not atlas.actors:
-        names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
-        joined = np.array(_joined_names(atlas.events["participants"].tolist(), names), dtype=object)
-        entry = (weakref.ref(atlas.events), weakref.ref(atlas.actors), joined)
-        _PARTICIPANTS[key] = entry
-        weakref.finalize(atlas.events, _PARTICIPANTS.pop, key, None)
-    return entry[2]
 
 
 def _rows_of(events: pd.DataFrame, atlas: Dataset) -> np.ndarray | None:
@@ -108,12 +93,7 @@ def events_table(events: pd.DataFrame, atlas: Dataset, lang: Lang) -> pd.DataFra
     table["date"] = table["date"].str.replace(DATE_NOTE, "", regex=True)
     codes, types = pd.factorize(events["event_type"])
     table["type"] = np.array([type_labels.get(str(kind)) for kind in types] + [None], dtype=object)[codes]
-    rows = _rows_of(events, atlas)
-    if rows is not None:
-        table["participants"] = _participant_names(atlas, lang)[rows]
-    else:
-        names = dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True))
-        table["participants"] = _joined_names(events["participants"].tolist(), names)
+    table["participants"] = _participant_names(events, atlas, lang)
     table["participants"] = table["participants"].where(table["participants"] != "")
     table["volume"] = _volumes(events, lang)
     table.index = pd.Index(events["id"], name="id")
@@ -151,7 +131,7 @@ _SORT_KEYS: dict[tuple[int, int, str, str], tuple[weakref.ref[Any], weakref.ref[
 def _sort_codes(events: pd.DataFrame, names: np.ndarray | list[str] | None, column: str, lang: Lang) -> np.ndarray:
     """Each event's place in the order of ``column`` as an integer (equal values share one; -1: missing).
 
-    ``names`` are the events' participants by name (built elsewhere, once per dataset)."""
+    ``names`` are the events' participants by name (``_participant_names``), needed for that column only."""
     if column == "date":
         values: pd.Series = events["date"]
     elif column == "volume":  # as numbers: bcm, a year's before a day's of the same size (rare; kept apart)
@@ -178,7 +158,7 @@ def _atlas_sort_codes(atlas: Dataset, column: str, lang: Lang) -> np.ndarray:
     key = (id(atlas.events), id(atlas.actors), column, lang)
     entry = _SORT_KEYS.get(key)
     if entry is None or entry[0]() is not atlas.events or entry[1]() is not atlas.actors:
-        names = _participant_names(atlas, lang) if column == "participants" else None
+        names = _participant_names(atlas.events, atlas, lang) if column == "participants" else None
         entry = (weakref.ref(atlas.events), weakref.ref(atlas.actors), _sort_codes(atlas.events, names, column, lang))
         _SORT_KEYS[key] = entry
         weakref.finalize(atlas.events, _SORT_KEYS.pop, key, None)
@@ -194,9 +174,7 @@ def sort_positions(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang:
     if rows is not None:
         codes = _atlas_sort_codes(atlas, order.column, lang)[rows]
     else:
-        names = None if order.column != "participants" else _joined_names(
-            events["participants"].tolist(),
-            dict(zip(atlas.actors["id"].tolist(), atlas.actors[f"name_{lang}"].tolist(), strict=True)))
+        names = _participant_names(events, atlas, lang) if order.column == "participants" else None
         codes = _sort_codes(events, names, order.column, lang)
     missing = codes < 0
     # Missing values go last in both directions: after every code rising, after every negated code falling.

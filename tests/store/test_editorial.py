@@ -10,10 +10,13 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 
 from gasatlas.auth import ANONYMOUS, LOCAL_MODERATOR, Identity, PermissionDenied, Role
 from gasatlas.config import PROJECT_ROOT
@@ -30,7 +33,7 @@ from gasatlas.store import (
     SourceArticle,
     import_csv,
 )
-from gasatlas.store.engine import alembic_config, create_engine
+from gasatlas.store.engine import alembic_config, create_engine, newest_revision
 from gasatlas.store.tables import actors_table, events_table
 from gasatlas.store.transfer import actors_csv
 from tests.support.data import shipped_atlas
@@ -397,6 +400,24 @@ def test_a_store_written_by_release_0_1_is_upgraded_on_start_row_for_row(tmp_pat
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
     assert EventStore(f"sqlite:///{path}").version() == store.version(), "opening again changes nothing"
+
+
+def test_the_newest_revision_read_from_the_file_names_is_alembics_head(tmp_path) -> None:
+    with create_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}").connect() as connection:
+        head = ScriptDirectory.from_config(alembic_config(connection)).get_current_head()
+
+    assert newest_revision() == head
+
+
+def test_a_store_at_the_newest_revision_opens_without_alembic(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    EventStore(url)  # created and migrated
+    code = (f"import sys; from gasatlas.store import EventStore; EventStore({url!r}); "
+            "print('alembic' in sys.modules)")
+
+    opened_again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert opened_again.stdout.strip() == "False"
 
 
 def test_a_postgresql_store_of_release_0_1_is_upgraded_row_for_row() -> None:
