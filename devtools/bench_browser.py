@@ -20,7 +20,6 @@ Needs what scripts/test.sh installs (Debian's chromium, Playwright).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import re
 import statistics
@@ -32,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from devtools.browser_harness import (
@@ -115,10 +113,6 @@ def measure(browser: Any, base_url: str, total: int) -> tuple[float, float]:
         log("map drawn")
         load = (drawn - page.evaluate("performance.timeOrigin")) / 1000
 
-        # The map reports its first state once drawn, which reruns the page once more;
-        # let that settle so the slider step is timed on its own.
-        with contextlib.suppress(PlaywrightTimeout):  # the first state may come back without a rerun
-            page.wait_for_function("window.__scriptRuns >= 2", timeout=10_000)
         atlas.wait_for_idle()
         thumb = page.locator("[data-testid=stSlider]").first.get_by_role("slider").nth(1)
         thumb.focus()

@@ -47,14 +47,13 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, Frame, Page, async_playwright
-from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from devtools.bench_browser import FIRST_PAGE_TIMEOUT_MS, add_synthetic_events, log
@@ -74,7 +73,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STEP_TIMEOUT_S = 60
 OPEN_TIMEOUT_S = 300
 """Opening the page: every session loads the map and draws all its markers at the same time."""
-SETTLE_TIMEOUT_MS = 10_000
 PHASE_DEADLINE_S = 1_200
 """Each phase (baseline, load) is stopped after this, whatever is still waiting."""
 POLL_MS = 50
@@ -217,10 +215,6 @@ async def open_session(browser: Browser, base_url: str, total: int, blocked: lis
     page.set_default_timeout(OPEN_TIMEOUT_S * 1000)
     await page.goto(f"{base_url}/?basemap=offline")
     await markers_held(page, total)
-    # The drawn map reports its first state, which reruns the page once more; under load
-    # that rerun can also replace a first run still in progress, so it is not waited for long.
-    with suppress(PlaywrightTimeout):
-        await page.wait_for_function("window.__scriptRuns >= 2", timeout=SETTLE_TIMEOUT_MS)
     await page.locator(IDLE).wait_for(state="attached")
     page.set_default_timeout(STEP_TIMEOUT_S * 1000)
     return page

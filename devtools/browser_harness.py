@@ -8,7 +8,6 @@ endpoint and on its script-run state, never on fixed sleeps.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import socket
@@ -341,11 +340,9 @@ class AtlasPage:
         return frame
 
     def wait_for_map_settled(self) -> FrameLocator:
-        """The map drawn and its first report back to the app handled: the map component reruns the page
-        once with its initial state, which would reset a form being filled meanwhile."""
+        """The map drawn and the page idle. (The map no longer reruns the page with its first report: see
+        ``map/js/quiet_first_report.js``; a test pins that.)"""
         frame = self.wait_for_map()
-        with contextlib.suppress(PlaywrightTimeout):  # it reports only a state that differs from the one it got
-            self.page.wait_for_function("window.__runs.requested >= 2", timeout=10_000)
         self.wait_for_idle()
         return frame
 

@@ -26,6 +26,7 @@ from gasatlas.map.assets import MARKERCLUSTER_CSS, SUPERCLUSTER_JS
 from gasatlas.map.cards import CARD_CSS, event_html
 from gasatlas.map.leaflet import (
     FOCUS_WITHOUT_SCROLLING,
+    QUIET_FIRST_REPORT,
     AtlasFullscreen,
     AtlasMap,
     MapScript,
@@ -154,6 +155,7 @@ def base_map(country_shapes: dict[str, Any], basemap: Basemap, bounds: Bounds = 
                     "icon": SHOW_EVERYTHING_SVG}).add_to(fmap)
     add_header_css(fmap, MAP_CSS)
     MapScript(FOCUS_WITHOUT_SCROLLING, name="FocusWithoutScrolling").add_to(fmap)
+    MapScript(QUIET_FIRST_REPORT, name="QuietFirstReport").add_to(fmap)
     MapScript(LABELS_PANE_JS, name="LabelsPane").add_to(fmap)
     MapScript(LABEL_PLACEMENT_JS, name="LabelPlacement").add_to(fmap)
     controls = {"imperial": lang == "en", "locale": None if lang == "en" else lang, "zoomIn": gettext("Zoom in", lang),

@@ -125,6 +125,7 @@ class MapScript(MacroElement):
 
 
 FOCUS_WITHOUT_SCROLLING = map_resource("focus_without_scrolling.js")
+QUIET_FIRST_REPORT = map_resource("quiet_first_report.js")
 
 
 class StyleSheet(MacroElement):

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import FrameLocator, expect
 
-from devtools.browser_harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab
+from devtools.browser_harness import UI_TIMEOUT_MS, AtlasPage, atlas_tab, wait_for_labels_placed
 from gasatlas.analysis.filters import DateRange, EventFilter, apply_filter
 from tests.support.data import shipped_atlas
 
@@ -110,6 +110,19 @@ def test_moving_the_date_slider_changes_the_markers_shown(atlas: AtlasPage) -> N
         " if (l instanceof L.EventClusters) c += l.size(); });"
         " c === n ? done() : setTimeout(check, 50); }; check(); })", shown)
     assert events_on_map(frame) == shown
+
+
+def test_the_drawn_map_does_not_run_the_page_again_and_its_first_click_still_selects(atlas: AtlasPage) -> None:
+    """The map's first report used to differ from the component's default (a click count of 0 against None) and
+    ran every first page twice; the first click must still count."""
+    frame = atlas.open("?basemap=offline&q=commercial+contracts").wait_for_map()
+    wait_for_labels_placed(frame)  # drawn, its events in: any report it makes on load has been made
+    atlas.wait_for_idle()
+    assert atlas.page.evaluate("window.__scriptRuns") == 1
+
+    atlas.rerun_after(frame.locator(".ga-event").click)
+
+    assert query(atlas)["sel"] == [f"event:{TASHKENT_REFUSAL}"]
 
 
 def test_clicking_a_marker_shows_its_popup_card_and_table_row(atlas: AtlasPage) -> None:
