@@ -1,6 +1,11 @@
 """Browser benchmark: how fast the map page feels in Chromium at 1k, 10k and 100k events.
 
     python -m devtools.bench_browser [--sizes 1000,10000,100000] [--repeats 3] [--json PATH]
+    python -m devtools.bench_browser --data DIR --cache DIR [--repeats 3]
+
+The second form serves a data folder made beforehand (as BENCHMARKS.md shows) with a cache folder kept
+between runs: once the cache holds the folder's entry, every run's first page is a restarted server's,
+without synthesising and validating a million events each time.
 
 For each size, the curated data plus synthetic events is served by `streamlit run`
 (network blocked, assets local) and timed in headless Chromium:
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -127,12 +133,42 @@ def measure(browser: Any, base_url: str, total: int) -> tuple[float, float]:
         context.close()
 
 
+def served_folder(browser: Any, data_dir: Path, cache_dir: Path, repeats: int) -> dict[str, Any]:
+    """A fresh server on a prepared folder and a kept cache: its first page, then page loads and slider steps."""
+    server = start_app_server(data_dir, extra_env={"GASATLAS_CACHE_DIR": str(cache_dir)})
+    try:
+        warm_up(browser, server, FIRST_PAGE_TIMEOUT_MS)
+        total = len(load_dataset(data_dir).events)
+        runs = [measure(browser, server.base_url, total) for _ in range(repeats)]
+    finally:
+        server.stop()
+    row = {"events": total, "first_page_s": server.first_page_s, "load_s": statistics.median(r[0] for r in runs),
+           "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
+    print(f"{total:>8,} events from {data_dir}: first page of a fresh server {row['first_page_s']:.1f} s, page load "
+          f"to map {row['load_s']:.2f} s, slider step to map {row['slider_s']:.2f} s (median of {len(runs)})",
+          flush=True)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--data", type=Path, help="a prepared data folder, served as it is (with --cache)")
+    parser.add_argument("--cache", type=Path, help="the cache folder kept between runs of --data")
     args = parser.parse_args(argv)
+    if args.data is not None:
+        if args.cache is None:
+            parser.error("--data needs --cache")
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            os.environ["GASATLAS_CACHE_DIR"] = str(args.cache)  # load_dataset here reads the server's entry
+            results = [served_folder(browser, args.data, args.cache, args.repeats)]
+            browser.close()
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
     results = []
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
