@@ -57,7 +57,8 @@ def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     Joined and folded by pyarrow (``_casefolded``: ``str.casefold``'s result) a slice of rows at a time. Beyond
     one slice the folded text is spilled to a mapped file (``diskcache.spilled``): it is a second copy of the
     six longest columns, and the process need not hold it."""
-    columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
+    columns = [pc.fill_null(pa.chunked_array(pa.array(events[column], pa.string())).combine_chunks(), "")
+               for column in SEARCH_COLUMNS]  # one array each: a frame read from a file holds its columns in blocks
 
     def folded() -> Iterator[pa.Array]:
         for start in range(0, len(events), FOLD_ROWS):
