@@ -57,12 +57,13 @@ def with_search_text(events: pd.DataFrame) -> pd.DataFrame:
     Joined and folded by pyarrow (``_casefolded``: ``str.casefold``'s result) a slice of rows at a time. Beyond
     one slice the folded text is spilled to a mapped file (``diskcache.spilled``): it is a second copy of the
     six longest columns, and the process need not hold it."""
-    columns = [pc.fill_null(pa.chunked_array(pa.array(events[column], pa.string())).combine_chunks(), "")
-               for column in SEARCH_COLUMNS]  # one array each: a frame read from a file holds its columns in blocks
+    columns = [pc.fill_null(pa.array(events[column], pa.string()), "") for column in SEARCH_COLUMNS]
 
     def folded() -> Iterator[pa.Array]:
         for start in range(0, len(events), FOLD_ROWS):
-            yield _casefolded(pc.binary_join_element_wise(*(column.slice(start, FOLD_ROWS) for column in columns), " "))
+            joined = pc.binary_join_element_wise(*(column.slice(start, FOLD_ROWS) for column in columns), " ")
+            # One array a slice: a large file's columns come in blocks, and a whole column would be a copy.
+            yield _casefolded(joined.combine_chunks() if isinstance(joined, pa.ChunkedArray) else joined)
 
     text = diskcache.spilled(folded, pa.large_string()) if len(events) > FOLD_ROWS else \
         pa.chunked_array(list(folded()), pa.large_string())
