@@ -164,6 +164,30 @@ def _tuples(lists: pa.Array) -> np.ndarray:
     return np.asarray(distinct[codes])
 
 
+def rows_taken(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """``frame.iloc[rows]``, each Arrow column's rows taken block by block. A frame read back from the disk cache
+    holds each column in the blocks it was written in (28 at a million events), and pyarrow's ``take`` over such a
+    column cost 15 ms where taking from each block cost 3.5: a table page of 1,000 rows out of a million events
+    took 0.57 s of a slider step's run."""
+    positions = np.asarray(rows, dtype=np.int64)
+    columns = {name: _column_rows(frame[name], positions) for name in frame.columns}
+    return pd.DataFrame(columns, index=frame.index[positions], copy=False)
+
+
+def _column_rows(column: pd.Series, positions: np.ndarray) -> Any:
+    values = column.array
+    blocks = values.__arrow_array__() if hasattr(values, "__arrow_array__") else None
+    if not isinstance(blocks, pa.ChunkedArray) or blocks.num_chunks < 2 or not len(positions):
+        return column.iloc[positions].array
+    starts = np.cumsum([0, *(len(block) for block in blocks.chunks)])
+    block_of = np.searchsorted(starts, positions, side="right") - 1
+    order = np.argsort(block_of, kind="stable")  # the rows grouped by block, then put back in the asked order
+    grouped = pa.concat_arrays([
+        blocks.chunk(block).take(pa.array(positions[order][block_of[order] == block] - starts[block]))
+        for block in np.unique(block_of)])
+    return column.dtype.__from_arrow__(grouped.take(pa.array(np.argsort(order))))
+
+
 def write_frame(frame: pd.DataFrame, file: BinaryIO) -> None:
     """A frame as an Arrow IPC stream (list fields as lists): written and read back at the speed of the disk."""
     table = pa.Table.from_pandas(frame, preserve_index=False)

@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from gasatlas.dataset import columnar
 from gasatlas.dataset.load import Dataset
 from gasatlas.i18n import N_, gettext, label
 from gasatlas.i18n.formats import format_date
@@ -189,7 +190,7 @@ def page_rows(events: pd.DataFrame, atlas: Dataset, positions: np.ndarray) -> pd
     if rows is None:
         return events.iloc[positions]
     # Columns first: taking rows of every column would read the whole (memory-mapped) frame in.
-    return atlas.events[list(SOURCE_COLUMNS)].iloc[rows[positions]]
+    return columnar.rows_taken(atlas.events[list(SOURCE_COLUMNS)], rows[positions])
 
 
 def sorted_events(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> pd.DataFrame:
