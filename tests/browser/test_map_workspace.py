@@ -219,7 +219,6 @@ def test_events_at_the_same_place_stay_individually_clickable(atlas: AtlasPage) 
         frame.locator("[data-test-target]").click()
         settled.evaluate("handle => handle.settled")
     assert frame.locator("body").evaluate(SPREAD, ids)
-    assert frame.locator("[data-test-target]").inner_text() == str(len(ids)), "one badge counts the spot's events"
     assert atlas.url.count("sel=") == 0, "a cluster click selects nothing"
 
     spread = frame.locator("[data-test-spread]")
