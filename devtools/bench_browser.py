@@ -32,7 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +134,7 @@ def measure(browser: Any, base_url: str, total: int) -> tuple[float, float]:
 
 
 def served_folder(browser: Any, data_dir: Path, cache_dir: Path, repeats: int) -> dict[str, Any]:
-    """A fresh server on a prepared folder and a kept cache: its first page, then page loads and slider steps."""
+    """A fresh server on ``data_dir`` with ``cache_dir``: its first page, then page loads and slider steps."""
     server = start_app_server(data_dir, extra_env={"GASATLAS_CACHE_DIR": str(cache_dir)})
     try:
         warm_up(browser, server, FIRST_PAGE_TIMEOUT_MS)
@@ -142,12 +142,30 @@ def served_folder(browser: Any, data_dir: Path, cache_dir: Path, repeats: int) -
         runs = [measure(browser, server.base_url, total) for _ in range(repeats)]
     finally:
         server.stop()
-    row = {"events": total, "first_page_s": server.first_page_s, "load_s": statistics.median(r[0] for r in runs),
-           "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
-    print(f"{total:>8,} events from {data_dir}: first page of a fresh server {row['first_page_s']:.1f} s, page load "
-          f"to map {row['load_s']:.2f} s, slider step to map {row['slider_s']:.2f} s (median of {len(runs)})",
-          flush=True)
-    return row
+    return {"events": total, "first_page_s": server.first_page_s, "load_s": statistics.median(r[0] for r in runs),
+            "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
+
+
+def report(row: dict[str, Any]) -> None:
+    never_seen = row.get("first_page_never_seen_s")
+    print(f"{row['events']:>8,} events: first page of a fresh server {row['first_page_s']:.1f} s"
+          + ("" if never_seen is None else f" ({never_seen:.1f} s on data never seen)")
+          + f", page load to map {row['load_s']:.2f} s, slider step to map {row['slider_s']:.2f} s"
+          f" (median of {row['runs']})", flush=True)
+
+
+def synthetic_sizes(browser: Any, sizes: list[int], repeats: int) -> Iterator[dict[str, Any]]:
+    """For each size, a server on data never seen (its first page validates), then a restarted one."""
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            workdir = Path(tempfile.mkdtemp(dir=scratch))
+            cache = workdir / "cache"  # starts empty: the data is never seen
+            log(f"{size:,} events: preparing the data and starting a server")
+            with serving_copy_of_data(browser, workdir, add_synthetic_events(size), FIRST_PAGE_TIMEOUT_MS,
+                                      extra_env={"GASATLAS_CACHE_DIR": str(cache)}) as never_seen:
+                data_dir, first_page_never_seen = never_seen.data_dir, never_seen.first_page_s
+            log(f"{size:,} events: a new server on the same data")
+            yield served_folder(browser, data_dir, cache, repeats) | {"first_page_never_seen_s": first_page_never_seen}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,42 +176,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="a prepared data folder, served as it is (with --cache)")
     parser.add_argument("--cache", type=Path, help="the cache folder kept between runs of --data")
     args = parser.parse_args(argv)
-    if args.data is not None:
-        if args.cache is None:
-            parser.error("--data needs --cache")
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            os.environ["GASATLAS_CACHE_DIR"] = str(args.cache)  # load_dataset here reads the server's entry
-            results = [served_folder(browser, args.data, args.cache, args.repeats)]
-            browser.close()
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        return 0
+    if args.data is not None and args.cache is None:
+        parser.error("--data needs --cache")
     results = []
-    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        for size in [int(s) for s in args.sizes.split(",")]:
-            workdir = Path(tempfile.mkdtemp(dir=scratch))
-            cache = {"GASATLAS_CACHE_DIR": str(workdir / "cache")}  # starts empty: the data is never seen
-            log(f"{size:,} events: preparing the data and starting a server")
-            with serving_copy_of_data(browser, workdir, add_synthetic_events(size), FIRST_PAGE_TIMEOUT_MS,
-                                      extra_env=cache) as never_seen:
-                data_dir, first_page_never_seen = never_seen.data_dir, never_seen.first_page_s
-            log(f"{size:,} events: a new server on the same data")
-            server = start_app_server(data_dir, extra_env=cache)
-            try:
-                warm_up(browser, server, FIRST_PAGE_TIMEOUT_MS)
-                total = len(load_dataset(server.data_dir).events)
-                runs = [measure(browser, server.base_url, total) for _ in range(args.repeats)]
-            finally:
-                server.stop()
-            row = {"events": total, "first_page_s": server.first_page_s,
-                   "first_page_never_seen_s": first_page_never_seen, "load_s": statistics.median(r[0] for r in runs),
-                   "slider_s": statistics.median(r[1] for r in runs), "runs": len(runs)}
+        if args.data is not None:
+            os.environ["GASATLAS_CACHE_DIR"] = str(args.cache)  # load_dataset here reads the server's entry
+            rows: Iterable[dict[str, Any]] = [served_folder(browser, args.data, args.cache, args.repeats)]
+        else:
+            rows = synthetic_sizes(browser, [int(s) for s in args.sizes.split(",")], args.repeats)
+        for row in rows:
+            report(row)
             results.append(row)
-            print(f"{total:>8,} events: first page of a fresh server {row['first_page_s']:.1f} s "
-                  f"({first_page_never_seen:.1f} s on data never seen), page load to map {row['load_s']:.2f} s, "
-                  f"slider step to map {row['slider_s']:.2f} s (median of {len(runs)})", flush=True)
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

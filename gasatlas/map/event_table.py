@@ -185,12 +185,14 @@ def sort_positions(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang:
 
 def page_rows(events: pd.DataFrame, atlas: Dataset, positions: np.ndarray) -> pd.DataFrame:
     """The rows at ``positions`` (``iloc``) of ``events`` with the table's columns: read from ``atlas.events``
-    when ``events`` were picked from it (the map page copies only the shown events' ids), else from ``events``."""
-    rows = _rows_of(events, atlas)
+    when ``events`` were picked from it (the map page copies only the shown events' ids), else from ``events``.
+    Only the page's rows are checked against the atlas, not every shown event."""
+    picked = events.iloc[positions]
+    rows = _rows_of(picked, atlas)
     if rows is None:
-        return events.iloc[positions]
+        return picked
     # Columns first: taking rows of every column would read the whole (memory-mapped) frame in.
-    return columnar.rows_taken(atlas.events[list(SOURCE_COLUMNS)], rows[positions])
+    return columnar.rows_taken(atlas.events[list(SOURCE_COLUMNS)], rows)
 
 
 def sorted_events(events: pd.DataFrame, atlas: Dataset, order: TableSort, lang: Lang) -> pd.DataFrame:
