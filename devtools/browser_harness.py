@@ -80,8 +80,13 @@ VISIBLE_TEXT = """() => {
 
 
 def visible_texts(atlas: AtlasPage) -> list[str]:
-    """What the page and every frame in it (the map) show."""
-    return [text for frame in atlas.page.frames for text in frame.evaluate(VISIBLE_TEXT)]
+    """What the page and every frame in it (the map) show; a frame still writing its document (a map drawn while
+    the page settled) is read once it has a body."""
+    texts: list[str] = []
+    for frame in atlas.page.frames:
+        frame.wait_for_function("() => document.body !== null", timeout=UI_TIMEOUT_MS)
+        texts += frame.evaluate(VISIBLE_TEXT)
+    return texts
 
 
 def wait_for_labels_placed(frame: FrameLocator) -> None:
@@ -126,6 +131,8 @@ class AppServer:
     data_dir: Path
     process: subprocess.Popen[Any]
     log: IO[str]
+    start_s: float
+    """From the process's start to its first healthy answer (the start-up's imports included)."""
     first_page_s: float | None = None
     """How long the first page took, data loading and caching included (set by ``warm_up``)."""
 
@@ -152,19 +159,20 @@ def start_app_server(data_dir: Path, extra_env: dict[str, str] | None = None, ex
         **(extra_env or {}),
     }
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; closed by stop()
+    started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    deadline = started + SERVER_START_TIMEOUT
     while not _healthy(base_url):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             log.seek(0)
             raise RuntimeError(f"streamlit did not start:\n{log.read()}")
         time.sleep(0.2)  # polling the health endpoint, not waiting for the UI
-    return AppServer(base_url, data_dir, process, log)
+    return AppServer(base_url, data_dir, process, log, start_s=time.monotonic() - started)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ Only this package and the files in ``pages/`` import Streamlit, so the rest of
 Around every page:
 
 * ``shell`` — the entry script's work and what every page starts with (deep links included);
+* ``startup`` — what the server does once before its first reader (the pages' imports);
 * ``navigation`` — the pages, in one list;
 * ``resources`` — what the server process shares: the cached dataset, the store, the readers' pool, map assets;
 * ``state`` — the reader's view (language, date range, filters, selection), mirrored to the URL;

@@ -1,0 +1,31 @@
+"""The server's start-up: Streamlit serves ``app.py`` with the atlas's hook, which imports what the pages need
+before the first reader comes and keeps the map's component known to the server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from streamlit.components.lib.local_component_registry import LocalComponentRegistry
+from streamlit.web.server.app_discovery import discover_asgi_app
+
+from gasatlas.ui import startup
+from tests.support.app import APP
+
+
+def test_streamlit_run_serves_the_entry_script_as_an_app_with_the_start_up_hook() -> None:
+    found = discover_asgi_app(Path(APP))
+    assert (found.is_asgi_app, found.app_name) == (True, "app")
+    assert "lifespan=startup.lifespan" in Path(APP).read_text(encoding="utf-8")
+
+
+def test_the_start_up_imports_every_page_module_and_keeps_the_map_component_registered(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = LocalComponentRegistry()
+    monkeypatch.setattr(startup.runtime, "get_instance", lambda: SimpleNamespace(component_registry=registry))
+    startup.import_page_modules()
+    assert {"gasatlas.ui.map", "gasatlas.ui.shell", "gasatlas.ui.review"} <= set(startup.page_modules())
+    assert all(name in sys.modules for name in startup.page_modules())
+    assert registry.get_component_path("streamlit_folium.st_folium") is not None
