@@ -117,6 +117,19 @@ def dataset(lang: Lang, identity: Identity = ANONYMOUS) -> Dataset:
             return base
 
 
+def warm_up(lang: Lang = "en") -> Dataset:
+    """Fill this process's caches with what every first page asks for — the map's assets, the curated data,
+    the store, the published dataset and its events' column file in ``lang`` — with the same keys the pages
+    use, so a page asking meanwhile waits for this load (Streamlit locks each entry) instead of starting its
+    own. Returns the published dataset; raises what loading raises (a page asking afterwards loads again and
+    says what is wrong)."""
+    ensure_vendor_assets()
+    data_dir = settings().data_dir
+    public = _merged(str(data_dir), _data_version(data_dir), settings().database_url, store().version())
+    _event_columns(public.events_version, lang, public.events)
+    return public
+
+
 @st.cache_resource(show_spinner=False, max_entries=event_columns.KEEP_FILES)
 def _event_columns(version: str, lang: Lang, _events: pd.DataFrame) -> event_columns.EventColumns:
     return event_columns.publish(_events, lang, version, STATIC_DIR)

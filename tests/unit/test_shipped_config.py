@@ -38,3 +38,8 @@ def test_what_a_browser_may_send_is_bounded_to_what_the_atlas_reads() -> None:
     assert server["maxMessageSize"] <= 50
     assert server.get("enableXsrfProtection", True) is True
     assert server.get("enableCORS", True) is True
+
+
+def test_a_public_server_spends_no_script_run_watching_source_files() -> None:
+    assert SHIPPED["server"]["fileWatcherType"] == "none"
+    assert SHIPPED["server"]["runOnSave"] is False
