@@ -10,9 +10,11 @@ without synthesising and validating a million events each time.
 For each size, the curated data plus synthetic events is served by `streamlit run`
 (network blocked, assets local) and timed in headless Chromium:
 
-* first page: a fresh server's first page, timed from Playwright — on data never seen
-  (it validates the files and keeps the result in its disk cache), and on a second
-  server started on the same data (every restart: it reads the validated data back);
+* start-up: from a fresh server's process start to its first healthy answer (its start-up hook included);
+* first page: that server's first reader, from the start of navigation (begun the moment the server answers):
+  when the first script run ended, and when the map held every event (the first markers) — on data never
+  seen (it validates the files and keeps the result in its disk cache), and on a second server started on
+  the same data (every restart: it reads the validated data back);
 * load: from the start of navigation to the map holding every event marker (clustered);
 * slider: from the key press that steps the date slider to the map holding the new set.
 
