@@ -5,7 +5,7 @@
 
 The second form serves a data folder made beforehand (as BENCHMARKS.md shows) with a cache folder kept
 between runs: once the cache holds the folder's entry, every run's first page is a restarted server's,
-without synthesising and validating a million events each time.
+without synthesising and validating a million events each time (an empty cache folder: data never seen).
 
 For each size, the curated data plus synthetic events is served by `streamlit run`
 (network blocked, assets local) and timed in headless Chromium:
@@ -27,13 +27,14 @@ Needs what scripts/test.sh installs (Debian's chromium, Playwright).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
-import os
 import re
 import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -70,6 +71,8 @@ timers, not animation frames: a frame the browser does not paint (hidden while t
 MARKERS_WAIT_MS = 20_000
 """One wait in the map's frame; it is asked again (up to ``MARKERS_TIMEOUT_S``) if the page replaced the frame."""
 MARKERS_TIMEOUT_S = 600
+ANON_SAMPLE_SECONDS = 0.05
+"""How often the server's anonymous memory is sampled (Linux keeps a peak of the resident total only)."""
 
 
 def markers_drawn(atlas: Any, expected: int) -> int:
@@ -94,6 +97,13 @@ def add_synthetic_events(size: int) -> Callable[[Path], int]:
         return len(rows)
 
     return prepare
+
+
+def events_in(events_csv: Path) -> int:
+    """The records of a prepared folder's ``events.csv``, counted without loading it: with ``--cache`` an empty
+    folder, the server's first page is then on data never seen."""
+    with events_csv.open(encoding="utf-8", newline="") as file:
+        return sum(1 for _ in csv.reader(file)) - 1
 
 
 def data_with_synthetic_events(workdir: Path, size: int) -> tuple[Path, int]:
@@ -160,12 +170,25 @@ def served_folder(browser: Any, data_dir: Path, cache_dir: Path, total: int, rep
     """A fresh server on ``data_dir`` with ``cache_dir``: its start-up, its first page, then ``repeats`` page loads
     and slider steps."""
     server = start_app_server(data_dir, extra_env={"GASATLAS_CACHE_DIR": str(cache_dir)})
+    stop_sampling = threading.Event()
+    anonymous_mb = [0.0]
+
+    def sample_anonymous_memory() -> None:  # no peak of it in /proc: sampled
+        while not stop_sampling.wait(ANON_SAMPLE_SECONDS):
+            anonymous_mb[0] = max(anonymous_mb[0], server.memory_mb("RssAnon"))
+
+    sampler = threading.Thread(target=sample_anonymous_memory, daemon=True)
+    sampler.start()
     try:
         first_run_s, first_markers_s = first_visit(browser, server.base_url, total)
         runs = [measure(browser, server.base_url, total) for _ in range(repeats)]
+        peak_mb = server.memory_mb("VmHWM")
     finally:
+        stop_sampling.set()
+        sampler.join()
         server.stop()
-    row = {"events": total, "start_s": server.start_s, "first_run_s": first_run_s, "first_markers_s": first_markers_s}
+    row = {"events": total, "start_s": server.start_s, "first_run_s": first_run_s, "first_markers_s": first_markers_s,
+           "server_peak_mb": peak_mb, "server_peak_anonymous_mb": anonymous_mb[0]}
     if runs:
         row |= {"load_s": statistics.median(r[0] for r in runs), "slider_s": statistics.median(r[1] for r in runs),
                 "runs": len(runs)}
@@ -178,9 +201,13 @@ def report(row: dict[str, Any]) -> None:
     if "never_seen" in row:
         never_seen = row["never_seen"]
         line += (f" (data never seen: start {never_seen['start_s']:.1f} s, run {never_seen['first_run_s']:.1f} s,"
-                 f" markers {never_seen['first_markers_s']:.1f} s)")
-    print(line + f"; page load to map {row['load_s']:.2f} s, slider step to map {row['slider_s']:.2f} s"
-          f" (median of {row['runs']})", flush=True)
+                 f" markers {never_seen['first_markers_s']:.1f} s, server peak {never_seen['server_peak_mb']:,.0f} MB,"
+                 f" {never_seen['server_peak_anonymous_mb']:,.0f} MB anonymous)")
+    if "runs" in row:
+        line += (f"; page load to map {row['load_s']:.2f} s, slider step to map {row['slider_s']:.2f} s"
+                 f" (median of {row['runs']})")
+    print(line + f"; server peak {row['server_peak_mb']:,.0f} MB resident, {row['server_peak_anonymous_mb']:,.0f} MB"
+          " anonymous (without mapped file pages)", flush=True)
 
 
 def synthetic_sizes(browser: Any, sizes: list[int], repeats: int) -> Iterator[dict[str, Any]]:
@@ -210,8 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         if args.data is not None:
-            os.environ["GASATLAS_CACHE_DIR"] = str(args.cache)  # load_dataset here reads the server's entry
-            total = len(load_dataset(args.data).events)
+            total = events_in(args.data / "events.csv")
             rows: Iterable[dict[str, Any]] = [served_folder(browser, args.data, args.cache, total, args.repeats)]
         else:
             rows = synthetic_sizes(browser, [int(s) for s in args.sizes.split(",")], args.repeats)

@@ -136,6 +136,13 @@ class AppServer:
     first_page_s: float | None = None
     """How long the first page took, data loading and caching included (set by ``warm_up``)."""
 
+    def memory_mb(self, field: str) -> float:
+        """One memory figure of the server process from Linux's ``/proc/PID/status``, in MB: ``VmHWM`` (peak
+        resident so far, mapped file pages included) or ``RssAnon`` (resident now, without them)."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text(encoding="utf-8")
+        kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:"))
+        return int(kilobytes) / 1024
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=20)
