@@ -181,6 +181,10 @@ def _count_values(events: pd.DataFrame, column: str, mask: np.ndarray) -> Counte
     return Counter({value: int(n) for value, n in zip(long.values.tolist(), counts.tolist(), strict=True) if n})
 
 
+FACETS = ("countries", "event_types", "actors")
+"""The facets ``facet_counts`` counts: the sidebar's options that show how many events each would bring."""
+
+
 def facet_counts(events: pd.DataFrame, selection: EventFilter, facet: str) -> Counter[str]:
     """How many events each option of ``facet`` would show, given the other facets.
 

@@ -25,7 +25,7 @@ from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils import script_run_context
 
 import gasatlas.ui
-from gasatlas.analysis.filters import EventFilter, facet_counts
+from gasatlas.analysis.filters import FACETS, EventFilter, facet_counts
 from gasatlas.dataset.load import Dataset
 from gasatlas.ui import resources, state
 
@@ -67,14 +67,11 @@ def import_page_modules() -> float:
     return time.perf_counter() - started
 
 
-FACETS = ("countries", "event_types", "actors")
-"""The sidebar's counted filters (``controls.filter_sidebar``)."""
-
-
 def index_published_data(atlas: Dataset) -> None:
     """What the first page computes once per dataset and keeps while the dataset lives: the codes a link may name
     (``state.vocabulary``), the filters' per-value indexes (built by the first facet count), the date the data
-    speaks of. py-spy: 0.4 s of a 0.7 s first run at 100,000 events, once the data was loaded."""
+    speaks of. py-spy: 0.4 s of a 0.7 s first run at 100,000 events, once the data was loaded. (Kept in plain
+    per-dataset memos, not Streamlit's locked cache: a page asking while they are built builds them too.)"""
     state.vocabulary(atlas)
     for facet in FACETS:
         facet_counts(atlas.events, EventFilter(), facet)
