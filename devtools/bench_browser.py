@@ -43,7 +43,7 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from devtools.browser_harness import launch_chromium, new_atlas_page, start_app_server
+from devtools.browser_harness import launch_chromium, new_atlas_page, start_app_server, wait_for_first_run
 from devtools.synth import synthetic_events
 from gasatlas.dataset.exports import events_csv, frame_records
 from gasatlas.dataset.load import load_dataset
@@ -155,9 +155,7 @@ def first_visit(browser: Any, base_url: str, total: int) -> tuple[float, float]:
     try:
         page = atlas.page
         page.goto(f"{base_url}/?basemap=offline", timeout=FIRST_PAGE_TIMEOUT_MS)
-        page.locator("h1").first.wait_for(timeout=FIRST_PAGE_TIMEOUT_MS)
-        page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-            state="attached", timeout=FIRST_PAGE_TIMEOUT_MS)
+        wait_for_first_run(page, FIRST_PAGE_TIMEOUT_MS)
         run_ended = page.evaluate("Date.now() - performance.timeOrigin") / 1000
         drawn = markers_drawn(atlas, total)
         log("first markers drawn")

@@ -133,8 +133,6 @@ class AppServer:
     log: IO[str]
     start_s: float
     """From the process's start to its first healthy answer (the start-up's imports included)."""
-    first_page_s: float | None = None
-    """How long the first page took, data loading and caching included (set by ``warm_up``)."""
 
     def memory_mb(self, field: str) -> float:
         """One memory figure of the server process from Linux's ``/proc/PID/status``, in MB: ``VmHWM`` (peak
@@ -199,18 +197,21 @@ def serving_copy_of_data(browser: Browser, workdir: Path, prepare: Callable[[Pat
         server.stop()
 
 
-def warm_up(browser: Browser, server: AppServer, timeout_ms: int = UI_TIMEOUT_MS) -> None:
-    """Open the main page once and time it: the first page loads and caches the dataset, which
-    takes long for a very large one (hence the timeout), and the tests should not time that.
-    (A first visit to any page's address works too: see test_first_visit.py.)"""
-    context = browser.new_context()
-    page = context.new_page()
-    started = time.monotonic()
-    page.goto(server.base_url)
+def wait_for_first_run(page: Page, timeout_ms: int) -> None:
+    """Until the page's first script run has drawn its title and ended (long for a very large dataset the
+    server loads on that run: hence the caller's timeout)."""
     page.locator("h1").first.wait_for(timeout=timeout_ms)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
         state="attached", timeout=timeout_ms)
-    server.first_page_s = time.monotonic() - started
+
+
+def warm_up(browser: Browser, server: AppServer, timeout_ms: int = UI_TIMEOUT_MS) -> None:
+    """Open the main page once: the first page loads and caches the dataset, and the tests should not time that.
+    (A first visit to any page's address works too: see test_first_visit.py.)"""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.base_url)
+    wait_for_first_run(page, timeout_ms)
     context.close()
 
 

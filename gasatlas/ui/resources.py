@@ -105,12 +105,10 @@ def dataset(lang: Lang, identity: Identity = ANONYMOUS) -> Dataset:
     data file stops the page with every problem listed; a store that cannot be
     opened or read only hides the stored events, with a plain warning (details in the log).
     """
-    data_dir = settings().data_dir
     with st.spinner(gettext("Loading the atlas data…", lang)):
         base = curated(lang)
         try:
-            version = store().version()
-            public = _merged(str(data_dir), _data_version(data_dir), settings().database_url, version)
+            public = _published()
             return with_pending(public, store().pending_frame(identity)) if identity.signed_in else public
         except StoreError as error:
             notices.store_unavailable(error, lang)
@@ -124,10 +122,15 @@ def warm_up(lang: Lang = "en") -> Dataset:
     own. Returns the published dataset; raises what loading raises (a page asking afterwards loads again and
     says what is wrong)."""
     ensure_vendor_assets()
-    data_dir = settings().data_dir
-    public = _merged(str(data_dir), _data_version(data_dir), settings().database_url, store().version())
-    _event_columns(public.events_version, lang, public.events)
+    public = _published()
+    published_event_columns(public, lang)
     return public
+
+
+def _published() -> Dataset:
+    """The curated data plus the store's published events, under the one cache key every caller uses."""
+    data_dir = settings().data_dir
+    return _merged(str(data_dir), _data_version(data_dir), settings().database_url, store().version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=event_columns.KEEP_FILES)
